@@ -1,0 +1,158 @@
+/**
+ * The sandbox contract. Everything above the runtime (workspace, tools, UI) talks only to
+ * these types, so a project can move between runtimes without noticing.
+ *
+ * Paths are project-relative POSIX paths without a leading slash: `src/main.ts`. The project
+ * root is `''` (`.` and `/` are accepted and mean the same). Each implementation maps them onto
+ * its own root (a directory, just-bash's `/project`, WebContainer's workdir).
+ */
+
+export type RuntimeKind = 'webcontainer' | 'browser' | 'node';
+
+export interface RuntimeCapabilities {
+	readonly kind: RuntimeKind;
+	/** What a person sees in the Runtime status: "WebContainer", "Offline runtime", "Node.js". */
+	readonly label: string;
+	/** Real Node.js (`node`, `npm`, `npx`) is available to commands. */
+	readonly node: boolean;
+	readonly npm: boolean;
+	/** `stat` is implemented (WebContainer's fs has none). */
+	readonly stat: boolean;
+	/**
+	 * How a preview is produced: `server` — dev servers announce URLs through onPreview;
+	 * `static` — the app serves the workspace's files itself; `none` — no preview.
+	 */
+	readonly preview: 'server' | 'static' | 'none';
+	/** A short sentence for the model and the person about what commands can and cannot do. */
+	readonly summary: string;
+}
+
+export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EINVAL';
+
+/** The one error type every runtime's filesystem throws, so callers can branch on `code`. */
+export class RuntimeFsError extends Error {
+	override readonly name = 'RuntimeFsError';
+	constructor(
+		readonly code: FsErrorCode,
+		readonly path: string,
+		message?: string
+	) {
+		super(message ?? `${code}: ${describeFsError(code)} '${path}'`);
+	}
+}
+
+function describeFsError(code: FsErrorCode): string {
+	switch (code) {
+		case 'ENOENT':
+			return 'no such file or directory';
+		case 'EEXIST':
+			return 'already exists';
+		case 'ENOTDIR':
+			return 'not a directory';
+		case 'EISDIR':
+			return 'is a directory';
+		case 'ENOTEMPTY':
+			return 'directory not empty';
+		case 'EINVAL':
+			return 'invalid path';
+	}
+}
+
+export function isFsError(error: unknown, code?: FsErrorCode): error is RuntimeFsError {
+	return error instanceof RuntimeFsError && (code === undefined || error.code === code);
+}
+
+export interface DirEntry {
+	readonly name: string;
+	readonly type: 'file' | 'directory';
+}
+
+export interface FileStat {
+	readonly type: 'file' | 'directory';
+	readonly size: number;
+	readonly mtimeMs: number;
+}
+
+/**
+ * A change seen by watch. `change` covers both creation and modification of a file;
+ * `remove` covers files and directories (and everything under a removed directory).
+ */
+export type FsEvent =
+	| { readonly type: 'change'; readonly path: string }
+	| { readonly type: 'mkdir'; readonly path: string }
+	| { readonly type: 'remove'; readonly path: string };
+
+export type FsEventListener = (events: readonly FsEvent[]) => void;
+
+export interface RuntimeFs {
+	readFile(path: string): Promise<Uint8Array>;
+	readTextFile(path: string): Promise<string>;
+	/** Creates or replaces a file; the parent directory must exist. */
+	writeFile(path: string, data: string | Uint8Array): Promise<void>;
+	mkdir(path: string, options?: { recursive?: boolean }): Promise<void>;
+	rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void>;
+	rename(from: string, to: string): Promise<void>;
+	readdir(path: string): Promise<DirEntry[]>;
+	/** Present only where `capabilities.stat` is true. */
+	stat?(path: string): Promise<FileStat>;
+	/**
+	 * Reports every change under the project root, whoever made it (including this object's own
+	 * writes: the workspace filters out the ones it caused). Returns an unsubscribe function.
+	 */
+	watch(listener: FsEventListener): () => void;
+}
+
+export interface ExecOptions {
+	/** Project-relative working directory; default the root. */
+	cwd?: string;
+	env?: Record<string, string>;
+	/** Kill the command after this long; the result then has `timedOut: true`. */
+	timeoutMs?: number;
+	signal?: AbortSignal;
+	/** Output as it arrives (stdout and stderr interleaved, as a terminal would show). */
+	onOutput?: (chunk: string) => void;
+}
+
+export interface ExecResult {
+	/** 124 after a timeout, 130 after an abort, as shells report them. */
+	readonly exitCode: number;
+	/** stdout and stderr interleaved in arrival order. */
+	readonly output: string;
+	readonly timedOut: boolean;
+	readonly aborted: boolean;
+}
+
+/**
+ * An interactive shell as the terminal sees it: bytes in, bytes out, a size. The browser
+ * runtime implements it with its own line editor; WebContainer with `jsh`; xterm stays outside.
+ */
+export interface ShellSession {
+	write(data: string): void;
+	resize(cols: number, rows: number): void;
+	onData(listener: (data: string) => void): () => void;
+	readonly exit: Promise<number>;
+	kill(): void;
+}
+
+export interface ShellOptions {
+	cols: number;
+	rows: number;
+	cwd?: string;
+	env?: Record<string, string>;
+}
+
+export type PreviewEvent =
+	| { readonly type: 'ready'; readonly port: number; readonly url: string }
+	| { readonly type: 'closed'; readonly port: number };
+
+export interface Runtime {
+	readonly capabilities: RuntimeCapabilities;
+	readonly fs: RuntimeFs;
+	exec(command: string, options?: ExecOptions): Promise<ExecResult>;
+	openShell(options: ShellOptions): Promise<ShellSession>;
+	onPreview(listener: (event: PreviewEvent) => void): () => void;
+	dispose(): Promise<void>;
+}
+
+export const EXIT_TIMEOUT = 124;
+export const EXIT_ABORTED = 130;

@@ -1,0 +1,56 @@
+/**
+ * The workspace as the rest of the app sees it: the file tree, the editor, the preview and
+ * (later) the agent's tools read the project through this interface and write through it.
+ * Paths are project-relative, as in the runtime layer.
+ */
+
+export interface WorkspaceNode {
+	readonly path: string;
+	readonly name: string;
+	readonly type: 'file' | 'directory';
+	/** Matched by .gitignore (or node_modules/.git): shown dimmed, skipped by search. */
+	readonly ignored: boolean;
+}
+
+export interface WorkspaceFile {
+	readonly path: string;
+	readonly size: number;
+	readonly mtimeMs: number;
+	/** Contains bytes that are not text: editors show a notice, search skips it. */
+	readonly binary: boolean;
+	readonly ignored: boolean;
+}
+
+/** Who caused a change: this workspace's own write, a process in the runtime, or a (re)load. */
+export type WorkspaceChangeOrigin = 'workspace' | 'runtime' | 'load';
+
+export interface WorkspaceChange {
+	readonly type: 'change' | 'mkdir' | 'remove';
+	readonly path: string;
+	readonly origin: WorkspaceChangeOrigin;
+}
+
+export type WorkspaceListener = (changes: readonly WorkspaceChange[]) => void;
+
+export interface WorkspaceApi {
+	readonly projectId: string;
+	/** Grows by one on every batch of changes: a cheap key for UI reactivity. */
+	readonly revision: number;
+	exists(path: string): boolean;
+	isDirectory(path: string): boolean;
+	getFile(path: string): WorkspaceFile | undefined;
+	/** Children of a folder: folders first, then files, each sorted by name. node_modules and .git
+	 * appear as (ignored) folders whose contents are never indexed. */
+	listDir(path: string): WorkspaceNode[];
+	/** Every indexed file, ignored ones included (check `ignored`). */
+	allFiles(): WorkspaceFile[];
+	readText(path: string): Promise<string>;
+	readBytes(path: string): Promise<Uint8Array>;
+	/** Creates parent folders as needed. */
+	writeFile(path: string, content: string | Uint8Array): Promise<void>;
+	mkdir(path: string): Promise<void>;
+	/** Removes a file or a folder with everything in it. */
+	remove(path: string): Promise<void>;
+	rename(from: string, to: string): Promise<void>;
+	subscribe(listener: WorkspaceListener): () => void;
+}

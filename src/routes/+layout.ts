@@ -1,0 +1,3 @@
+// The IDE needs the browser (IndexedDB, workers, WebContainer): render on the client only.
+export const ssr = false;
+export const prerender = false;

@@ -1,0 +1,41 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { crossOriginIsolation } from './tooling/isolation-headers';
+import { zlibShim, zlibShimEsbuild } from './tooling/zlib-shim';
+import { chromiumLaunchOptions } from './tooling/chromium';
+
+export default defineConfig({
+	plugins: [crossOriginIsolation(), zlibShim(), sveltekit()],
+	optimizeDeps: {
+		// Lazily imported in the browser: listing them avoids a mid-session "optimized, reloading".
+		include: ['just-bash/browser', 'buffer', 'fflate'],
+		esbuildOptions: { plugins: [zlibShimEsbuild] }
+	},
+	worker: { format: 'es' },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['tests/unit/**/*.test.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+						instances: [{ browser: 'chromium' }]
+					}
+				}
+			}
+		]
+	}
+});
