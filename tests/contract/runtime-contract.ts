@@ -11,7 +11,6 @@ export interface ContractSubject {
 	cleanup?: () => Promise<void>;
 }
 
-const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 export function describeRuntimeContract(name: string, setup: () => Promise<ContractSubject>) {
 	describe(`runtime contract: ${name}`, () => {
