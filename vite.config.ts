@@ -9,7 +9,14 @@ export default defineConfig({
 	plugins: [crossOriginIsolation(), zlibShim(), sveltekit()],
 	optimizeDeps: {
 		// Lazily imported in the browser: listing them avoids a mid-session "optimized, reloading".
-		include: ['just-bash/browser', 'buffer', 'fflate'],
+		include: [
+			'just-bash/browser',
+			'buffer',
+			'fflate',
+			'@xterm/xterm',
+			'@xterm/addon-fit',
+			'mrmime'
+		],
 		esbuildOptions: { plugins: [zlibShimEsbuild] }
 	},
 	worker: { format: 'es' },

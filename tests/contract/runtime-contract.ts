@@ -11,7 +11,6 @@ export interface ContractSubject {
 	cleanup?: () => Promise<void>;
 }
 
-
 export function describeRuntimeContract(name: string, setup: () => Promise<ContractSubject>) {
 	describe(`runtime contract: ${name}`, () => {
 		let subject: ContractSubject;

@@ -54,3 +54,16 @@ export interface WorkspaceApi {
 	rename(from: string, to: string): Promise<void>;
 	subscribe(listener: WorkspaceListener): () => void;
 }
+
+/**
+ * Where the workspace keeps the project between visits (IndexedDB for the app: see
+ * `projectPersistence` in storage). Calls arrive in the order the changes happened and must be
+ * applied in that order. node_modules and .git content never reaches it.
+ */
+export interface WorkspacePersistence {
+	putFile(path: string, data: string | Uint8Array, mtimeMs: number): Promise<void>;
+	/** Records a folder, so an empty one survives a reload. */
+	putDir(path: string): Promise<void>;
+	/** Forgets a file, or a folder with everything in it. */
+	deleteTree(path: string): Promise<void>;
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tooling/chromium';
+
+const port = Number(process.env.KILN_E2E_PORT) || 4317;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
+	reporter: process.env.KILN_E2E_JSON
+		? [['list'], ['json', { outputFile: process.env.KILN_E2E_JSON }]]
+		: [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		browserName: 'chromium',
+		launchOptions: chromiumLaunchOptions(),
+		trace: 'retain-on-failure',
+		viewport: { width: 1440, height: 900 }
+	},
+	webServer: {
+		// The production build, served with the real headers, exactly as `npm start` does.
+		command: `node scripts/start.mjs`,
+		env: { PORT: String(port) },
+		url: `http://localhost:${port}`,
+		reuseExistingServer: false,
+		timeout: 240_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npm start`: build the app, then serve it with the isolation headers on PORT (default 4173).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+if (process.env.KILN_SKIP_BUILD !== '1') {
+	const build = spawnSync(process.execPath, [vite, 'build'], { stdio: 'inherit' });
+	if (build.status !== 0) {
+		console.error('The build failed (see above). Fix the error, then run npm start again.');
+		process.exit(build.status ?? 1);
+	}
+}
+const { startServer } = await import('./serve.mjs');
+try {
+	const server = await startServer();
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : '';
+	console.log(`Kiln is running at http://localhost:${port}`);
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+}

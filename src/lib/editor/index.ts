@@ -1,0 +1,7 @@
+export { EditorSession, externalChange } from './editor-session.svelte';
+export type { EditorSessionOptions, OpenFile, OpenFileStatus } from './types';
+export { languageIdFor, loadLanguage, languageFor, type LanguageId } from './languages';
+export { themeFor, systemColorScheme, type ColorScheme } from './theme';
+export { fileExtensions, type FileExtensionsOptions } from './extensions';
+export { HUGE_FILE_BYTES, formatSize } from './limits';
+export { minimalChange } from './text-diff';

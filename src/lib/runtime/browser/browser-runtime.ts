@@ -1,0 +1,70 @@
+/**
+ * The offline runtime: just-bash (a simulated bash) over an in-memory filesystem, all inside
+ * the page. just-bash is about 1.3 MB, so it is imported only when a runtime is created.
+ */
+import type { Runtime } from '../types';
+import { normalizePath } from '../paths';
+import { LineShell } from '../shell/line-shell';
+import { createBashExecutor } from './bash-exec';
+import { browserCapabilities, browserShellBanner } from './capabilities';
+import { FsEventBatcher } from './event-batcher';
+import { createProjectFs } from './project-fs';
+import { PROJECT_ROOT, toBashPath, toProjectPath } from './project-paths';
+import { WatchedFs } from './watched-fs';
+
+export interface BrowserRuntimeOptions {
+	/** Files to start with, keyed by project-relative path; folders are created as needed. */
+	files?: Record<string, string | Uint8Array>;
+}
+
+export async function createBrowserRuntime(options: BrowserRuntimeOptions = {}): Promise<Runtime> {
+	await ensureBuffer();
+	const { Bash, InMemoryFs } = await import('just-bash/browser');
+
+	const initial: Record<string, string | Uint8Array> = { [`${PROJECT_ROOT}/.keep`]: '' };
+	for (const [path, content] of Object.entries(options.files ?? {})) {
+		if (normalizePath(path) === '') continue;
+		initial[toBashPath(path)] = typeof content === 'string' ? content : new Uint8Array(content);
+	}
+	const store = new InMemoryFs(initial);
+	// The placeholder only made sure /project exists even with no files.
+	await store.rm(`${PROJECT_ROOT}/.keep`);
+	await store.mkdir('/tmp', { recursive: true });
+
+	const events = new FsEventBatcher();
+	const fs = new WatchedFs(store, (type, absolute) => {
+		const path = toProjectPath(absolute);
+		if (path !== undefined) events.push({ type, path });
+	});
+	// HOME is the project so `cd ~` and `~/x` in commands stay inside it.
+	const bash = new Bash({ fs, cwd: PROJECT_ROOT, env: { HOME: PROJECT_ROOT } });
+	const executor = createBashExecutor(bash, () => events.flush());
+	const projectFs = createProjectFs(fs, events);
+
+	return {
+		capabilities: browserCapabilities,
+		fs: projectFs,
+		exec: (command, execOptions) => executor.exec(command, execOptions),
+		async openShell(shellOptions) {
+			return new LineShell({
+				exec: (command, execOptions) => executor.exec(command, execOptions),
+				fs: projectFs,
+				banner: browserShellBanner,
+				...shellOptions
+			});
+		},
+		// Nothing here can listen on a port; the app previews the files itself.
+		onPreview: () => () => {},
+		async dispose() {
+			executor.abortAll();
+			events.dispose();
+		}
+	};
+}
+
+/** just-bash's gzip needs a global Buffer, which browsers lack. Set on first use, not import. */
+async function ensureBuffer(): Promise<void> {
+	if ('Buffer' in globalThis) return;
+	const { Buffer } = await import('buffer');
+	(globalThis as { Buffer?: unknown }).Buffer = Buffer;
+}

@@ -1,0 +1,113 @@
+/**
+ * The runtime for the CLI, tests and benchmarks: a real directory and real processes.
+ * Imports node: builtins, so it is reachable only through ./index.ts, never from browser code.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { normalizePath } from '../paths';
+import { LineShell } from '../shell/line-shell';
+import {
+	EXIT_ABORTED,
+	type ExecOptions,
+	type ExecResult,
+	type PreviewEvent,
+	type Runtime
+} from '../types';
+import { nodeCapabilities } from './capabilities';
+import { createNodeFs } from './node-fs';
+import { runProcess } from './node-exec';
+import { NodeWatcher } from './node-watch';
+import { PreviewDetector } from './preview-detector';
+
+export interface NodeRuntimeOptions {
+	/** The project folder; it must exist. */
+	root: string;
+}
+
+export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> {
+	const root = resolve(options.root);
+	const rootInfo = await stat(root).catch(() => undefined);
+	if (!rootInfo?.isDirectory()) {
+		throw new Error(`The project folder '${root}' does not exist. Create it or pass another root.`);
+	}
+
+	const watcher = new NodeWatcher(root);
+	const fs = createNodeFs(root, (listener) => watcher.subscribe(listener));
+	const previewListeners = new Set<(event: PreviewEvent) => void>();
+	const running = new Set<() => void>();
+
+	const emitPreview = (event: PreviewEvent) => {
+		for (const listener of [...previewListeners]) listener(event);
+	};
+
+	async function exec(command: string, execOptions: ExecOptions = {}): Promise<ExecResult> {
+		const { signal } = execOptions;
+		if (signal?.aborted) return abortedResult();
+		// Armed before the first await, so an abort (or dispose) right after the call is not missed.
+		const stopped = new AbortController();
+		const stop = () => stopped.abort();
+		signal?.addEventListener('abort', stop, { once: true });
+		running.add(stop);
+		try {
+			const cwd = execOptions.cwd ?? '';
+			let absoluteCwd: string;
+			try {
+				const normalized = normalizePath(cwd);
+				absoluteCwd = normalized === '' ? root : resolve(root, normalized);
+			} catch {
+				return failure(`Cannot run in '${cwd}': it is outside the project.\n`, execOptions);
+			}
+			const cwdInfo = await stat(absoluteCwd).catch(() => undefined);
+			if (!cwdInfo?.isDirectory()) {
+				return failure(
+					`Cannot run in '${normalizePath(cwd)}': no such folder in the project. Create it first or run from the project root.\n`,
+					execOptions
+				);
+			}
+			if (stopped.signal.aborted) return abortedResult();
+			const previews = new PreviewDetector(emitPreview);
+			const child = runProcess(command, {
+				...execOptions,
+				signal: stopped.signal,
+				cwd: absoluteCwd,
+				onChunk: (chunk) => previews.feed(chunk)
+			});
+			try {
+				return await child.result;
+			} finally {
+				previews.end();
+			}
+		} finally {
+			signal?.removeEventListener('abort', stop);
+			running.delete(stop);
+		}
+	}
+
+	return {
+		capabilities: nodeCapabilities,
+		fs,
+		exec,
+		async openShell(shellOptions) {
+			// A real pty needs a native module; the line shell over exec is enough for the CLI.
+			return new LineShell({ exec, fs, ...shellOptions });
+		},
+		onPreview(listener) {
+			previewListeners.add(listener);
+			return () => previewListeners.delete(listener);
+		},
+		async dispose() {
+			for (const stop of [...running]) stop();
+			watcher.dispose();
+			previewListeners.clear();
+		}
+	};
+}
+
+function failure(message: string, options: ExecOptions): ExecResult {
+	options.onOutput?.(message);
+	return { exitCode: 1, output: message, timedOut: false, aborted: false };
+}
+
+function abortedResult(): ExecResult {
+	return { exitCode: EXIT_ABORTED, output: '', timedOut: false, aborted: true };
+}

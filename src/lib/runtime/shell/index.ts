@@ -1,0 +1,1 @@
+export { LineShell, type LineShellOptions } from './line-shell';

@@ -1,0 +1,352 @@
+/**
+ * An interactive prompt for runtimes whose exec is one-shot (the browser runtime, the node
+ * runtime without a pty). It edits the line itself, keeps history, and carries the working
+ * directory and exported variables from one command to the next; see builtins.ts for which
+ * lines it answers itself. Output streams to the terminal as exec delivers it.
+ */
+import { isFsError, type Runtime, type RuntimeFs, type ShellSession } from '../types';
+import { EXIT_ABORTED } from '../types';
+import {
+	exportExpansionCommand,
+	parseExportedWords,
+	parseShellLine,
+	resolveCdTarget,
+	type ShellLine
+} from './builtins';
+import { History } from './history';
+import { parseKeys, type Key } from './keys';
+import {
+	backspace,
+	deleteForward,
+	deleteWordBefore,
+	emptyLine,
+	insertText,
+	killToEnd,
+	killToStart,
+	lineOf,
+	moveEnd,
+	moveHome,
+	moveLeft,
+	moveRight,
+	renderLine,
+	type LineState
+} from './line-buffer';
+import { CLEAR_SCREEN, formatPrompt, toTerminalText } from './prompt';
+
+export interface LineShellOptions {
+	exec: Runtime['exec'];
+	fs: RuntimeFs;
+	cols: number;
+	rows: number;
+	/** Project-relative starting directory; default the root. */
+	cwd?: string;
+	env?: Record<string, string>;
+	/** Printed once before the first prompt, e.g. what this runtime can and cannot do. */
+	banner?: string;
+}
+
+export class LineShell implements ShellSession {
+	readonly exit: Promise<number>;
+	#resolveExit!: (code: number) => void;
+	readonly #exec: Runtime['exec'];
+	readonly #fs: RuntimeFs;
+	readonly #listeners = new Set<(data: string) => void>();
+	/** Output produced before anyone listened (the banner and first prompt). */
+	#backlog = '';
+	readonly #history = new History();
+	#line: LineState = emptyLine;
+	#cwd: string;
+	#previousCwd: string | undefined;
+	#env: Record<string, string>;
+	#lastExitCode = 0;
+	/** Keys typed while a line runs; they are handled when the prompt returns. */
+	#queue: Key[] = [];
+	#busy = false;
+	#running: AbortController | undefined;
+	#closed = false;
+	/** Whether the last byte written ended a line, so the prompt always starts on a fresh one. */
+	#atLineStart = true;
+	cols: number;
+	rows: number;
+
+	constructor(options: LineShellOptions) {
+		this.#exec = options.exec;
+		this.#fs = options.fs;
+		this.cols = options.cols;
+		this.rows = options.rows;
+		this.#cwd = options.cwd ?? '';
+		this.#env = { ...options.env };
+		this.exit = new Promise((resolve) => (this.#resolveExit = resolve));
+		if (options.banner) this.#print(options.banner);
+		this.#showPrompt();
+	}
+
+	/** The working directory commands run in, project-relative. */
+	get cwd(): string {
+		return this.#cwd;
+	}
+
+	get env(): Readonly<Record<string, string>> {
+		return this.#env;
+	}
+
+	write(data: string): void {
+		if (this.#closed) return;
+		const keys = parseKeys(data);
+		if (this.#busy) {
+			// Ctrl+C reaches a running command at once and, as a tty does, drops the typeahead.
+			if (keys.some((key) => key.type === 'interrupt')) {
+				this.#queue = [];
+				if (this.#running && !this.#running.signal.aborted) {
+					this.#print('^C');
+					this.#running.abort();
+				}
+				return;
+			}
+			this.#queue.push(...keys);
+			return;
+		}
+		this.#queue.push(...keys);
+		this.#pump();
+	}
+
+	resize(cols: number, rows: number): void {
+		this.cols = cols;
+		this.rows = rows;
+	}
+
+	onData(listener: (data: string) => void): () => void {
+		this.#listeners.add(listener);
+		if (this.#backlog !== '') {
+			const backlog = this.#backlog;
+			this.#backlog = '';
+			listener(backlog);
+		}
+		return () => this.#listeners.delete(listener);
+	}
+
+	kill(): void {
+		this.#close(EXIT_ABORTED);
+	}
+
+	#close(code: number): void {
+		if (this.#closed) return;
+		this.#closed = true;
+		this.#queue = [];
+		this.#running?.abort();
+		this.#resolveExit(code);
+	}
+
+	#emit(data: string): void {
+		if (data === '') return;
+		this.#atLineStart = data.endsWith('\n');
+		if (this.#listeners.size === 0) {
+			this.#backlog += data;
+			return;
+		}
+		for (const listener of this.#listeners) listener(data);
+	}
+
+	/** Writes program or shell text, fixing line endings for xterm. */
+	#print(text: string): void {
+		this.#emit(toTerminalText(text));
+	}
+
+	#printError(message: string): void {
+		this.#emit(`\x1b[31m${toTerminalText(message)}\x1b[0m\r\n`);
+	}
+
+	#clearScreen(): void {
+		this.#emit(CLEAR_SCREEN);
+		this.#atLineStart = true;
+	}
+
+	#prompt(): string {
+		return formatPrompt(this.#cwd, this.#lastExitCode);
+	}
+
+	#showPrompt(): void {
+		if (!this.#atLineStart) this.#emit('\r\n');
+		this.#emit(renderLine(this.#prompt(), this.#line));
+	}
+
+	#setLine(next: LineState): void {
+		if (next === this.#line) return;
+		const appended =
+			next.cursor === next.text.length &&
+			this.#line.cursor === this.#line.text.length &&
+			next.text.startsWith(this.#line.text);
+		const previous = this.#line;
+		this.#line = next;
+		// Typing at the end of the line is echoed as is; any other edit redraws the line.
+		this.#emit(appended ? next.text.slice(previous.text.length) : renderLine(this.#prompt(), next));
+	}
+
+	#pump(): void {
+		while (!this.#busy && !this.#closed) {
+			const key = this.#queue.shift();
+			if (!key) return;
+			this.#handleKey(key);
+		}
+	}
+
+	#handleKey(key: Key): void {
+		const line = this.#line;
+		switch (key.type) {
+			case 'text':
+				return this.#setLine(insertText(line, key.text));
+			case 'backspace':
+				return this.#setLine(backspace(line));
+			case 'delete':
+				return this.#setLine(deleteForward(line));
+			case 'left':
+				return this.#setLine(moveLeft(line));
+			case 'right':
+				return this.#setLine(moveRight(line));
+			case 'home':
+				return this.#setLine(moveHome(line));
+			case 'end':
+				return this.#setLine(moveEnd(line));
+			case 'kill-to-start':
+				return this.#setLine(killToStart(line));
+			case 'kill-to-end':
+				return this.#setLine(killToEnd(line));
+			case 'delete-word':
+				return this.#setLine(deleteWordBefore(line));
+			case 'up': {
+				const entry = this.#history.previous(line.text);
+				if (entry !== undefined) this.#setLine(lineOf(entry));
+				return;
+			}
+			case 'down': {
+				const entry = this.#history.next();
+				if (entry !== undefined) this.#setLine(lineOf(entry));
+				return;
+			}
+			case 'interrupt':
+				this.#emit('^C\r\n');
+				this.#line = emptyLine;
+				this.#history.reset();
+				return this.#showPrompt();
+			case 'eof':
+				if (line.text !== '') return this.#setLine(deleteForward(line));
+				this.#emit('exit\r\n');
+				return this.#close(0);
+			case 'clear-screen':
+				this.#clearScreen();
+				return this.#showPrompt();
+			case 'enter':
+				return this.#submit();
+		}
+	}
+
+	#submit(): void {
+		const text = this.#line.text;
+		this.#line = emptyLine;
+		this.#history.add(text);
+		this.#emit('\r\n');
+		this.#busy = true;
+		void this.#runLine(parseShellLine(text))
+			.catch((error: unknown) => {
+				this.#lastExitCode = 1;
+				this.#printError(error instanceof Error ? error.message : String(error));
+			})
+			.finally(() => {
+				this.#busy = false;
+				if (this.#closed) return;
+				this.#showPrompt();
+				this.#pump();
+			});
+	}
+
+	async #runLine(line: ShellLine): Promise<void> {
+		switch (line.kind) {
+			case 'empty':
+				return;
+			case 'clear':
+				this.#clearScreen();
+				this.#lastExitCode = 0;
+				return;
+			case 'exit':
+				return this.#close(line.code);
+			case 'unsupported':
+				this.#printError(line.message);
+				this.#lastExitCode = 1;
+				return;
+			case 'unset':
+				for (const name of line.names) delete this.#env[name];
+				this.#lastExitCode = 0;
+				return;
+			case 'export':
+				return this.#export(line.words);
+			case 'cd': {
+				const changed = await this.#changeDirectory(line.target);
+				if (line.then && (changed || line.then.always)) await this.#runCommand(line.then.command);
+				return;
+			}
+			case 'command':
+				return this.#runCommand(line.command);
+		}
+	}
+
+	async #changeDirectory(target: string | undefined): Promise<boolean> {
+		const resolved = resolveCdTarget(this.#cwd, this.#previousCwd, target);
+		if (!resolved.ok) return this.#failCd(resolved.message);
+		try {
+			await this.#fs.readdir(resolved.path);
+		} catch (error) {
+			return this.#failCd(
+				isFsError(error, 'ENOTDIR')
+					? `cd: not a directory: ${target}`
+					: `cd: no such file or directory: ${target}`
+			);
+		}
+		if (target === '-') this.#print(`${resolved.path === '' ? '~' : `~/${resolved.path}`}\n`);
+		if (resolved.path !== this.#cwd) this.#previousCwd = this.#cwd;
+		this.#cwd = resolved.path;
+		this.#lastExitCode = 0;
+		return true;
+	}
+
+	#failCd(message: string): false {
+		this.#printError(message);
+		this.#lastExitCode = 1;
+		return false;
+	}
+
+	async #export(words: string): Promise<void> {
+		const result = await this.#exec(exportExpansionCommand(words), {
+			cwd: this.#cwd,
+			env: this.#env
+		});
+		const parsed =
+			result.exitCode === 0
+				? parseExportedWords(result.output)
+				: { ok: false as const, message: `export: ${result.output.trim()}` };
+		if (!parsed.ok) {
+			this.#printError(parsed.message);
+			this.#lastExitCode = 1;
+			return;
+		}
+		Object.assign(this.#env, parsed.assignments);
+		this.#lastExitCode = 0;
+	}
+
+	async #runCommand(command: string): Promise<void> {
+		const controller = new AbortController();
+		this.#running = controller;
+		try {
+			const result = await this.#exec(command, {
+				cwd: this.#cwd,
+				env: this.#env,
+				signal: controller.signal,
+				onOutput: (chunk) => {
+					if (!this.#closed) this.#print(chunk);
+				}
+			});
+			this.#lastExitCode = result.exitCode;
+		} finally {
+			this.#running = undefined;
+		}
+	}
+}

@@ -1,0 +1,24 @@
+export { createWebContainerRuntime, webContainerCapabilities } from './adapter';
+export {
+	bootWebContainer,
+	webContainerBootStatus,
+	WebContainerBootError,
+	type BootWebContainerOptions,
+	type WebContainerBootFailure,
+	type WebContainerBootFn,
+	type WebContainerBootStatus
+} from './boot';
+export { mountFiles, toFileSystemTree } from './mount';
+export {
+	webContainerSupport,
+	type SupportEnv,
+	type WebContainerSupport,
+	type WebContainerUnsupportedReason
+} from './support';
+export type { MountableContainer, WebContainerLike } from './types';
+export {
+	probeWebContainerHost,
+	WEBCONTAINER_ORIGIN,
+	type Reachability,
+	type ReachabilityOptions
+} from './reachability';

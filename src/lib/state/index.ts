@@ -1,0 +1,8 @@
+export { ProjectSession, type ProjectSessionOptions } from './project-session.svelte';
+export { parseRuntimeRequest, type RuntimeRequest } from './runtime-request';
+export {
+	loadingStatus,
+	offlineStatus,
+	webContainerStatus,
+	type RuntimeStatusView
+} from './runtime-status';

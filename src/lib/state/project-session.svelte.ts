@@ -1,0 +1,167 @@
+import { createBrowserRuntime } from '$lib/runtime/browser';
+import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime/types';
+import {
+	bootWebContainer,
+	createWebContainerRuntime,
+	probeWebContainerHost,
+	webContainerSupport
+} from '$lib/runtime/webcontainer';
+import {
+	acquireProjectLock,
+	getProject,
+	loadProjectSnapshot,
+	openStorage,
+	projectPersistence,
+	requestPersistentStorage,
+	touchProject,
+	type ProjectMeta,
+	type ReleaseLock
+} from '$lib/storage';
+import { openWorkspace, seedRuntime, type Workspace } from '$lib/workspace';
+import type { RuntimeRequest } from './runtime-request';
+import {
+	loadingStatus,
+	offlineStatus,
+	webContainerStatus,
+	type RuntimeStatusView
+} from './runtime-status';
+
+export interface ProjectSessionOptions {
+	projectId: string;
+	request: RuntimeRequest;
+	/** How long WebContainer may take to boot before the offline runtime stays. */
+	bootTimeoutMs?: number;
+}
+
+/**
+ * One open project: its files (workspace), the runtime under them, and what the top bar says
+ * about that runtime. The page starts on the offline runtime at once, from IndexedDB, and moves
+ * to WebContainer in the background where it can boot.
+ */
+export class ProjectSession {
+	readonly projectId: string;
+	readonly request: RuntimeRequest;
+
+	meta = $state.raw<ProjectMeta | null>(null);
+	workspace = $state.raw<Workspace | null>(null);
+	runtime = $state.raw<Runtime | null>(null);
+	status = $state.raw<RuntimeStatusView>(loadingStatus);
+	/** A URL announced by a dev server inside WebContainer. */
+	serverPreviewUrl = $state<string | null>(null);
+	/** Set when the project cannot be opened at all: the page shows it instead of the IDE. */
+	error = $state<string | null>(null);
+	/** Set when another tab holds this project: shown as a warning, work continues. */
+	lockWarning = $state<string | null>(null);
+
+	#bootTimeoutMs: number;
+	#releaseLock: ReleaseLock | null = null;
+	#stopPreviewEvents: (() => void) | null = null;
+	#disposed = false;
+
+	constructor(options: ProjectSessionOptions) {
+		this.projectId = options.projectId;
+		this.request = options.request;
+		this.#bootTimeoutMs = options.bootTimeoutMs ?? 20_000;
+	}
+
+	async open(): Promise<void> {
+		try {
+			await openStorage();
+			const meta = await getProject(this.projectId);
+			if (!meta) {
+				this.error =
+					'This project does not exist in this browser. It may have been deleted, or created in another browser or profile. Go back to your projects to open or create one.';
+				return;
+			}
+			this.meta = meta;
+			this.#releaseLock = await acquireProjectLock(this.projectId);
+			if (!this.#releaseLock) {
+				this.lockWarning =
+					'This project is open in another tab. Changes made in both tabs may overwrite each other: close the other tab.';
+			}
+			void requestPersistentStorage();
+			const snapshot = await loadProjectSnapshot(this.projectId);
+			const runtime = await createBrowserRuntime({ files: snapshot.files });
+			// Empty folders are part of the project too.
+			await seedRuntime(runtime, { files: {}, dirs: snapshot.dirs });
+			if (this.#disposed) {
+				await runtime.dispose();
+				return;
+			}
+			this.workspace = await openWorkspace({
+				projectId: this.projectId,
+				runtime,
+				persistence: projectPersistence(this.projectId)
+			});
+			this.#useRuntime(runtime);
+			void touchProject(this.projectId).catch(() => {});
+			if (this.request === 'browser') {
+				this.status = offlineStatus('chosen with ?runtime=browser in the URL');
+			} else {
+				void this.#upgradeToWebContainer();
+			}
+		} catch (error) {
+			this.error = `The project could not be opened: ${messageOf(error)}. Reload the page to try again.`;
+		}
+	}
+
+	/** Opens a shell on the current runtime (the terminal calls this again after a switch). */
+	openShell = (size: { cols: number; rows: number }): Promise<ShellSession> => {
+		if (!this.runtime) return Promise.reject(new Error('the project is still loading'));
+		return this.runtime.openShell(size);
+	};
+
+	async #upgradeToWebContainer(): Promise<void> {
+		const support = webContainerSupport();
+		if (!support.supported) {
+			this.status = offlineStatus(support.message);
+			return;
+		}
+		this.status = offlineStatus('checking whether WebContainer can load…', 'upgrading');
+		const reachable = await probeWebContainerHost();
+		if (this.#disposed) return;
+		if (!reachable.reachable) {
+			this.status = offlineStatus(reachable.message);
+			return;
+		}
+		this.status = offlineStatus('starting WebContainer in the background…', 'upgrading');
+		try {
+			const container = await bootWebContainer({ timeoutMs: this.#bootTimeoutMs });
+			if (this.#disposed || !this.workspace) return;
+			const next = createWebContainerRuntime(container);
+			const previous = this.runtime;
+			await this.workspace.switchRuntime(next);
+			this.#useRuntime(next);
+			this.status = webContainerStatus();
+			await previous?.dispose();
+		} catch (error) {
+			this.status = offlineStatus(messageOf(error));
+		}
+	}
+
+	#useRuntime(runtime: Runtime) {
+		this.#stopPreviewEvents?.();
+		this.serverPreviewUrl = null;
+		this.runtime = runtime;
+		this.#stopPreviewEvents = runtime.onPreview((event: PreviewEvent) => {
+			if (event.type === 'ready') this.serverPreviewUrl = event.url;
+			else if (this.serverPreviewUrl?.includes(`:${event.port}`)) this.serverPreviewUrl = null;
+		});
+	}
+
+	async dispose(): Promise<void> {
+		this.#disposed = true;
+		this.#stopPreviewEvents?.();
+		try {
+			await this.workspace?.flush();
+		} finally {
+			this.workspace?.dispose();
+			await this.runtime?.dispose();
+			this.#releaseLock?.();
+		}
+	}
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

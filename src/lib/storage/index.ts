@@ -1,0 +1,49 @@
+export {
+	openStorage,
+	closeStorage,
+	getSchemaVersion,
+	runMigrations,
+	migrations,
+	CURRENT_SCHEMA_VERSION,
+	type Migration
+} from './migrations';
+export { DATABASE_NAMES, type KilnStores } from './stores';
+export {
+	listProjects,
+	getProject,
+	createProject,
+	renameProject,
+	touchProject,
+	deleteProject,
+	type ProjectMeta,
+	type CreateProjectInput
+} from './projects';
+export {
+	loadProjectSnapshot,
+	loadProjectFiles,
+	loadProjectDirs,
+	putFile,
+	putFiles,
+	putDir,
+	deleteFiles,
+	renameFiles,
+	applyFileOps,
+	type FileData,
+	type FileOp,
+	type ProjectSnapshot,
+	type StoredEntry
+} from './project-files';
+export { projectPersistence } from './project-persistence';
+export { getSetting, setSetting, deleteSetting } from './settings';
+export {
+	requestPersistentStorage,
+	storageEstimate,
+	type PersistenceState,
+	type StorageEstimate
+} from './browser-storage';
+export {
+	acquireProjectLock,
+	projectLockName,
+	type ReleaseLock,
+	type LockRequester
+} from './project-lock';

@@ -1,0 +1,101 @@
+import { get, set } from 'idb-keyval';
+import { closeStoreConnections, getStores, type KilnStores } from './stores';
+
+/**
+ * One step of the saved-data schema. Steps run in `version` order, each exactly once per
+ * browser profile; the version reached is stored after every step, so an interrupted upgrade
+ * resumes where it stopped.
+ */
+export interface Migration {
+	readonly version: number;
+	readonly description: string;
+	run(stores: KilnStores): Promise<void>;
+}
+
+const SCHEMA_VERSION_KEY = 'schemaVersion';
+
+/** Append new steps at the end; never edit or reorder a released one. */
+export const migrations: readonly Migration[] = [
+	{
+		version: 1,
+		description: 'Create the projects, project files, settings and meta stores',
+		// The stores themselves are created when their databases first open.
+		run: async () => {}
+	}
+];
+
+export const CURRENT_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
+
+export async function getSchemaVersion(stores: KilnStores = getStores()): Promise<number> {
+	return (await get<number>(SCHEMA_VERSION_KEY, stores.meta)) ?? 0;
+}
+
+/** Runs the steps of `list` above the stored version, in order. Returns the version reached. */
+export async function runMigrations(
+	list: readonly Migration[],
+	stores: KilnStores = getStores()
+): Promise<number> {
+	const ordered = [...list].sort((a, b) => a.version - b.version);
+	for (let i = 1; i < ordered.length; i++) {
+		if (ordered[i]!.version === ordered[i - 1]!.version) {
+			throw new Error(`Two storage migrations share version ${ordered[i]!.version}.`);
+		}
+	}
+	const latest = ordered.at(-1)?.version ?? 0;
+	let version = await getSchemaVersion(stores);
+	if (version > latest) {
+		throw new Error(
+			`Your saved projects were written by a newer version of Kiln (schema ${version}, this page ` +
+				`knows ${latest}). Reload the page to get the latest version.`
+		);
+	}
+	for (const migration of ordered) {
+		if (migration.version <= version) continue;
+		try {
+			await migration.run(stores);
+		} catch (cause) {
+			throw new Error(
+				`Kiln could not upgrade your saved data (step ${migration.version}: ` +
+					`${migration.description}). Reload the page to try again.`,
+				{ cause }
+			);
+		}
+		await set(SCHEMA_VERSION_KEY, migration.version, stores.meta);
+		version = migration.version;
+	}
+	return version;
+}
+
+let opening: Promise<void> | undefined;
+
+/**
+ * Opens the databases and brings them to the current schema. Every storage function awaits it,
+ * so calling it early (at app start) only moves the wait forward. Two tabs opening at once take
+ * turns through a Web Lock where the browser has one.
+ */
+export function openStorage(): Promise<void> {
+	if (!opening) {
+		opening = withMigrationLock(() => runMigrations(migrations, getStores())).then(
+			() => {},
+			(error: unknown) => {
+				opening = undefined;
+				throw error;
+			}
+		);
+	}
+	return opening;
+}
+
+/** Closes the connections; the next storage call opens and migrates again. */
+export async function closeStorage(): Promise<void> {
+	const pending = opening;
+	opening = undefined;
+	await pending?.catch(() => {});
+	await closeStoreConnections();
+}
+
+async function withMigrationLock<T>(task: () => Promise<T>): Promise<T> {
+	const locks = globalThis.navigator?.locks;
+	if (!locks) return task();
+	return locks.request('kiln-storage-migrations', task);
+}

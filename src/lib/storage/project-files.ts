@@ -1,0 +1,175 @@
+import { promisifyRequest, setMany } from 'idb-keyval';
+import { normalizePath } from '../runtime/paths';
+import { openStorage } from './migrations';
+import { getStores } from './stores';
+
+export type FileData = string | Uint8Array;
+
+/** What one key `[projectId, path]` of the files store holds. Folders are kept so empty ones survive. */
+export type StoredEntry =
+	| { readonly data: FileData; readonly mtimeMs: number; readonly dir?: undefined }
+	| { readonly dir: true; readonly mtimeMs: number };
+
+export interface ProjectSnapshot {
+	/** path → content: text as strings, everything else as bytes */
+	readonly files: Record<string, FileData>;
+	/** Every stored folder, parents before children (empty folders included). */
+	readonly dirs: string[];
+}
+
+/** A write or delete, applied in order with others in one transaction. */
+export type FileOp =
+	| {
+			readonly op: 'putFile';
+			readonly path: string;
+			readonly data: FileData;
+			readonly mtimeMs: number;
+	  }
+	| { readonly op: 'putDir'; readonly path: string; readonly mtimeMs: number }
+	| { readonly op: 'deleteTree'; readonly path: string };
+
+type FileKey = [string, string];
+
+function fileKey(projectId: string, path: string): FileKey {
+	return [projectId, normalizePath(path)];
+}
+
+/**
+ * Keys of `path` and everything below it. Path strings sort so that `a/…` lies between `a/` and
+ * `a0` ('0' follows '/'); the whole project lies between `[id]` and `[id, []]` (arrays sort after
+ * strings in IndexedDB).
+ */
+function subtreeRanges(projectId: string, path: string): IDBKeyRange[] {
+	const normal = normalizePath(path);
+	if (normal === '') return [IDBKeyRange.bound([projectId], [projectId, []])];
+	return [
+		IDBKeyRange.only([projectId, normal]),
+		IDBKeyRange.bound([projectId, normal + '/'], [projectId, normal + '0'], false, true)
+	];
+}
+
+/**
+ * A Uint8Array that is a view on part of a larger buffer (Node's Buffer pool, subarray) would be
+ * stored with the whole buffer; a Buffer would come back as a plain Uint8Array anyway.
+ */
+function storable(data: FileData): FileData {
+	if (typeof data === 'string') return data;
+	const plain =
+		data.constructor === Uint8Array &&
+		data.byteOffset === 0 &&
+		data.byteLength === data.buffer.byteLength;
+	return plain ? data : new Uint8Array(data);
+}
+
+export async function loadProjectSnapshot(projectId: string): Promise<ProjectSnapshot> {
+	await openStorage();
+	const [keys, values] = await getStores().files('readonly', (store) => {
+		const [range] = subtreeRanges(projectId, '');
+		return Promise.all([
+			promisifyRequest(store.getAllKeys(range)),
+			promisifyRequest(store.getAll(range))
+		]);
+	});
+	const files: Record<string, FileData> = {};
+	const dirs: string[] = [];
+	keys.forEach((key, index) => {
+		const path = (key as FileKey)[1];
+		const entry = values[index] as StoredEntry;
+		if (entry.dir) dirs.push(path);
+		else files[path] = entry.data;
+	});
+	return { files, dirs };
+}
+
+/** The project's files (path → text or bytes). Folders: see loadProjectSnapshot. */
+export async function loadProjectFiles(projectId: string): Promise<Record<string, FileData>> {
+	return (await loadProjectSnapshot(projectId)).files;
+}
+
+/** The project's folders, including empty ones, parents first. */
+export async function loadProjectDirs(projectId: string): Promise<string[]> {
+	return (await loadProjectSnapshot(projectId)).dirs;
+}
+
+export async function putFile(
+	projectId: string,
+	path: string,
+	data: FileData,
+	mtimeMs = Date.now()
+): Promise<void> {
+	await applyFileOps(projectId, [{ op: 'putFile', path, data, mtimeMs }]);
+}
+
+/** Writes many files in one transaction (all or none). */
+export async function putFiles(
+	projectId: string,
+	files: Record<string, FileData>,
+	mtimeMs = Date.now()
+): Promise<void> {
+	await openStorage();
+	const entries: [IDBValidKey, StoredEntry][] = Object.entries(files).map(([path, data]) => [
+		fileKey(projectId, path),
+		{ data: storable(data), mtimeMs }
+	]);
+	if (entries.length > 0) await setMany(entries, getStores().files);
+}
+
+export async function putDir(projectId: string, path: string, mtimeMs = Date.now()): Promise<void> {
+	await applyFileOps(projectId, [{ op: 'putDir', path, mtimeMs }]);
+}
+
+/** Deletes `path` and everything below it; `''` deletes all of the project's files. */
+export async function deleteFiles(projectId: string, path: string): Promise<void> {
+	await applyFileOps(projectId, [{ op: 'deleteTree', path }]);
+}
+
+/** Moves `from` (a file or a folder with everything in it) to `to`, replacing what was there. */
+export async function renameFiles(projectId: string, from: string, to: string): Promise<void> {
+	await openStorage();
+	const source = normalizePath(from);
+	const target = normalizePath(to);
+	if (source === target) return;
+	if (source === '' || target.startsWith(source + '/')) {
+		throw new Error(`Cannot move '${from}' into itself ('${to}'). Choose a folder outside it.`);
+	}
+	await getStores().files('readwrite', async (store) => {
+		const moved: [FileKey, StoredEntry][] = [];
+		for (const range of subtreeRanges(projectId, source)) {
+			const [keys, values] = await Promise.all([
+				promisifyRequest(store.getAllKeys(range)),
+				promisifyRequest(store.getAll(range))
+			]);
+			keys.forEach((key, index) => moved.push([key as FileKey, values[index] as StoredEntry]));
+		}
+		for (const range of subtreeRanges(projectId, source)) store.delete(range);
+		for (const range of subtreeRanges(projectId, target)) store.delete(range);
+		for (const [[, path], entry] of moved) {
+			store.put(entry, [projectId, target + path.slice(source.length)]);
+		}
+		return promisifyRequest(store.transaction);
+	});
+}
+
+/** Applies puts and deletes in the given order, in one transaction. */
+export async function applyFileOps(projectId: string, ops: readonly FileOp[]): Promise<void> {
+	if (ops.length === 0) return;
+	await openStorage();
+	// Normalise before opening the transaction: a bad path must not leave half a batch applied.
+	const prepared = ops.map((op) => ({ ...op, path: normalizePath(op.path) }));
+	await getStores().files('readwrite', (store) => {
+		for (const op of prepared) {
+			switch (op.op) {
+				case 'putFile':
+					store.put({ data: storable(op.data), mtimeMs: op.mtimeMs }, [projectId, op.path]);
+					break;
+				case 'putDir':
+					if (op.path !== '') store.put({ dir: true, mtimeMs: op.mtimeMs }, [projectId, op.path]);
+					break;
+				case 'deleteTree':
+					for (const range of subtreeRanges(projectId, op.path)) store.delete(range);
+					break;
+			}
+		}
+		return promisifyRequest(store.transaction);
+	});
+}

@@ -1,0 +1,62 @@
+import { createStore, type UseStore } from 'idb-keyval';
+
+/**
+ * The IndexedDB stores Kiln keeps, one database per store (idb-keyval's createStore opens a
+ * database with exactly one object store, so sharing a database would need version upgrades).
+ * They are created on first use, never at import time, so importing storage costs nothing and
+ * tests can swap `indexedDB` before anything opens.
+ */
+export interface KilnStores {
+	/** projectId → ProjectMeta */
+	readonly projects: UseStore;
+	/** [projectId, path] → StoredEntry */
+	readonly files: UseStore;
+	/** key → any structured-cloneable value */
+	readonly settings: UseStore;
+	/** bookkeeping: the schema version */
+	readonly meta: UseStore;
+}
+
+export const DATABASE_NAMES = {
+	projects: 'kiln-projects',
+	files: 'kiln-project-files',
+	settings: 'kiln-settings',
+	meta: 'kiln-meta'
+} as const;
+
+let stores: KilnStores | undefined;
+
+export function getStores(): KilnStores {
+	if (!stores) {
+		if (typeof indexedDB === 'undefined') {
+			throw new Error(
+				'This browser offers no IndexedDB, so Kiln cannot keep your projects. ' +
+					'Open Kiln in a regular (not private) window of a current browser.'
+			);
+		}
+		stores = {
+			projects: createStore(DATABASE_NAMES.projects, 'projects'),
+			files: createStore(DATABASE_NAMES.files, 'files'),
+			settings: createStore(DATABASE_NAMES.settings, 'settings'),
+			meta: createStore(DATABASE_NAMES.meta, 'meta')
+		};
+	}
+	return stores;
+}
+
+/**
+ * Closes the open connections and forgets them; the next call opens (and migrates) again.
+ * Needed before deleting the databases, and by tests that replace `indexedDB` between cases.
+ */
+export async function closeStoreConnections(): Promise<void> {
+	const open = stores;
+	stores = undefined;
+	if (!open) return;
+	await Promise.all(
+		Object.values(open).map((store: UseStore) =>
+			store('readonly', (objectStore) => objectStore.transaction.db.close()).catch(() => {
+				// A connection that never opened has nothing to close.
+			})
+		)
+	);
+}

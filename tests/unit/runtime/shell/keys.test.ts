@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseKeys } from '../../../../src/lib/runtime/shell/keys';
+
+describe('parseKeys', () => {
+	it('splits text, Enter and control keys', () => {
+		expect(parseKeys('ls -la\r')).toEqual([{ type: 'text', text: 'ls -la' }, { type: 'enter' }]);
+		expect(parseKeys('\x03\x01\x05\x15\x0b\x17\x0c\x04\x7f')).toEqual(
+			[
+				'interrupt',
+				'home',
+				'end',
+				'kill-to-start',
+				'kill-to-end',
+				'delete-word',
+				'clear-screen',
+				'eof',
+				'backspace'
+			].map((type) => ({ type }))
+		);
+	});
+
+	it('reads arrows, Home/End and Delete in their CSI and SS3 forms', () => {
+		const keys = parseKeys('\x1b[A\x1b[B\x1b[C\x1b[D\x1b[H\x1b[F\x1bOH\x1bOF\x1b[1~\x1b[4~\x1b[3~');
+		expect(keys.map((key) => key.type)).toEqual([
+			'up',
+			'down',
+			'right',
+			'left',
+			'home',
+			'end',
+			'home',
+			'end',
+			'home',
+			'end',
+			'delete'
+		]);
+	});
+
+	it('ignores modifiers and unknown sequences', () => {
+		expect(parseKeys('\x1b[1;5Ca\x1b[15~b\t')).toEqual([
+			{ type: 'right' },
+			{ type: 'text', text: 'a' },
+			{ type: 'text', text: 'b' }
+		]);
+	});
+
+	it('treats a pasted CRLF as one Enter and keeps lines apart', () => {
+		expect(parseKeys('a\r\nb\nc')).toEqual([
+			{ type: 'text', text: 'a' },
+			{ type: 'enter' },
+			{ type: 'text', text: 'b' },
+			{ type: 'enter' },
+			{ type: 'text', text: 'c' }
+		]);
+	});
+});

@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+	applyFileOps,
+	createProject,
+	deleteFiles,
+	loadProjectSnapshot,
+	projectPersistence,
+	putDir,
+	putFile,
+	renameFiles
+} from '../../../src/lib/storage';
+import { freshIndexedDb } from './reset';
+
+beforeEach(freshIndexedDb);
+
+async function newProject(files: Record<string, string | Uint8Array> = {}) {
+	return (await createProject({ name: 'p', template: 'blank', files })).id;
+}
+
+describe('project files', () => {
+	it('round-trips text, bytes and empty folders', async () => {
+		const id = await newProject();
+		const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+		await putFile(id, 'src/main.ts', 'console.log("é")');
+		await putFile(id, './assets/logo.png', bytes);
+		await putDir(id, 'empty/inner');
+		const snapshot = await loadProjectSnapshot(id);
+		expect(snapshot.files).toEqual({ 'src/main.ts': 'console.log("é")', 'assets/logo.png': bytes });
+		expect(snapshot.dirs).toEqual(['empty/inner']);
+	});
+
+	it('stores only the viewed part of a Uint8Array', async () => {
+		const id = await newProject();
+		const big = new Uint8Array([9, 9, 1, 2, 3, 9]);
+		await putFile(id, 'part.bin', big.subarray(2, 5));
+		const stored = (await loadProjectSnapshot(id)).files['part.bin'] as Uint8Array;
+		expect(Array.from(stored)).toEqual([1, 2, 3]);
+		expect(stored.buffer.byteLength).toBe(3);
+	});
+
+	it('deletes a folder with everything below it, and nothing that merely shares its prefix', async () => {
+		const id = await newProject({
+			'src/a.ts': 'a',
+			'src/deep/b.ts': 'b',
+			'src-other/c.ts': 'c',
+			'src.txt': 'd',
+			srcfile: 'e'
+		});
+		await putDir(id, 'src/empty');
+		await deleteFiles(id, 'src');
+		const snapshot = await loadProjectSnapshot(id);
+		expect(Object.keys(snapshot.files).sort()).toEqual(['src-other/c.ts', 'src.txt', 'srcfile']);
+		expect(snapshot.dirs).toEqual([]);
+	});
+
+	it('deletes a single file', async () => {
+		const id = await newProject({ 'a.txt': 'a', 'b.txt': 'b' });
+		await deleteFiles(id, 'a.txt');
+		expect((await loadProjectSnapshot(id)).files).toEqual({ 'b.txt': 'b' });
+	});
+
+	it('renames a folder with its files and empty folders, replacing the target', async () => {
+		const id = await newProject({ 'old/x.txt': 'x', 'old/sub/y.txt': 'y', 'new/stale.txt': 's' });
+		await putDir(id, 'old/sub/empty');
+		await renameFiles(id, 'old', 'new');
+		const snapshot = await loadProjectSnapshot(id);
+		expect(snapshot.files).toEqual({ 'new/x.txt': 'x', 'new/sub/y.txt': 'y' });
+		expect(snapshot.dirs).toEqual(['new/sub/empty']);
+	});
+
+	it('renames a file', async () => {
+		const id = await newProject({ 'a.txt': 'a' });
+		await renameFiles(id, 'a.txt', 'docs/b.txt');
+		expect((await loadProjectSnapshot(id)).files).toEqual({ 'docs/b.txt': 'a' });
+	});
+
+	it('refuses to move a folder into itself', async () => {
+		const id = await newProject({ 'a/x.txt': 'x' });
+		await expect(renameFiles(id, 'a', 'a/b')).rejects.toThrow(/into itself/);
+		expect((await loadProjectSnapshot(id)).files).toEqual({ 'a/x.txt': 'x' });
+	});
+
+	it('applies a batch of operations in order', async () => {
+		const id = await newProject({ 'keep.txt': 'k' });
+		await applyFileOps(id, [
+			{ op: 'putFile', path: 'dir/a.txt', data: 'first', mtimeMs: 1 },
+			{ op: 'deleteTree', path: 'dir' },
+			{ op: 'putFile', path: 'dir/a.txt', data: 'second', mtimeMs: 2 },
+			{ op: 'putDir', path: 'dir/empty', mtimeMs: 2 }
+		]);
+		const snapshot = await loadProjectSnapshot(id);
+		expect(snapshot.files).toEqual({ 'keep.txt': 'k', 'dir/a.txt': 'second' });
+		expect(snapshot.dirs).toEqual(['dir/empty']);
+	});
+
+	it('keeps projects apart', async () => {
+		const one = await newProject({ 'a.txt': 'one' });
+		const two = await newProject({ 'a.txt': 'two' });
+		await deleteFiles(one, '');
+		expect((await loadProjectSnapshot(one)).files).toEqual({});
+		expect((await loadProjectSnapshot(two)).files).toEqual({ 'a.txt': 'two' });
+	});
+});
+
+describe('projectPersistence', () => {
+	it('writes calls made together in order, and each call resolves once stored', async () => {
+		const id = await newProject();
+		const persistence = projectPersistence(id);
+		await Promise.all([
+			persistence.putDir('src'),
+			persistence.putFile('src/a.ts', 'a', 5),
+			persistence.putFile('src/b.ts', new Uint8Array([1]), 5),
+			persistence.deleteTree('src/a.ts'),
+			persistence.putDir('empty')
+		]);
+		const snapshot = await loadProjectSnapshot(id);
+		expect(snapshot.files).toEqual({ 'src/b.ts': new Uint8Array([1]) });
+		expect(snapshot.dirs).toEqual(['empty', 'src']);
+	});
+
+	it('rejects with a message that says what to do when a write fails', async () => {
+		const id = await newProject();
+		const persistence = projectPersistence(id);
+		const good = persistence.putFile('ok.txt', 'ok', 1);
+		// A path outside the project fails the whole batch, as a full disk would.
+		const bad = persistence.putFile('../outside.txt', 'x', 1);
+		await expect(bad).rejects.toThrow(/Could not save changes.*save again/);
+		await expect(good).rejects.toThrow(/Could not save changes/);
+		expect((await loadProjectSnapshot(id)).files).toEqual({});
+	});
+});
