@@ -15,7 +15,13 @@ export default defineConfig({
 			'fflate',
 			'@xterm/xterm',
 			'@xterm/addon-fit',
-			'mrmime'
+			'mrmime',
+			'@codemirror/lang-javascript',
+			'@codemirror/lang-html',
+			'@codemirror/lang-css',
+			'@codemirror/lang-json',
+			'@codemirror/lang-markdown',
+			'@replit/codemirror-lang-svelte'
 		],
 		esbuildOptions: { plugins: [zlibShimEsbuild] }
 	},

@@ -1,6 +1,12 @@
 export { default as FileTree } from './FileTree.svelte';
-export { default as ConfirmDialog } from './ConfirmDialog.svelte';
 export { default as ContextMenu, type MenuItem } from './ContextMenu.svelte';
-export { flattenTree, ancestorsOf, movePath, type TreeRow, type ListDir } from './tree-model';
+export {
+	flattenTree,
+	ancestorsOf,
+	movePath,
+	type TreeRow,
+	type ListDir,
+	type OpenSource
+} from './tree-model';
 export { treeKeyAction, type TreeAction, type TreeKey } from './tree-keys';
 export { validateName, type NameCheck, type NameCheckOptions } from './name-validation';

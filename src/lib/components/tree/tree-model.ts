@@ -17,6 +17,9 @@ export interface TreeRow {
 	readonly setSize: number;
 }
 
+/** How a file was chosen in the tree: the page decides from it whether the editor takes focus. */
+export type OpenSource = 'click' | 'keyboard' | 'menu' | 'create';
+
 export type ListDir = (path: string) => readonly WorkspaceNode[];
 
 /**

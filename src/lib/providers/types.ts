@@ -1,0 +1,162 @@
+/**
+ * The one vocabulary the agent loop speaks with every model API. Adapters translate it to
+ * and from the wire; nothing above this folder sees an SDK type.
+ */
+
+export type ProviderId =
+	'anthropic' | 'openai' | 'openrouter' | 'ollama' | 'lmstudio' | 'openai-compatible';
+
+/** Which wire format (and SDK) a provider speaks. */
+export type ApiFamily = 'anthropic' | 'openai';
+
+export interface ProviderConfig {
+	provider: ProviderId;
+	/** Goes to the SDK client and nowhere else. */
+	apiKey?: string;
+	/** Overrides the preset's URL; required for 'openai-compatible'. */
+	baseUrl?: string;
+	model: string;
+}
+
+/**
+ * A prompt-cache breakpoint. Anthropic receives it as `cache_control`; OpenAI-style APIs
+ * cache automatically by prefix, so there it is dropped (the prefix itself stays byte-stable).
+ */
+export interface CacheMarker {
+	ttl?: '5m' | '1h';
+}
+
+export interface SystemBlock {
+	text: string;
+	cache?: CacheMarker;
+}
+
+/** JSON Schema for a tool's input; always an object schema at the top. */
+export type JsonSchema = { type: 'object' } & Record<string, unknown>;
+
+export interface ToolDefinition {
+	name: string;
+	description: string;
+	inputSchema: JsonSchema;
+	/** The request builder puts one on the last tool so the tool list is cached. */
+	cache?: CacheMarker;
+}
+
+export interface TextBlock {
+	type: 'text';
+	text: string;
+	cache?: CacheMarker;
+}
+
+/** Reasoning the model showed. The signature must be sent back unchanged (Anthropic). */
+export interface ThinkingBlock {
+	type: 'thinking';
+	thinking: string;
+	signature?: string;
+}
+
+/** Reasoning the API encrypted; kept only to be sent back. */
+export interface RedactedThinkingBlock {
+	type: 'redacted_thinking';
+	data: string;
+}
+
+export interface ToolCallBlock {
+	type: 'tool_call';
+	id: string;
+	name: string;
+	input: Record<string, unknown>;
+	cache?: CacheMarker;
+}
+
+export interface ToolResultBlock {
+	type: 'tool_result';
+	toolCallId: string;
+	content: string;
+	isError?: boolean;
+	cache?: CacheMarker;
+}
+
+/**
+ * A user turn: text, and the results of the previous step's tool calls. Results and text
+ * travel together so a reminder can ride along with the results in one message.
+ */
+export interface UserMessage {
+	role: 'user';
+	content: Array<TextBlock | ToolResultBlock>;
+}
+
+export interface AssistantMessage {
+	role: 'assistant';
+	content: Array<TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolCallBlock>;
+}
+
+export type ChatMessage = UserMessage | AssistantMessage;
+
+export type ThinkingConfig = { type: 'enabled'; budgetTokens: number } | { type: 'adaptive' };
+
+export interface ModelRequest {
+	model: string;
+	system: SystemBlock[];
+	tools: ToolDefinition[];
+	messages: ChatMessage[];
+	maxTokens: number;
+	/** Anthropic only; other APIs ignore it (their reasoning still streams as thinking). */
+	thinking?: ThinkingConfig;
+	signal?: AbortSignal;
+}
+
+export type StopReason =
+	| 'end_turn'
+	| 'tool_use'
+	| 'max_tokens'
+	| 'stop_sequence'
+	| 'refusal'
+	| 'pause_turn'
+	| 'aborted'
+	| 'other';
+
+export interface Usage {
+	/** Input tokens that were neither read from nor written to the cache. */
+	inputTokens: number;
+	outputTokens: number;
+	cacheReadTokens: number;
+	cacheWriteTokens: number;
+}
+
+export type ToolCallEndEvent = {
+	type: 'tool-call-end';
+	id: string;
+	name: string;
+	/** The arguments exactly as the model wrote them. */
+	rawArguments: string;
+} & (
+	| { input: Record<string, unknown>; parseError?: undefined }
+	/** The model wrote arguments that are not a JSON object: the loop answers with a tool error. */
+	| { input?: undefined; parseError: string }
+);
+
+/**
+ * What an adapter yields, in order. A successful stream ends with exactly one `usage`
+ * (cumulative for the response) followed by one `stop`. A cancelled one ends with
+ * `stop {reason: 'aborted'}` instead of throwing. Failures throw ProviderError.
+ * A `thinking-delta` carrying a signature closes the current thinking block.
+ */
+export type StreamEvent =
+	| { type: 'text-delta'; text: string }
+	| { type: 'thinking-delta'; text: string; signature?: string }
+	| { type: 'redacted-thinking'; data: string }
+	| { type: 'tool-call-start'; id: string; name: string }
+	| { type: 'tool-call-delta'; id: string; argsDelta: string }
+	| ToolCallEndEvent
+	| ({ type: 'usage' } & Usage)
+	| { type: 'stop'; reason: StopReason; rawReason?: string };
+
+export interface Provider {
+	readonly id: ProviderId;
+	readonly family: ApiFamily;
+	/** Streams one model step. Iteration throws ProviderError on failure, never anything else. */
+	stream(request: ModelRequest): AsyncIterable<StreamEvent>;
+	/** Model ids the API offers; throws ProviderError so the UI can fall back to free entry. */
+	listModels(signal?: AbortSignal): Promise<string[]>;
+}

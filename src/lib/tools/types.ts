@@ -1,0 +1,127 @@
+/**
+ * The contract between the tools and whoever runs them (the agent loop, the CLI, tests). The
+ * loop builds a ToolContext per call; every tool answers with a ToolResult whose `output` is
+ * exactly what the model receives and whose `metadata` is for the chat's tool cards.
+ */
+import type { z } from 'zod';
+import type { Runtime } from '../runtime/types';
+import type { Workspace } from '../workspace';
+
+/** The part of the workspace the tools use (a Workspace satisfies it; tests may pass a double). */
+export type ToolWorkspace = Pick<
+	Workspace,
+	| 'exists'
+	| 'isDirectory'
+	| 'getFile'
+	| 'listDir'
+	| 'allFiles'
+	| 'peekText'
+	| 'readText'
+	| 'readBytes'
+	| 'writeFile'
+>;
+
+/** What was seen when a file was last read (or written) by the agent in this session. */
+export interface ReadRecord {
+	/** Hash and size of the bytes seen (workspace content hash): tells whether the file changed. */
+	readonly hash: number;
+	readonly size: number;
+	/** Modification time seen, where the runtime reports one. */
+	readonly mtimeMs: number | undefined;
+	/** When the agent saw it (Date.now()). */
+	readonly seenAt: number;
+}
+
+/**
+ * Which files the agent has seen in this session. write and edit refuse to touch an existing
+ * file the agent has not read, or one that changed since (the person edited it, a command
+ * rewrote it), so the model never overwrites what it has not seen.
+ */
+export interface ReadTracker {
+	get(path: string): ReadRecord | undefined;
+	record(path: string, record: ReadRecord): void;
+	forget(path: string): void;
+}
+
+export type TodoStatus = 'pending' | 'in_progress' | 'completed';
+
+export interface TodoItem {
+	readonly content: string;
+	readonly status: TodoStatus;
+}
+
+/** Asked before a tool that changes something runs, when the loop wants a person to confirm. */
+export interface PermissionRequest {
+	readonly tool: string;
+	readonly args: unknown;
+	/** One line for the person: `bash: npm test`, `write: src/a.ts`. */
+	readonly summary: string;
+}
+
+export interface ToolContext {
+	readonly workspace: ToolWorkspace;
+	readonly runtime: Runtime;
+	/** Aborted by "Stop": tools end as soon as they can and report what was cut. */
+	readonly signal: AbortSignal;
+	readonly readTracker: ReadTracker;
+	/** Live output while a tool runs (bash streams its output here). */
+	onProgress?(text: string): void;
+	/** The agent's plan changed (todo_write). */
+	onTodos?(todos: readonly TodoItem[]): void;
+	/** Resolves to false when the person declines; absent means everything is allowed. */
+	requestPermission?(request: PermissionRequest): Promise<boolean>;
+}
+
+export interface ToolMetadata {
+	/** The project-relative path the tool worked on. */
+	path?: string;
+	/** Unified diff of a write or edit (jsdiff's createTwoFilesPatch). */
+	diff?: string;
+	/** write: the file did not exist before. */
+	created?: boolean;
+	/** edit: how many occurrences were replaced. */
+	replacements?: number;
+	/** bash */
+	exitCode?: number;
+	timedOut?: boolean;
+	aborted?: boolean;
+	/** The output was shortened; the note in the output says how. */
+	truncated?: boolean;
+	/** todo_write: the whole list as it is now. */
+	todos?: readonly TodoItem[];
+	/** glob, grep: how many files matched in all (before any limit). */
+	count?: number;
+}
+
+export interface ToolResult {
+	/** false for a tool error (bad arguments, missing file, refused edit, timeout, stop). */
+	readonly ok: boolean;
+	/** Exactly what the model receives. */
+	readonly output: string;
+	readonly metadata?: ToolMetadata;
+}
+
+/**
+ * One tool. `parameters` is a zod object: validated centrally before execute, and published to
+ * providers as JSON Schema. Methods (not arrow properties) so a registry can hold tools with
+ * different argument types.
+ */
+export interface Tool<Schema extends z.ZodType = z.ZodType> {
+	readonly name: string;
+	/** Written for the model; fixed text, since it is part of the cached prompt prefix. */
+	readonly description: string;
+	readonly parameters: Schema;
+	/** Changes nothing: the loop may run such calls in parallel, and asks no permission for them. */
+	readonly readOnly: boolean;
+	/** One line describing a call, for the chat card and a permission prompt. */
+	summarize(args: z.infer<Schema>): string;
+	execute(args: z.infer<Schema>, ctx: ToolContext): Promise<ToolResult>;
+}
+
+/** A tool as a provider sees it. */
+export interface ToolDefinition {
+	readonly name: string;
+	readonly description: string;
+	/** JSON Schema (draft 2020-12) of the arguments object. */
+	readonly inputSchema: Record<string, unknown>;
+}

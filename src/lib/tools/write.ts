@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { describeContent } from '../workspace';
+import { defineTool } from './define-tool';
+import { assertSeenCurrent, probeFile } from './file-access';
+import { ToolError } from './tool-error';
+import { displayPath, resolveToolPath } from './tool-paths';
+import { unifiedDiff } from './text-diff';
+import { splitLines } from './read';
+
+const parameters = z.strictObject({
+	path: z.string().min(1).describe('The file to write, relative to the project root.'),
+	content: z.string().describe('The complete new content of the file.')
+});
+
+export const writeTool = defineTool({
+	name: 'write',
+	description: `Creates a file, or replaces a file's whole content.
+
+- path is relative to the project root; missing parent folders are created.
+- To replace an existing file you must have read it in this session (with read), and it must not have changed since; otherwise the write is refused.
+- For changes to part of an existing file, prefer edit: it is smaller and safer.`,
+	parameters,
+	readOnly: false,
+	summarize: (args) => args.path,
+	async execute(args, ctx) {
+		const path = resolveToolPath(args.path);
+		const probe = await probeFile(ctx, path);
+		if (probe.kind === 'directory') {
+			throw new ToolError(
+				`'${displayPath(path)}' is a folder; write needs a file path inside it, like '${path ? path + '/' : ''}index.ts'.`
+			);
+		}
+		let before = '';
+		if (probe.kind === 'file') {
+			assertSeenCurrent(ctx, path, probe, 'write it');
+			// A binary file has no meaningful text diff; the card shows the new content only.
+			before = probe.info.binary ? '' : (probe.info.text ?? '');
+		}
+		await ctx.workspace.writeFile(path, args.content);
+		const written = describeContent(new TextEncoder().encode(args.content));
+		ctx.readTracker.record(path, {
+			hash: written.hash,
+			size: written.size,
+			mtimeMs: undefined,
+			seenAt: Date.now()
+		});
+		const created = probe.kind === 'missing';
+		const lineCount = splitLines(args.content).length;
+		return {
+			ok: true,
+			output: `${created ? 'Created' : 'Wrote'} '${path}' (${lineCount} ${lineCount === 1 ? 'line' : 'lines'}).`,
+			metadata: { path, created, diff: unifiedDiff(path, before, args.content) }
+		};
+	}
+});

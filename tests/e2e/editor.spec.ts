@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { createProject, runInTerminal } from './helpers';
+
+test.describe('the editor', () => {
+	test.beforeEach(async ({ page }) => {
+		await createProject(page, 'Static site', { query: '?runtime=browser' });
+	});
+
+	test('highlights code and keeps one tab per open file', async ({ page }) => {
+		const tree = page.getByRole('tree', { name: 'Files' });
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await tree.getByRole('treeitem', { name: 'main.js' }).click();
+		await tree.getByRole('treeitem', { name: 'style.css' }).click();
+		await expect(editor.getByRole('tab')).toHaveCount(2);
+		await editor.getByRole('tab', { name: 'main.js' }).click();
+		// Highlighting wraps tokens in styled spans; plain text would have none.
+		await expect(editor.locator('.cm-line span').first()).toBeVisible();
+		await editor.getByRole('button', { name: 'Close main.js' }).click();
+		await expect(editor.getByRole('tab')).toHaveCount(1);
+	});
+
+	test('finds and replaces text', async ({ page }) => {
+		await page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'index.html' })
+			.click();
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await editor.locator('.cm-content').click();
+		await page.keyboard.press('ControlOrMeta+f');
+		const find = editor.getByRole('textbox', { name: 'Find' });
+		await expect(find).toBeFocused();
+		await find.fill('Hello!');
+		await editor.getByRole('textbox', { name: 'Replace' }).fill('Goodbye!');
+		await editor.getByRole('button', { name: /replace all/i }).click();
+		await expect(editor.locator('.cm-content')).toContainText('Goodbye!');
+		await expect(editor.getByRole('tab', { name: /index\.html/ })).toContainText('●');
+	});
+
+	test('shows a notice for binary files instead of their bytes', async ({ page }) => {
+		await runInTerminal(page, "printf 'GIF89a\\000\\001\\002\\003' > pixel.gif");
+		const item = page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'pixel.gif' });
+		await item.click();
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await expect(editor.getByText(/binary file/i)).toBeVisible();
+		await expect(editor.locator('.cm-content')).toBeHidden();
+	});
+
+	test('opens a file over 5 MB read-only with a warning', async ({ page }) => {
+		// Six 1 MB lines: big enough to cross the limit, built without a slow loop.
+		await runInTerminal(page, 'printf "%01000000d\\n" 1 2 3 4 5 6 > big.txt && echo written');
+		const terminal = page.getByRole('region', { name: 'Terminal' });
+		await expect(terminal).toContainText('written');
+		await page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'big.txt' })
+			.click();
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await expect(editor.getByText(/read-only/i)).toBeVisible();
+		await expect(editor.locator('.cm-content')).toHaveAttribute('contenteditable', 'false');
+		// The page still answers.
+		await page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'main.js' })
+			.click();
+		await expect(editor.getByRole('tab', { name: 'main.js' })).toBeVisible();
+	});
+
+	test('an open file follows changes made by a command', async ({ page }) => {
+		await page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'main.js' })
+			.click();
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await expect(editor.locator('.cm-content')).toContainText('click');
+		await runInTerminal(page, 'echo "// rewritten by a command" > main.js');
+		await expect(editor.locator('.cm-content')).toContainText('rewritten by a command');
+	});
+});

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { createProject } from './helpers';
+
+test('the static-site template previews on the offline runtime and shows a saved edit on reload', async ({
+	page
+}) => {
+	await createProject(page, 'Static site', { query: '?runtime=browser' });
+	const preview = page.getByRole('region', { name: 'Preview' });
+	const frame = page.frameLocator('iframe[title="Preview"]');
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	// Its script ran (the counter is wired) and its stylesheet loaded.
+	await frame.getByRole('button', { name: 'Click me' }).click();
+	await expect(frame.getByText('1 click')).toBeVisible();
+	const color = await frame
+		.getByRole('heading', { level: 1 })
+		.evaluate((element) => getComputedStyle(element).color);
+	expect(color).not.toBe('rgb(0, 0, 0)');
+
+	await page
+		.getByRole('tree', { name: 'Files' })
+		.getByRole('treeitem', { name: 'index.html' })
+		.click();
+	const editor = page.getByRole('region', { name: 'Editor' });
+	await editor.locator('.cm-content').getByText('Hello!').click();
+	await page.keyboard.press('End');
+	// Put the cursor right after "Hello!" inside the <h1> and change the text.
+	const line = editor.locator('.cm-line', { hasText: '<h1>Hello!</h1>' });
+	await line.click();
+	await page.keyboard.press('Home');
+	await page.keyboard.press('End');
+	for (let i = 0; i < '</h1>'.length; i++) await page.keyboard.press('ArrowLeft');
+	await page.keyboard.type(' Edited');
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(editor.getByRole('tab', { name: /index\.html/ })).not.toContainText('●');
+
+	await preview.getByRole('button', { name: 'Reload' }).click();
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello! Edited');
+});
