@@ -21,8 +21,6 @@ test('the static-site template previews on the offline runtime and shows a saved
 		.getByRole('treeitem', { name: 'index.html' })
 		.click();
 	const editor = page.getByRole('region', { name: 'Editor' });
-	await editor.locator('.cm-content').getByText('Hello!').click();
-	await page.keyboard.press('End');
 	// Put the cursor right after "Hello!" inside the <h1> and change the text.
 	const line = editor.locator('.cm-line', { hasText: '<h1>Hello!</h1>' });
 	await line.click();
@@ -33,6 +31,27 @@ test('the static-site template previews on the offline runtime and shows a saved
 	await page.keyboard.press('ControlOrMeta+s');
 	await expect(editor.getByRole('tab', { name: /index\.html/ })).not.toContainText('●');
 
-	await preview.getByRole('button', { name: 'Reload' }).click();
+	// Live reload: the saved change shows without touching the preview.
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello! Edited');
+
+	// Reload starts the page afresh: the counter's state is gone.
+	await frame.getByRole('button', { name: 'Click me' }).click();
+	await expect(frame.getByText('1 click')).toBeVisible();
+	await preview.getByRole('button', { name: 'Reload' }).click();
+	await expect(frame.getByText('0 clicks')).toBeVisible();
+});
+
+test('Open in new tab shows the same page outside the IDE', async ({ page, context }) => {
+	await createProject(page, 'Static site', { query: '?runtime=browser' });
+	const frame = page.frameLocator('iframe[title="Preview"]');
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	const [tab] = await Promise.all([
+		context.waitForEvent('page'),
+		page
+			.getByRole('region', { name: 'Preview' })
+			.getByRole('link', { name: 'Open in new tab' })
+			.click()
+	]);
+	await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	expect(new URL(tab.url()).pathname).toMatch(/^\/preview\//);
 });
