@@ -4,7 +4,10 @@ import {
 	bootWebContainer,
 	createWebContainerRuntime,
 	probeWebContainerHost,
-	webContainerSupport
+	webContainerSupport,
+	type Reachability,
+	type SupportEnv,
+	type WebContainerBootFn
 } from '$lib/runtime/webcontainer';
 import {
 	acquireProjectLock,
@@ -31,6 +34,12 @@ export interface ProjectSessionOptions {
 	request: RuntimeRequest;
 	/** How long WebContainer may take to boot before the offline runtime stays. */
 	bootTimeoutMs?: number;
+	/** Seams for tests: the page's globals, WebContainer's boot, and the network probe. */
+	webContainer?: {
+		env?: SupportEnv & object;
+		boot?: WebContainerBootFn;
+		probe?: () => Promise<Reachability>;
+	};
 }
 
 /**
@@ -54,6 +63,7 @@ export class ProjectSession {
 	lockWarning = $state<string | null>(null);
 
 	#bootTimeoutMs: number;
+	#webContainer: NonNullable<ProjectSessionOptions['webContainer']>;
 	#releaseLock: ReleaseLock | null = null;
 	#stopPreviewEvents: (() => void) | null = null;
 	#disposed = false;
@@ -62,6 +72,7 @@ export class ProjectSession {
 		this.projectId = options.projectId;
 		this.request = options.request;
 		this.#bootTimeoutMs = options.bootTimeoutMs ?? 20_000;
+		this.#webContainer = options.webContainer ?? {};
 	}
 
 	async open(): Promise<void> {
@@ -112,13 +123,14 @@ export class ProjectSession {
 	};
 
 	async #upgradeToWebContainer(): Promise<void> {
-		const support = webContainerSupport();
+		const { env, boot, probe = () => probeWebContainerHost() } = this.#webContainer;
+		const support = webContainerSupport(env);
 		if (!support.supported) {
 			this.status = offlineStatus(support.message);
 			return;
 		}
 		this.status = offlineStatus('checking whether WebContainer can load…', 'upgrading');
-		const reachable = await probeWebContainerHost();
+		const reachable = await probe();
 		if (this.#disposed) return;
 		if (!reachable.reachable) {
 			this.status = offlineStatus(reachable.message);
@@ -126,7 +138,7 @@ export class ProjectSession {
 		}
 		this.status = offlineStatus('starting WebContainer in the background…', 'upgrading');
 		try {
-			const container = await bootWebContainer({ timeoutMs: this.#bootTimeoutMs });
+			const container = await bootWebContainer({ timeoutMs: this.#bootTimeoutMs, env, boot });
 			if (this.#disposed || !this.workspace) return;
 			const next = createWebContainerRuntime(container);
 			const previous = this.runtime;
