@@ -55,3 +55,10 @@ test('Open in new tab shows the same page outside the IDE', async ({ page, conte
 	await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Hello!');
 	expect(new URL(tab.url()).pathname).toMatch(/^\/preview\//);
 });
+
+test('a Vite project on the offline runtime explains why it cannot preview', async ({ page }) => {
+	await createProject(page, 'Vite + TypeScript', { query: '?runtime=browser' });
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview).toContainText(/src\/main\.ts.*needs a build step/);
+	await expect(preview.locator('iframe')).toHaveCount(0);
+});

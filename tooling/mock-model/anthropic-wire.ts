@@ -3,7 +3,7 @@ import { splitArguments, splitText, type TurnPlan } from './turn-plan';
 
 // Anthropic Messages API shapes, as @anthropic-ai/sdk's MessageStream accumulates them.
 
-function toolUseId(plan: TurnPlan, call: TurnPlan['toolCalls'][number]): string {
+function toolUseId(call: TurnPlan['toolCalls'][number]): string {
 	return call.scriptedId ?? `toolu_${call.idSuffix}`;
 }
 
@@ -28,7 +28,7 @@ function contentBlocks(plan: TurnPlan): unknown[] {
 	}
 	if (plan.text !== '') blocks.push({ type: 'text', text: plan.text, citations: null });
 	for (const call of plan.toolCalls) {
-		blocks.push({ type: 'tool_use', id: toolUseId(plan, call), name: call.name, input: call.input });
+		blocks.push({ type: 'tool_use', id: toolUseId(call), name: call.name, input: call.input });
 	}
 	return blocks;
 }
@@ -50,7 +50,8 @@ export function anthropicMessage(plan: TurnPlan) {
 /** Every event of a streamed response, in order, including the ping the API sends early on. */
 export function anthropicFrames(plan: TurnPlan): SseFrame[] {
 	const frames: SseFrame[] = [];
-	const push = (data: { type: string }) => frames.push(jsonFrame(data, data.type));
+	const push = (data: { type: string; [field: string]: unknown }) =>
+		frames.push(jsonFrame(data, data.type));
 
 	push({
 		type: 'message_start',
@@ -71,7 +72,11 @@ export function anthropicFrames(plan: TurnPlan): SseFrame[] {
 			content_block: { type: 'thinking', thinking: '', signature: '' }
 		});
 		for (const piece of splitText(plan.thinking, plan.textChunkSize)) {
-			push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } });
+			push({
+				type: 'content_block_delta',
+				index,
+				delta: { type: 'thinking_delta', thinking: piece }
+			});
 		}
 		push({
 			type: 'content_block_delta',
@@ -93,7 +98,7 @@ export function anthropicFrames(plan: TurnPlan): SseFrame[] {
 		push({
 			type: 'content_block_start',
 			index,
-			content_block: { type: 'tool_use', id: toolUseId(plan, call), name: call.name, input: {} }
+			content_block: { type: 'tool_use', id: toolUseId(call), name: call.name, input: {} }
 		});
 		// The API opens every tool input with an empty partial_json delta.
 		for (const piece of ['', ...splitArguments(call.argumentsText, plan.textChunkSize)]) {

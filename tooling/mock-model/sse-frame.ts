@@ -5,7 +5,9 @@ export interface SseFrame {
 }
 
 export function jsonFrame(data: unknown, event?: string): SseFrame {
-	return event === undefined ? { data: JSON.stringify(data) } : { event, data: JSON.stringify(data) };
+	return event === undefined
+		? { data: JSON.stringify(data) }
+		: { event, data: JSON.stringify(data) };
 }
 
 export function encodeFrame(frame: SseFrame): string {

@@ -19,3 +19,4 @@ export {
 	type PreviewRequestMessage,
 	type PreviewResponseMessage
 } from './protocol';
+export { scriptNeedingBuild } from './build-step';

@@ -1,0 +1,76 @@
+import Anthropic, { APIConnectionError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import { AnthropicEventTranslator } from './anthropic-events';
+import { toAnthropicParams } from './anthropic-request';
+import { driveStream } from './drive-stream';
+import { resolveBaseUrl } from './presets';
+import { toProviderError } from './sdk-errors';
+import type { ModelRequest, Provider, ProviderConfig, ProviderId, StreamEvent } from './types';
+
+const SDK_ERRORS = { APIError, APIConnectionError, APIUserAbortError };
+
+/**
+ * This SDK version sends `apiKey` as `Authorization: Bearer`, which the Anthropic API does
+ * not accept for API keys: it wants `x-api-key`. So the key travels as that header, and no
+ * SDK credential is set. Turning off default-credential resolution keeps the SDK from
+ * picking up a profile or token from the machine (the CLI) and sending that instead.
+ */
+class ApiKeyHeaderClient extends Anthropic {
+	protected override _shouldResolveDefaultCredentials(): boolean {
+		return false;
+	}
+}
+
+export function createAnthropicClient(config: ProviderConfig): Anthropic {
+	const key = config.apiKey?.trim();
+	return new ApiKeyHeaderClient({
+		apiKey: null,
+		authToken: null,
+		baseURL: resolveBaseUrl(config),
+		// One retry policy, ours (withRetries): the SDK's would hide failures and double waits.
+		maxRetries: 0,
+		dangerouslyAllowBrowser: true,
+		// Requests carry prompts and keys: never hand them to an ambient tracer.
+		openTelemetry: false,
+		// A keyless proxy is allowed; the explicit null tells the SDK that is intended.
+		defaultHeaders: key ? { 'x-api-key': key } : { Authorization: null }
+	});
+}
+
+export class AnthropicProvider implements Provider {
+	readonly id: ProviderId;
+	readonly family = 'anthropic' as const;
+	readonly #client: Anthropic;
+	readonly #baseUrl: string;
+
+	constructor(config: ProviderConfig) {
+		this.id = config.provider;
+		this.#baseUrl = resolveBaseUrl(config);
+		this.#client = createAnthropicClient(config);
+	}
+
+	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
+		const translator = new AnthropicEventTranslator(this.id);
+		const context = { provider: this.id, baseUrl: this.#baseUrl, signal: request.signal };
+		return driveStream({
+			open: () =>
+				this.#client.messages.create(toAnthropicParams(request), { signal: request.signal }),
+			translate: (event) => translator.push(event),
+			finish: () => translator.finish(),
+			toError: (error) => toProviderError(error, SDK_ERRORS, context),
+			signal: request.signal
+		});
+	}
+
+	async listModels(signal?: AbortSignal): Promise<string[]> {
+		const context = { provider: this.id, baseUrl: this.#baseUrl, signal };
+		try {
+			const ids: string[] = [];
+			for await (const model of this.#client.models.list({ limit: 100 }, { signal })) {
+				ids.push(model.id);
+			}
+			return ids;
+		} catch (error) {
+			throw toProviderError(error, SDK_ERRORS, context);
+		}
+	}
+}

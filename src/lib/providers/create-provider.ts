@@ -1,0 +1,85 @@
+import { ProviderError } from './errors';
+import { describeConfigProblem, getPreset } from './presets';
+import type {
+	ApiFamily,
+	ModelRequest,
+	Provider,
+	ProviderConfig,
+	ProviderId,
+	StreamEvent
+} from './types';
+
+/**
+ * A provider for this configuration. The SDK behind it is loaded on first use, so a page
+ * that never talks to Anthropic never downloads its SDK. Throws ProviderError when the
+ * configuration cannot work (no key where one is needed, no or bad Base URL).
+ */
+export function createProvider(config: ProviderConfig): Provider {
+	const problem = describeConfigProblem(config, { needModel: false });
+	if (problem !== undefined) {
+		const missingKey = getPreset(config.provider).requiresApiKey && !config.apiKey?.trim();
+		throw new ProviderError(missingKey ? 'auth' : 'bad_request', problem, {
+			provider: config.provider
+		});
+	}
+	return new LazyProvider({ ...config });
+}
+
+/** Model ids from the provider's API; throws ProviderError so the UI can offer free entry. */
+export function listModels(config: ProviderConfig, signal?: AbortSignal): Promise<string[]> {
+	try {
+		return createProvider(config).listModels(signal);
+	} catch (error) {
+		return Promise.reject(error);
+	}
+}
+
+class LazyProvider implements Provider {
+	readonly id: ProviderId;
+	readonly family: ApiFamily;
+	readonly #config: ProviderConfig;
+	#loaded?: Promise<Provider>;
+
+	constructor(config: ProviderConfig) {
+		this.id = config.provider;
+		this.family = getPreset(config.provider).family;
+		this.#config = config;
+	}
+
+	async *stream(request: ModelRequest): AsyncGenerator<StreamEvent, void, undefined> {
+		const provider = await this.#load();
+		yield* provider.stream(request);
+	}
+
+	async listModels(signal?: AbortSignal): Promise<string[]> {
+		return (await this.#load()).listModels(signal);
+	}
+
+	#load(): Promise<Provider> {
+		this.#loaded ??= this.#import();
+		return this.#loaded;
+	}
+
+	async #import(): Promise<Provider> {
+		try {
+			if (this.family === 'anthropic') {
+				const { AnthropicProvider } = await import('./anthropic-provider').catch(this.#loadFailed);
+				return new AnthropicProvider(this.#config);
+			}
+			const { OpenAIProvider } = await import('./openai-provider').catch(this.#loadFailed);
+			return new OpenAIProvider(this.#config);
+		} catch (error) {
+			// Let a later call try again (the network may be back).
+			this.#loaded = undefined;
+			throw error;
+		}
+	}
+
+	#loadFailed = (error: unknown): never => {
+		throw new ProviderError(
+			'network',
+			`Could not load the ${getPreset(this.id).label} client code. Check your connection and reload the page.`,
+			{ provider: this.id, cause: error }
+		);
+	};
+}

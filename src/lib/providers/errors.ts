@@ -1,0 +1,246 @@
+import { getPreset } from './presets';
+import type { ProviderId } from './types';
+
+export type ProviderErrorKind =
+	| 'rate_limit'
+	| 'overloaded'
+	| 'context_overflow'
+	| 'auth'
+	| 'network'
+	| 'bad_request'
+	| 'server'
+	| 'aborted';
+
+const RETRYABLE_KINDS: ReadonlySet<ProviderErrorKind> = new Set([
+	'rate_limit',
+	'overloaded',
+	'network',
+	'server'
+]);
+
+export interface ProviderErrorOptions {
+	status?: number;
+	retryAfterMs?: number;
+	/** Defaults to what the kind implies. */
+	retryable?: boolean;
+	afterOutput?: boolean;
+	provider?: ProviderId;
+	cause?: unknown;
+}
+
+/** The one error every provider call throws. Its message says what to do next. */
+export class ProviderError extends Error {
+	override readonly name = 'ProviderError';
+	readonly kind: ProviderErrorKind;
+	readonly status?: number;
+	readonly retryAfterMs?: number;
+	readonly retryable: boolean;
+	/**
+	 * The stream had already yielded events when it failed. Retrying would repeat output the
+	 * loop has already shown and stored, so only the loop may decide to (see canRetry).
+	 */
+	readonly afterOutput: boolean;
+	readonly provider?: ProviderId;
+
+	constructor(kind: ProviderErrorKind, message: string, options: ProviderErrorOptions = {}) {
+		super(message, options.cause === undefined ? undefined : { cause: options.cause });
+		this.kind = kind;
+		this.status = options.status;
+		this.retryAfterMs = options.retryAfterMs;
+		this.retryable = options.retryable ?? RETRYABLE_KINDS.has(kind);
+		this.afterOutput = options.afterOutput ?? false;
+		this.provider = options.provider;
+	}
+
+	/** The same error, marked as having happened after the stream yielded events. */
+	withAfterOutput(): ProviderError {
+		if (this.afterOutput) return this;
+		return new ProviderError(this.kind, this.message, {
+			status: this.status,
+			retryAfterMs: this.retryAfterMs,
+			retryable: this.retryable,
+			afterOutput: true,
+			provider: this.provider,
+			cause: this.cause
+		});
+	}
+}
+
+export function isProviderError(value: unknown): value is ProviderError {
+	return value instanceof ProviderError;
+}
+
+/** What an SDK error tells us, stripped of SDK types so both adapters share one mapping. */
+export interface HttpFailure {
+	status?: number;
+	headers?: Headers;
+	/** `error.type` (Anthropic) or `error.type` / `error.code` (OpenAI-style). */
+	type?: string | null;
+	code?: string | number | null;
+	/** The API's own explanation, if it gave one. */
+	apiMessage?: string | null;
+}
+
+const CONTEXT_OVERFLOW_PATTERN =
+	/prompt is too long|context[_ ]length|context window|maximum context|too many tokens|exceeds? (?:the )?(?:model'?s? )?(?:max(?:imum)? )?context|input length and `?max_tokens`? exceed/i;
+
+/** Maps an HTTP status or a mid-stream error type to a ProviderError with advice. */
+export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId): ProviderError {
+	const label = getPreset(provider).label;
+	const retryAfterMs = failure.headers ? parseRetryAfter(failure.headers) : undefined;
+	const detail = failure.apiMessage?.trim();
+	const said = detail ? ` ${label} said: “${detail}”` : '';
+	const numericCode = typeof failure.code === 'number' ? failure.code : undefined;
+	const status = failure.status ?? numericCode;
+	const type = failure.type ?? (typeof failure.code === 'string' ? failure.code : undefined);
+	const base = { status: failure.status, retryAfterMs, provider };
+
+	if (
+		type === 'context_length_exceeded' ||
+		type === 'request_too_large' ||
+		status === 413 ||
+		(detail !== undefined && CONTEXT_OVERFLOW_PATTERN.test(detail))
+	) {
+		return new ProviderError(
+			'context_overflow',
+			`The conversation is too long for this model’s context window.${said} Compact or clear the conversation, or pick a model with a larger context.`,
+			base
+		);
+	}
+	if (type === 'insufficient_quota' || status === 402 || type === 'billing_error') {
+		return new ProviderError(
+			'auth',
+			`${label} refused the request because the account has no credit or quota left.${said} Check billing for this key, or use another key in Settings.`,
+			{ ...base, retryable: false }
+		);
+	}
+	if (type === 'overloaded_error' || status === 529) {
+		return new ProviderError(
+			'overloaded',
+			`${label} is overloaded right now.${said} Kiln retries automatically; if it keeps happening, try again in a few minutes.`,
+			base
+		);
+	}
+	if (type === 'rate_limit_error' || type === 'rate_limit_exceeded' || status === 429) {
+		const wait = retryAfterMs !== undefined ? ` It asked to wait ${formatWait(retryAfterMs)}.` : '';
+		return new ProviderError(
+			'rate_limit',
+			`${label} rate-limited this key.${wait}${said} Kiln retries automatically; if it keeps happening, wait a minute or raise the key’s limits.`,
+			base
+		);
+	}
+	if (type === 'authentication_error' || status === 401) {
+		return new ProviderError(
+			'auth',
+			`The API key was refused by ${label} (401) — check it in Settings.${said}`,
+			base
+		);
+	}
+	if (type === 'permission_error' || status === 403) {
+		return new ProviderError(
+			'auth',
+			`${label} denied access (403): this key may not be allowed to use this model or endpoint — check the key and model in Settings.${said}`,
+			base
+		);
+	}
+	if (type === 'not_found_error' || status === 404) {
+		return new ProviderError(
+			'bad_request',
+			`${label} did not find the model or endpoint (404) — check the Model and Base URL in Settings.${said}`,
+			base
+		);
+	}
+	if (type === 'timeout_error' || status === 408) {
+		return new ProviderError(
+			'network',
+			`The request to ${label} timed out.${said} Kiln retries automatically; check your connection if it persists.`,
+			base
+		);
+	}
+	if (type === 'api_error' || (status !== undefined && (status >= 500 || status === 409))) {
+		return new ProviderError(
+			'server',
+			`${label} had an internal error${status ? ` (${status})` : ''}.${said} Kiln retries automatically; if it persists, try again later.`,
+			base
+		);
+	}
+	if (status !== undefined && status >= 400) {
+		return new ProviderError(
+			'bad_request',
+			`${label} rejected the request (${status}).${said} Check the model and settings; if it persists, report it as a Kiln bug.`,
+			base
+		);
+	}
+	if (type === 'invalid_request_error') {
+		return new ProviderError(
+			'bad_request',
+			`${label} rejected the request.${said} Check the model and settings; if it persists, report it as a Kiln bug.`,
+			base
+		);
+	}
+	return new ProviderError(
+		'server',
+		`${label} reported an error${type ? ` (${type})` : ''}.${said} Kiln retries automatically; if it persists, try again later.`,
+		base
+	);
+}
+
+/** The connection failed before or while streaming. In a browser this is often CORS. */
+export function networkError(
+	provider: ProviderId,
+	baseUrl: string,
+	cause?: unknown
+): ProviderError {
+	const preset = getPreset(provider);
+	let message = `Could not reach ${preset.label} at ${baseUrl}. Check your connection and the Base URL in Settings.`;
+	const origin = browserOrigin();
+	if (origin !== undefined) {
+		message += ` If the server is up, it may be blocking this page (CORS): ${preset.corsHint.replace('{origin}', origin)}`;
+	}
+	return new ProviderError('network', message, { provider, cause });
+}
+
+export function abortedError(provider?: ProviderId): ProviderError {
+	return new ProviderError('aborted', 'Stopped: the request was cancelled.', { provider });
+}
+
+/** A stream that ended without its final event (a dropped connection or a broken server). */
+export function truncatedStreamError(provider: ProviderId): ProviderError {
+	const label = getPreset(provider).label;
+	return new ProviderError(
+		'network',
+		`The response from ${label} ended before it was complete (the connection dropped). Kiln retries when nothing was shown yet; otherwise send the message again.`,
+		{ provider }
+	);
+}
+
+/**
+ * `retry-after-ms` (milliseconds), else `retry-after` as seconds or an HTTP date. Undefined
+ * when absent, unparseable or already past.
+ */
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
+	const ms = headers.get('retry-after-ms');
+	if (ms !== null && ms.trim() !== '') {
+		const value = Number(ms);
+		if (Number.isFinite(value) && value >= 0) return Math.round(value);
+	}
+	const raw = headers.get('retry-after');
+	if (raw === null || raw.trim() === '') return undefined;
+	const seconds = Number(raw);
+	if (Number.isFinite(seconds)) return seconds >= 0 ? Math.round(seconds * 1000) : undefined;
+	const date = Date.parse(raw);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
+
+function formatWait(ms: number): string {
+	if (ms < 1000) return `${ms} ms`;
+	const seconds = Math.ceil(ms / 1000);
+	return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+function browserOrigin(): string | undefined {
+	const g = globalThis as { document?: unknown; location?: { origin?: string } };
+	if (g.document === undefined) return undefined;
+	return g.location?.origin ?? 'this page’s origin';
+}

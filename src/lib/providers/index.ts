@@ -1,0 +1,49 @@
+// Model APIs behind one interface: normalised requests in, normalised events out, one error type.
+export type {
+	ApiFamily,
+	AssistantMessage,
+	CacheMarker,
+	ChatMessage,
+	JsonSchema,
+	ModelRequest,
+	Provider,
+	ProviderConfig,
+	ProviderId,
+	RedactedThinkingBlock,
+	StopReason,
+	StreamEvent,
+	SystemBlock,
+	TextBlock,
+	ThinkingBlock,
+	ThinkingConfig,
+	ToolCallBlock,
+	ToolCallEndEvent,
+	ToolDefinition,
+	ToolResultBlock,
+	Usage,
+	UserMessage
+} from './types';
+export {
+	ProviderError,
+	isProviderError,
+	parseRetryAfter,
+	type ProviderErrorKind,
+	type ProviderErrorOptions
+} from './errors';
+export {
+	canRetry,
+	streamWithRetries,
+	withRetries,
+	type RetryInfo,
+	type RetryOptions
+} from './retry';
+export {
+	PROVIDER_PRESETS,
+	describeConfigProblem,
+	getPreset,
+	resolveBaseUrl,
+	type ProviderPreset
+} from './presets';
+export { createProvider, listModels } from './create-provider';
+export { StreamAccumulator, collectStream } from './accumulate';
+export { finishToolCall } from './tool-arguments';

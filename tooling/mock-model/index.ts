@@ -1,0 +1,14 @@
+export { startMockModelServer, type MockModelServer, type MockModelServerOptions } from './server';
+export {
+	parseScript,
+	MockScriptError,
+	type Script,
+	type ScriptInput,
+	type Turn,
+	type ToolCallSpec,
+	type Fault,
+	type TurnUsage,
+	type WireFormat
+} from './script-schema';
+export { loadScriptFile } from './load-script';
+export { REDACTED, type RecordedRequest, type RecordedApiKey } from './request-log';

@@ -1,0 +1,198 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answerPreflight, applyCorsHeaders } from './cors';
+import { readJsonBody, sendJson } from './http-io';
+import {
+	answerModelCall,
+	answerModelList,
+	formatFromHeaders,
+	sendError,
+	requestIdHeaders
+} from './model-routes';
+import { recordRequest, type RecordedRequest } from './request-log';
+import { MockScriptError, parseScript, type Script, type ScriptInput } from './script-schema';
+import { TurnQueue } from './turn-queue';
+
+export interface MockModelServerOptions {
+	/** The turns to replay; validated like a script file. Defaults to no turns. */
+	script?: ScriptInput | Script;
+	/** 0 (the default) picks a free port. */
+	port?: number;
+	host?: string;
+	/** Told about each model API request once its answer is chosen (for logging). */
+	onRequest?: (request: RecordedRequest) => void;
+}
+
+export interface MockModelServer {
+	/** Origin of the server, e.g. http://127.0.0.1:8787 (the Anthropic SDK's baseURL). */
+	url: string;
+	port: number;
+	/** `${url}/v1`, the openai SDK's baseURL. */
+	openaiBaseURL: string;
+	/** Every model API request so far, oldest first (copies; credentials redacted). */
+	requests(): RecordedRequest[];
+	/** Replaces the script and rewinds to its first turn. Throws MockScriptError if invalid. */
+	setScript(script: ScriptInput | Script): void;
+	/** Rewinds the script to its first turn and forgets recorded requests. */
+	reset(): void;
+	/** Stops listening and cuts every open connection, stalled streams included. */
+	close(): Promise<void>;
+}
+
+const endpoints =
+	'POST /v1/messages, POST /v1/chat/completions, GET /v1/models, ' +
+	'GET /__kiln/requests, GET|POST /__kiln/script, POST /__kiln/reset';
+
+type Route = 'anthropic' | 'openai' | 'models';
+
+/** Routes by path suffix, so both `/v1/messages` and `/messages` (after any base URL) work. */
+function routeFor(path: string): Route | null {
+	if (path.endsWith('/chat/completions')) return 'openai';
+	if (path.endsWith('/messages')) return 'anthropic';
+	if (path.endsWith('/models')) return 'models';
+	return null;
+}
+
+const expectedMethod: Record<Route, string> = { anthropic: 'POST', openai: 'POST', models: 'GET' };
+
+export async function startMockModelServer(
+	options: MockModelServerOptions = {}
+): Promise<MockModelServer> {
+	const queue = new TurnQueue(parseScript(options.script ?? { turns: [] }));
+	let log: RecordedRequest[] = [];
+	let nextSeq = 0;
+
+	async function handleControl(req: IncomingMessage, res: ServerResponse, path: string) {
+		const action = `${req.method} ${path}`;
+		if (action === 'GET /__kiln/requests') return sendJson(res, 200, log);
+		if (action === 'GET /__kiln/script') {
+			return sendJson(res, 200, { script: queue.script, remaining: queue.remaining() });
+		}
+		if (action === 'POST /__kiln/reset') {
+			queue.reset();
+			log = [];
+			return sendJson(res, 200, { ok: true });
+		}
+		if (action === 'POST /__kiln/script') {
+			const body = await readJsonBody(req);
+			try {
+				if (!body.ok) throw new MockScriptError(`The script is not valid JSON: ${body.reason}.`);
+				queue.replace(parseScript(body.value));
+				return sendJson(res, 200, { ok: true, turns: queue.script.turns.length });
+			} catch (error) {
+				return sendJson(res, 400, { error: { message: (error as Error).message } });
+			}
+		}
+		sendJson(res, 404, {
+			error: { message: `mock-model: no control route ${action}. Try ${endpoints}.` }
+		});
+	}
+
+	async function handle(req: IncomingMessage, res: ServerResponse) {
+		applyCorsHeaders(req, res);
+		if (req.method === 'OPTIONS') return answerPreflight(req, res);
+
+		const rawPath = req.url ?? '/';
+		const path = new URL(rawPath, 'http://mock.invalid').pathname.replace(/\/+$/, '') || '/';
+		if (path.startsWith('/__kiln/')) return handleControl(req, res, path);
+
+		const route = routeFor(path);
+		const format = route === 'anthropic' || route === 'openai' ? route : formatFromHeaders(req);
+		const body = await readJsonBody(req);
+		const record = recordRequest({
+			seq: nextSeq++,
+			method: req.method ?? 'GET',
+			path: rawPath,
+			format,
+			headers: req.headers,
+			body: body.ok ? body.value : null
+		});
+		log.push(record);
+		let announced = false;
+		const announce = () => {
+			if (!announced) options.onRequest?.(record);
+			announced = true;
+		};
+
+		try {
+			if (!route) {
+				return sendError(res, format, 404, record.seq, {
+					message: `mock-model: no route for ${req.method} ${path}. Endpoints: ${endpoints}.`
+				});
+			}
+			if (req.method !== expectedMethod[route]) {
+				return sendError(res, format, 405, record.seq, {
+					message: `mock-model: ${path} answers ${expectedMethod[route]}, not ${req.method}.`,
+					errorType: 'invalid_request_error'
+				});
+			}
+			if (route === 'models') {
+				return answerModelList(res, format, queue.script.models, record.seq);
+			}
+			if (!body.ok) {
+				return sendError(res, format, 400, record.seq, {
+					message: `mock-model: the request body is not valid JSON (${body.reason}).`
+				});
+			}
+			await answerModelCall({
+				format,
+				req,
+				res,
+				record,
+				body: body.value,
+				queue,
+				onDecided: announce
+			});
+		} finally {
+			announce();
+		}
+	}
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((error: unknown) => {
+			// A bug here must surface in the test that hit it, not hang the client.
+			if (!res.headersSent) {
+				sendJson(
+					res,
+					500,
+					{ error: { message: `mock-model internal error: ${(error as Error).message}` } },
+					requestIdHeaders(-1)
+				);
+			} else {
+				res.destroy();
+			}
+		});
+	});
+
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', (error: NodeJS.ErrnoException) => {
+			const hint =
+				error.code === 'EADDRINUSE'
+					? `port ${options.port} on ${host} is already in use; choose another port`
+					: error.message;
+			reject(new Error(`mock-model could not start: ${hint}.`, { cause: error }));
+		});
+		server.listen(options.port ?? 0, host, () => resolve());
+	});
+
+	const port = (server.address() as AddressInfo).port;
+	const urlHost = host.includes(':') ? `[${host}]` : host;
+	const url = `http://${urlHost}:${port}`;
+	return {
+		url,
+		port,
+		openaiBaseURL: `${url}/v1`,
+		requests: () => structuredClone(log),
+		setScript: (script) => queue.replace(parseScript(script)),
+		reset: () => {
+			queue.reset();
+			log = [];
+		},
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			})
+	};
+}
