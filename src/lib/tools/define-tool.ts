@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Tool } from './types';
 
 /** Keeps a tool's argument type tied to its schema (the registry then holds them all as Tool). */

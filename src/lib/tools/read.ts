@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from './define-tool';
 import { missingFileError, probeFile, readRecordOf } from './file-access';
 import { ToolError } from './tool-error';
@@ -40,6 +40,7 @@ export const readTool = defineTool({
 - Binary files and folders are refused with an explanation (use list for folders).`,
 	parameters,
 	readOnly: true,
+	needsPermission: false,
 	summarize: (args) =>
 		args.offset || args.limit
 			? `${args.path} (lines ${args.offset ?? 1}–${(args.offset ?? 1) + (args.limit ?? READ_DEFAULT_LIMIT) - 1})`

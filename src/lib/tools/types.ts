@@ -3,7 +3,7 @@
  * loop builds a ToolContext per call; every tool answers with a ToolResult whose `output` is
  * exactly what the model receives and whose `metadata` is for the chat's tool cards.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Runtime } from '../runtime/types';
 import type { Workspace } from '../workspace';
 
@@ -111,8 +111,10 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
 	/** Written for the model; fixed text, since it is part of the cached prompt prefix. */
 	readonly description: string;
 	readonly parameters: Schema;
-	/** Changes nothing: the loop may run such calls in parallel, and asks no permission for them. */
+	/** Changes nothing: the loop may run such calls in parallel. */
 	readonly readOnly: boolean;
+	/** Changes files or runs commands: runTool asks ctx.requestPermission first (when given). */
+	readonly needsPermission: boolean;
 	/** One line describing a call, for the chat card and a permission prompt. */
 	summarize(args: z.infer<Schema>): string;
 	execute(args: z.infer<Schema>, ctx: ToolContext): Promise<ToolResult>;
@@ -123,5 +125,5 @@ export interface ToolDefinition {
 	readonly name: string;
 	readonly description: string;
 	/** JSON Schema (draft 2020-12) of the arguments object. */
-	readonly inputSchema: Record<string, unknown>;
+	readonly inputSchema: { type: 'object' } & Record<string, unknown>;
 }

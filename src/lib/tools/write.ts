@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeContent } from '../workspace';
 import { defineTool } from './define-tool';
 import { assertSeenCurrent, probeFile } from './file-access';
@@ -21,6 +21,7 @@ export const writeTool = defineTool({
 - For changes to part of an existing file, prefer edit: it is smaller and safer.`,
 	parameters,
 	readOnly: false,
+	needsPermission: true,
 	summarize: (args) => args.path,
 	async execute(args, ctx) {
 		const path = resolveToolPath(args.path);
@@ -32,9 +33,9 @@ export const writeTool = defineTool({
 		}
 		let before = '';
 		if (probe.kind === 'file') {
-			assertSeenCurrent(ctx, path, probe, 'write it');
-			// A binary file has no meaningful text diff; the card shows the new content only.
-			before = probe.info.binary ? '' : (probe.info.text ?? '');
+			// read refuses binary files, so requiring a read first would make them unwritable.
+			if (!probe.info.binary) assertSeenCurrent(ctx, path, probe, 'write it');
+			before = probe.info.text ?? '';
 		}
 		await ctx.workspace.writeFile(path, args.content);
 		const written = describeContent(new TextEncoder().encode(args.content));

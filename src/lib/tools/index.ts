@@ -1,0 +1,34 @@
+export {
+	coreTools,
+	getTool,
+	MAX_TOOL_OUTPUT_CHARS,
+	runTool,
+	summarizeToolCall,
+	TOOL_NAMES,
+	toolDefinition,
+	toolDefinitions,
+	type RunToolOptions,
+	type ToolName
+} from './registry';
+export { createReadTracker } from './read-tracker';
+export { defineTool } from './define-tool';
+export { ToolAbortedError, ToolError } from './tool-error';
+export { parseToolArgs } from './validation';
+export { unifiedDiff } from './text-diff';
+export { READ_DEFAULT_LIMIT, READ_MAX_LINE_CHARS } from './read';
+export { BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_OUTPUT_CHARS, BASH_MAX_TIMEOUT_MS } from './bash';
+export { GLOB_MAX_RESULTS } from './glob';
+export { LIST_MAX_ENTRIES } from './list';
+export type {
+	PermissionRequest,
+	ReadRecord,
+	ReadTracker,
+	TodoItem,
+	TodoStatus,
+	Tool,
+	ToolContext,
+	ToolDefinition,
+	ToolMetadata,
+	ToolResult,
+	ToolWorkspace
+} from './types';

@@ -1,0 +1,52 @@
+import { basename, dirname, isWithin } from '../runtime/paths';
+import { OPAQUE_DIRS, type WorkspaceFile } from '../workspace';
+import { missingFileError } from './file-access';
+import { ToolError } from './tool-error';
+import { resolveToolPath } from './tool-paths';
+import type { ToolContext } from './types';
+
+export interface SearchScope {
+	/** The project-relative folder or file searched ('' for the whole project). */
+	readonly base: string;
+	readonly isFile: boolean;
+	/** The indexed files in scope, by path. */
+	readonly files: WorkspaceFile[];
+}
+
+/**
+ * The files glob and grep look at. Ignored files (.gitignore, node_modules, .git) are left out,
+ * except when the model names an ignored folder or file itself: then it clearly wants that one,
+ * as ripgrep searches an ignored path given on its command line.
+ */
+export function searchScope(
+	ctx: ToolContext,
+	rawPath: string | undefined,
+	tool: string
+): SearchScope {
+	const base = resolveToolPath(rawPath ?? '');
+	const opaque = base.split('/').find((part) => OPAQUE_DIRS.has(part));
+	if (opaque) {
+		throw new ToolError(
+			`'${base}' is inside ${opaque}, whose contents are not indexed, so ${tool} cannot search ` +
+				`there. Use bash instead (for example: grep -rn 'text' ${base}).`
+		);
+	}
+	const file = base === '' ? undefined : ctx.workspace.getFile(base);
+	if (file) return { base, isFile: true, files: [file] };
+	if (base !== '' && !ctx.workspace.isDirectory(base)) throw missingFileError(ctx, base, 'Path');
+	const includeIgnored = base !== '' && isIgnoredDir(ctx, base);
+	const files = ctx.workspace
+		.allFiles()
+		.filter((entry) => isWithin(entry.path, base) && (includeIgnored || !entry.ignored));
+	return { base, isFile: false, files };
+}
+
+function isIgnoredDir(ctx: ToolContext, path: string): boolean {
+	const name = basename(path);
+	return ctx.workspace.listDir(dirname(path)).some((node) => node.name === name && node.ignored);
+}
+
+/** `path` relative to `base` (both project-relative, `path` inside `base`). */
+export function relativeTo(path: string, base: string): string {
+	return base === '' ? path : path === base ? '' : path.slice(base.length + 1);
+}

@@ -1,0 +1,108 @@
+/**
+ * Builds {runtime, workspace, ToolContext} on each runtime the unit tests can create, so every
+ * tool test runs on the node runtime (a temp directory) and the browser runtime (just-bash).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
+import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
+import { createNodeRuntime } from '../../../src/lib/runtime/node';
+import type { Runtime } from '../../../src/lib/runtime/types';
+import {
+	createReadTracker,
+	runTool,
+	type PermissionRequest,
+	type TodoItem,
+	type ToolContext,
+	type ToolResult
+} from '../../../src/lib/tools';
+import { openWorkspace, seedRuntime, type Workspace } from '../../../src/lib/workspace';
+
+export type Files = Record<string, string | Uint8Array>;
+type RuntimeFactory = (files: Files) => Promise<{ runtime: Runtime; root?: string }>;
+
+const folders: string[] = [];
+afterAll(async () => {
+	for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+export const RUNTIMES: [string, RuntimeFactory][] = [
+	[
+		'node',
+		async (files) => {
+			const root = await mkdtemp(join(tmpdir(), 'kiln-tools-'));
+			folders.push(root);
+			const runtime = await createNodeRuntime({ root });
+			await seedRuntime(runtime, { files });
+			return { runtime, root };
+		}
+	],
+	['browser', async (files) => ({ runtime: await createBrowserRuntime({ files }) })]
+];
+
+export interface Harness {
+	runtime: Runtime;
+	workspace: Workspace;
+	ctx: ToolContext;
+	controller: AbortController;
+	progress: string[];
+	todos: (readonly TodoItem[])[];
+	permissions: PermissionRequest[];
+	/** The real directory (node runtime only). */
+	root?: string;
+	run(name: string, args: unknown): Promise<ToolResult>;
+}
+
+export interface OpenOptions {
+	/** Runs on the runtime before the workspace opens (e.g. `touch -d` to set mtimes). */
+	before?: (runtime: Runtime) => Promise<void>;
+	allow?: (request: PermissionRequest) => boolean;
+}
+
+/** Returns an `open(files)` that builds a harness and disposes it after each test. */
+export function useHarness(create: RuntimeFactory) {
+	const open: Harness[] = [];
+	afterEach(async () => {
+		for (const harness of open.splice(0)) {
+			harness.workspace.dispose();
+			await harness.runtime.dispose();
+		}
+	});
+	return async (files: Files = {}, options: OpenOptions = {}): Promise<Harness> => {
+		const { runtime, root } = await create(files);
+		await options.before?.(runtime);
+		const workspace = await openWorkspace({ projectId: 'tools', runtime });
+		const controller = new AbortController();
+		const progress: string[] = [];
+		const todos: (readonly TodoItem[])[] = [];
+		const permissions: PermissionRequest[] = [];
+		const ctx: ToolContext = {
+			workspace,
+			runtime,
+			signal: controller.signal,
+			readTracker: createReadTracker(),
+			onProgress: (text) => progress.push(text),
+			onTodos: (list) => todos.push(list),
+			requestPermission: options.allow
+				? async (request) => {
+						permissions.push(request);
+						return options.allow!(request);
+					}
+				: undefined
+		};
+		const harness: Harness = {
+			runtime,
+			workspace,
+			ctx,
+			controller,
+			progress,
+			todos,
+			permissions,
+			root,
+			run: (name, args) => runTool(name, args, ctx)
+		};
+		open.push(harness);
+		return harness;
+	};
+}
