@@ -77,4 +77,21 @@ test.describe('the editor', () => {
 		await runInTerminal(page, 'echo "// rewritten by a command" > main.js');
 		await expect(editor.locator('.cm-content')).toContainText('rewritten by a command');
 	});
+
+	test('Ctrl+P opens a file by typing part of its name', async ({ page }) => {
+		await page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'index.html' })
+			.click();
+		await page.keyboard.press('ControlOrMeta+p');
+		const input = page.getByRole('combobox', { name: 'File name' });
+		await expect(input).toBeFocused();
+		await input.fill('stycss');
+		await expect(page.getByRole('option').first()).toHaveText('style.css');
+		await page.keyboard.press('Enter');
+		await expect(
+			page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'style.css' })
+		).toHaveAttribute('aria-selected', 'true');
+		await expect(input).toBeHidden();
+	});
 });
