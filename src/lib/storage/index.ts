@@ -47,3 +47,17 @@ export {
 	type ReleaseLock,
 	type LockRequester
 } from './project-lock';
+export {
+	createSession,
+	listSessions,
+	getSession,
+	appendSessionEvent,
+	loadSessionEvents,
+	deleteSession,
+	deleteProjectSessions,
+	sessionLog,
+	titleFromText,
+	UNTITLED_SESSION,
+	type SessionMeta,
+	type CreateSessionInput
+} from './sessions';

@@ -2,6 +2,7 @@ import { del, get, set, values } from 'idb-keyval';
 import { openStorage } from './migrations';
 import { deleteFiles, putDir, putFiles, type FileData } from './project-files';
 import { getStores } from './stores';
+import { deleteProjectSessions } from './sessions';
 
 export interface ProjectMeta {
 	readonly id: string;
@@ -102,4 +103,5 @@ export async function deleteProject(id: string): Promise<void> {
 	// Meta first: once it is gone the project is gone for the person, whatever happens next.
 	await del(id, getStores().projects);
 	await deleteFiles(id, '');
+	await deleteProjectSessions(id);
 }

@@ -15,13 +15,19 @@ export interface KilnStores {
 	readonly settings: UseStore;
 	/** bookkeeping: the schema version */
 	readonly meta: UseStore;
+	/** sessionId → SessionMeta */
+	readonly sessions: UseStore;
+	/** [sessionId, seq] → SessionEvent: one key per event, so a session is an append-only log */
+	readonly sessionEvents: UseStore;
 }
 
 export const DATABASE_NAMES = {
 	projects: 'kiln-projects',
 	files: 'kiln-project-files',
 	settings: 'kiln-settings',
-	meta: 'kiln-meta'
+	meta: 'kiln-meta',
+	sessions: 'kiln-sessions',
+	sessionEvents: 'kiln-session-events'
 } as const;
 
 let stores: KilnStores | undefined;
@@ -38,7 +44,9 @@ export function getStores(): KilnStores {
 			projects: createStore(DATABASE_NAMES.projects, 'projects'),
 			files: createStore(DATABASE_NAMES.files, 'files'),
 			settings: createStore(DATABASE_NAMES.settings, 'settings'),
-			meta: createStore(DATABASE_NAMES.meta, 'meta')
+			meta: createStore(DATABASE_NAMES.meta, 'meta'),
+			sessions: createStore(DATABASE_NAMES.sessions, 'sessions'),
+			sessionEvents: createStore(DATABASE_NAMES.sessionEvents, 'events')
 		};
 	}
 	return stores;

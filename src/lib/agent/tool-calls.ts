@@ -1,0 +1,158 @@
+/**
+ * Runs the tool calls of one model step. Calls keep the model's order in the results; a run of
+ * consecutive read-only calls executes in parallel, and a call that changes something waits
+ * for everything before it and runs alone, so a read the model placed after a write sees it.
+ */
+import type { ToolCallEndEvent } from '../providers';
+import type { Runtime } from '../runtime/types';
+import {
+	getTool,
+	runTool,
+	type ReadTracker,
+	type TodoItem,
+	type ToolResult,
+	type ToolWorkspace
+} from '../tools';
+import type { LiveEvent, SessionEvent } from './types';
+
+export type ToolResultEvent = Extract<SessionEvent, { type: 'tool-result' }>;
+
+export const CANCELLED_TEXT = 'Cancelled: the person stopped the turn before this ran.';
+
+/** What the model hears about a tool that ignored Stop for longer than the grace period. */
+export const STOPPED_TEXT =
+	'Stopped: the person stopped the turn while this was running. It may have partly run; check its effects before relying on them.';
+
+/** How long a running tool gets to wind down by itself after Stop (bash reports its output). */
+const ABORT_GRACE_MS = 1000;
+
+export interface ToolCallsOptions {
+	workspace: ToolWorkspace;
+	runtime: Runtime;
+	readTracker: ReadTracker;
+	signal: AbortSignal;
+	emit: (event: LiveEvent) => void;
+	onTodos: (todos: readonly TodoItem[]) => void;
+	/** Persists one result; called in the model's order, each awaited before the next. */
+	persist: (event: ToolResultEvent) => Promise<void>;
+}
+
+export async function runToolCalls(
+	calls: readonly ToolCallEndEvent[],
+	options: ToolCallsOptions
+): Promise<ToolResultEvent[]> {
+	const results: (ToolResultEvent | undefined)[] = calls.map(() => undefined);
+	const settled: ToolResultEvent[] = [];
+	let flushed = 0;
+	let flushing = Promise.resolve();
+	// Results are persisted in the model's order as soon as all earlier ones are in.
+	const flush = () => {
+		flushing = flushing.then(async () => {
+			while (flushed < results.length && results[flushed] !== undefined) {
+				const event = results[flushed]!;
+				flushed++;
+				settled.push(event);
+				await options.persist(event);
+			}
+		});
+		return flushing;
+	};
+	const runOne = async (index: number) => {
+		results[index] = await executeCall(calls[index]!, options);
+		await flush();
+	};
+
+	let batch: number[] = [];
+	const runBatch = async () => {
+		const current = batch;
+		batch = [];
+		await Promise.all(current.map(runOne));
+	};
+	for (let index = 0; index < calls.length; index++) {
+		if (runsInParallel(calls[index]!)) {
+			batch.push(index);
+			continue;
+		}
+		await runBatch();
+		await runOne(index);
+	}
+	await runBatch();
+	await flushing;
+	return settled;
+}
+
+/** Read-only tools, and calls that will only produce an error (they touch nothing). */
+function runsInParallel(call: ToolCallEndEvent): boolean {
+	if (call.parseError !== undefined) return true;
+	const tool = getTool(call.name);
+	return tool === undefined || tool.readOnly;
+}
+
+async function executeCall(
+	call: ToolCallEndEvent,
+	options: ToolCallsOptions
+): Promise<ToolResultEvent> {
+	const startedAt = Date.now();
+	const finish = (result: ToolResult): ToolResultEvent => ({
+		type: 'tool-result',
+		at: Date.now(),
+		toolCallId: call.id,
+		name: call.name,
+		ok: result.ok,
+		output: result.output,
+		...(result.metadata ? { metadata: result.metadata } : {}),
+		durationMs: Date.now() - startedAt
+	});
+	if (options.signal.aborted) return finish({ ok: false, output: CANCELLED_TEXT });
+	if (call.parseError !== undefined) return finish({ ok: false, output: call.parseError });
+
+	const running = runTool(call.name, call.input, {
+		workspace: options.workspace,
+		runtime: options.runtime,
+		readTracker: options.readTracker,
+		signal: options.signal,
+		onProgress: (text) => options.emit({ type: 'tool-progress', id: call.id, text }),
+		onTodos: (todos) => {
+			options.emit({ type: 'todos', todos });
+			options.onTodos(todos);
+		}
+	});
+	// After the call: runTool has started the tool, so a Stop from here on reaches it.
+	options.emit({ type: 'tool-running', id: call.id, startedAt });
+	return finish(await untilStopped(running, options.signal));
+}
+
+/**
+ * The tool's own result, unless Stop came and the tool did not end within the grace period:
+ * then the turn moves on (Stop must feel immediate) and the tool's late result is ignored.
+ */
+function untilStopped(running: Promise<ToolResult>, signal: AbortSignal): Promise<ToolResult> {
+	return new Promise((resolve) => {
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const onAbort = () => {
+			timer = setTimeout(
+				() => resolve({ ok: false, output: STOPPED_TEXT, metadata: { aborted: true } }),
+				ABORT_GRACE_MS
+			);
+		};
+		if (signal.aborted) onAbort();
+		else signal.addEventListener('abort', onAbort, { once: true });
+		running.then(
+			(result) => {
+				clearTimeout(timer);
+				signal.removeEventListener('abort', onAbort);
+				resolve(result);
+			},
+			(error: unknown) => {
+				// runTool never throws; this guards against a bug turning into a hung turn.
+				clearTimeout(timer);
+				signal.removeEventListener('abort', onAbort);
+				const message = error instanceof Error ? error.message : String(error);
+				resolve({
+					ok: false,
+					output: `The tool failed unexpectedly: ${message}. Try another approach.`
+				});
+			}
+		);
+	});
+}

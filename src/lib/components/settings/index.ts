@@ -1,0 +1,1 @@
+export { default as SettingsDialog } from './SettingsDialog.svelte';

@@ -1,0 +1,464 @@
+/**
+ * The chat's view model as a pure function of events. The settled transcript depends only on
+ * the session log (SessionEvents); LiveEvents add drafts (streaming text, running tools, a
+ * retry countdown) that the stored event replaces when it is announced as `persisted`. So a
+ * conversation replayed after a reload looks exactly as it did when it was watched live.
+ */
+import type { AgentError, LiveEvent, SessionEvent, TurnEndReason } from '../../agent/types';
+import type { AssistantMessage, Usage } from '../../providers/types';
+import { summarizeToolCall } from '../../tools/registry';
+import { endNotice, interruptedNotice, retryNotice } from './notices';
+import type {
+	ChatItem,
+	ChatTurn,
+	TextItem,
+	ThinkingItem,
+	ToolCard,
+	Transcript,
+	TurnUsage
+} from './view-model';
+
+export interface ReducerOptions {
+	/** One line describing a tool call; defaults to the core tools' own summaries. */
+	summarize?: (name: string, input: unknown) => string;
+}
+
+/** Live tool output kept while a tool runs: the tail, since that is where a command is now. */
+const MAX_LIVE_OUTPUT_CHARS = 20_000;
+
+/** The one-line summary of arguments the core tools cannot describe (unknown tool, bad arguments). */
+export function fallbackSummary(input: unknown): string {
+	if (input === undefined || input === null) return '';
+	if (typeof input !== 'object') return String(input).split('\n')[0] ?? '';
+	const parts: string[] = [];
+	for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+		const shown = typeof value === 'string' ? value.split('\n')[0] : JSON.stringify(value);
+		parts.push(`${key}: ${shown}`);
+	}
+	const line = parts.join(', ');
+	return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+function defaultSummarize(name: string, input: unknown): string {
+	return summarizeToolCall(name, input) || fallbackSummary(input);
+}
+
+export function emptyTranscript(): Transcript {
+	return { turns: [] };
+}
+
+/** Builds the transcript of a stored session. */
+export function replay(events: readonly SessionEvent[], options: ReducerOptions = {}): Transcript {
+	let transcript = emptyTranscript();
+	for (const event of events) transcript = applySessionEvent(transcript, event, options);
+	return transcript;
+}
+
+/**
+ * The person pressed Send: their message shows at once, before the agent has stored it. The
+ * stored `user-message` that follows is merged into this turn rather than starting another.
+ */
+export function beginTurn(transcript: Transcript, text: string, at: number): Transcript {
+	const key = `turn-${transcript.turns.length}`;
+	const turn: ChatTurn = {
+		key,
+		items: [{ kind: 'user', key: `${key}:user`, text, at }],
+		running: true
+	};
+	return { ...transcript, turns: [...transcript.turns, turn] };
+}
+
+/**
+ * Ends the last turn without a stored turn-end: the agent threw instead of reporting, or it
+ * returned without announcing its turn-end. Does nothing when the turn already ended.
+ */
+export function endTurnLocally(
+	transcript: Transcript,
+	reason: TurnEndReason,
+	error?: AgentError,
+	usage?: Usage
+): Transcript {
+	const last = transcript.turns.at(-1);
+	if (!last?.running) return transcript;
+	return replaceLast(transcript, finishTurn(last, reason, error, usage));
+}
+
+/** A replayed log that ends mid-turn (the tab closed while it ran): close that turn honestly. */
+export function closeDanglingTurn(transcript: Transcript): Transcript {
+	const last = transcript.turns.at(-1);
+	if (!last?.running) return transcript;
+	const items = settleUnfinishedTools(last.items, 'The page closed before this tool finished.');
+	return replaceLast(transcript, {
+		...last,
+		items: [...items, interruptedNotice(last.key)],
+		running: false,
+		interrupted: true
+	});
+}
+
+export function applySessionEvent(
+	transcript: Transcript,
+	event: SessionEvent,
+	options: ReducerOptions = {}
+): Transcript {
+	switch (event.type) {
+		case 'session-start':
+			return {
+				...transcript,
+				session: { provider: event.provider, model: event.model, runtime: event.runtime }
+			};
+		case 'user-message': {
+			const last = transcript.turns.at(-1);
+			const first = last?.items[0];
+			// The optimistic turn from beginTurn: adopt the stored id and time.
+			if (last?.running && first?.kind === 'user' && first.id === undefined) {
+				const user = { ...first, id: event.id, text: event.text, at: event.at };
+				return replaceLast(transcript, { ...last, items: [user, ...last.items.slice(1)] });
+			}
+			const started = beginTurn(closeDanglingTurn(transcript), event.text, event.at);
+			const turn = started.turns.at(-1)!;
+			const user = { ...(turn.items[0] as Extract<ChatItem, { kind: 'user' }>), id: event.id };
+			return replaceLast(started, { ...turn, items: [user] });
+		}
+		case 'assistant-step':
+			return updateStoredTurn(transcript, (turn) =>
+				settleStep(turn, event.step, event.message, event.usage, options)
+			);
+		case 'tool-result':
+			return updateStoredTurn(transcript, (turn) => {
+				const items = turn.items.map((item): ChatItem => {
+					if (item.kind !== 'tool' || item.id !== event.toolCallId) return item;
+					return {
+						...item,
+						state: event.ok ? 'completed' : 'error',
+						output: event.output,
+						metadata: event.metadata,
+						startedAt: event.at - event.durationMs,
+						durationMs: event.durationMs
+					};
+				});
+				const todos = event.metadata?.todos ?? turn.todos;
+				return { ...turn, items, todos };
+			});
+		case 'turn-end':
+			return updateStoredTurn(transcript, (turn) =>
+				finishTurn(turn, event.reason, event.error, event.usage)
+			);
+	}
+}
+
+export function applyLiveEvent(
+	transcript: Transcript,
+	event: LiveEvent,
+	options: ReducerOptions = {},
+	now: number = Date.now()
+): Transcript {
+	if (event.type === 'persisted') return applySessionEvent(transcript, event.event, options);
+	return updateRunningTurn(transcript, (turn) => {
+		switch (event.type) {
+			case 'step-start': {
+				// The same step again is a retry: what it streamed before comes again.
+				const items = turn.items.filter(
+					(item) => !isRetry(item) && !(isDraft(item) && item.step === event.step)
+				);
+				return { ...turn, items, liveStep: event.step };
+			}
+			case 'text-delta':
+			case 'thinking-delta':
+				return appendDelta(
+					withoutRetry(turn),
+					event.type === 'text-delta' ? 'text' : 'thinking',
+					event.text
+				);
+			case 'tool-call-start': {
+				const step = turn.liveStep ?? 1;
+				const card: ToolCard = {
+					kind: 'tool',
+					key: event.id,
+					id: event.id,
+					step,
+					name: event.name,
+					state: 'pending',
+					summary: '',
+					output: '',
+					argsLength: 0
+				};
+				const base = withoutRetry(turn);
+				return { ...base, items: [...base.items, card] };
+			}
+			case 'tool-call-args':
+				return updateCard(turn, event.id, (card) => ({
+					...card,
+					argsLength: (card.argsLength ?? 0) + event.argsDelta.length
+				}));
+			case 'tool-call-ready': {
+				const summarize = options.summarize ?? defaultSummarize;
+				const exists = turn.items.some((item) => item.kind === 'tool' && item.id === event.id);
+				const base = exists
+					? turn
+					: {
+							...turn,
+							items: [
+								...turn.items,
+								{
+									kind: 'tool',
+									key: event.id,
+									id: event.id,
+									step: turn.liveStep ?? 1,
+									name: event.name,
+									state: 'pending',
+									summary: '',
+									output: '',
+									argsLength: 0
+								} satisfies ToolCard
+							]
+						};
+				return updateCard(base, event.id, (card) => ({
+					...card,
+					name: event.name,
+					input: event.input,
+					summary: event.summary || summarize(event.name, event.input)
+				}));
+			}
+			case 'tool-running':
+				return updateCard(turn, event.id, (card) => ({
+					...card,
+					state: 'running',
+					startedAt: event.startedAt
+				}));
+			case 'tool-progress':
+				return updateCard(turn, event.id, (card) => ({
+					...card,
+					output: (card.output + event.text).slice(-MAX_LIVE_OUTPUT_CHARS)
+				}));
+			case 'todos':
+				return { ...turn, todos: event.todos };
+			case 'retry': {
+				// The step starts over: what it had streamed so far will come again.
+				const step = turn.liveStep;
+				const items = turn.items.filter(
+					(item) => !(isDraft(item) && (step === undefined || item.step === step))
+				);
+				const notice = retryNotice(turn.key, event.attempt, event.error, now + event.delayMs);
+				return { ...turn, items: [...items.filter((i) => !isRetry(i)), notice] };
+			}
+		}
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function replaceLast(transcript: Transcript, turn: ChatTurn): Transcript {
+	return { ...transcript, turns: [...transcript.turns.slice(0, -1), turn] };
+}
+
+/** Live events belong to the newest turn while it runs; otherwise they are ignored. */
+function updateRunningTurn(
+	transcript: Transcript,
+	update: (turn: ChatTurn) => ChatTurn
+): Transcript {
+	const last = transcript.turns.at(-1);
+	if (!last?.running) return transcript;
+	const next = update(last);
+	return next === last ? transcript : replaceLast(transcript, next);
+}
+
+/**
+ * Stored events belong to the newest turn whose user message was stored. A turn the person just
+ * started (not stored yet) is skipped: before storing its message the agent may first repair a
+ * turn the page closed in the middle of, with results and a turn-end for that older turn.
+ */
+function updateStoredTurn(
+	transcript: Transcript,
+	update: (turn: ChatTurn) => ChatTurn
+): Transcript {
+	let index = transcript.turns.length - 1;
+	const first = transcript.turns[index]?.items[0];
+	if (first?.kind === 'user' && first.id === undefined) index--;
+	const turn = transcript.turns[index];
+	if (!turn || !(turn.running || turn.interrupted)) return transcript;
+	const next = update(turn);
+	if (next === turn) return transcript;
+	const turns = transcript.turns.slice();
+	turns[index] = next;
+	return { ...transcript, turns };
+}
+
+function updateCard(turn: ChatTurn, id: string, update: (card: ToolCard) => ToolCard): ChatTurn {
+	let changed = false;
+	const items = turn.items.map((item) => {
+		if (item.kind !== 'tool' || item.id !== id) return item;
+		changed = true;
+		return update(item);
+	});
+	return changed ? { ...turn, items } : turn;
+}
+
+function isDraft(item: ChatItem): item is TextItem | ThinkingItem | ToolCard {
+	if (item.kind === 'text' || item.kind === 'thinking') return item.streaming;
+	return item.kind === 'tool' && item.argsLength !== undefined;
+}
+
+function isRetry(item: ChatItem): boolean {
+	return item.kind === 'notice' && item.code === 'retrying';
+}
+
+function withoutRetry(turn: ChatTurn): ChatTurn {
+	return turn.items.some(isRetry)
+		? { ...turn, items: turn.items.filter((i) => !isRetry(i)) }
+		: turn;
+}
+
+function appendDelta(turn: ChatTurn, kind: 'text' | 'thinking', text: string): ChatTurn {
+	if (!text) return turn;
+	const step = turn.liveStep ?? 1;
+	const last = turn.items.at(-1);
+	if (last && last.kind === kind && last.streaming && last.step === step) {
+		return { ...turn, items: [...turn.items.slice(0, -1), { ...last, text: last.text + text }] };
+	}
+	const n = turn.items.filter((i) => i.kind === kind && i.step === step).length;
+	const item: TextItem | ThinkingItem = {
+		kind,
+		key: `${turn.key}:${step}:${kind}:${n}`,
+		step,
+		text,
+		streaming: true
+	};
+	return { ...turn, items: [...turn.items, item] };
+}
+
+/**
+ * Replaces the drafts of one step with what was stored. Tool cards keep what they learnt live
+ * (running, output so far) until their own result arrives.
+ */
+function settleStep(
+	turn: ChatTurn,
+	step: number,
+	message: AssistantMessage,
+	usage: Usage,
+	options: ReducerOptions
+): ChatTurn {
+	const summarize = options.summarize ?? defaultSummarize;
+	const liveCards = new Map<string, ToolCard>();
+	for (const item of turn.items) if (item.kind === 'tool') liveCards.set(item.id, item);
+
+	const settled: ChatItem[] = [];
+	let texts = 0;
+	let thoughts = 0;
+	for (const block of message.content) {
+		if (block.type === 'text') {
+			if (!block.text) continue;
+			settled.push({
+				kind: 'text',
+				key: `${turn.key}:${step}:text:${texts++}`,
+				step,
+				text: block.text,
+				streaming: false
+			});
+		} else if (block.type === 'thinking') {
+			if (!block.thinking) continue;
+			settled.push({
+				kind: 'thinking',
+				key: `${turn.key}:${step}:thinking:${thoughts++}`,
+				step,
+				text: block.thinking,
+				streaming: false
+			});
+		} else if (block.type === 'tool_call') {
+			const live = liveCards.get(block.id);
+			settled.push({
+				kind: 'tool',
+				key: block.id,
+				id: block.id,
+				step,
+				name: block.name,
+				state: live?.state ?? 'pending',
+				summary: summarize(block.name, block.input) || live?.summary || '',
+				input: block.input,
+				output: live?.output ?? '',
+				...(live?.metadata !== undefined && { metadata: live.metadata }),
+				...(live?.startedAt !== undefined && { startedAt: live.startedAt }),
+				...(live?.durationMs !== undefined && { durationMs: live.durationMs })
+			});
+		}
+		// Redacted thinking is kept only to be sent back to the API: nothing to show.
+	}
+
+	const settledIds = new Set(settled.filter((i) => i.kind === 'tool').map((i) => i.key));
+	const kept = turn.items.filter((item) => {
+		if (isRetry(item)) return false;
+		if (item.kind === 'tool') return item.step !== step && !settledIds.has(item.id);
+		if (item.kind === 'text' || item.kind === 'thinking') return item.step !== step;
+		return true;
+	});
+	return {
+		...turn,
+		items: [...kept, ...settled],
+		usage: addUsage(turn.usage, usage)
+	};
+}
+
+function finishTurn(
+	turn: ChatTurn,
+	reason: TurnEndReason,
+	error: AgentError | undefined,
+	usage: Usage | undefined
+): ChatTurn {
+	const why =
+		reason === 'aborted'
+			? 'Stopped before this tool finished.'
+			: 'The turn ended before this tool ran.';
+	const endKey = `${turn.key}:end`;
+	const items = settleUnfinishedTools(
+		turn.items.filter((item) => !isRetry(item) && !isDraft(item) && item.key !== endKey),
+		why
+	);
+	const notice = endNotice(turn.key, reason, error);
+	const next: ChatTurn = {
+		key: turn.key,
+		items: notice ? [...items, notice] : items,
+		running: false,
+		endReason: reason
+	};
+	// A turn-end without usage (a repaired turn reports zeros) keeps what its steps summed to.
+	const total = usage && !isZero(usage) ? toTurnUsage(usage) : turn.usage;
+	return {
+		...next,
+		...(total !== undefined && { usage: total }),
+		...(turn.todos !== undefined && { todos: turn.todos })
+	};
+}
+
+/** A tool card still pending or running when its turn ends never will finish: say so. */
+function settleUnfinishedTools(items: readonly ChatItem[], why: string): ChatItem[] {
+	return items.map((item) => {
+		if (item.kind !== 'tool' || item.state === 'completed' || item.state === 'error') return item;
+		return { ...item, state: 'error', output: item.output ? `${item.output}\n${why}` : why };
+	});
+}
+
+function isZero(usage: Usage): boolean {
+	return (
+		usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens === 0
+	);
+}
+
+function toTurnUsage(usage: Usage): TurnUsage {
+	return {
+		input: usage.inputTokens,
+		output: usage.outputTokens,
+		cacheRead: usage.cacheReadTokens,
+		cacheWrite: usage.cacheWriteTokens
+	};
+}
+
+function addUsage(sum: TurnUsage | undefined, usage: Usage): TurnUsage {
+	const step = toTurnUsage(usage);
+	if (!sum) return step;
+	return {
+		input: sum.input + step.input,
+		output: sum.output + step.output,
+		cacheRead: sum.cacheRead + step.cacheRead,
+		cacheWrite: sum.cacheWrite + step.cacheWrite
+	};
+}

@@ -1,0 +1,124 @@
+/**
+ * What the chat shows, as plain immutable data. The transcript reducer builds it from the
+ * session log (SessionEvents) and from what streams while a turn runs (LiveEvents); the
+ * components render it and nothing else.
+ */
+import type { ProviderId } from '../../providers/types';
+import type { RuntimeKind } from '../../runtime/types';
+import type { TurnEndReason } from '../../agent/types';
+import type { TodoItem, ToolMetadata } from '../../tools/types';
+
+export interface UserMessageItem {
+	readonly kind: 'user';
+	readonly key: string;
+	/** The id the session log gave it; absent until the agent has stored it. */
+	readonly id?: string;
+	readonly text: string;
+	readonly at: number;
+}
+
+export interface TextItem {
+	readonly kind: 'text';
+	readonly key: string;
+	/** The model step (1-based within the turn) it came from. */
+	readonly step: number;
+	/** Markdown, as the model wrote it. */
+	readonly text: string;
+	/** Still arriving: the step has not been stored yet. */
+	readonly streaming: boolean;
+}
+
+export interface ThinkingItem {
+	readonly kind: 'thinking';
+	readonly key: string;
+	readonly step: number;
+	readonly text: string;
+	readonly streaming: boolean;
+}
+
+export type ToolCardState = 'pending' | 'running' | 'completed' | 'error';
+
+export interface ToolCard {
+	readonly kind: 'tool';
+	/** The tool call id, which is also the card's key. */
+	readonly key: string;
+	readonly id: string;
+	readonly step: number;
+	readonly name: string;
+	readonly state: ToolCardState;
+	/** One line describing the arguments (`src/app.ts`, `npm test`). */
+	readonly summary: string;
+	/** The arguments, once complete. */
+	readonly input?: unknown;
+	/** How many characters of arguments have streamed so far (a big write shows progress). */
+	readonly argsLength?: number;
+	/** Exactly what the model received; while running, the live output so far. */
+	readonly output: string;
+	readonly metadata?: ToolMetadata;
+	/** Date.now() when it started running. */
+	readonly startedAt?: number;
+	readonly durationMs?: number;
+}
+
+export type NoticeCode =
+	| 'stopped'
+	| 'step-limit'
+	| 'failure-limit'
+	| 'error'
+	| 'retrying'
+	/** The log ends mid-turn: the page closed (or crashed) while it ran. */
+	| 'interrupted';
+
+export interface NoticeItem {
+	readonly kind: 'notice';
+	readonly key: string;
+	readonly code: NoticeCode;
+	readonly tone: 'info' | 'warning' | 'error';
+	/** What happened and what to do next. */
+	readonly message: string;
+	/** 'retrying' only: Date.now() at which the next attempt starts (for a countdown). */
+	readonly retryAt?: number;
+	/** 'retrying' only: which attempt failed. */
+	readonly attempt?: number;
+}
+
+export type ChatItem = UserMessageItem | TextItem | ThinkingItem | ToolCard | NoticeItem;
+
+export interface TurnUsage {
+	/** Input tokens that were neither read from nor written to the prompt cache. */
+	readonly input: number;
+	readonly output: number;
+	readonly cacheRead: number;
+	readonly cacheWrite: number;
+}
+
+export interface ChatTurn {
+	/** `turn-N`: the same whether the turn was watched live or replayed from the log. */
+	readonly key: string;
+	/** The user's message first, then the agent's work in order, then any notices. */
+	readonly items: readonly ChatItem[];
+	/** Summed over the stored steps so far; the turn's total once it ended. */
+	readonly usage?: TurnUsage;
+	/** The agent's plan as last written in this turn (todo_write). */
+	readonly todos?: readonly TodoItem[];
+	/** True until the turn ends. */
+	readonly running: boolean;
+	/**
+	 * The stored log ends inside this turn (the page closed while it ran). The agent repairs such
+	 * a turn when the next message is sent, and those stored events still apply to it.
+	 */
+	readonly interrupted?: boolean;
+	readonly endReason?: TurnEndReason;
+	/** The step that is streaming now (live only). */
+	readonly liveStep?: number;
+}
+
+export interface Transcript {
+	/** From the log's session-start event. */
+	readonly session?: {
+		readonly provider: ProviderId;
+		readonly model: string;
+		readonly runtime: RuntimeKind;
+	};
+	readonly turns: readonly ChatTurn[];
+}

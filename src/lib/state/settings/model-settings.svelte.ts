@@ -1,0 +1,158 @@
+import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers/presets';
+import type { ProviderConfig, ProviderId } from '../../providers/types';
+import { getSetting, setSetting } from '../../storage/settings';
+
+/** The settings-store key. API keys live under it and nowhere else (not in projects, sessions or exports). */
+export const MODEL_SETTINGS_KEY = 'model-config';
+
+/** What one provider remembers, so switching providers back and forth keeps each one's key and model. */
+export interface ProviderFields {
+	apiKey?: string;
+	baseUrl?: string;
+	model: string;
+}
+
+export interface StoredModelSettings {
+	version: 1;
+	active: ProviderId;
+	providers: Partial<Record<ProviderId, ProviderFields>>;
+}
+
+/** Seams for tests; the app uses the IndexedDB settings store. */
+export interface ModelSettingsStorage {
+	get(key: string): Promise<unknown>;
+	set(key: string, value: StoredModelSettings): Promise<void>;
+}
+
+const indexedDbStorage: ModelSettingsStorage = {
+	get: (key) => getSetting<unknown>(key),
+	set: (key, value) => setSetting(key, value)
+};
+
+const DEFAULT_PROVIDER: ProviderId = 'anthropic';
+
+/**
+ * The model the agent talks to, as chosen in Settings. Kept in this browser's settings store
+ * only: the key goes to the provider's SDK and nowhere else.
+ */
+export class ModelSettings {
+	/** The active configuration (what a new turn uses). */
+	config = $state.raw<ProviderConfig>({ provider: DEFAULT_PROVIDER, model: '' });
+	/** True once load() finished (successfully or not). */
+	loaded = $state(false);
+	/** Why loading or saving failed, for the person. */
+	error = $state<string | null>(null);
+
+	/** Why the active configuration cannot send a message yet; undefined when it can. */
+	readonly problem = $derived(describeConfigProblem(this.config));
+
+	#stored = $state.raw<StoredModelSettings>({
+		version: 1,
+		active: DEFAULT_PROVIDER,
+		providers: {}
+	});
+	#storage: ModelSettingsStorage;
+	#loading?: Promise<void>;
+
+	constructor(options: { storage?: ModelSettingsStorage } = {}) {
+		this.#storage = options.storage ?? indexedDbStorage;
+	}
+
+	get usable(): boolean {
+		return this.problem === undefined;
+	}
+
+	/** Reads the saved settings once; later calls wait for the same read. */
+	load(): Promise<void> {
+		this.#loading ??= this.#load();
+		return this.#loading;
+	}
+
+	/** What Settings shows for a provider: its remembered fields, or empty ones. */
+	configFor(provider: ProviderId): ProviderConfig {
+		return { provider, model: '', ...this.#stored.providers[provider] };
+	}
+
+	/** Makes `config` the active one and stores it. Throws with a readable message when storing fails. */
+	async save(config: ProviderConfig): Promise<void> {
+		const clean = normalise(config);
+		const stored: StoredModelSettings = {
+			version: 1,
+			active: clean.provider,
+			providers: { ...this.#stored.providers, [clean.provider]: fieldsOf(clean) }
+		};
+		try {
+			await this.#storage.set(MODEL_SETTINGS_KEY, stored);
+		} catch (error) {
+			throw new Error(
+				`The settings could not be saved in this browser (${messageOf(error)}). Check that site data is allowed for this page, then try again.`,
+				{ cause: error }
+			);
+		}
+		this.#stored = stored;
+		this.config = clean;
+		this.error = null;
+	}
+
+	async #load(): Promise<void> {
+		try {
+			const value = parseStored(await this.#storage.get(MODEL_SETTINGS_KEY));
+			if (value) {
+				this.#stored = value;
+				this.config = { provider: value.active, model: '', ...value.providers[value.active] };
+			}
+		} catch (error) {
+			this.error = `The saved model settings could not be read (${messageOf(error)}). Open Settings and save them again.`;
+		} finally {
+			this.loaded = true;
+		}
+	}
+}
+
+function normalise(config: ProviderConfig): ProviderConfig {
+	const apiKey = config.apiKey?.trim();
+	const baseUrl = config.baseUrl?.trim();
+	return {
+		provider: config.provider,
+		model: config.model.trim(),
+		...(apiKey && { apiKey }),
+		...(baseUrl && { baseUrl })
+	};
+}
+
+function fieldsOf(config: ProviderConfig): ProviderFields {
+	return {
+		model: config.model,
+		...(config.apiKey && { apiKey: config.apiKey }),
+		...(config.baseUrl && { baseUrl: config.baseUrl })
+	};
+}
+
+const PROVIDER_IDS = new Set<string>(PROVIDER_PRESETS.map((preset) => preset.id));
+
+/** Tolerates anything an older build (or a hand edit) left: unknown parts are dropped. */
+function parseStored(value: unknown): StoredModelSettings | undefined {
+	if (!isRecord(value) || typeof value.active !== 'string' || !PROVIDER_IDS.has(value.active)) {
+		return undefined;
+	}
+	const providers: StoredModelSettings['providers'] = {};
+	if (isRecord(value.providers)) {
+		for (const [id, fields] of Object.entries(value.providers)) {
+			if (!PROVIDER_IDS.has(id) || !isRecord(fields)) continue;
+			providers[id as ProviderId] = {
+				model: typeof fields.model === 'string' ? fields.model : '',
+				...(typeof fields.apiKey === 'string' && fields.apiKey && { apiKey: fields.apiKey }),
+				...(typeof fields.baseUrl === 'string' && fields.baseUrl && { baseUrl: fields.baseUrl })
+			};
+		}
+	}
+	return { version: 1, active: value.active as ProviderId, providers };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

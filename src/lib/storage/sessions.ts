@@ -1,0 +1,178 @@
+/**
+ * Chat sessions: a small meta record per session and an append-only event log with one key
+ * per event ([sessionId, seq]), so closing the tab at any moment loses at most the event being
+ * written. Events hold what the model said and what the tools returned; API keys never reach
+ * them (they live in settings and go only to the provider SDK).
+ */
+import { del, get, promisifyRequest, set, values, type UseStore } from 'idb-keyval';
+import type { SessionLog } from '../agent/session-log';
+import type { SessionEvent } from '../agent/types';
+import type { ProviderId } from '../providers/types';
+import { openStorage } from './migrations';
+import { getStores } from './stores';
+
+export interface SessionMeta {
+	readonly id: string;
+	readonly projectId: string;
+	/** From the first message; "New chat" until there is one. */
+	readonly title: string;
+	readonly provider: ProviderId;
+	readonly model: string;
+	readonly createdAt: number;
+	readonly updatedAt: number;
+}
+
+export interface CreateSessionInput {
+	provider: ProviderId;
+	model: string;
+	title?: string;
+}
+
+export const UNTITLED_SESSION = 'New chat';
+const TITLE_MAX_CHARS = 60;
+
+type EventKey = [string, number];
+
+interface SessionStores {
+	readonly sessions: UseStore;
+	readonly events: UseStore;
+}
+
+async function ready(): Promise<SessionStores> {
+	await openStorage();
+	const stores = getStores();
+	return { sessions: stores.sessions, events: stores.sessionEvents };
+}
+
+let lastStamp = 0;
+
+/** Date.now(), strictly increasing, so sessions changed in one millisecond still order. */
+function stamp(): number {
+	lastStamp = Math.max(Date.now(), lastStamp + 1);
+	return lastStamp;
+}
+
+/** All of a session's events lie between [id] and [id, []] (arrays sort after numbers). */
+function sessionRange(sessionId: string): IDBKeyRange {
+	return IDBKeyRange.bound([sessionId], [sessionId, []]);
+}
+
+/** A one-line title from the first message. */
+export function titleFromText(text: string): string {
+	const line = text.trim().split('\n')[0]?.trim().replace(/\s+/g, ' ') ?? '';
+	if (line === '') return UNTITLED_SESSION;
+	const chars = Array.from(line);
+	return chars.length <= TITLE_MAX_CHARS
+		? line
+		: `${chars
+				.slice(0, TITLE_MAX_CHARS - 1)
+				.join('')
+				.trimEnd()}…`;
+}
+
+export async function createSession(
+	projectId: string,
+	input: CreateSessionInput
+): Promise<SessionMeta> {
+	const { sessions } = await ready();
+	const now = stamp();
+	const meta: SessionMeta = {
+		id: crypto.randomUUID(),
+		projectId,
+		title: input.title?.trim() || UNTITLED_SESSION,
+		provider: input.provider,
+		model: input.model,
+		createdAt: now,
+		updatedAt: now
+	};
+	await set(meta.id, meta, sessions);
+	return meta;
+}
+
+/** The project's sessions, most recently active first. */
+export async function listSessions(projectId: string): Promise<SessionMeta[]> {
+	const { sessions } = await ready();
+	const all = await values<SessionMeta>(sessions);
+	return all
+		.filter((meta) => meta.projectId === projectId)
+		.sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
+}
+
+export async function getSession(sessionId: string): Promise<SessionMeta | undefined> {
+	const { sessions } = await ready();
+	return get<SessionMeta>(sessionId, sessions);
+}
+
+/** Writes one event. `seq` is its index in the session (0, 1, 2…). */
+export async function appendSessionEvent(
+	sessionId: string,
+	seq: number,
+	event: SessionEvent
+): Promise<void> {
+	const { events } = await ready();
+	const key: EventKey = [sessionId, seq];
+	await set(key, event, events);
+}
+
+/** The session's events in the order they were appended. */
+export async function loadSessionEvents(sessionId: string): Promise<SessionEvent[]> {
+	const { events } = await ready();
+	return events('readonly', (store) =>
+		promisifyRequest(store.getAll(sessionRange(sessionId)) as IDBRequest<SessionEvent[]>)
+	);
+}
+
+/** Removes the session and its events. */
+export async function deleteSession(sessionId: string): Promise<void> {
+	const { sessions, events } = await ready();
+	// Meta first: once it is gone the session is gone for the person, whatever happens next.
+	await del(sessionId, sessions);
+	await events('readwrite', (store) => promisifyRequest(store.delete(sessionRange(sessionId))));
+}
+
+/** Removes every session of a project (when the project is deleted). */
+export async function deleteProjectSessions(projectId: string): Promise<void> {
+	for (const meta of await listSessions(projectId)) await deleteSession(meta.id);
+}
+
+/**
+ * The session as the agent loop writes it: existing events loaded, each append written
+ * through before it resolves, and the meta kept current (title from the first message,
+ * updatedAt on every event).
+ */
+export async function sessionLog(sessionId: string): Promise<SessionLog> {
+	const initialMeta = await getSession(sessionId);
+	if (!initialMeta) throw missingSession(sessionId);
+	let meta: SessionMeta = initialMeta;
+	const events = await loadSessionEvents(sessionId);
+	let queue = Promise.resolve();
+
+	const write = async (event: SessionEvent) => {
+		const copy = structuredClone(event);
+		await appendSessionEvent(sessionId, events.length, copy);
+		events.push(copy);
+		const titled =
+			meta.title === UNTITLED_SESSION && event.type === 'user-message'
+				? { title: titleFromText(event.text) }
+				: {};
+		meta = { ...meta, ...titled, updatedAt: Math.max(stamp(), meta.updatedAt + 1) };
+		await set(meta.id, meta, getStores().sessions);
+	};
+
+	return {
+		events,
+		// Appends take turns so seq numbers never collide, even if a caller does not await.
+		append(event) {
+			const next = queue.then(() => write(event));
+			queue = next.catch(() => {});
+			return next;
+		}
+	};
+}
+
+function missingSession(sessionId: string): Error {
+	return new Error(
+		`Chat ${sessionId} no longer exists (it may have been deleted in another tab). ` +
+			'Start a new chat.'
+	);
+}

@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { createProject } from './helpers';
+import { expect, test } from './model-server';
+
+type Format = 'Anthropic' | 'OpenAI-compatible';
+
+async function configure(page: Page, format: Format, baseUrl: string) {
+	await page.getByRole('button', { name: 'Settings' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Settings' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('combobox', { name: 'Provider' }).selectOption({ label: format });
+	await dialog.getByRole('textbox', { name: 'API key' }).fill('sk-test-key-123456');
+	await dialog.getByRole('textbox', { name: 'Base URL' }).fill(baseUrl);
+	await dialog.getByRole('combobox', { name: 'Model' }).fill('mock-model');
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(dialog).toBeHidden();
+}
+
+async function send(page: Page, text: string) {
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await chat.getByRole('textbox', { name: 'Message' }).fill(text);
+	await page.keyboard.press('Enter');
+}
+
+for (const format of ['Anthropic', 'OpenAI-compatible'] as const) {
+	test(`${format}: the agent writes a file, runs bash and answers`, async ({
+		page,
+		modelServer
+	}) => {
+		modelServer.setScript({
+			turns: [
+				{
+					text: 'I will create the file.',
+					toolCalls: [
+						{ name: 'write', input: { path: 'hello.txt', content: 'Hello from the agent\n' } }
+					]
+				},
+				{ toolCalls: [{ name: 'bash', input: { command: 'cat hello.txt' } }] },
+				{ text: 'Done: **hello.txt** now greets you.' }
+			]
+		});
+		await createProject(page, 'Blank', { query: '?runtime=browser' });
+		const baseUrl = format === 'Anthropic' ? modelServer.url : modelServer.openaiBaseURL;
+		await configure(page, format, baseUrl);
+		await send(page, 'Create hello.txt');
+
+		const chat = page.getByRole('region', { name: 'Chat' });
+		const write = chat.getByRole('group', { name: 'write' });
+		await expect(write).toContainText('done');
+		await expect(write).toContainText('+Hello from the agent');
+		const bash = chat.getByRole('group', { name: 'bash' });
+		await expect(bash).toContainText('done');
+		await bash.getByText('Output').click();
+		await expect(bash).toContainText('Hello from the agent');
+		await expect(chat.getByText('now greets you')).toBeVisible();
+		await expect(chat.locator('strong', { hasText: 'hello.txt' })).toBeVisible();
+
+		const item = page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'hello.txt' });
+		await expect(item).toBeVisible();
+		await item.click();
+		await expect(page.getByRole('region', { name: 'Editor' }).locator('.cm-content')).toContainText(
+			'Hello from the agent'
+		);
+
+		// The key went to the model API, in the header that API expects.
+		const requests = modelServer.requests().filter((r) => r.format !== null);
+		expect(requests).toHaveLength(3);
+		expect(requests.every((r) => r.apiKey.present)).toBe(true);
+
+		// A reload shows the conversation again.
+		await page.reload();
+		await expect(
+			page.getByRole('region', { name: 'Chat' }).getByText('now greets you')
+		).toBeVisible();
+		await expect(
+			page.getByRole('region', { name: 'Chat' }).getByRole('group', { name: 'write' })
+		).toContainText('done');
+	});
+}
+
+test('Stop mid-stream leaves a consistent transcript and the next turn works', async ({
+	page,
+	modelServer
+}) => {
+	modelServer.setScript({
+		turns: [
+			{
+				text: 'Thinking out loud for a long time. '.repeat(40),
+				fault: { type: 'stall', afterChunks: 6 }
+			},
+			{ text: 'Fresh answer after the stop.' }
+		]
+	});
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServer.url);
+	await send(page, 'Tell me a long story');
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await expect(chat).toContainText('Thinking out loud');
+	await chat.getByRole('button', { name: 'Stop' }).click();
+	await expect(chat).toContainText(/stopped/i);
+	await expect(chat.getByRole('button', { name: 'Send' })).toBeVisible();
+
+	await send(page, 'Go on');
+	await expect(chat).toContainText('Fresh answer after the stop.');
+	// The cut answer was kept in the history the model sees next.
+	const last = modelServer.requests().at(-1);
+	expect(JSON.stringify(last?.body)).toContain('Thinking out loud');
+
+	await page.reload();
+	await expect(page.getByRole('region', { name: 'Chat' })).toContainText(
+		'Fresh answer after the stop.'
+	);
+	await expect(page.getByRole('region', { name: 'Chat' })).toContainText(/stopped/i);
+});
+
+test('sending without a model opens Settings with an explanation', async ({ page }) => {
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await send(page, 'Hello?');
+	const dialog = page.getByRole('dialog', { name: 'Settings' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog).toContainText(/model/i);
+});

@@ -1,0 +1,262 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Agent } from '../../../src/lib/agent';
+import type { LiveEvent } from '../../../src/lib/agent/types';
+import type { ModelRequest, Provider, StreamEvent } from '../../../src/lib/providers/types';
+import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
+import type { Runtime } from '../../../src/lib/runtime/types';
+import { ChatSession, replay, type ChatSessionOptions } from '../../../src/lib/state/chat';
+import { ModelSettings } from '../../../src/lib/state/settings';
+import { listSessions, loadSessionEvents } from '../../../src/lib/storage';
+import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
+import { freshIndexedDb } from '../storage/reset';
+
+const SECRET = 'sk-test-secret-key-42';
+
+type Step = (request: ModelRequest) => AsyncIterable<StreamEvent>;
+
+/** A model that answers each step from a script and records what it was asked. */
+class ScriptedProvider implements Provider {
+	readonly id = 'anthropic' as const;
+	readonly family = 'anthropic' as const;
+	readonly requests: ModelRequest[] = [];
+	constructor(private readonly steps: Step[]) {}
+	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
+		this.requests.push(request);
+		const step = this.steps.shift();
+		if (!step) throw new Error('The script has no more steps.');
+		return step(request);
+	}
+	async listModels(): Promise<string[]> {
+		return ['m'];
+	}
+}
+
+const usage = {
+	type: 'usage',
+	inputTokens: 10,
+	outputTokens: 5,
+	cacheReadTokens: 0,
+	cacheWriteTokens: 0
+} as const;
+
+function answer(text: string): Step {
+	return async function* () {
+		yield { type: 'text-delta', text };
+		yield usage;
+		yield { type: 'stop', reason: 'end_turn' };
+	};
+}
+
+function toolCall(id: string, name: string, input: Record<string, unknown>): Step {
+	return async function* () {
+		yield { type: 'text-delta', text: 'Working on it.' };
+		yield { type: 'tool-call-start', id, name };
+		const raw = JSON.stringify(input);
+		yield { type: 'tool-call-delta', id, argsDelta: raw };
+		yield { type: 'tool-call-end', id, name, rawArguments: raw, input };
+		yield usage;
+		yield { type: 'stop', reason: 'tool_use' };
+	};
+}
+
+/** Streams some text, then waits until the request is aborted (the person presses Stop). */
+function hangs(onStreaming: () => void): Step {
+	return async function* (request) {
+		yield { type: 'text-delta', text: 'Thinking hard' };
+		onStreaming();
+		await new Promise<void>((resolve) => {
+			if (request.signal?.aborted) resolve();
+			request.signal?.addEventListener('abort', () => resolve(), { once: true });
+		});
+		yield { type: 'stop', reason: 'aborted' };
+	};
+}
+
+describe('ChatSession', () => {
+	let runtime: Runtime;
+	let workspace: Workspace;
+	let settings: ModelSettings;
+
+	beforeEach(async () => {
+		await freshIndexedDb();
+		runtime = await createBrowserRuntime({ files: { 'README.md': '# demo\n' } });
+		workspace = await openWorkspace({ projectId: 'p1', runtime });
+		settings = new ModelSettings();
+	});
+	afterEach(async () => {
+		await runtime.dispose();
+	});
+
+	function chat(provider: Provider, extra: Partial<ChatSessionOptions> = {}): ChatSession {
+		return new ChatSession({
+			projectId: 'p1',
+			workspace,
+			runtime: () => runtime,
+			settings,
+			createProvider: () => provider,
+			...extra
+		});
+	}
+
+	it('asks for Settings, with the reason, when no model is configured', async () => {
+		const session = chat(new ScriptedProvider([]));
+		const result = await session.send('hello');
+		expect(result.needsSettings).toMatch(/API key/);
+		expect(session.turns).toEqual([]);
+		expect(await listSessions('p1')).toEqual([]);
+	});
+
+	it('ignores an empty message', async () => {
+		const session = chat(new ScriptedProvider([]));
+		expect(await session.send('  \n')).toEqual({ reason: 'empty' });
+	});
+
+	it('runs a turn with a tool, stores it, and shows the same conversation after a reload', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const provider = new ScriptedProvider([
+			toolCall('c1', 'write', { path: 'hello.txt', content: 'hi\n' }),
+			answer('Created **hello.txt**.')
+		]);
+		const session = chat(provider);
+		await session.load();
+		expect(session.turns).toEqual([]);
+
+		const result = await session.send('make hello.txt');
+		expect(result).toEqual({ reason: 'completed' });
+		expect(session.running).toBe(false);
+		expect(await workspace.readText('hello.txt')).toBe('hi\n');
+		const kinds = session.items.map((item) => item.kind);
+		expect(kinds).toEqual(['user', 'text', 'tool', 'text']);
+		const card = session.items.find((item) => item.kind === 'tool');
+		expect(card).toMatchObject({ name: 'write', state: 'completed', summary: 'hello.txt' });
+		expect(card && card.kind === 'tool' && card.metadata?.diff).toContain('+hi');
+		expect(session.turns[0]!.usage).toEqual({ input: 20, output: 10, cacheRead: 0, cacheWrite: 0 });
+
+		const reloaded = chat(new ScriptedProvider([]));
+		await reloaded.load();
+		expect(reloaded.sessionId).toBe(session.sessionId);
+		expect(reloaded.transcript).toEqual(session.transcript);
+	});
+
+	it('keeps the API key out of the stored conversation', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const session = chat(new ScriptedProvider([answer('ok')]));
+		await session.send('hi');
+		const stored = JSON.stringify([
+			await listSessions('p1'),
+			await loadSessionEvents(session.sessionId!)
+		]);
+		expect(stored).toContain('"hi"');
+		expect(stored).not.toContain(SECRET);
+	});
+
+	it('stops a streaming turn and records what was cut', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		let streaming!: () => void;
+		const started = new Promise<void>((resolve) => (streaming = resolve));
+		const session = chat(new ScriptedProvider([hangs(() => streaming())]));
+		const sent = session.send('think');
+		await started;
+		expect(session.running).toBe(true);
+		expect(session.items.at(-1)).toMatchObject({
+			kind: 'text',
+			text: 'Thinking hard',
+			streaming: true
+		});
+		session.stop();
+		expect(await sent).toEqual({ reason: 'aborted' });
+		expect(session.running).toBe(false);
+		const turn = session.turns[0]!;
+		expect(turn.endReason).toBe('aborted');
+		expect(turn.items.map((item) => item.kind)).toEqual(['user', 'text', 'notice']);
+		expect(turn.items.at(-1)).toMatchObject({ code: 'stopped' });
+		const events = await loadSessionEvents(session.sessionId!);
+		expect(replay(events)).toEqual(session.transcript);
+	});
+
+	it('shows the todo list while the turn runs', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const todos = [{ content: 'Write the page', status: 'in_progress' }];
+		let duringTurn: unknown;
+		const session: ChatSession = chat(
+			new ScriptedProvider([toolCall('t', 'todo_write', { todos }), answer('Planned.')]),
+			{
+				createAgent: (options) => {
+					const agent = new Agent(options);
+					return {
+						runTurn: (text, turn) =>
+							agent.runTurn(text, {
+								...turn,
+								onEvent: (event) => {
+									turn.onEvent?.(event);
+									// What the panel reads at the moment the plan changes.
+									if (event.type === 'todos') duringTurn = session.todos;
+								}
+							})
+					};
+				}
+			}
+		);
+		await session.send('plan it');
+		expect(duringTurn).toEqual(todos);
+		expect(session.todos).toEqual(todos);
+	});
+
+	it('turns a failure to start the agent into a notice instead of a crash', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const session = chat(new ScriptedProvider([]), {
+			createAgent: () => ({
+				runTurn: async () => {
+					throw new Error('the log is read-only');
+				}
+			})
+		});
+		expect(await session.send('hi')).toEqual({ reason: 'error' });
+		expect(session.items.at(-1)).toMatchObject({
+			kind: 'notice',
+			code: 'error',
+			message: expect.stringContaining('the log is read-only')
+		});
+	});
+
+	it('starts a new chat on request and keeps the old one stored', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const session = chat(new ScriptedProvider([answer('one'), answer('two')]));
+		await session.send('first');
+		const firstId = session.sessionId;
+		session.newSession();
+		expect(session.turns).toEqual([]);
+		expect(session.sessionId).toBeNull();
+		await session.send('second');
+		expect(session.sessionId).not.toBe(firstId);
+		expect((await listSessions('p1')).map((s) => s.title)).toEqual(['second', 'first']);
+	});
+
+	it('passes live events through in order while the turn runs', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const events: LiveEvent['type'][] = [];
+		const session = chat(new ScriptedProvider([]), {
+			createAgent: () => ({
+				runTurn: async (_text, { onEvent }) => {
+					const emit = (event: LiveEvent) => {
+						events.push(event.type);
+						onEvent?.(event);
+					};
+					emit({ type: 'step-start', step: 1 });
+					emit({ type: 'text-delta', text: 'partial' });
+					return {
+						reason: 'error',
+						error: { kind: 'network', message: 'The network is down. Try again.' },
+						usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }
+					};
+				}
+			})
+		});
+		await session.send('hi');
+		expect(events).toEqual(['step-start', 'text-delta']);
+		// The agent returned without storing a turn-end: the chat still ends the turn and says why.
+		expect(session.turns[0]!.running).toBe(false);
+		expect(session.items.at(-1)).toMatchObject({ message: 'The network is down. Try again.' });
+	});
+});
