@@ -122,3 +122,36 @@ test('sending without a model opens Settings with an explanation', async ({ page
 	await expect(dialog).toBeVisible();
 	await expect(dialog).toContainText(/model/i);
 });
+
+test('an edit by the agent shows at once in the open editor, with a diff in its card', async ({
+	page,
+	modelServer
+}) => {
+	modelServer.setScript({
+		turns: [
+			{ toolCalls: [{ name: 'read', input: { path: 'README.md' } }] },
+			{
+				toolCalls: [
+					{
+						name: 'edit',
+						input: { path: 'README.md', old_string: '# ', new_string: '# Edited by the agent: ' }
+					}
+				]
+			},
+			{ text: 'Renamed the heading.' }
+		]
+	});
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await page
+		.getByRole('tree', { name: 'Files' })
+		.getByRole('treeitem', { name: 'README.md' })
+		.click();
+	const content = page.getByRole('region', { name: 'Editor' }).locator('.cm-content');
+	await expect(content).not.toContainText('Edited by the agent');
+	await configure(page, 'Anthropic', modelServer.url);
+	await send(page, 'Rename the heading');
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await expect(chat.getByText('Renamed the heading.')).toBeVisible();
+	await expect(chat.getByRole('group', { name: 'edit' })).toContainText('+# Edited by the agent');
+	await expect(content).toContainText('Edited by the agent');
+});
