@@ -1,0 +1,54 @@
+import { TOOL_NAMES } from '../lib/tools/registry';
+
+export const TOOL_HELP = `Usage: kiln tool NAME --dir DIR [--args JSON] [--runtime node|browser] [--json]
+
+Runs one tool, as the agent would, and prints exactly what the model would receive
+(followed by one newline).
+
+  NAME                 ${TOOL_NAMES.join(', ')}
+  --dir DIR            the project folder (tool paths are relative to it)
+  --args JSON          the tool's arguments as a JSON object (default {})
+  --runtime node       the real folder and real processes (default)
+  --runtime browser    just-bash over an in-memory copy of the folder (it is not changed)
+  --json               print the whole result ({ok, output, metadata}) as JSON
+
+Exit code: 0 when the tool succeeded, 1 for a tool error, 2 for a usage error.
+
+Example: kiln tool grep --dir . --args '{"pattern": "TODO", "output_mode": "content"}'
+`;
+
+export const RUN_HELP = `Usage: kiln run --dir DIR --provider anthropic|openai --model M -p PROMPT [options]
+
+Runs the agent for one turn over the folder and prints a readable log: the model's text as it
+streams, each tool call and its result, retries, why the turn ended and the tokens used.
+
+  --dir DIR            the project folder
+  --provider ID        anthropic or openai (also: openrouter, ollama, lmstudio, openai-compatible)
+  --model M            the model id, e.g. claude-sonnet-4-5 or gpt-4.1
+  -p, --prompt TEXT    what to ask
+  --base-url URL       the API's URL (default: the provider's own; needed for openai-compatible)
+  --api-key K          the API key; by default read from ANTHROPIC_API_KEY (anthropic),
+                       OPENROUTER_API_KEY (openrouter) or OPENAI_API_KEY (the others)
+  --json FILE          also write the session's events (SessionEvent[]) to FILE as JSON
+  --runtime node       the real folder and real processes (default)
+  --runtime browser    just-bash over an in-memory copy of the folder (it is not changed)
+
+The key goes to the model API only: it is removed from the environment commands run in, and
+never printed. Ctrl+C stops the turn (twice quits at once).
+Exit code: 0 when the turn completed, 1 when it ended otherwise, 2 for a usage error.
+`;
+
+export const MAIN_HELP = `kiln: the Kiln coding agent over a folder, without the browser.
+
+Usage:
+  kiln tool NAME --dir DIR [--args JSON] [--runtime node|browser] [--json]
+      Run one tool and print exactly what the model would receive.
+  kiln run --dir DIR --provider anthropic|openai --model M -p PROMPT
+           [--base-url URL] [--api-key K] [--json FILE] [--runtime node|browser]
+      Run the agent for one turn, printing a readable log.
+  kiln help [COMMAND]
+      This text, or a command's options.
+
+--runtime node (default) works on the real folder with real processes; --runtime browser
+uses just-bash (the in-tab sandbox) over an in-memory copy, leaving the folder unchanged.
+`;

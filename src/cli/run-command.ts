@@ -1,0 +1,107 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Agent, memorySessionLog } from '../lib/agent';
+import { createProvider, isProviderError } from '../lib/providers';
+import { RUN_HELP } from './command-help';
+import { abortOnInterrupt } from './interrupt';
+import { openProject } from './open-project';
+import type { CliOutput } from './output';
+import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
+import { resolveProviderConfig, scrubKeyVariables } from './provider-config';
+import { RunLog } from './run-log';
+import { UsageError } from './usage-error';
+
+export async function runCommand(args: readonly string[], output: CliOutput): Promise<number> {
+	const { values, positionals } = parseOptions('run', args, {
+		dir: { type: 'string' },
+		provider: { type: 'string' },
+		model: { type: 'string' },
+		prompt: { type: 'string', short: 'p' },
+		'base-url': { type: 'string' },
+		'api-key': { type: 'string' },
+		json: { type: 'string' },
+		runtime: { type: 'string' },
+		help: { type: 'boolean', short: 'h' }
+	});
+	if (values.help) {
+		output.out(RUN_HELP);
+		return 0;
+	}
+	if (positionals.length > 0) {
+		throw new UsageError(
+			`Unexpected argument '${positionals[0]}'. Pass the prompt with -p, quoted: -p "fix the failing test".`
+		);
+	}
+	const config = resolveProviderConfig(
+		{
+			provider: values.provider,
+			model: values.model,
+			baseUrl: values['base-url'],
+			apiKey: values['api-key']
+		},
+		process.env
+	);
+	// Before anything can print or spawn: the key is scrubbed from output and the environment.
+	if (config.apiKey) output.addSecret(config.apiKey);
+	scrubKeyVariables(process.env);
+	// A key given as --api-key sits in this process's command line, which any command the agent
+	// runs could read (ps, /proc); a new title overwrites it (on Linux and macOS).
+	if (values['api-key'] !== undefined) process.title = 'kiln run';
+
+	const dir = requireOption('run', 'dir', values.dir, '.');
+	const prompt = requireOption('run', 'prompt', values.prompt, '"add a test for utils.ts"');
+	const jsonFile = values.json === undefined ? undefined : await checkJsonTarget(values.json);
+	const runtimeChoice = parseRuntimeChoice(values.runtime);
+
+	let provider;
+	try {
+		provider = createProvider(config);
+	} catch (error) {
+		if (isProviderError(error)) throw new UsageError(error.message);
+		throw error;
+	}
+
+	const project = await openProject(dir, runtimeChoice);
+	const log = memorySessionLog();
+	const runLog = new RunLog(output);
+	const controller = new AbortController();
+	const release = abortOnInterrupt(controller, () =>
+		output.err('\nStopping the turn (press Ctrl+C again to quit at once)…\n')
+	);
+	try {
+		const agent = new Agent({
+			provider,
+			providerId: config.provider,
+			model: config.model,
+			workspace: project.workspace,
+			runtime: () => project.runtime,
+			log
+		});
+		const result = await agent.runTurn(prompt, {
+			signal: controller.signal,
+			onEvent: (event) => runLog.handle(event)
+		});
+		runLog.end(result.reason, result.usage, result.error);
+		if (jsonFile) {
+			await writeFile(jsonFile, output.redact(`${JSON.stringify(log.events, null, 2)}\n`));
+		}
+		return result.reason === 'completed' ? 0 : 1;
+	} finally {
+		release();
+		await project.dispose();
+	}
+}
+
+/** Fails before the turn, not after it, when the events file could not be written. */
+async function checkJsonTarget(file: string): Promise<string> {
+	const path = resolve(file);
+	const folder = await stat(dirname(path)).catch(() => undefined);
+	if (!folder?.isDirectory()) {
+		throw new UsageError(`--json '${file}': the folder ${dirname(path)} does not exist.`);
+	}
+	const existing = await stat(path).catch(() => undefined);
+	if (existing?.isDirectory()) {
+		throw new UsageError(`--json '${file}' is a folder; give a file name such as session.json.`);
+	}
+	return path;
+}

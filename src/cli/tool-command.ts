@@ -1,0 +1,71 @@
+import { createReadTracker, getTool, runTool, TOOL_NAMES } from '../lib/tools';
+import { TOOL_HELP } from './command-help';
+import { abortOnInterrupt } from './interrupt';
+import { openProject } from './open-project';
+import type { CliOutput } from './output';
+import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
+import { scrubKeyVariables } from './provider-config';
+import { UsageError } from './usage-error';
+
+export async function toolCommand(args: readonly string[], output: CliOutput): Promise<number> {
+	const { values, positionals } = parseOptions('tool', args, {
+		dir: { type: 'string' },
+		args: { type: 'string' },
+		runtime: { type: 'string' },
+		json: { type: 'boolean' },
+		help: { type: 'boolean', short: 'h' }
+	});
+	if (values.help) {
+		output.out(TOOL_HELP);
+		return 0;
+	}
+	const [name, ...extra] = positionals;
+	if (name === undefined) {
+		throw new UsageError(`the tool command needs a tool name: one of ${TOOL_NAMES.join(', ')}.`);
+	}
+	if (extra.length > 0) {
+		throw new UsageError(
+			`Unexpected argument '${extra[0]}'. Pass the tool's arguments as JSON with --args.`
+		);
+	}
+	if (!getTool(name)) {
+		throw new UsageError(
+			`There is no tool named '${name}'. The tools are: ${TOOL_NAMES.join(', ')}.`
+		);
+	}
+	const dir = requireOption('tool', 'dir', values.dir, '.');
+	const toolArgs = parseJsonArgs(values.args);
+	const runtimeChoice = parseRuntimeChoice(values.runtime);
+
+	// As in `run`: a bash call sees the environment the agent's commands would see.
+	scrubKeyVariables(process.env);
+	const project = await openProject(dir, runtimeChoice);
+	try {
+		const controller = new AbortController();
+		const release = abortOnInterrupt(controller, () =>
+			output.err('Stopping the tool (press Ctrl+C again to quit at once)…\n')
+		);
+		const result = await runTool(name, toolArgs, {
+			workspace: project.workspace,
+			runtime: project.runtime,
+			signal: controller.signal,
+			readTracker: createReadTracker()
+		}).finally(release);
+		output.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.output}\n`);
+		return result.ok ? 0 : 1;
+	} finally {
+		await project.dispose();
+	}
+}
+
+function parseJsonArgs(text: string | undefined): unknown {
+	if (text === undefined) return {};
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new UsageError(
+			`--args is not valid JSON (${reason}). Quote it for the shell, for example --args '{"path": "src/app.ts"}'.`
+		);
+	}
+}
