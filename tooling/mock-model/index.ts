@@ -12,3 +12,12 @@ export {
 } from './script-schema';
 export { loadScriptFile } from './load-script';
 export { REDACTED, type RecordedRequest, type RecordedApiKey } from './request-log';
+export {
+	PromptCacheSimulator,
+	SimClock,
+	TokenCounter,
+	TOKENIZER_NOTE,
+	type CacheAccount,
+	type CacheUsage,
+	type PromptCacheOptions
+} from './cache';

@@ -16,6 +16,7 @@ import { writeSseStream, type StreamFault } from './sse-writer';
 import { sendJson } from './http-io';
 import { planTurn, type TurnPlan } from './turn-plan';
 import type { TurnQueue } from './turn-queue';
+import type { PromptCacheSimulator } from './cache';
 
 export interface ModelCall {
 	format: WireFormat;
@@ -24,6 +25,8 @@ export interface ModelCall {
 	record: RecordedRequest;
 	body: unknown;
 	queue: TurnQueue;
+	/** Set when the server simulates Anthropic's prompt cache: it then reports the usage. */
+	cache?: PromptCacheSimulator;
 	/** Called once the answer is chosen (record.turn is set), before any of it is sent. */
 	onDecided: () => void;
 }
@@ -119,11 +122,47 @@ async function answerWithoutStream(call: ModelCall, plan: TurnPlan): Promise<voi
 	sendJson(res, 200, body, requestIdHeaders(record.seq));
 }
 
+/** Replaces the plan's usage with what the simulated cache reports (tokens counted for real). */
+function simulateCache(
+	cache: PromptCacheSimulator,
+	plan: TurnPlan,
+	turn: Turn,
+	body: unknown,
+	seq: number
+) {
+	const outcome = cache.process(body, { pauseMs: turn.pauseMs, seq });
+	if (!outcome.ok) return outcome;
+	const usage = outcome.account.usage;
+	const output = [
+		plan.thinking ?? '',
+		plan.text,
+		...plan.toolCalls.map((call) => `${call.name} ${call.argumentsText}`)
+	].join('\n');
+	plan.usage = {
+		inputTokens: usage.input_tokens,
+		cacheCreationInputTokens: usage.cache_creation_input_tokens,
+		cacheReadInputTokens: usage.cache_read_input_tokens,
+		outputTokens: turn.usage?.outputTokens ?? Math.max(1, cache.counter.count(output))
+	};
+	return outcome;
+}
+
 /** Answers POST /v1/messages or /v1/chat/completions with the next scripted turn. */
 export async function answerModelCall(call: ModelCall): Promise<void> {
 	const { format, res, record, body, queue } = call;
 	const seq = record.seq;
 	const invalid = invalidRequestReason(format, body);
+	// Refused by the (simulated) API before any turn is used, like the checks above.
+	const refusal =
+		!invalid && call.cache && format === 'anthropic' ? call.cache.refusal(body) : undefined;
+	if (refusal) {
+		call.onDecided();
+		sendError(res, format, refusal.status, seq, {
+			message: refusal.message,
+			errorType: refusal.errorType
+		});
+		return;
+	}
 	const taken = invalid ? null : queue.take({ format, lastUserText: lastUserText(body) });
 	if (taken?.kind === 'turn') record.turn = taken.index;
 	call.onDecided();
@@ -171,6 +210,16 @@ export async function answerModelCall(call: ModelCall): Promise<void> {
 	}
 
 	const plan = planTurn(taken.turn, taken.index, seq, body);
+	if (call.cache && format === 'anthropic') {
+		const outcome = simulateCache(call.cache, plan, taken.turn, body, seq);
+		if (!outcome.ok) {
+			sendError(res, format, outcome.status, seq, {
+				message: outcome.message,
+				errorType: outcome.errorType
+			});
+			return;
+		}
+	}
 	const fault = plan.fault;
 	if (fault?.type === 'http') {
 		const headers: Record<string, string> =

@@ -68,6 +68,8 @@ export const turnSchema = z.strictObject({
 	usage: usageSchema.optional(),
 	chunkDelayMs: z.number().nonnegative().max(60_000).optional(),
 	chunkSize: z.number().int().positive().optional(),
+	/** Simulated time that passes before this request (only the prompt-cache simulator's clock). */
+	pauseMs: z.number().nonnegative().optional(),
 	fault: faultSchema.optional()
 });
 

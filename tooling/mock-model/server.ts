@@ -12,6 +12,7 @@ import {
 import { recordRequest, type RecordedRequest } from './request-log';
 import { MockScriptError, parseScript, type Script, type ScriptInput } from './script-schema';
 import { TurnQueue } from './turn-queue';
+import { PromptCacheSimulator, type PromptCacheOptions } from './cache';
 
 export interface MockModelServerOptions {
 	/** The turns to replay; validated like a script file. Defaults to no turns. */
@@ -21,6 +22,12 @@ export interface MockModelServerOptions {
 	host?: string;
 	/** Told about each model API request once its answer is chosen (for logging). */
 	onRequest?: (request: RecordedRequest) => void;
+	/**
+	 * Simulate Anthropic's prompt cache for Anthropic-format requests: usage then reports
+	 * uncached, cache-write and cache-read tokens counted with a real tokenizer, on a simulated
+	 * clock. Off by default, so scripted usage numbers stay as written.
+	 */
+	cache?: { enabled: boolean } & PromptCacheOptions;
 }
 
 export interface MockModelServer {
@@ -33,8 +40,10 @@ export interface MockModelServer {
 	requests(): RecordedRequest[];
 	/** Replaces the script and rewinds to its first turn. Throws MockScriptError if invalid. */
 	setScript(script: ScriptInput | Script): void;
-	/** Rewinds the script to its first turn and forgets recorded requests. */
+	/** Rewinds the script to its first turn, forgets recorded requests and empties the cache. */
 	reset(): void;
+	/** The prompt-cache simulator, when enabled (see tooling/mock-model/cache). */
+	cache: PromptCacheSimulator | undefined;
 	/** Stops listening and cuts every open connection, stalled streams included. */
 	close(): Promise<void>;
 }
@@ -59,6 +68,7 @@ export async function startMockModelServer(
 	options: MockModelServerOptions = {}
 ): Promise<MockModelServer> {
 	const queue = new TurnQueue(parseScript(options.script ?? { turns: [] }));
+	const cache = options.cache?.enabled ? new PromptCacheSimulator(options.cache) : undefined;
 	let log: RecordedRequest[] = [];
 	let nextSeq = 0;
 
@@ -70,6 +80,7 @@ export async function startMockModelServer(
 		}
 		if (action === 'POST /__kiln/reset') {
 			queue.reset();
+			cache?.reset();
 			log = [];
 			return sendJson(res, 200, { ok: true });
 		}
@@ -141,6 +152,7 @@ export async function startMockModelServer(
 				record,
 				body: body.value,
 				queue,
+				cache,
 				onDecided: announce
 			});
 		} finally {
@@ -187,8 +199,10 @@ export async function startMockModelServer(
 		setScript: (script) => queue.replace(parseScript(script)),
 		reset: () => {
 			queue.reset();
+			cache?.reset();
 			log = [];
 		},
+		cache,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));

@@ -1,6 +1,14 @@
 /**
  * The agent loop: one model step per iteration, every step's events persisted before the
  * next begins, so the log always holds a conversation both APIs accept.
+ *
+ * Before each step the context is kept small (context/): past the clearing threshold the
+ * oldest tool results are cleared, past the compaction threshold the session is compacted.
+ * Each request's snapshot is stored as a 'request' event right before it is sent.
+ *
+ * `/compact [focus]` sent as a message compacts by hand (runTurn hands it to compact()); the
+ * chat may also call agent.compact(focus) directly. Neither writes a user-message or turn-end:
+ * the log gets the summary request's 'request' event and the 'compaction' event.
  */
 import {
 	ProviderError,
@@ -8,10 +16,26 @@ import {
 	type ProviderId,
 	type RetryOptions,
 	type ToolCallEndEvent,
+	type ToolDefinition,
 	type Usage
 } from '../providers';
 import type { Runtime } from '../runtime/types';
-import { createReadTracker, toolDefinitions, type TodoItem, type ToolWorkspace } from '../tools';
+import {
+	createReadTracker,
+	toolDefinitions,
+	type SubagentReport,
+	type SubagentRequest,
+	type TodoItem,
+	type ToolWorkspace
+} from '../tools';
+import { agentPermission, type PermissionCheck } from './permissions';
+import { planClearing } from './context/clearing';
+import { modelInfo as lookupModel, type ModelInfo } from './context/models';
+import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
+import { canCompact, runCompaction } from './context/run-compaction';
+import { estimateRequestTokens, snapshotRequest } from './context/snapshot';
+import { loadTokenizer } from './context/tokens';
+import { contextTokens, sessionTotals } from './context/usage';
 import { buildRequest, MISSING_RESULT_TEXT } from './request-builder';
 import {
 	runModelStep,
@@ -23,7 +47,7 @@ import {
 import type { SessionLog } from './session-log';
 import { describeEnvironment, describeRuntimeChange } from './system-prompt';
 import { CANCELLED_TEXT, runToolCalls, type ToolResultEvent } from './tool-calls';
-import type { AgentError, LiveEvent, SessionEvent, TurnEndReason } from './types';
+import type { AgentError, AgentMode, LiveEvent, SessionEvent, TurnEndReason } from './types';
 
 export interface AgentOptions {
 	/** From createProvider(config). */
@@ -45,6 +69,31 @@ export interface AgentOptions {
 	/** Passed to the providers' retry helper (tests inject `sleep`). */
 	retry?: Partial<RetryOptions>;
 	onTodos?(todos: readonly TodoItem[]): void;
+	/** The tools the model gets, in this order. Default: the registry's toolDefinitions(). */
+	tools?: readonly ToolDefinition[];
+	/**
+	 * Window and prices of the model. Default: the model table (context/models.ts); pass one for
+	 * a local model whose window the person set, or a small window in tests.
+	 */
+	modelInfo?: ModelInfo;
+	/** When to clear and compact (defaults in context/policy.ts). */
+	contextPolicy?: Partial<ContextPolicy>;
+	/**
+	 * The session context besides the environment (project memory, project map), computed once
+	 * when a session starts and frozen in its session-start event (prompt cache).
+	 */
+	sessionContext?: () => Promise<string | null | undefined>;
+	/** AGENTS.md as it is now: re-injected after a compaction. */
+	projectMemory?: () => Promise<string | null | undefined>;
+	/**
+	 * What the person changed in the editor since the last turn, as diffs (undefined when
+	 * nothing): sent as a reminder in the next user message, never by rewriting the prefix.
+	 */
+	userEdits?: () => Promise<string | null | undefined>;
+	/** Starts a subagent for the task tool; absent inside subagents (they cannot start more). */
+	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
+	/** A policy on top of the mode's (a subagent passes its own restrictions). */
+	permission?: PermissionCheck;
 }
 
 export interface TurnOptions {
@@ -63,55 +112,137 @@ export const DEFAULT_MAX_STEPS = 200;
 export const DEFAULT_MAX_CONSECUTIVE_TOOL_FAILURES = 5;
 export const DEFAULT_MAX_TOKENS = 8192;
 
+/** Room the compaction instruction takes on top of the request it is added to. */
+const SUMMARY_REQUEST_TOKENS = 500;
+
 type TurnEnd = { reason: TurnEndReason; error?: AgentError };
+
+/** `/compact` or `/compact FOCUS` → the focus ('' for none); undefined for any other text. */
+export function parseCompactCommand(text: string): string | undefined {
+	const match = /^\/compact(?:\s+([\s\S]*))?$/.exec(text.trim());
+	return match ? (match[1] ?? '').trim() : undefined;
+}
+
+/** What a Turn needs from its Agent besides the options. */
+interface AgentState {
+	readonly readTracker: ReturnType<typeof createReadTracker>;
+	/** A mode switch asked for while the turn runs, persisted at the next step boundary. */
+	takePendingMode(): AgentMode | undefined;
+	mode(): AgentMode;
+}
 
 export class Agent {
 	readonly #options: AgentOptions;
 	/** Which files the model has seen; kept for the Agent's life (a resumed session starts empty). */
 	readonly #readTracker = createReadTracker();
 	#running = false;
+	#pendingMode: AgentMode | undefined;
 
 	constructor(options: AgentOptions) {
 		this.#options = options;
 	}
 
-	/** Runs one turn to its end. Never throws for model/tool/network errors: they end the turn with a reason. */
+	/**
+	 * Runs one turn to its end. Never throws for model/tool/network errors: they end the turn
+	 * with a reason. `/compact [focus]` compacts instead (see compact()).
+	 */
 	async runTurn(text: string, options: TurnOptions): Promise<TurnResult> {
+		const focus = parseCompactCommand(text);
+		if (focus !== undefined) return this.compact(focus, options);
+		return this.#exclusive(() => new Turn(this.#options, this.#state(), options).run(text));
+	}
+
+	/**
+	 * Summarises the session now (`/compact [focus]`): later requests carry the summary, the
+	 * project memory and fresh copies of the recently used files instead of the conversation.
+	 * Ends with reason 'completed', or 'error' (nothing to compact, the model failed) or
+	 * 'aborted'; the session goes on either way.
+	 */
+	async compact(focus: string | undefined, options: TurnOptions): Promise<TurnResult> {
+		return this.#exclusive(() => new Turn(this.#options, this.#state(), options).compact(focus));
+	}
+
+	/** The mode the model was last told about (or will be, at its next request). */
+	get mode(): AgentMode {
+		return this.#pendingMode ?? currentMode(this.#options.log.events);
+	}
+
+	/**
+	 * Switches mode. The tool list stays the same (the prompt cache stays warm): the model is
+	 * told by a reminder in its next user message, and the permission layer enforces the mode.
+	 * During a turn the switch is recorded at the next step boundary.
+	 */
+	async setMode(mode: AgentMode): Promise<void> {
+		if (mode === this.mode) return;
+		if (this.#running) {
+			this.#pendingMode = mode;
+			return;
+		}
+		this.#pendingMode = undefined;
+		if (mode === currentMode(this.#options.log.events)) return;
+		await this.#options.log.append({ type: 'mode-change', at: Date.now(), mode });
+	}
+
+	#state(): AgentState {
+		return {
+			readTracker: this.#readTracker,
+			takePendingMode: () => {
+				const mode = this.#pendingMode;
+				this.#pendingMode = undefined;
+				return mode;
+			},
+			mode: () => this.mode
+		};
+	}
+
+	async #exclusive(run: () => Promise<TurnResult>): Promise<TurnResult> {
 		if (this.#running) {
 			throw new Error('A turn is already running in this session; wait for it to end or stop it.');
 		}
 		this.#running = true;
-		const turn = new Turn(this.#options, this.#readTracker, options);
 		try {
-			return await turn.run(text);
+			return await run();
 		} finally {
 			this.#running = false;
+			// A switch asked for at the very end of a turn still gets recorded.
+			const pending = this.#pendingMode;
+			if (pending !== undefined) {
+				this.#pendingMode = undefined;
+				if (pending !== currentMode(this.#options.log.events)) {
+					await this.#options.log.append({ type: 'mode-change', at: Date.now(), mode: pending });
+				}
+			}
 		}
 	}
 }
 
 class Turn {
 	readonly #options: AgentOptions;
+	readonly #agent: AgentState;
 	readonly #readTracker: ReturnType<typeof createReadTracker>;
 	readonly #signal: AbortSignal;
 	readonly #onEvent?: (event: LiveEvent) => void;
+	readonly #tools: readonly ToolDefinition[];
+	readonly #model: ModelInfo;
+	readonly #policy: ContextPolicy;
 	#usage: Usage = { ...ZERO_USAGE };
 	#consecutiveFailures = 0;
 
-	constructor(
-		options: AgentOptions,
-		readTracker: ReturnType<typeof createReadTracker>,
-		turn: TurnOptions
-	) {
+	constructor(options: AgentOptions, agent: AgentState, turn: TurnOptions) {
 		this.#options = options;
-		this.#readTracker = readTracker;
+		this.#agent = agent;
+		this.#readTracker = agent.readTracker;
 		this.#signal = turn.signal;
 		this.#onEvent = turn.onEvent;
+		this.#tools = options.tools ?? toolDefinitions();
+		this.#model = options.modelInfo ?? lookupModel(options.model);
+		this.#policy = { ...DEFAULT_CONTEXT_POLICY, ...options.contextPolicy };
 	}
 
 	async run(text: string): Promise<TurnResult> {
 		let end: TurnEnd;
 		try {
+			await loadTokenizer();
 			await this.#start(text);
 			end = await this.#loop();
 		} catch (error) {
@@ -132,31 +263,74 @@ class Turn {
 		return { ...end, usage: { ...this.#usage } };
 	}
 
+	/** A compaction asked for by the person, outside any turn. */
+	async compact(focus: string | undefined): Promise<TurnResult> {
+		try {
+			await loadTokenizer();
+			if (!canCompact(this.#options.log.events)) {
+				return {
+					reason: 'error',
+					error: {
+						kind: 'nothing-to-compact',
+						message:
+							'There is nothing to compact yet: the conversation since the session started (or since the last compaction) is empty. Send a message first.'
+					},
+					usage: { ...ZERO_USAGE }
+				};
+			}
+			await this.#persistPendingMode();
+			const outcome = await this.#compact(true, focus || undefined);
+			this.#emitStatus();
+			if (outcome.ok) return { reason: 'completed', usage: { ...this.#usage } };
+			return {
+				reason: outcome.aborted ? 'aborted' : 'error',
+				...(outcome.error ? { error: outcome.error } : {}),
+				usage: { ...this.#usage }
+			};
+		} catch (error) {
+			return { reason: 'error', error: internalError(error), usage: { ...this.#usage } };
+		}
+	}
+
 	/** Session start (first turn), repairs of a turn cut by a closed tab, then the message. */
 	async #start(text: string): Promise<void> {
 		const { log } = this.#options;
 		const capabilities = this.#options.runtime().capabilities;
 		if (!log.events.some((event) => event.type === 'session-start')) {
+			const sessionContext = await optional(this.#options.sessionContext);
 			await this.#persist({
 				type: 'session-start',
 				at: Date.now(),
 				provider: this.#options.providerId,
 				model: this.#options.model,
 				runtime: capabilities.kind,
-				environment: describeEnvironment(capabilities)
+				environment: describeEnvironment(capabilities),
+				...(sessionContext ? { sessionContext } : {})
 			});
 		}
 		await this.#closeUnfinishedTurn();
+		await this.#persistPendingMode();
 		const previous = lastRuntime(log.events);
 		const changed = previous !== undefined && previous !== capabilities.kind;
+		const reminders = [
+			changed ? describeRuntimeChange(capabilities) : undefined,
+			await optional(this.#options.userEdits)
+		].filter((text): text is string => text !== undefined && text !== '');
 		await this.#persist({
 			type: 'user-message',
 			id: newId(),
 			at: Date.now(),
 			text,
 			runtime: capabilities.kind,
-			...(changed ? { reminder: describeRuntimeChange(capabilities) } : {})
+			...(reminders.length > 0 ? { reminder: reminders.join('\n\n') } : {})
 		});
+	}
+
+	async #persistPendingMode(): Promise<void> {
+		const mode = this.#agent.takePendingMode();
+		if (mode !== undefined && mode !== currentMode(this.#options.log.events)) {
+			await this.#persist({ type: 'mode-change', at: Date.now(), mode });
+		}
 	}
 
 	/**
@@ -211,14 +385,17 @@ class Turn {
 
 	async #loop(): Promise<TurnEnd> {
 		const maxSteps = this.#options.maxSteps ?? DEFAULT_MAX_STEPS;
-		const tools = toolDefinitions();
 		for (let step = 1; step <= maxSteps; step++) {
 			if (this.#signal.aborted) return { reason: 'aborted' };
-			const request = buildRequest({
-				model: this.#options.model,
-				events: this.#options.log.events,
-				tools,
-				maxTokens: this.#options.maxTokens ?? DEFAULT_MAX_TOKENS
+			await this.#persistPendingMode();
+			await this.#keepContextSmall();
+			if (this.#signal.aborted) return { reason: 'aborted' };
+			const request = this.#buildRequest();
+			await this.#persist({
+				type: 'request',
+				at: Date.now(),
+				step,
+				snapshot: snapshotRequest(request, { kind: 'step' })
 			});
 			const outcome = await runModelStep({
 				provider: this.#options.provider,
@@ -231,6 +408,7 @@ class Turn {
 			const calls = outcome.accumulator.toolCalls;
 			const hasOutput = outcome.accumulator.content.length > 0;
 			if (outcome.complete || hasOutput) await this.#persistStep(step, outcome);
+			this.#emitStatus();
 
 			if (!outcome.complete) {
 				// Calls of a cut step never run: each gets its result so the log stays valid.
@@ -247,7 +425,10 @@ class Turn {
 				signal: this.#signal,
 				emit: (event) => this.#emit(event),
 				onTodos: (todos) => this.#options.onTodos?.(todos),
-				persist: (event) => this.#persist(event)
+				persist: (event) => this.#persist(event),
+				// The mode is read per call: a switch takes effect without touching the tool list.
+				permission: agentPermission(() => this.#agent.mode(), this.#options.permission),
+				...(this.#options.runSubagent ? { runSubagent: this.#options.runSubagent } : {})
 			});
 			if (this.#signal.aborted) return { reason: 'aborted' };
 			const limit = this.#countFailures(results);
@@ -260,6 +441,95 @@ class Turn {
 				message: `The agent stopped after ${maxSteps} steps without finishing, so it cannot loop forever. Check what it did so far, then send a message to let it continue.`
 			}
 		};
+	}
+
+	#buildRequest() {
+		return buildRequest({
+			model: this.#options.model,
+			events: this.#options.log.events,
+			tools: this.#tools,
+			maxTokens: this.#maxTokens()
+		});
+	}
+
+	#maxTokens(): number {
+		return this.#options.maxTokens ?? DEFAULT_MAX_TOKENS;
+	}
+
+	/**
+	 * Clearing first (cheap, keeps the conversation), compaction only when clearing cannot bring
+	 * the next request under its threshold. Both are recorded, so every later request (and
+	 * rebuildRequest) sees the same result.
+	 */
+	async #keepContextSmall(): Promise<void> {
+		const window = this.#model.contextWindow;
+		const { clearAt, compactAt } = contextThresholds(window, this.#maxTokens(), this.#policy);
+		let estimate = estimateRequestTokens(this.#buildRequest());
+		if (estimate > clearAt) {
+			const events = this.#options.log.events;
+			const plan = planClearing({ events, estimate, window, policy: this.#policy });
+			// When clearing cannot avoid a compaction it is skipped: it would only make the
+			// summary request miss the cache from the first cleared result on. Unless the summary
+			// request itself would not fit: then room comes first.
+			const avoidsCompaction = plan && estimate - plan.tokensFreed <= compactAt;
+			const summaryFits = estimate + SUMMARY_REQUEST_TOKENS <= window - this.#maxTokens();
+			if (plan && (avoidsCompaction || !canCompact(events) || !summaryFits)) {
+				await this.#persist({
+					type: 'context-cleared',
+					at: Date.now(),
+					toolCallIds: plan.toolCallIds,
+					tokensFreed: plan.tokensFreed
+				});
+				estimate = estimateRequestTokens(this.#buildRequest());
+			}
+		}
+		if (estimate > compactAt && canCompact(this.#options.log.events)) {
+			// A failed compaction is reported (compaction-failed) and the step still runs: the
+			// API may yet accept the request, and if not its error tells the person what to do.
+			await this.#compact(false);
+			this.#emitStatus();
+		}
+	}
+
+	async #compact(manual: boolean, focus?: string) {
+		const { workspace } = this.#options;
+		const outcome = await runCompaction({
+			provider: this.#options.provider,
+			model: this.#options.model,
+			tools: this.#tools,
+			maxTokens: this.#maxTokens(),
+			events: () => this.#options.log.events,
+			persist: (event) => this.#persist(event),
+			emit: (event) => this.#emit(event),
+			signal: this.#signal,
+			retry: this.#options.retry ?? {},
+			policy: this.#policy,
+			sources: {
+				readFile: async (path) => (workspace.exists(path) ? workspace.readText(path) : undefined),
+				...(this.#options.projectMemory ? { projectMemory: this.#options.projectMemory } : {})
+			},
+			window: this.#model.contextWindow,
+			mode: this.#agent.mode(),
+			manual,
+			...(focus ? { focus } : {})
+		});
+		this.#addUsage(outcome.usage);
+		return outcome;
+	}
+
+	/** How full the context is and what the session cost, after each step and compaction. */
+	#emitStatus(): void {
+		const events = this.#options.log.events;
+		const totals = sessionTotals(events, (model) =>
+			model === this.#options.model ? this.#model : lookupModel(model)
+		);
+		this.#emit({
+			type: 'context-status',
+			used: contextUsed(events),
+			window: this.#model.contextWindow,
+			cacheReadShare: totals.cacheReadShare,
+			costUsd: totals.costUsd
+		});
 	}
 
 	async #persistStep(step: number, outcome: StepOutcome): Promise<void> {
@@ -330,6 +600,44 @@ class Turn {
 		} catch {
 			// A listener's bug must not end the turn; the log still records everything.
 		}
+	}
+}
+
+/** The mode set by the newest mode-change ('normal' when none). */
+function currentMode(events: readonly SessionEvent[]): AgentMode {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type === 'mode-change') return event.mode;
+	}
+	return 'normal';
+}
+
+/**
+ * Tokens in the context after the newest request: its reported usage (input, cache and output),
+ * or its estimate when the API reported none; after a compaction, the compacted estimate.
+ */
+function contextUsed(events: readonly SessionEvent[]): number {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type === 'compaction') return event.tokensAfter;
+		if (event.type === 'assistant-step') {
+			const used = contextTokens(event.usage);
+			if (used > 0) return used;
+		}
+		if (event.type === 'request') return event.snapshot.estimatedInputTokens;
+	}
+	return 0;
+}
+
+/** A context callback's text; its failure must not stop a turn (the context is only richer). */
+async function optional(
+	source: (() => Promise<string | null | undefined>) | undefined
+): Promise<string | undefined> {
+	if (!source) return undefined;
+	try {
+		return (await source()) ?? undefined;
+	} catch {
+		return undefined;
 	}
 }
 

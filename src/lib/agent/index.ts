@@ -4,12 +4,29 @@ export {
 	DEFAULT_MAX_CONSECUTIVE_TOOL_FAILURES,
 	DEFAULT_MAX_STEPS,
 	DEFAULT_MAX_TOKENS,
+	parseCompactCommand,
 	type AgentOptions,
 	type TurnOptions,
 	type TurnResult
 } from './agent';
+export * from './context';
 export { memorySessionLog, type SessionLog } from './session-log';
 export { buildSystemPrompt, describeEnvironment } from './system-prompt';
-export { buildMessages, buildRequest, type BuildRequestInput } from './request-builder';
+export {
+	buildMessages,
+	buildRequest,
+	sessionContextText,
+	type BuildRequestInput
+} from './request-builder';
 export { CANCELLED_TEXT, STOPPED_TEXT } from './tool-calls';
-export type { AgentError, LiveEvent, SessionEvent, ToolCallState, TurnEndReason } from './types';
+export type {
+	AgentError,
+	AgentMode,
+	LiveEvent,
+	RequestLayer,
+	RequestLayerName,
+	RequestSnapshot,
+	SessionEvent,
+	ToolCallState,
+	TurnEndReason
+} from './types';

@@ -1,10 +1,22 @@
 /**
- * Session events → the model request. Kept apart from the loop because the prompt-cache
- * strategy (moving breakpoints, clearing old tool results, compaction) grows here.
+ * Session events → the model request, built for the prompt cache (facts in
+ * shared/reference/prompt-caching.md).
  *
- * Layout, most stable first: tools (fixed order) → static system prompt → the environment,
- * frozen at session start → messages. Cache markers: the last tool, the last system block and
- * the last message (three of Anthropic's four breakpoints; OpenAI-style APIs ignore them).
+ * Layout, most stable first: tools (the registry's fixed order and text) → the static system
+ * prompt → the session context (environment, project memory, project map), frozen at session
+ * start → messages. Four cache breakpoints at most:
+ *   1. the end of the system prompt (covers the tools too),
+ *   2. the end of the session context,
+ *   3–4. the last block of each of the two newest user messages. Two moving breakpoints, so the
+ *        previous request's last breakpoint is always still marked: a long turn of tool results
+ *        cannot push it out of the API's 20-block lookback.
+ * Nothing in the prefix ever changes mid-session: mode switches, user edits and runtime changes
+ * travel as reminder blocks inside the next user message. Clearing replaces old tool results by
+ * placeholders (the cache is rewritten from the first one on, never before it); after a
+ * compaction the messages start from the summary. OpenAI-style APIs ignore the markers but get
+ * the same byte-stable prefix, which their automatic prefix caches need.
+ *
+ * Everything here is a pure function of the events: rebuildRequest relies on that.
  */
 import type {
 	AssistantMessage,
@@ -15,6 +27,9 @@ import type {
 	ToolDefinition,
 	UserMessage
 } from '../providers/types';
+import { clearedPlaceholder, clearedToolCallIds, viewStart } from './context/clearing';
+import { compactedContextText } from './context/compaction';
+import { modeReminder } from './context/reminders';
 import { buildSystemPrompt } from './system-prompt';
 import type { SessionEvent } from './types';
 
@@ -31,18 +46,19 @@ export interface BuildRequestInput {
 }
 
 export function buildRequest(input: BuildRequestInput): ModelRequest {
-	const tools = input.tools.map((tool) => ({ ...tool }));
-	const lastTool = tools.at(-1);
-	if (lastTool) lastTool.cache = {};
+	// No marker on the tools: the system prompt's breakpoint right after them covers them.
+	const tools = input.tools.map((tool) => {
+		const copy = { ...tool };
+		delete copy.cache;
+		return copy;
+	});
 
-	const system: SystemBlock[] = buildSystemPrompt();
-	const environment = sessionEnvironment(input.events);
-	if (environment !== undefined) system.push({ text: environment });
-	const lastSystem = system.at(-1);
-	if (lastSystem) lastSystem.cache = {};
+	const system: SystemBlock[] = buildSystemPrompt().map((block) => ({ ...block, cache: {} }));
+	const session = sessionContextText(input.events);
+	if (session !== undefined) system.push({ text: session, cache: {} });
 
 	const messages = buildMessages(input.events);
-	markLastMessage(messages);
+	markNewestUserMessages(messages);
 
 	return {
 		model: input.model,
@@ -56,22 +72,41 @@ export function buildRequest(input: BuildRequestInput): ModelRequest {
 
 /** The environment text frozen at session start, if the session recorded one. */
 export function sessionEnvironment(events: readonly SessionEvent[]): string | undefined {
+	return sessionStart(events)?.environment;
+}
+
+/** The session-context system block: environment and the rest, as frozen at session start. */
+export function sessionContextText(events: readonly SessionEvent[]): string | undefined {
+	const start = sessionStart(events);
+	const parts = [start?.environment, start?.sessionContext].filter(
+		(part): part is string => part !== undefined && part !== ''
+	);
+	return parts.length === 0 ? undefined : parts.join('\n\n');
+}
+
+function sessionStart(events: readonly SessionEvent[]) {
 	for (const event of events) {
-		if (event.type === 'session-start') return event.environment;
+		if (event.type === 'session-start') return event;
 	}
 	return undefined;
 }
 
 /**
- * Rebuilds the conversation. Both APIs insist that every tool call is answered by a result in
- * the very next user message and that roles alternate, so this repairs what a log cut short
- * could hold: calls without results get one, results without calls are dropped, consecutive
- * messages of one role are merged and empty assistant messages left out.
+ * Rebuilds the conversation the model sees: what follows the latest compaction (opened by its
+ * summary), with cleared results as placeholders and mode changes as reminders.
+ *
+ * Both APIs insist that every tool call is answered by a result in the very next user message
+ * and that roles alternate, so this repairs what a log cut short could hold: calls without
+ * results get one, results without calls are dropped, consecutive messages of one role are
+ * merged and empty assistant messages left out.
  */
 export function buildMessages(events: readonly SessionEvent[]): ChatMessage[] {
 	const messages: ChatMessage[] = [];
 	/** Calls of the last assistant message still waiting for their result. */
 	let pending = new Map<string, ToolCallBlock>();
+	/** Reminders waiting for the next user-side message (never added to one already sent). */
+	let reminders: string[] = [];
+	const cleared = clearedToolCallIds(events);
 
 	const userMessage = (): UserMessage => {
 		const last = messages.at(-1);
@@ -93,11 +128,24 @@ export function buildMessages(events: readonly SessionEvent[]): ChatMessage[] {
 		}
 		pending = new Map();
 	};
+	const flushReminders = () => {
+		if (reminders.length === 0) return;
+		const target = userMessage();
+		for (const text of reminders) target.content.push({ type: 'text', text });
+		reminders = [];
+	};
 
-	for (const event of events) {
+	const start = viewStart(events);
+	const compaction = events[start - 1];
+	if (compaction?.type === 'compaction') {
+		userMessage().content.push({ type: 'text', text: compactedContextText(compaction) });
+	}
+
+	for (const event of events.slice(start)) {
 		switch (event.type) {
 			case 'user-message': {
 				answerPending();
+				flushReminders();
 				const target = userMessage();
 				if (event.reminder) target.content.push({ type: 'text', text: event.reminder });
 				target.content.push({ type: 'text', text: event.text });
@@ -107,6 +155,8 @@ export function buildMessages(events: readonly SessionEvent[]): ChatMessage[] {
 				answerPending();
 				const content = event.message.content.filter(isSendable).map((block) => ({ ...block }));
 				if (content.length === 0) break;
+				// A reminder that came during the turn rides with the tool results before this step.
+				if (messages.at(-1)?.role === 'user') flushReminders();
 				const last = messages.at(-1);
 				if (last?.role === 'assistant') last.content.push(...content);
 				else messages.push({ role: 'assistant', content } satisfies AssistantMessage);
@@ -116,22 +166,34 @@ export function buildMessages(events: readonly SessionEvent[]): ChatMessage[] {
 				break;
 			}
 			case 'tool-result': {
-				if (!pending.has(event.toolCallId)) break;
+				const call = pending.get(event.toolCallId);
+				if (!call) break;
 				pending.delete(event.toolCallId);
 				userMessage().content.push({
 					type: 'tool_result',
 					toolCallId: event.toolCallId,
-					content: event.output,
+					content: cleared.has(event.toolCallId)
+						? clearedPlaceholder(call.name, call.input, event.output)
+						: event.output,
 					...(event.ok ? {} : { isError: true })
 				});
 				break;
 			}
+			case 'mode-change':
+				reminders.push(modeReminder(event.mode));
+				break;
 			case 'session-start':
 			case 'turn-end':
+			case 'context-cleared':
+			case 'compaction':
+			case 'request':
 				break;
 		}
 	}
 	answerPending();
+	// Reminders still waiting go with the newest user message only if it has not been sent yet,
+	// i.e. it holds the results this request is the first to carry.
+	if (messages.at(-1)?.role === 'user') flushReminders();
 	return messages;
 }
 
@@ -151,12 +213,19 @@ function isSendable(block: AssistantMessage['content'][number]): boolean {
 	}
 }
 
-/** The moving breakpoint: everything up to the newest message is cached for the next step. */
-function markLastMessage(messages: ChatMessage[]): void {
-	const last = messages.at(-1);
-	const block = last?.content.at(-1);
-	if (!block) return;
-	if (block.type === 'text' || block.type === 'tool_result' || block.type === 'tool_call') {
+/**
+ * The two moving breakpoints: the last block (as the Anthropic adapter orders them: tool
+ * results first, then text) of each of the two newest user messages.
+ */
+function markNewestUserMessages(messages: ChatMessage[]): void {
+	let marked = 0;
+	for (let i = messages.length - 1; i >= 0 && marked < 2; i--) {
+		const message = messages[i]!;
+		if (message.role !== 'user') continue;
+		const texts = message.content.filter((block) => block.type === 'text');
+		const block = texts.at(-1) ?? message.content.at(-1);
+		if (!block) continue;
 		block.cache = {};
+		marked++;
 	}
 }

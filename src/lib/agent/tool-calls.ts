@@ -2,17 +2,27 @@
  * Runs the tool calls of one model step. Calls keep the model's order in the results; a run of
  * consecutive read-only calls executes in parallel, and a call that changes something waits
  * for everything before it and runs alone, so a read the model placed after a write sees it.
+ * Consecutive calls of a `parallel` tool (task: each is its own subagent) also run together;
+ * the subagent runner's own limit caps how many work at once.
+ *
+ * The permission policy (plan mode, a subagent's limits) is checked here, on the parsed
+ * arguments and before anything runs: a refused call comes back as a tool error with the reason.
  */
 import type { ToolCallEndEvent } from '../providers';
 import type { Runtime } from '../runtime/types';
 import {
 	getTool,
+	parseToolArgs,
 	runTool,
 	type ReadTracker,
+	type SubagentReport,
+	type SubagentRequest,
 	type TodoItem,
+	type ToolContext,
 	type ToolResult,
 	type ToolWorkspace
 } from '../tools';
+import type { PermissionCheck } from './permissions';
 import type { LiveEvent, SessionEvent } from './types';
 
 export type ToolResultEvent = Extract<SessionEvent, { type: 'tool-result' }>;
@@ -35,6 +45,10 @@ export interface ToolCallsOptions {
 	onTodos: (todos: readonly TodoItem[]) => void;
 	/** Persists one result; called in the model's order, each awaited before the next. */
 	persist: (event: ToolResultEvent) => Promise<void>;
+	/** Checked before each call runs (plan mode, a subagent's limits); absent allows everything. */
+	permission?: PermissionCheck;
+	/** Starts a subagent for the task tool; absent inside subagents. */
+	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
 }
 
 export async function runToolCalls(
@@ -63,29 +77,54 @@ export async function runToolCalls(
 	};
 
 	let batch: number[] = [];
+	let batchGroup: ParallelGroup | undefined;
 	const runBatch = async () => {
 		const current = batch;
 		batch = [];
+		batchGroup = undefined;
 		await Promise.all(current.map(runOne));
 	};
 	for (let index = 0; index < calls.length; index++) {
-		if (runsInParallel(calls[index]!)) {
+		const group = parallelGroup(calls[index]!);
+		if (group !== undefined && (batchGroup === undefined || batchGroup === group)) {
 			batch.push(index);
+			batchGroup = group;
 			continue;
 		}
 		await runBatch();
-		await runOne(index);
+		if (group !== undefined) {
+			batch.push(index);
+			batchGroup = group;
+		} else await runOne(index);
 	}
 	await runBatch();
 	await flushing;
 	return settled;
 }
 
-/** Read-only tools, and calls that will only produce an error (they touch nothing). */
-function runsInParallel(call: ToolCallEndEvent): boolean {
-	if (call.parseError !== undefined) return true;
+/**
+ * Which calls may run together: read-only tools and calls that will only produce an error
+ * (they touch nothing) form one group, `parallel` tools another; undefined runs alone. Groups
+ * do not mix, so a subagent that writes never races a read placed before or after it.
+ */
+type ParallelGroup = 'read' | 'independent';
+
+function parallelGroup(call: ToolCallEndEvent): ParallelGroup | undefined {
+	if (call.parseError !== undefined) return 'read';
 	const tool = getTool(call.name);
-	return tool === undefined || tool.readOnly;
+	if (tool === undefined || tool.readOnly) return 'read';
+	return tool.parallel ? 'independent' : undefined;
+}
+
+/** The policy's refusal for this call, or undefined when it may run (or will fail validation). */
+function refusal(call: ToolCallEndEvent, options: ToolCallsOptions): string | undefined {
+	if (!options.permission) return undefined;
+	const tool = getTool(call.name);
+	if (!tool) return undefined;
+	const parsed = parseToolArgs(tool, call.input);
+	if (!parsed.ok) return undefined; // runTool reports the bad arguments
+	const decision = options.permission(tool.name, parsed.args);
+	return decision.allowed ? undefined : decision.reason;
 }
 
 async function executeCall(
@@ -105,8 +144,12 @@ async function executeCall(
 	});
 	if (options.signal.aborted) return finish({ ok: false, output: CANCELLED_TEXT });
 	if (call.parseError !== undefined) return finish({ ok: false, output: call.parseError });
+	const refused = refusal(call, options);
+	if (refused !== undefined)
+		return finish({ ok: false, output: refused, metadata: { refused: true } });
 
-	const running = runTool(call.name, call.input, {
+	const { runSubagent } = options;
+	const ctx: ToolContext = {
 		workspace: options.workspace,
 		runtime: options.runtime,
 		readTracker: options.readTracker,
@@ -115,8 +158,15 @@ async function executeCall(
 		onTodos: (todos) => {
 			options.emit({ type: 'todos', todos });
 			options.onTodos(todos);
-		}
-	});
+		},
+		...(runSubagent
+			? {
+					runSubagent: (request: SubagentRequest) =>
+						runSubagent({ ...request, toolCallId: call.id })
+				}
+			: {})
+	};
+	const running = runTool(call.name, call.input, ctx);
 	// After the call: runTool has started the tool, so a Stop from here on reaches it.
 	options.emit({ type: 'tool-running', id: call.id, startedAt });
 	return finish(await untilStopped(running, options.signal));

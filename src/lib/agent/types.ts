@@ -42,6 +42,12 @@ export type SessionEvent =
 			 * frozen here so every later request sends the same bytes (prompt cache).
 			 */
 			readonly environment?: string;
+			/**
+			 * The rest of the session context, frozen with the environment: project memory
+			 * (AGENTS.md), the project map and other facts known at session start. Sent right after
+			 * the environment, in the same system block.
+			 */
+			readonly sessionContext?: string;
 	  }
 	| {
 			readonly type: 'user-message';
@@ -89,7 +95,99 @@ export type SessionEvent =
 			readonly error?: AgentError;
 			/** Sum over the turn's steps. */
 			readonly usage: Usage;
+	  }
+	| {
+			/**
+			 * Old tool results the model no longer sees in full: from here on each is sent as a short
+			 * placeholder that says how to get it back. The stored output stays untouched.
+			 */
+			readonly type: 'context-cleared';
+			readonly at: number;
+			readonly toolCallIds: readonly string[];
+			/** Estimated tokens the placeholders saved. */
+			readonly tokensFreed: number;
+	  }
+	| {
+			/**
+			 * The conversation was summarised. The model sees only what comes after the latest
+			 * compaction (plus the session context and `summary`); the full history stays here.
+			 */
+			readonly type: 'compaction';
+			readonly at: number;
+			/** The model's summary (intent, decisions, files, errors and fixes, pending work, state). */
+			readonly summary: string;
+			/** What the person asked the summary to focus on (`/compact FOCUS`). */
+			readonly focus?: string;
+			/** True when the person asked for it; otherwise the context passed its limit. */
+			readonly manual?: boolean;
+			/**
+			 * Everything the first message after the compaction carries besides the summary: the
+			 * project memory and the most recently used files, re-read at compaction time. Stored so
+			 * the request can be rebuilt exactly.
+			 */
+			readonly reinjected?: string;
+			/** Estimated context before and after. */
+			readonly tokensBefore: number;
+			readonly tokensAfter: number;
+			/** What the summary request cost (its request event has kind 'compaction'). */
+			readonly usage?: Usage;
+			readonly model?: string;
+	  }
+	| {
+			/** The person switched mode; the model hears it as a reminder in the next user message. */
+			readonly type: 'mode-change';
+			readonly at: number;
+			readonly mode: AgentMode;
+	  }
+	| {
+			/**
+			 * One model request, persisted right before it was sent (for the context inspector).
+			 * rebuildRequest(events, index of this event) returns exactly what was sent.
+			 */
+			readonly type: 'request';
+			readonly at: number;
+			/** The step within its turn (0 for a compaction request). */
+			readonly step: number;
+			readonly snapshot: RequestSnapshot;
 	  };
+
+/** 'plan': the agent may only read and must end with a plan (the permission layer enforces it). */
+export type AgentMode = 'normal' | 'plan';
+
+/** The four layers of a request, most stable first. */
+export type RequestLayerName = 'tools' | 'system' | 'session' | 'messages';
+
+export interface RequestLayer {
+	readonly name: RequestLayerName;
+	/** Estimated tokens (see context/tokens.ts). */
+	readonly tokens: number;
+	/** Tools, system blocks or message content blocks in the layer. */
+	readonly blocks: number;
+	/** A cache breakpoint sits at (or inside, for messages) this layer. */
+	readonly breakpoint: boolean;
+}
+
+/** What the context inspector shows for one request. */
+export interface RequestSnapshot {
+	readonly layers: readonly RequestLayer[];
+	/** Cache breakpoints in the request (at most 4). */
+	readonly breakpoints: number;
+	/** Sum of the layers, estimated before sending. */
+	readonly estimatedInputTokens: number;
+	readonly model: string;
+	readonly maxTokens: number;
+	/** 'compaction': the summary request of a compaction (see CompactionRequest). */
+	readonly kind: 'step' | 'compaction';
+	/** The compaction's focus, for kind 'compaction'. */
+	readonly focus?: string;
+	/** Tool names sent, in order (rebuildRequest takes their definitions from the registry). */
+	readonly toolNames: readonly string[];
+	/**
+	 * Filled only when read back through requestUsage(): the usage is stored with the response
+	 * (the next assistant-step, or the compaction event), since the log is append-only.
+	 */
+	readonly usage?: Usage;
+}
 
 /** Emitted while a turn runs; the UI renders them, the log keeps SessionEvents. */
 export type LiveEvent =
@@ -119,6 +217,22 @@ export type LiveEvent =
 			readonly delayMs: number;
 			readonly error: AgentError;
 	  }
+	/** After each step and each compaction: how full the context is and what the session cost. */
+	| {
+			readonly type: 'context-status';
+			/** Tokens of the newest request plus its answer. */
+			readonly used: number;
+			/** The model's context window. */
+			readonly window: number;
+			/** read / (input + write + read) over the session; 0 before any usage. */
+			readonly cacheReadShare: number;
+			/** Session cost so far; 0 for models without known prices. */
+			readonly costUsd: number;
+	  }
+	/** A compaction started (ends with a persisted 'compaction' event, or a 'compaction-failed'). */
+	| { readonly type: 'compacting'; readonly manual: boolean }
+	/** The compaction could not finish; the session goes on uncompacted. */
+	| { readonly type: 'compaction-failed'; readonly error: AgentError }
 	/** Every persisted event is also announced, after it was written. */
 	| { readonly type: 'persisted'; readonly event: SessionEvent };
 

@@ -16,6 +16,11 @@ export interface ProviderConfig {
 	/** Overrides the preset's URL; required for 'openai-compatible'. */
 	baseUrl?: string;
 	model: string;
+	/**
+	 * The model's context window in tokens, when the person knows better than Kiln's model table
+	 * (local models, new releases). Adapters ignore it; the agent's context policy uses it.
+	 */
+	contextWindow?: number;
 }
 
 /**

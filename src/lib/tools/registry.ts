@@ -6,6 +6,7 @@ import { globTool } from './glob';
 import { grepTool } from './grep';
 import { listTool } from './list';
 import { readTool } from './read';
+import { taskTool } from './task';
 import { todoWriteTool } from './todo-write';
 import { ToolAbortedError, ToolError } from './tool-error';
 import { truncateMiddle } from './truncate';
@@ -22,7 +23,8 @@ export const TOOL_NAMES = [
 	'grep',
 	'list',
 	'bash',
-	'todo_write'
+	'todo_write',
+	'task'
 ] as const;
 
 export type ToolName = (typeof TOOL_NAMES)[number];
@@ -38,7 +40,8 @@ const CORE_TOOLS: readonly Tool[] = [
 	grepTool,
 	listTool,
 	bashTool,
-	todoWriteTool
+	todoWriteTool,
+	taskTool
 ] as Tool[];
 
 export function coreTools(): readonly Tool[] {

@@ -70,6 +70,49 @@ export interface ToolContext {
 	onTodos?(todos: readonly TodoItem[]): void;
 	/** Resolves to false when the person declines; absent means everything is allowed. */
 	requestPermission?(request: PermissionRequest): Promise<boolean>;
+	/**
+	 * Runs a subagent (the task tool). Absent inside a subagent (they cannot start their own)
+	 * and wherever no runner was set up; the task tool then answers with an error.
+	 */
+	runSubagent?(request: SubagentRequest): Promise<SubagentReport>;
+}
+
+/** explore: reads and searches only (read-only bash); general: every tool except task. */
+export type SubagentKind = 'explore' | 'general';
+
+export interface SubagentRequest {
+	/** Three to five words, for the chat card. */
+	readonly description: string;
+	/** The whole brief: the subagent sees nothing else of the conversation. */
+	readonly prompt: string;
+	readonly agent: SubagentKind;
+	/** Stop of the parent turn stops the subagent too. */
+	readonly signal: AbortSignal;
+	/** The task call that started it: the chat shows the subagent's progress in that card. */
+	readonly toolCallId?: string;
+}
+
+/** Token counts, shaped like the providers' Usage (tools do not import providers). */
+export interface TokenUsage {
+	readonly inputTokens: number;
+	readonly outputTokens: number;
+	readonly cacheReadTokens: number;
+	readonly cacheWriteTokens: number;
+}
+
+export interface SubagentReport {
+	readonly subagentId: string;
+	readonly agent: SubagentKind;
+	/** The subagent's final message (the task tool bounds its length). */
+	readonly report: string;
+	/** How its turn ended: 'completed', 'step-limit', 'failure-limit', 'aborted' or 'error'. */
+	readonly reason: string;
+	/** What went wrong, when reason is not 'completed'. */
+	readonly error?: string;
+	/** Summed over its steps: the session counts these with its own. */
+	readonly usage: TokenUsage;
+	readonly model: string;
+	readonly steps: number;
 }
 
 export interface ToolMetadata {
@@ -91,6 +134,18 @@ export interface ToolMetadata {
 	todos?: readonly TodoItem[];
 	/** glob, grep: how many files matched in all (before any limit). */
 	count?: number;
+	/** The permission policy (plan mode, a subagent's limits) refused the call: it did not run. */
+	refused?: boolean;
+	/** task: the subagent that ran; its usage counts in the session's tokens and cost. */
+	subagent?: {
+		readonly id: string;
+		readonly agent: SubagentKind;
+		readonly description: string;
+		readonly reason: string;
+		readonly steps: number;
+		readonly model: string;
+		readonly usage: TokenUsage;
+	};
 }
 
 export interface ToolResult {
@@ -115,6 +170,11 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
 	readonly readOnly: boolean;
 	/** Changes files or runs commands: runTool asks ctx.requestPermission first (when given). */
 	readonly needsPermission: boolean;
+	/**
+	 * Independent of its siblings though not read-only (task: each call is its own subagent):
+	 * consecutive such calls of one step run in parallel, results still in the model's order.
+	 */
+	readonly parallel?: boolean;
 	/** One line describing a call, for the chat card and a permission prompt. */
 	summarize(args: z.infer<Schema>): string;
 	execute(args: z.infer<Schema>, ctx: ToolContext): Promise<ToolResult>;

@@ -49,6 +49,8 @@ export interface AgentHarness {
 	): Promise<TurnResult>;
 	/** Bodies of the model requests the server received, oldest first. */
 	bodies(): Array<Record<string, unknown>>;
+	/** The script turn that answered each request (null: none did). */
+	turns(): Array<number | null>;
 	options: AgentOptions;
 }
 
@@ -122,13 +124,20 @@ export function useAgentHarness() {
 						runOptions.onEvent?.(event);
 					}
 				}),
-			bodies: () => server.requests().map((request) => request.body as Record<string, unknown>)
+			bodies: () => server.requests().map((request) => request.body as Record<string, unknown>),
+			turns: () => server.requests().map((request) => request.turn)
 		};
 	};
 }
 
-export function types(events: readonly SessionEvent[]): string[] {
-	return events.map((event) => event.type);
+/**
+ * The event types of a log, in order. 'request' events (one snapshot per model call, for the
+ * context inspector) are left out unless asked for: most tests are about the conversation.
+ */
+export function types(events: readonly SessionEvent[], withRequests = false): string[] {
+	return events
+		.filter((event) => withRequests || event.type !== 'request')
+		.map((event) => event.type);
 }
 
 export function ofType<T extends SessionEvent['type']>(

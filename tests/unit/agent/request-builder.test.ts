@@ -133,17 +133,14 @@ describe('buildRequest', () => {
 		user('hello')
 	];
 
-	it('orders the layers and marks the last tool, the last system block and the last message', () => {
+	it('orders the layers and marks the end of the system prompt, of the session context and the last message', () => {
 		const request = buildRequest({ model: 'm', events, tools: toolDefinitions(), maxTokens: 100 });
 		expect(request.system.map((block) => block.text)).toEqual([
 			buildSystemPrompt()[0]!.text,
 			'ENV'
 		]);
-		expect(request.system.map((block) => block.cache)).toEqual([undefined, {}]);
-		expect(request.tools.map((tool) => tool.cache)).toEqual([
-			...Array(request.tools.length - 1).fill(undefined),
-			{}
-		]);
+		expect(request.system.map((block) => block.cache)).toEqual([{}, {}]);
+		expect(request.tools.every((tool) => tool.cache === undefined)).toBe(true);
 		expect(request.messages[0]!.content[0]).toEqual({ type: 'text', text: 'hello', cache: {} });
 	});
 

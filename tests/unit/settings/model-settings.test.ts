@@ -72,6 +72,20 @@ describe('ModelSettings', () => {
 		expect(second.problem).toBeUndefined();
 	});
 
+	it('keeps a context window set by hand, and drops one that makes no sense', async () => {
+		const first = new ModelSettings();
+		await first.load();
+		await first.save({ provider: 'ollama', model: 'qwen2.5-coder', contextWindow: 32_768 });
+		const second = new ModelSettings();
+		await second.load();
+		expect(second.config.contextWindow).toBe(32_768);
+
+		await second.save({ provider: 'ollama', model: 'qwen2.5-coder', contextWindow: 12.5 });
+		const third = new ModelSettings();
+		await third.load();
+		expect(third.config.contextWindow).toBeUndefined();
+	});
+
 	it('remembers each provider’s fields when switching between them', async () => {
 		const settings = new ModelSettings();
 		await settings.load();

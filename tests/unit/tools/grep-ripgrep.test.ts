@@ -29,7 +29,7 @@ const CASES: { pattern: string; ignoreCase?: boolean; glob?: string; path?: stri
 	{ pattern: '[0-9]{5,}' },
 	{ pattern: 'line end$' },
 	{ pattern: '^\\s*readonly \\w+: boolean' },
-	{ pattern: 'PROMISE', ignoreCase: true },
+	{ pattern: 'PROMISE', ignoreCase: true, path: 'src/lib/runtime' },
 	{ pattern: 'signal', glob: '*.ts' },
 	{ pattern: 'export', path: 'src/lib/runtime/browser' }
 ];

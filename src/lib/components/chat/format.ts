@@ -1,16 +1,7 @@
 import type { TurnUsage } from '$lib/state/chat';
+import { formatTokens } from '$lib/state/chat';
 
-/** 950 → "950", 1234 → "1.2k", 56_789 → "57k", 1_234_567 → "1.2M". */
-export function formatTokens(count: number): string {
-	if (count < 1000) return String(count);
-	if (count < 10_000) return `${trimZero((count / 1000).toFixed(1))}k`;
-	if (count < 1_000_000) return `${Math.round(count / 1000)}k`;
-	return `${trimZero((count / 1_000_000).toFixed(1))}M`;
-}
-
-function trimZero(text: string): string {
-	return text.replace(/\.0$/, '');
-}
+export { formatTokens };
 
 /**
  * "1.2k in · 300 out · 800 cached": "in" counts every input token (cached or not), so "cached"
@@ -26,8 +17,14 @@ export function formatUsage(usage: TurnUsage): string {
 
 /** 400 → "0.4 s", 12_300 → "12 s", 75_000 → "1 min 15 s". */
 export function formatDuration(ms: number): string {
-	if (ms < 10_000) return `${trimZero((ms / 1000).toFixed(1))} s`;
+	if (ms < 10_000) return `${(ms / 1000).toFixed(1).replace(/\.0$/, '')} s`;
 	const seconds = Math.round(ms / 1000);
 	if (seconds < 60) return `${seconds} s`;
 	return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** 0.8412 → "$0.84", 0.0031 → "$0.003", 12.5 → "$12.50". */
+export function formatCost(usd: number): string {
+	if (usd > 0 && usd < 0.01) return `$${usd.toPrecision(1)}`;
+	return `$${usd.toFixed(2)}`;
 }

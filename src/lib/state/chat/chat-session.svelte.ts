@@ -1,6 +1,14 @@
-import { Agent, type AgentOptions, type TurnResult } from '../../agent';
+import {
+	Agent,
+	modelInfo,
+	parseCompactCommand,
+	type AgentOptions,
+	type TurnResult
+} from '../../agent';
+import { planApprovedMessage } from '../../agent/permissions';
 import type { SessionLog } from '../../agent/session-log';
-import type { LiveEvent } from '../../agent/types';
+import { createSubagentRunner, type SubagentRunner } from '../../agent/subagents';
+import type { AgentMode, LiveEvent, SessionEvent } from '../../agent/types';
 import { createProvider } from '../../providers/create-provider';
 import type { Provider, ProviderConfig } from '../../providers/types';
 import type { Runtime } from '../../runtime/types';
@@ -13,8 +21,17 @@ import {
 } from '../../storage/sessions';
 import type { TodoItem, ToolWorkspace } from '../../tools/types';
 import type { ModelSettings } from '../settings/model-settings.svelte';
+import { subagentEvent, type ChatLiveEvent } from './chat-events';
+import {
+	contextStatusFromLive,
+	contextStatusFromLog,
+	type ContextStatusValue
+} from './context-status';
+import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
+import { planText } from './plan';
 import {
 	applyLiveEvent,
+	applySessionEvent,
 	beginTurn,
 	closeDanglingTurn,
 	emptyTranscript,
@@ -32,6 +49,10 @@ export interface TurnRunner {
 	): Promise<TurnResult>;
 }
 
+/** A past chat as the Sessions list shows it. */
+export type SessionSummary = Pick<SessionMeta, 'id'> &
+	Partial<Pick<SessionMeta, 'title' | 'model' | 'provider' | 'createdAt' | 'updatedAt'>>;
+
 /** Where chats are kept; the app uses IndexedDB (storage/sessions), tests may pass memory. */
 export interface ChatSessionStore {
 	createSession(
@@ -39,7 +60,7 @@ export interface ChatSessionStore {
 		input: { provider: ProviderConfig['provider']; model: string; title?: string }
 	): Promise<Pick<SessionMeta, 'id'>>;
 	/** Most recently active first. */
-	listSessions(projectId: string): Promise<readonly Pick<SessionMeta, 'id'>[]>;
+	listSessions(projectId: string): Promise<readonly SessionSummary[]>;
 	sessionLog(sessionId: string): Promise<SessionLog>;
 }
 
@@ -54,6 +75,18 @@ export interface ChatSessionOptions {
 	createProvider?: (config: ProviderConfig) => Provider;
 	createAgent?: (options: AgentOptions) => TurnRunner;
 	reducer?: ReducerOptions;
+	/**
+	 * Runs subagents for the task tool; their live events go to the task's card. Default:
+	 * createSubagentRunner with the session's provider and workspace.
+	 */
+	createSubagentRunner?: typeof createSubagentRunner;
+	/**
+	 * What the page knows of the project for the agent's context: the frozen session context
+	 * (memory + project map), fresh memory for compaction, and the person's edits between turns.
+	 */
+	agentContext?: Pick<AgentOptions, 'sessionContext' | 'projectMemory' | 'userEdits'>;
+	/** Every live event of a turn, after the transcript took it (e.g. to track the agent's writes). */
+	onLiveEvent?: (event: LiveEvent) => void;
 }
 
 export type SendResult =
@@ -62,7 +95,9 @@ export type SendResult =
 	/** The turn ran to this end. */
 	| { readonly needsSettings?: undefined; readonly reason: TurnResult['reason'] }
 	/** Nothing was sent: an empty message, or a turn is still running. */
-	| { readonly needsSettings?: undefined; readonly reason: 'empty' | 'busy' };
+	| { readonly needsSettings?: undefined; readonly reason: 'empty' | 'busy' }
+	/** A chat command (/remember) was handled here; `notice` says how it went. */
+	| { readonly needsSettings?: undefined; readonly reason: 'command' };
 
 const indexedDbStore: ChatSessionStore = { createSession, listSessions, sessionLog };
 
@@ -83,11 +118,30 @@ export class ChatSession {
 	sessionId = $state<string | null>(null);
 	/** A problem outside any turn (the chat could not be loaded), for the person. */
 	error = $state<string | null>(null);
+	/** What a chat command did (`/remember`), shown above the composer until the next message. */
+	notice = $state.raw<ChatNoticeMessage | null>(null);
+	/** The open session's stored events (the context inspector reads them). */
+	events = $state.raw<readonly SessionEvent[]>([]);
+	/** How full the context is and what the session cost; null before the first request. */
+	contextStatus = $state.raw<ContextStatusValue | null>(null);
 
 	readonly turns: readonly ChatTurn[] = $derived(this.transcript.turns);
 	readonly items: readonly ChatItem[] = $derived(this.transcript.turns.flatMap((t) => t.items));
 	/** The agent's plan as last written in the newest turn. */
 	readonly todos: readonly TodoItem[] = $derived(this.transcript.turns.at(-1)?.todos ?? []);
+	/** 'plan': the agent may only read and ends its turn with a plan to approve. */
+	readonly mode: AgentMode = $derived(this.transcript.mode ?? 'normal');
+	/** The newest turn ended in plan mode with a plan: the person may approve it. */
+	readonly canApprovePlan: boolean = $derived.by(() => {
+		const last = this.transcript.turns.at(-1);
+		return (
+			!this.running &&
+			this.mode === 'plan' &&
+			last?.mode === 'plan' &&
+			last.endReason === 'completed' &&
+			planText(last) !== ''
+		);
+	});
 
 	#options: ChatSessionOptions;
 	#store: ChatSessionStore;
@@ -118,6 +172,24 @@ export class ChatSession {
 		const message = text.trim();
 		if (!message) return { reason: 'empty' };
 		if (this.running) return { reason: 'busy' };
+		this.notice = null;
+		// Chat commands the page handles itself: no model turn.
+		const remembered = await handleRememberCommand(this.#options.workspace, message);
+		if (remembered) {
+			this.notice = remembered;
+			return { reason: 'command' };
+		}
+		const compact = parseCompactCommand(message) !== undefined;
+		if (compact) {
+			await this.load();
+			if (!this.#log) {
+				this.notice = {
+					tone: 'info',
+					message: 'There is nothing to compact yet: this chat is empty. Send a message first.'
+				};
+				return { reason: 'command' };
+			}
+		}
 		const settings = this.#options.settings;
 		await settings.load();
 		const problem = settings.problem;
@@ -129,13 +201,15 @@ export class ChatSession {
 		this.#abort = abort;
 		try {
 			await this.load();
-			this.transcript = beginTurn(this.transcript, message, Date.now());
+			// `/compact` is the agent's too, but it is not a message of the conversation.
+			this.transcript = beginTurn(this.transcript, message, Date.now(), { command: compact });
 			const config = settings.config;
 			const runner = await this.#runnerFor(config, message);
 			const result = await runner.runTurn(message, {
 				signal: abort.signal,
 				onEvent: (event) => {
-					this.transcript = applyLiveEvent(this.transcript, event, this.#options.reducer);
+					this.#applyLive(event, config.model);
+					this.#options.onLiveEvent?.(event);
 				}
 			});
 			// The agent announces its turn-end; this only matters if it could not store it.
@@ -153,6 +227,53 @@ export class ChatSession {
 		}
 	}
 
+	/**
+	 * Switches between normal and plan mode. The model hears of it in its next message (a
+	 * 'mode-change' event in the log); a chat not started yet records it with its first message.
+	 */
+	async setMode(mode: AgentMode): Promise<void> {
+		if (mode === this.mode || this.running) return;
+		const event: SessionEvent = { type: 'mode-change', at: Date.now(), mode };
+		await this.load();
+		if (this.#log) {
+			// The agent reads the mode from the log, so writing it there is the whole switch.
+			await this.#log.append(event);
+			this.#syncEvents();
+		}
+		this.transcript = applySessionEvent(this.transcript, event, this.#options.reducer);
+	}
+
+	/** Approves the plan the newest turn ended with: back to normal mode, and carry it out. */
+	async approvePlan(): Promise<SendResult> {
+		const last = this.transcript.turns.at(-1);
+		if (!this.canApprovePlan || !last) return { reason: 'busy' };
+		const plan = planText(last);
+		await this.setMode('normal');
+		return this.send(planApprovedMessage(plan));
+	}
+
+	/** The project's chats, most recently active first (for the Sessions list). */
+	listSessions(): Promise<readonly SessionSummary[]> {
+		return this.#store.listSessions(this.projectId);
+	}
+
+	/** Resumes a stored chat: its whole transcript, and the next message continues it. */
+	openSession(id: string): Promise<void> {
+		this.stop();
+		this.#generation++;
+		this.#agent = null;
+		this.#log = null;
+		this.loaded = false;
+		this.notice = null;
+		this.#loading = this.#open(id, this.#generation);
+		return this.#loading;
+	}
+
+	/** The project's files, for chat commands that touch AGENTS.md. */
+	get workspace(): ToolWorkspace {
+		return this.#options.workspace;
+	}
+
 	/** Stops the running turn: the stream and any running tool end at once. */
 	stop(): void {
 		this.#abort?.abort();
@@ -167,8 +288,13 @@ export class ChatSession {
 		this.#log = null;
 		this.#agent = null;
 		this.sessionId = null;
-		this.transcript = emptyTranscript();
+		// The mode carries over: it is written to the new chat with its first message.
+		const mode = this.mode;
+		this.transcript = mode === 'plan' ? { ...emptyTranscript(), mode } : emptyTranscript();
+		this.events = [];
+		this.contextStatus = null;
 		this.error = null;
+		this.notice = null;
 	}
 
 	async #load(): Promise<void> {
@@ -176,16 +302,56 @@ export class ChatSession {
 		try {
 			const [newest] = await this.#store.listSessions(this.projectId);
 			if (!newest) return;
-			const log = await this.#store.sessionLog(newest.id);
-			if (generation !== this.#generation) return;
-			this.#log = log;
-			this.sessionId = newest.id;
-			this.transcript = closeDanglingTurn(replay(log.events, this.#options.reducer));
+			await this.#show(newest.id, generation);
 		} catch (error) {
 			this.error = `The last chat could not be loaded: ${messageOf(error)}. Reload the page to try again, or start a new chat.`;
 		} finally {
 			if (generation === this.#generation) this.loaded = true;
 		}
+	}
+
+	async #open(id: string, generation: number): Promise<void> {
+		try {
+			await this.#show(id, generation);
+		} catch (error) {
+			if (generation !== this.#generation) return;
+			this.sessionId = null;
+			this.transcript = emptyTranscript();
+			this.events = [];
+			this.contextStatus = null;
+			this.error = `That chat could not be opened: ${messageOf(error)}. Pick it again from Sessions, or start a new chat.`;
+		} finally {
+			if (generation === this.#generation) this.loaded = true;
+		}
+	}
+
+	/** Shows a stored session exactly as it was watched. */
+	async #show(id: string, generation: number): Promise<void> {
+		const log = await this.#store.sessionLog(id);
+		if (generation !== this.#generation) return;
+		this.#log = log;
+		this.sessionId = id;
+		this.error = null;
+		this.transcript = closeDanglingTurn(replay(log.events, this.#options.reducer));
+		this.#syncEvents();
+		// The window the person set in Settings wins over the model table, as in the agent.
+		const window = this.#options.settings.config.contextWindow;
+		this.contextStatus = contextStatusFromLog(log.events, (model) =>
+			window ? { ...modelInfo(model), contextWindow: window } : modelInfo(model)
+		);
+	}
+
+	#applyLive(event: ChatLiveEvent, model: string): void {
+		if (event.type === 'context-status') {
+			this.contextStatus = contextStatusFromLive(event, model);
+			return;
+		}
+		this.transcript = applyLiveEvent(this.transcript, event, this.#options.reducer);
+		if (event.type === 'persisted') this.#syncEvents();
+	}
+
+	#syncEvents(): void {
+		this.events = this.#log ? [...this.#log.events] : [];
 	}
 
 	async #runnerFor(config: ProviderConfig, firstMessage: string): Promise<TurnRunner> {
@@ -198,18 +364,46 @@ export class ChatSession {
 			this.#log = await this.#store.sessionLog(meta.id);
 			this.sessionId = meta.id;
 			this.#agent = null;
+			// Plan mode chosen before the chat existed: the first request must know it.
+			if (this.mode !== 'normal') {
+				await this.#log.append({ type: 'mode-change', at: Date.now(), mode: this.mode });
+			}
+			this.#syncEvents();
 		}
 		// A changed model or key gets a new agent; the log (the conversation) carries over.
-		const key = JSON.stringify([config.provider, config.model, config.baseUrl, config.apiKey]);
+		const key = JSON.stringify([
+			config.provider,
+			config.model,
+			config.baseUrl,
+			config.apiKey,
+			config.contextWindow
+		]);
 		if (this.#agent?.key !== key) {
 			const provider = (this.#options.createProvider ?? createProvider)(config);
+			const runSubagent: SubagentRunner = (
+				this.#options.createSubagentRunner ?? createSubagentRunner
+			)({
+				provider,
+				providerId: config.provider,
+				model: config.model,
+				workspace: this.#options.workspace,
+				runtime: this.#options.runtime,
+				// The runner names a subagent by the task call that started it: that card shows it.
+				onEvent: (subagentId, event) =>
+					this.#applyLive(subagentEvent(subagentId, subagentId, event), config.model)
+			});
 			const options: AgentOptions = {
 				provider,
 				providerId: config.provider,
 				model: config.model,
 				workspace: this.#options.workspace,
 				runtime: this.#options.runtime,
-				log: this.#log
+				log: this.#log,
+				runSubagent,
+				...(config.contextWindow && {
+					modelInfo: { ...modelInfo(config.model), contextWindow: config.contextWindow }
+				}),
+				...this.#options.agentContext
 			};
 			const runner = this.#options.createAgent?.(options) ?? new Agent(options);
 			this.#agent = { key, runner };

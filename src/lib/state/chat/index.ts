@@ -1,8 +1,12 @@
 export type {
 	ChatItem,
 	ChatTurn,
+	MarkerCode,
+	MarkerItem,
 	NoticeCode,
 	NoticeItem,
+	SubagentProgress,
+	SubagentStep,
 	TextItem,
 	ThinkingItem,
 	ToolCard,
@@ -22,10 +26,26 @@ export {
 	replay,
 	type ReducerOptions
 } from './transcript-reducer';
+export { subagentEvent, type ChatLiveEvent, type SubagentLiveEvent } from './chat-events';
+export {
+	contextStatusFromLive,
+	contextStatusFromLog,
+	type ContextStatusValue
+} from './context-status';
+export { formatTokens } from './format-tokens';
+export {
+	ensureMemoryFile,
+	handleRememberCommand,
+	NEW_MEMORY_TEXT,
+	type ChatNoticeMessage,
+	type MemoryWorkspace
+} from './memory-file';
+export { planText } from './plan';
 export {
 	ChatSession,
 	type ChatSessionOptions,
 	type ChatSessionStore,
 	type SendResult,
+	type SessionSummary,
 	type TurnRunner
 } from './chat-session.svelte';

@@ -7,10 +7,20 @@
 import type { AgentError, LiveEvent, SessionEvent, TurnEndReason } from '../../agent/types';
 import type { AssistantMessage, Usage } from '../../providers/types';
 import { summarizeToolCall } from '../../tools/registry';
+import type { ChatLiveEvent, SubagentLiveEvent } from './chat-events';
+import {
+	clearedMarker,
+	compactingMarker,
+	compactionFailedMarker,
+	compactionMarker
+} from './markers';
 import { endNotice, interruptedNotice, retryNotice } from './notices';
 import type {
 	ChatItem,
 	ChatTurn,
+	MarkerItem,
+	SubagentProgress,
+	SubagentStep,
 	TextItem,
 	ThinkingItem,
 	ToolCard,
@@ -57,13 +67,20 @@ export function replay(events: readonly SessionEvent[], options: ReducerOptions 
 /**
  * The person pressed Send: their message shows at once, before the agent has stored it. The
  * stored `user-message` that follows is merged into this turn rather than starting another.
+ * A `command` (/compact) is no message of the conversation: its turn shows only what it does.
  */
-export function beginTurn(transcript: Transcript, text: string, at: number): Transcript {
+export function beginTurn(
+	transcript: Transcript,
+	text: string,
+	at: number,
+	{ command = false }: { command?: boolean } = {}
+): Transcript {
 	const key = `turn-${transcript.turns.length}`;
 	const turn: ChatTurn = {
 		key,
-		items: [{ kind: 'user', key: `${key}:user`, text, at }],
-		running: true
+		items: command ? [] : [{ kind: 'user', key: `${key}:user`, text, at }],
+		running: true,
+		...(transcript.mode === 'plan' && !command && { mode: 'plan' as const })
 	};
 	return { ...transcript, turns: [...transcript.turns, turn] };
 }
@@ -128,7 +145,7 @@ export function applySessionEvent(
 			return updateStoredTurn(transcript, (turn) => {
 				const items = turn.items.map((item): ChatItem => {
 					if (item.kind !== 'tool' || item.id !== event.toolCallId) return item;
-					return {
+					const settled: ToolCard = {
 						...item,
 						state: event.ok ? 'completed' : 'error',
 						output: event.output,
@@ -136,6 +153,7 @@ export function applySessionEvent(
 						startedAt: event.at - event.durationMs,
 						durationMs: event.durationMs
 					};
+					return item.name === 'task' ? settleSubagent(settled) : settled;
 				});
 				const todos = event.metadata?.todos ?? turn.todos;
 				return { ...turn, items, todos };
@@ -144,18 +162,46 @@ export function applySessionEvent(
 			return updateStoredTurn(transcript, (turn) =>
 				finishTurn(turn, event.reason, event.error, event.usage)
 			);
+		case 'context-cleared': {
+			const marked = markCleared(transcript, new Set(event.toolCallIds));
+			return addMarker(marked, (key) => clearedMarker(key, event));
+		}
+		case 'compaction':
+			return addMarker(withoutCompacting(transcript), (key) => compactionMarker(key, event));
+		case 'mode-change':
+			return { ...transcript, mode: event.mode };
+		case 'request':
+			// For the context inspector; nothing to show in the conversation.
+			return transcript;
 	}
 }
 
 export function applyLiveEvent(
 	transcript: Transcript,
-	event: LiveEvent,
+	event: ChatLiveEvent,
 	options: ReducerOptions = {},
 	now: number = Date.now()
 ): Transcript {
 	if (event.type === 'persisted') return applySessionEvent(transcript, event.event, options);
 	return updateRunningTurn(transcript, (turn) => {
 		switch (event.type) {
+			case 'subagent-event':
+				return updateCard(turn, event.parentToolCallId, (card) =>
+					applySubagentEvent(card, event, options)
+				);
+			case 'context-status':
+				// The chat session keeps the status; the transcript does not show it.
+				return turn;
+			case 'compacting': {
+				const base = withoutCompactingIn(turn);
+				const marker = compactingMarker(`${turn.key}:compacting`, event.manual, now);
+				return { ...base, items: [...base.items, marker] };
+			}
+			case 'compaction-failed': {
+				const base = withoutCompactingIn(turn);
+				const marker = compactionFailedMarker(markerKey(base), event.error, now);
+				return { ...base, items: [...base.items, marker] };
+			}
 			case 'step-start': {
 				// The same step again is a retry: what it streamed before comes again.
 				const items = turn.items.filter(
@@ -217,7 +263,8 @@ export function applyLiveEvent(
 					...card,
 					name: event.name,
 					input: event.input,
-					summary: event.summary || summarize(event.name, event.input)
+					summary: event.summary || summarize(event.name, event.input),
+					...(event.name === 'task' && { subagent: subagentFromInput(card, event.input) })
 				}));
 			}
 			case 'tool-running':
@@ -378,7 +425,11 @@ function settleStep(
 				output: live?.output ?? '',
 				...(live?.metadata !== undefined && { metadata: live.metadata }),
 				...(live?.startedAt !== undefined && { startedAt: live.startedAt }),
-				...(live?.durationMs !== undefined && { durationMs: live.durationMs })
+				...(live?.durationMs !== undefined && { durationMs: live.durationMs }),
+				...(live?.cleared && { cleared: true }),
+				...(block.name === 'task' && {
+					subagent: subagentFromInput(live ?? { subagent: undefined }, block.input)
+				})
 			});
 		}
 		// Redacted thinking is kept only to be sent back to the API: nothing to show.
@@ -410,7 +461,9 @@ function finishTurn(
 			: 'The turn ended before this tool ran.';
 	const endKey = `${turn.key}:end`;
 	const items = settleUnfinishedTools(
-		turn.items.filter((item) => !isRetry(item) && !isDraft(item) && item.key !== endKey),
+		turn.items.filter(
+			(item) => !isRetry(item) && !isDraft(item) && !isCompacting(item) && item.key !== endKey
+		),
 		why
 	);
 	const notice = endNotice(turn.key, reason, error);
@@ -418,7 +471,8 @@ function finishTurn(
 		key: turn.key,
 		items: notice ? [...items, notice] : items,
 		running: false,
-		endReason: reason
+		endReason: reason,
+		...(turn.mode !== undefined && { mode: turn.mode })
 	};
 	// A turn-end without usage (a repaired turn reports zeros) keeps what its steps summed to.
 	const total = usage && !isZero(usage) ? toTurnUsage(usage) : turn.usage;
@@ -461,4 +515,160 @@ function addUsage(sum: TurnUsage | undefined, usage: Usage): TurnUsage {
 		cacheRead: sum.cacheRead + step.cacheRead,
 		cacheWrite: sum.cacheWrite + step.cacheWrite
 	};
+}
+
+// --- Context markers ---------------------------------------------------------------------------
+
+function isCompacting(item: ChatItem): boolean {
+	return item.kind === 'marker' && item.code === 'compacting';
+}
+
+function withoutCompactingIn(turn: ChatTurn): ChatTurn {
+	return turn.items.some(isCompacting)
+		? { ...turn, items: turn.items.filter((item) => !isCompacting(item)) }
+		: turn;
+}
+
+function withoutCompacting(transcript: Transcript): Transcript {
+	const last = transcript.turns.at(-1);
+	if (!last) return transcript;
+	const next = withoutCompactingIn(last);
+	return next === last ? transcript : replaceLast(transcript, next);
+}
+
+/** Markers are numbered within their turn, so live and replayed keys agree. */
+function markerKey(turn: ChatTurn): string {
+	const n = turn.items.filter((item) => item.kind === 'marker' && !isCompacting(item)).length;
+	return `${turn.key}:marker:${n}`;
+}
+
+/**
+ * A marker belongs to the turn that is running (clearing and compaction happen between its
+ * steps). Outside a turn (a /compact the agent stored without a user message) it stands alone.
+ */
+function addMarker(transcript: Transcript, make: (key: string) => MarkerItem): Transcript {
+	const last = transcript.turns.at(-1);
+	if (last?.running)
+		return replaceLast(transcript, { ...last, items: [...last.items, make(markerKey(last))] });
+	const key = `turn-${transcript.turns.length}`;
+	const turn: ChatTurn = { key, items: [make(`${key}:marker:0`)], running: false };
+	return { ...transcript, turns: [...transcript.turns, turn] };
+}
+
+/** Cards whose results the model now sees only as placeholders, in any turn. */
+function markCleared(transcript: Transcript, ids: ReadonlySet<string>): Transcript {
+	let changed = false;
+	const turns = transcript.turns.map((turn) => {
+		if (!turn.items.some((item) => item.kind === 'tool' && ids.has(item.id))) return turn;
+		changed = true;
+		const items = turn.items.map((item) =>
+			item.kind === 'tool' && ids.has(item.id) ? { ...item, cleared: true } : item
+		);
+		return { ...turn, items };
+	});
+	return changed ? { ...transcript, turns } : transcript;
+}
+
+// --- Subagents ---------------------------------------------------------------------------------
+
+/** Keeps the tail of what a subagent is writing: a glimpse, not its transcript. */
+const MAX_SUBAGENT_TEXT_CHARS = 240;
+
+function subagentFromInput(card: Pick<ToolCard, 'subagent'>, input: unknown): SubagentProgress {
+	const args = (input ?? {}) as { description?: unknown; agent?: unknown };
+	const description = typeof args.description === 'string' ? args.description : '';
+	const agent = args.agent === 'general' || args.agent === 'explore' ? args.agent : undefined;
+	return {
+		steps: [],
+		...card.subagent,
+		description: card.subagent?.description || description,
+		...(agent !== undefined && { agent })
+	};
+}
+
+/** The task call's result: the subagent's own summary of how it went, from the metadata. */
+function settleSubagent(card: ToolCard): ToolCard {
+	const meta = card.metadata?.subagent;
+	const progress = card.subagent ?? subagentFromInput(card, card.input);
+	const steps = progress.steps.map((step): SubagentStep =>
+		step.state === 'pending' || step.state === 'running' ? { ...step, state: 'error' } : step
+	);
+	const subagent: SubagentProgress = {
+		...progress,
+		steps,
+		...(meta && {
+			description: meta.description || progress.description,
+			agent: meta.agent,
+			reason: meta.reason,
+			modelSteps: meta.steps,
+			usage: meta.usage,
+			model: meta.model
+		})
+	};
+	return { ...card, subagent };
+}
+
+function applySubagentEvent(
+	card: ToolCard,
+	wrapped: SubagentLiveEvent,
+	options: ReducerOptions
+): ToolCard {
+	const progress = card.subagent ?? subagentFromInput(card, card.input);
+	const next = reduceSubagent(progress, wrapped.event, options);
+	return next === progress && card.subagent ? card : { ...card, subagent: next };
+}
+
+function reduceSubagent(
+	progress: SubagentProgress,
+	event: LiveEvent,
+	options: ReducerOptions
+): SubagentProgress {
+	const updateStep = (id: string, update: (step: SubagentStep) => SubagentStep) => {
+		if (!progress.steps.some((step) => step.id === id)) return progress;
+		return {
+			...progress,
+			steps: progress.steps.map((step) => (step.id === id ? update(step) : step))
+		};
+	};
+	switch (event.type) {
+		case 'step-start':
+			return { ...progress, latestText: '' };
+		case 'text-delta':
+			return {
+				...progress,
+				latestText: ((progress.latestText ?? '') + event.text).slice(-MAX_SUBAGENT_TEXT_CHARS)
+			};
+		case 'tool-call-start':
+			if (progress.steps.some((step) => step.id === event.id)) return progress;
+			return {
+				...progress,
+				steps: [
+					...progress.steps,
+					{ id: event.id, name: event.name, summary: '', state: 'pending' }
+				]
+			};
+		case 'tool-call-ready': {
+			const summarize = options.summarize ?? defaultSummarize;
+			const summary = event.summary || summarize(event.name, event.input);
+			if (!progress.steps.some((step) => step.id === event.id)) {
+				return {
+					...progress,
+					steps: [...progress.steps, { id: event.id, name: event.name, summary, state: 'pending' }]
+				};
+			}
+			return updateStep(event.id, (step) => ({ ...step, name: event.name, summary }));
+		}
+		case 'tool-running':
+			return updateStep(event.id, (step) => ({ ...step, state: 'running' }));
+		case 'persisted': {
+			const stored = event.event;
+			if (stored.type !== 'tool-result') return progress;
+			return updateStep(stored.toolCallId, (step) => ({
+				...step,
+				state: stored.ok ? 'completed' : 'error'
+			}));
+		}
+		default:
+			return progress;
+	}
 }

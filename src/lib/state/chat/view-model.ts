@@ -5,8 +5,8 @@
  */
 import type { ProviderId } from '../../providers/types';
 import type { RuntimeKind } from '../../runtime/types';
-import type { TurnEndReason } from '../../agent/types';
-import type { TodoItem, ToolMetadata } from '../../tools/types';
+import type { AgentMode, TurnEndReason } from '../../agent/types';
+import type { SubagentKind, TodoItem, TokenUsage, ToolMetadata } from '../../tools/types';
 
 export interface UserMessageItem {
 	readonly kind: 'user';
@@ -58,6 +58,37 @@ export interface ToolCard {
 	/** Date.now() when it started running. */
 	readonly startedAt?: number;
 	readonly durationMs?: number;
+	/**
+	 * The result was later cleared from the model's context (it sees a placeholder now); the
+	 * person still sees the full output here.
+	 */
+	readonly cleared?: boolean;
+	/** task only: what its subagent is doing, then what it reported. */
+	readonly subagent?: SubagentProgress;
+}
+
+/** One tool call a subagent made, as its parent's task card lists it. */
+export interface SubagentStep {
+	readonly id: string;
+	readonly name: string;
+	readonly summary: string;
+	readonly state: ToolCardState;
+}
+
+export interface SubagentProgress {
+	/** Three to five words from the task call. */
+	readonly description: string;
+	readonly agent?: SubagentKind;
+	/** Its tool calls as they happen (live only: a replayed session keeps just the count). */
+	readonly steps: readonly SubagentStep[];
+	/** How many model steps it took, once it finished. */
+	readonly modelSteps?: number;
+	/** The tail of what it is writing right now (live only). */
+	readonly latestText?: string;
+	/** How it ended ('completed', 'aborted'…), once it finished. */
+	readonly reason?: string;
+	readonly usage?: TokenUsage;
+	readonly model?: string;
 }
 
 export type NoticeCode =
@@ -82,7 +113,29 @@ export interface NoticeItem {
 	readonly attempt?: number;
 }
 
-export type ChatItem = UserMessageItem | TextItem | ThinkingItem | ToolCard | NoticeItem;
+export type MarkerCode =
+	/** Old tool results were replaced by placeholders in what the model sees. */
+	| 'context-cleared'
+	/** The conversation was summarised. */
+	| 'compaction'
+	/** A compaction is running (live only). */
+	| 'compacting'
+	/** A compaction started but failed; the session goes on uncompacted. */
+	| 'compaction-failed';
+
+/** Where the context was made smaller: the full history stays in storage and in the chat. */
+export interface MarkerItem {
+	readonly kind: 'marker';
+	readonly key: string;
+	readonly code: MarkerCode;
+	readonly message: string;
+	/** compaction: the summary the model now works from. */
+	readonly summary?: string;
+	readonly at: number;
+}
+
+export type ChatItem =
+	UserMessageItem | TextItem | ThinkingItem | ToolCard | NoticeItem | MarkerItem;
 
 export interface TurnUsage {
 	/** Input tokens that were neither read from nor written to the prompt cache. */
@@ -111,6 +164,8 @@ export interface ChatTurn {
 	readonly endReason?: TurnEndReason;
 	/** The step that is streaming now (live only). */
 	readonly liveStep?: number;
+	/** The mode the turn ran in (plan: its answer ends with a plan to approve). */
+	readonly mode?: AgentMode;
 }
 
 export interface Transcript {
@@ -121,4 +176,6 @@ export interface Transcript {
 		readonly runtime: RuntimeKind;
 	};
 	readonly turns: readonly ChatTurn[];
+	/** The mode as the log last set it ('normal' when it never changed). */
+	readonly mode?: AgentMode;
 }

@@ -10,6 +10,7 @@ export interface ProviderFields {
 	apiKey?: string;
 	baseUrl?: string;
 	model: string;
+	contextWindow?: number;
 }
 
 export interface StoredModelSettings {
@@ -116,15 +117,22 @@ function normalise(config: ProviderConfig): ProviderConfig {
 		provider: config.provider,
 		model: config.model.trim(),
 		...(apiKey && { apiKey }),
-		...(baseUrl && { baseUrl })
+		...(baseUrl && { baseUrl }),
+		...(validWindow(config.contextWindow) && { contextWindow: config.contextWindow })
 	};
+}
+
+/** A context window worth keeping: a whole number of tokens, large enough for a system prompt. */
+function validWindow(value: unknown): value is number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 4096;
 }
 
 function fieldsOf(config: ProviderConfig): ProviderFields {
 	return {
 		model: config.model,
 		...(config.apiKey && { apiKey: config.apiKey }),
-		...(config.baseUrl && { baseUrl: config.baseUrl })
+		...(config.baseUrl && { baseUrl: config.baseUrl }),
+		...(validWindow(config.contextWindow) && { contextWindow: config.contextWindow })
 	};
 }
 
@@ -142,7 +150,8 @@ function parseStored(value: unknown): StoredModelSettings | undefined {
 			providers[id as ProviderId] = {
 				model: typeof fields.model === 'string' ? fields.model : '',
 				...(typeof fields.apiKey === 'string' && fields.apiKey && { apiKey: fields.apiKey }),
-				...(typeof fields.baseUrl === 'string' && fields.baseUrl && { baseUrl: fields.baseUrl })
+				...(typeof fields.baseUrl === 'string' && fields.baseUrl && { baseUrl: fields.baseUrl }),
+				...(validWindow(fields.contextWindow) && { contextWindow: fields.contextWindow })
 			};
 		}
 	}

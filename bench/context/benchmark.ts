@@ -1,0 +1,84 @@
+/**
+ * Runs sessions × variants against one mock server with the cache simulator on, and builds the
+ * report. Sessions run one after another: each replay resets the server (and its cache).
+ */
+import { modelInfo } from '../../src/lib/agent';
+import { FIVE_MINUTES_MS } from '../../tooling/mock-model/cache';
+import { startMockModelServer, TOKENIZER_NOTE } from '../../tooling/mock-model';
+import { measure } from './harness/metrics';
+import { BENCH_MODEL, replaySession } from './harness/replay';
+import { VARIANTS, type Variant } from './harness/variants';
+import { checkTargets, type BenchReport, type SessionReport } from './report';
+import { stepCount, type BenchSession } from './sessions';
+
+export interface BenchmarkOptions {
+	sessions: BenchSession[];
+	variants?: Variant[];
+	/** Simulated seconds per request (default 10 s). */
+	stepMs?: number;
+	/** Override the model's context window (tests use a small one to force clearing/compaction). */
+	contextWindow?: number;
+	onProgress?: (message: string) => void;
+}
+
+const MINIMUM_TOKENS = 1024;
+const LOOKBACK_BLOCKS = 20;
+
+export async function runContextBenchmark(options: BenchmarkOptions): Promise<BenchReport> {
+	const info = modelInfo(BENCH_MODEL);
+	const window = options.contextWindow ?? info.contextWindow;
+	const stepMs = options.stepMs ?? 10_000;
+	const server = await startMockModelServer({
+		cache: {
+			enabled: true,
+			stepMs,
+			minimumTokens: MINIMUM_TOKENS,
+			lookbackBlocks: LOOKBACK_BLOCKS,
+			contextWindow: window
+		}
+	});
+	try {
+		const sessions: SessionReport[] = [];
+		for (const session of options.sessions) {
+			const report: SessionReport = {
+				id: session.id,
+				title: session.title,
+				scriptedSteps: stepCount(session),
+				variants: {}
+			};
+			for (const variant of options.variants ?? VARIANTS) {
+				const started = Date.now();
+				const result = await replaySession(session, variant, server, {
+					...info,
+					contextWindow: window
+				});
+				report.variants[variant.id] = measure(result, window);
+				options.onProgress?.(
+					`${session.id} / ${variant.id}: ${result.accounts.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`
+				);
+			}
+			sessions.push(report);
+		}
+		return {
+			benchmark: 'context',
+			model: BENCH_MODEL,
+			contextWindow: window,
+			tokenizer: TOKENIZER_NOTE,
+			simulator: {
+				stepMs,
+				minimumTokens: MINIMUM_TOKENS,
+				ttlMs: FIVE_MINUTES_MS,
+				lookbackBlocks: LOOKBACK_BLOCKS
+			},
+			sessions,
+			targets: checkTargets(sessions)
+		};
+	} finally {
+		await server.close();
+	}
+}
+
+/** Kiln's variant overflowed the window in some session: the benchmark fails. */
+export function hasOverflow(report: BenchReport): boolean {
+	return report.sessions.some((session) => session.variants.kiln?.overflow === true);
+}

@@ -1,0 +1,37 @@
+// Context engineering: token estimates, the model table, usage totals, clearing, compaction and
+// request snapshots for the inspector.
+export {
+	clearedPlaceholder,
+	clearedToolCallIds,
+	planClearing,
+	viewStart,
+	type ClearingPlan
+} from './clearing';
+export {
+	buildReinjection,
+	compactedContextText,
+	compactionInstruction,
+	compactionRequest,
+	recentlyUsedPaths,
+	truncateToTokens,
+	type ReinjectionSources
+} from './compaction';
+export { modelInfo, UNKNOWN_MODEL, ZERO_PRICES, type ModelInfo, type ModelPrices } from './models';
+export {
+	contextThresholds,
+	DEFAULT_CONTEXT_POLICY,
+	type ContextPolicy,
+	type Thresholds
+} from './policy';
+export { modeReminder, wrapReminder } from './reminders';
+export { formatSessionContext, type SessionContextParts } from './session-context';
+export {
+	estimateMessageTokens,
+	estimateRequestTokens,
+	rebuildRequest,
+	requestUsage,
+	sessionRequests,
+	snapshotRequest
+} from './snapshot';
+export { countTokens, loadTokenizer, tokenizerReady } from './tokens';
+export { cacheReadShare, contextTokens, costOf, sessionTotals, type UsageTotals } from './usage';

@@ -1,0 +1,163 @@
+/**
+ * What the context inspector needs: each request's layers with token estimates and breakpoints
+ * (stored as a 'request' event before sending), and the exact request rebuilt from the log.
+ */
+import type { ModelRequest, ToolDefinition, Usage } from '../../providers/types';
+import { toolDefinitions } from '../../tools';
+import { buildRequest } from '../request-builder';
+import type { RequestLayer, RequestSnapshot, SessionEvent } from '../types';
+import { compactionRequest } from './compaction';
+import { countTokens } from './tokens';
+
+// Rough per-item framing the APIs add around content (role markers, block wrappers).
+const BLOCK_OVERHEAD = 4;
+const TOOL_OVERHEAD = 8;
+
+export interface SnapshotOptions {
+	kind: RequestSnapshot['kind'];
+	focus?: string;
+}
+
+/** Layers of a request built by buildRequest: system[0] is the static prompt, the rest session. */
+export function snapshotRequest(request: ModelRequest, options: SnapshotOptions): RequestSnapshot {
+	const [prompt, ...session] = request.system;
+	let breakpoints = 0;
+	const layer = (
+		name: RequestLayer['name'],
+		items: readonly object[],
+		tokens: number
+	): RequestLayer => {
+		const marked = items.filter((item) => 'cache' in item && item.cache !== undefined).length;
+		breakpoints += marked;
+		return { name, tokens, blocks: items.length, breakpoint: marked > 0 };
+	};
+	const messageBlocks: object[] = request.messages.flatMap((message): object[] => message.content);
+	const layers: RequestLayer[] = [
+		layer('tools', request.tools, sum(request.tools.map(toolTokens))),
+		layer('system', prompt ? [prompt] : [], prompt ? countTokens(prompt.text) + BLOCK_OVERHEAD : 0),
+		layer(
+			'session',
+			session,
+			sum(session.map((block) => countTokens(block.text) + BLOCK_OVERHEAD))
+		),
+		layer('messages', messageBlocks, estimateMessageTokens(request.messages))
+	];
+	return {
+		layers,
+		breakpoints,
+		estimatedInputTokens: sum(layers.map((item) => item.tokens)),
+		model: request.model,
+		maxTokens: request.maxTokens,
+		kind: options.kind,
+		...(options.focus ? { focus: options.focus } : {}),
+		toolNames: request.tools.map((tool) => tool.name)
+	};
+}
+
+/** Estimated input tokens of a whole request. */
+export function estimateRequestTokens(request: ModelRequest): number {
+	return snapshotRequest(request, { kind: 'step' }).estimatedInputTokens;
+}
+
+export function estimateMessageTokens(messages: ModelRequest['messages']): number {
+	let tokens = 0;
+	for (const message of messages) {
+		for (const block of message.content) {
+			switch (block.type) {
+				case 'text':
+					tokens += countTokens(block.text);
+					break;
+				case 'tool_result':
+					tokens += countTokens(block.content);
+					break;
+				case 'tool_call':
+					tokens += countTokens(block.name) + countTokens(JSON.stringify(block.input));
+					break;
+				case 'thinking':
+					tokens += countTokens(block.thinking);
+					break;
+				case 'redacted_thinking':
+					tokens += Math.ceil(block.data.length / 4);
+					break;
+			}
+			tokens += BLOCK_OVERHEAD;
+		}
+	}
+	return tokens;
+}
+
+function toolTokens(tool: ToolDefinition): number {
+	return (
+		countTokens(tool.name) +
+		countTokens(tool.description) +
+		countTokens(JSON.stringify(tool.inputSchema)) +
+		TOOL_OVERHEAD
+	);
+}
+
+function sum(values: readonly number[]): number {
+	return values.reduce((total, value) => total + value, 0);
+}
+
+/**
+ * The exact request a 'request' event stood for, rebuilt from the events before it (the loop
+ * builds each request from the log, then stores its snapshot, then sends it). `tools` defaults
+ * to the registry's; the snapshot's tool names pick and order them.
+ */
+export function rebuildRequest(
+	events: readonly SessionEvent[],
+	index: number,
+	tools: readonly ToolDefinition[] = toolDefinitions()
+): ModelRequest {
+	const event = events[index];
+	if (event?.type !== 'request') {
+		throw new Error(
+			`Event ${index} of this session is not a model request, so there is nothing to rebuild; pick a 'request' event.`
+		);
+	}
+	const { snapshot } = event;
+	const byName = new Map(tools.map((tool) => [tool.name, tool]));
+	const sent = snapshot.toolNames.flatMap((name) => {
+		const tool = byName.get(name);
+		return tool ? [tool] : [];
+	});
+	const request = buildRequest({
+		model: snapshot.model,
+		events: events.slice(0, index),
+		tools: sent,
+		maxTokens: snapshot.maxTokens
+	});
+	return snapshot.kind === 'compaction' ? compactionRequest(request, snapshot.focus) : request;
+}
+
+/**
+ * The usage the API reported for the request at `index`: stored with its response (the next
+ * assistant-step, or the compaction event for a summary request), undefined if none arrived.
+ */
+export function requestUsage(events: readonly SessionEvent[], index: number): Usage | undefined {
+	for (let i = index + 1; i < events.length; i++) {
+		const event = events[i]!;
+		if (event.type === 'request' || event.type === 'turn-end') return undefined;
+		if (event.type === 'assistant-step') return event.usage;
+		if (event.type === 'compaction') return event.usage;
+	}
+	return undefined;
+}
+
+/** Every request of a session with its index, snapshot and usage: the inspector's list. */
+export function sessionRequests(
+	events: readonly SessionEvent[]
+): { index: number; at: number; step: number; snapshot: RequestSnapshot }[] {
+	const out: { index: number; at: number; step: number; snapshot: RequestSnapshot }[] = [];
+	events.forEach((event, index) => {
+		if (event.type !== 'request') return;
+		const usage = requestUsage(events, index);
+		out.push({
+			index,
+			at: event.at,
+			step: event.step,
+			snapshot: usage ? { ...event.snapshot, usage } : event.snapshot
+		});
+	});
+	return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * Token estimates before a request is sent, with a real BPE tokenizer (gpt-tokenizer,
+ * o200k_base: exact for current OpenAI models). Claude's tokenizer is not public; o200k counts
+ * of code and English run close enough to steer thresholds, and the real numbers arrive in each
+ * response's usage anyway.
+ *
+ * The tokenizer's tables are 2 MB, so they load on demand (their own chunk in the app): until
+ * loadTokenizer() resolves, counts fall back to about four characters per token.
+ */
+
+type Counter = (text: string) => number;
+
+let counter: Counter | undefined;
+let loading: Promise<boolean> | undefined;
+
+/** Loads the tokenizer once; resolves false if it could not load (estimates stay rough). */
+export function loadTokenizer(): Promise<boolean> {
+	loading ??= import('gpt-tokenizer/encoding/o200k_base').then(
+		(module) => {
+			// Text from files may contain "<|endoftext|>" and the like: count it as plain text.
+			const options = { disallowedSpecial: new Set<string>() };
+			counter = (text) => module.countTokens(text, options);
+			return true;
+		},
+		() => false
+	);
+	return loading;
+}
+
+/** Whether counts are exact (the tokenizer has loaded) or the rough fallback. */
+export function tokenizerReady(): boolean {
+	return counter !== undefined;
+}
+
+// Requests repeat the same strings step after step: count each once.
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, number>();
+
+export function countTokens(text: string): number {
+	if (text === '') return 0;
+	if (!counter) return Math.ceil(text.length / 4);
+	const known = memo.get(text);
+	if (known !== undefined) return known;
+	const count = counter(text);
+	if (memo.size >= MEMO_LIMIT) memo.clear();
+	memo.set(text, count);
+	return count;
+}

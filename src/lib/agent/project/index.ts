@@ -1,0 +1,21 @@
+// What the session context needs to know about the project: its memory (AGENTS.md), a map of
+// its files and definitions, and the edits the person made between turns.
+export {
+	loadProjectMemory,
+	rememberNote,
+	parseRememberCommand,
+	MEMORY_FILE,
+	MAX_MEMORY_CHARS
+} from './memory';
+export {
+	buildProjectMap,
+	DEFAULT_MAP_TOKENS,
+	MAX_OUTLINE_BYTES,
+	MAX_OUTLINED_FILES,
+	type ProjectMapOptions
+} from './project-map';
+export { trackUserEdits, type UserEditTracker } from './user-edits';
+export { MAX_FILE_DIFF_CHARS, MAX_TOTAL_DIFF_CHARS } from './edit-diff';
+export { loadTokenCounter } from './token-count';
+export { outlineFile, canOutline } from './outline';
+export type { CountTokens, ProjectWorkspace } from './types';

@@ -1,0 +1,102 @@
+import { isWithin, normalizePath } from '../../runtime/paths';
+import type { WorkspaceChange } from '../../workspace';
+import { describeEdits, type FileEdit, type FileState } from './edit-diff';
+import { compare } from './relevance';
+import type { ProjectWorkspace } from './types';
+
+/**
+ * Edits the person made between the agent's turns, as diffs for a reminder. The context engineer
+ * wires it like this:
+ *
+ * - create one tracker per session, after the workspace is ready: `trackUserEdits(workspace)`;
+ * - after each tool call that wrote a file through the workspace (write, edit), call
+ *   `markAgentWrite(path)`: the model knows that content, so it is not reported back to it (the
+ *   same call fits a `read`, which also shows the model the current content);
+ * - at the start of each turn, `collectUserEdits()` and, when not null, put the text in a
+ *   reminder inside the new user message;
+ * - `dispose()` when the session ends.
+ *
+ * Changes made by commands (origin 'runtime') are never reported: the agent ran them, and sees
+ * their effect through its tools. They move the baseline instead, unless the person had already
+ * edited that file since the last collect (then the diff shows both, which is still true).
+ */
+export interface UserEditTracker {
+	/** Diffs of the person's edits since the last collect (or since tracking began); null if none. */
+	collectUserEdits(): string | null;
+	/**
+	 * The agent itself wrote (or read) `path`: take its current content, or `content` when given
+	 * (null: the agent removed it), as what the model knows.
+	 */
+	markAgentWrite(path: string, content?: string | null): void;
+	/** Paths with changes not yet collected (for tests and status displays). */
+	pendingPaths(): string[];
+	dispose(): void;
+}
+
+export function trackUserEdits(
+	workspace: Pick<ProjectWorkspace, 'allFiles' | 'peekText' | 'getFile' | 'subscribe'>
+): UserEditTracker {
+	/** What the model is assumed to know of each file. Strings are shared with the index, not copied. */
+	const known = new Map<string, FileState>();
+	const pending = new Set<string>();
+
+	const current = (path: string): FileState => {
+		const file = workspace.getFile(path);
+		if (!file || file.ignored) return { kind: 'missing' };
+		const text = workspace.peekText(path);
+		return file.binary || text === undefined ? { kind: 'binary' } : { kind: 'text', text };
+	};
+	const setKnown = (path: string, state: FileState) => {
+		if (state.kind === 'missing') known.delete(path);
+		else known.set(path, state);
+	};
+	// A removed folder arrives as one change: everything known below it is affected.
+	const affected = (change: WorkspaceChange): string[] => {
+		if (change.type === 'mkdir') return [];
+		if (change.type === 'change') return [change.path];
+		const below = [...known.keys(), ...pending].filter((path) => isWithin(path, change.path));
+		return [...new Set([change.path, ...below])];
+	};
+
+	for (const file of workspace.allFiles()) {
+		if (!file.ignored) setKnown(file.path, current(file.path));
+	}
+
+	const unsubscribe = workspace.subscribe((changes) => {
+		for (const change of changes) {
+			for (const path of affected(change)) {
+				if (change.origin === 'workspace') pending.add(path);
+				else if (!pending.has(path)) setKnown(path, current(path));
+			}
+		}
+	});
+
+	return {
+		collectUserEdits() {
+			const edits: FileEdit[] = [];
+			for (const path of [...pending].sort(compare)) {
+				const before = known.get(path) ?? { kind: 'missing' };
+				const after = current(path);
+				edits.push({ path, before, after });
+				setKnown(path, after);
+			}
+			pending.clear();
+			return describeEdits(edits);
+		},
+		markAgentWrite(rawPath, content) {
+			const path = normalizePath(rawPath);
+			pending.delete(path);
+			if (content === undefined) setKnown(path, current(path));
+			else setKnown(path, content === null ? { kind: 'missing' } : { kind: 'text', text: content });
+			// Agent's write content differs from what is there now: someone edited after it.
+			if (content !== undefined) {
+				const now = current(path);
+				const same =
+					now.kind === 'missing' ? content === null : now.kind === 'text' && now.text === content;
+				if (!same) pending.add(path);
+			}
+		},
+		pendingPaths: () => [...pending].sort(compare),
+		dispose: unsubscribe
+	};
+}

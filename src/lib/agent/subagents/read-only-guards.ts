@@ -1,0 +1,64 @@
+/**
+ * A read-only view of the workspace and the runtime for explore subagents: a second line of
+ * defence under the permission policy, so a call the policy missed (or a loop that was not
+ * given the policy) still cannot change the project. Refusals are ToolErrors, which the tool
+ * registry hands to the model as a plain message.
+ */
+import type { Runtime, RuntimeFs } from '../../runtime/types';
+import { ToolError, type ToolWorkspace } from '../../tools';
+import { classifyCommand } from '../permissions';
+
+const REFUSAL =
+	'You are an explore subagent: you may only read, search and run read-only commands, so this change was refused. Report what should be changed instead.';
+
+export function readOnlyWorkspace(inner: ToolWorkspace): ToolWorkspace {
+	return {
+		exists: (path) => inner.exists(path),
+		isDirectory: (path) => inner.isDirectory(path),
+		getFile: (path) => inner.getFile(path),
+		listDir: (path) => inner.listDir(path),
+		allFiles: () => inner.allFiles(),
+		peekText: (path) => inner.peekText(path),
+		readText: (path) => inner.readText(path),
+		readBytes: (path) => inner.readBytes(path),
+		writeFile: async () => {
+			throw new ToolError(REFUSAL);
+		}
+	};
+}
+
+export function readOnlyRuntime(inner: Runtime): Runtime {
+	const refuse = async (): Promise<never> => {
+		throw new ToolError(REFUSAL);
+	};
+	const fs: RuntimeFs = {
+		readFile: (path) => inner.fs.readFile(path),
+		readTextFile: (path) => inner.fs.readTextFile(path),
+		readdir: (path) => inner.fs.readdir(path),
+		watch: (listener) => inner.fs.watch(listener),
+		writeFile: refuse,
+		mkdir: refuse,
+		rm: refuse,
+		rename: refuse,
+		...(inner.fs.stat ? { stat: (path: string) => inner.fs.stat!(path) } : {})
+	};
+	return {
+		get capabilities() {
+			return inner.capabilities;
+		},
+		fs,
+		async exec(command, options) {
+			const verdict = classifyCommand(command);
+			if (!verdict.readOnly) {
+				throw new ToolError(
+					`${REFUSAL} Only read-only commands may run, and this one was refused because ${verdict.reason}.`
+				);
+			}
+			return inner.exec(command, options);
+		},
+		openShell: refuse,
+		onPreview: (listener) => inner.onPreview(listener),
+		// The runtime belongs to the session, not to the subagent.
+		dispose: async () => {}
+	};
+}

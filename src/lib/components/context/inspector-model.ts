@@ -1,0 +1,135 @@
+/**
+ * What the context inspector shows, as plain data: each request of a session with its layers,
+ * breakpoints, cache use and cost. Pure, so it is tested without a browser.
+ */
+import {
+	cacheReadShare,
+	costOf,
+	modelInfo,
+	sessionRequests,
+	type ModelInfo
+} from '$lib/agent/context';
+import type { RequestLayerName, RequestSnapshot, SessionEvent } from '$lib/agent/types';
+import { formatTokens } from '$lib/state/chat';
+import type { Usage } from '$lib/providers/types';
+
+export const LAYER_LABELS: Record<RequestLayerName, string> = {
+	tools: 'Tools',
+	system: 'System prompt',
+	session: 'Session context',
+	messages: 'Messages'
+};
+
+export interface LayerRow {
+	readonly name: RequestLayerName;
+	readonly label: string;
+	readonly tokens: number;
+	readonly blocks: number;
+	/** Share of the request's estimated input, 0..1 (for the bar). */
+	readonly share: number;
+	readonly breakpoint: boolean;
+}
+
+export interface CacheUse {
+	readonly read: number;
+	readonly written: number;
+	readonly uncached: number;
+	readonly output: number;
+	/** read + written + uncached: what the API counted as input. */
+	readonly input: number;
+	/** read / input. */
+	readonly readShare: number;
+	readonly costUsd: number;
+	readonly costKnown: boolean;
+}
+
+export interface InspectedRequest {
+	/** Index of the 'request' event in the log (what rebuildRequest takes). */
+	readonly index: number;
+	readonly at: number;
+	/** "Turn 3, step 2" or "Compaction (turn 3)". */
+	readonly title: string;
+	readonly kind: RequestSnapshot['kind'];
+	readonly focus?: string;
+	readonly model: string;
+	readonly estimatedInputTokens: number;
+	readonly breakpoints: number;
+	readonly layers: readonly LayerRow[];
+	/** Undefined when no answer was stored (the request failed or was stopped). */
+	readonly cache?: CacheUse;
+}
+
+export function inspectRequests(
+	events: readonly SessionEvent[],
+	lookup: (model: string) => ModelInfo = modelInfo
+): InspectedRequest[] {
+	const turnAt = turnNumbers(events);
+	return sessionRequests(events).map(({ index, at, step, snapshot }) => {
+		const turn = turnAt[index] ?? 0;
+		const title =
+			snapshot.kind === 'compaction'
+				? turn > 0
+					? `Compaction (after turn ${turn})`
+					: 'Compaction'
+				: `Turn ${turn}, step ${step}`;
+		const total = snapshot.estimatedInputTokens;
+		const layers = snapshot.layers.map((layer): LayerRow => ({
+			name: layer.name,
+			label: LAYER_LABELS[layer.name],
+			tokens: layer.tokens,
+			blocks: layer.blocks,
+			share: total > 0 ? layer.tokens / total : 0,
+			breakpoint: layer.breakpoint
+		}));
+		return {
+			index,
+			at,
+			title,
+			kind: snapshot.kind,
+			...(snapshot.focus ? { focus: snapshot.focus } : {}),
+			model: snapshot.model,
+			estimatedInputTokens: total,
+			breakpoints: snapshot.breakpoints,
+			layers,
+			...(snapshot.usage ? { cache: cacheUse(snapshot.usage, lookup(snapshot.model)) } : {})
+		};
+	});
+}
+
+export function cacheUse(usage: Usage, info: ModelInfo): CacheUse {
+	return {
+		read: usage.cacheReadTokens,
+		written: usage.cacheWriteTokens,
+		uncached: usage.inputTokens,
+		output: usage.outputTokens,
+		input: usage.inputTokens + usage.cacheWriteTokens + usage.cacheReadTokens,
+		readShare: cacheReadShare(usage),
+		costUsd: costOf(usage, info),
+		costKnown: info.known
+	};
+}
+
+/** One line for the request list: "Turn 3, step 2 · 42k tokens · 91% cached". */
+export function requestLine(request: InspectedRequest): string {
+	const tokens = request.cache?.input ?? request.estimatedInputTokens;
+	const parts = [request.title, `${formatTokens(tokens)} tokens`];
+	if (request.cache) parts.push(`${Math.round(request.cache.readShare * 100)}% cached`);
+	else parts.push('no answer stored');
+	return parts.join(' · ');
+}
+
+/** The request as JSON for "Show request": the AbortSignal is no part of what was sent. */
+export function requestJson(request: unknown): string {
+	return JSON.stringify(request, (key, value) => (key === 'signal' ? undefined : value), 2);
+}
+
+/** For each event index, the number of the turn it belongs to (1-based; 0 before any). */
+function turnNumbers(events: readonly SessionEvent[]): number[] {
+	const numbers: number[] = [];
+	let turn = 0;
+	for (const event of events) {
+		if (event.type === 'user-message') turn++;
+		numbers.push(turn);
+	}
+	return numbers;
+}

@@ -1,0 +1,85 @@
+/**
+ * The "Context" status: how full the context is, how much of the session's input came from the
+ * prompt cache, and what it cost. While a turn runs the agent reports it ('context-status'); on
+ * load it is recomputed from the stored log the same way.
+ */
+import { contextTokens, modelInfo, sessionTotals, type ModelInfo } from '../../agent/context';
+import type { LiveEvent, SessionEvent } from '../../agent/types';
+
+export interface ContextStatusValue {
+	/** Tokens of the newest request plus its answer (after a compaction: the compacted size). */
+	readonly used: number;
+	/** The model's context window. */
+	readonly window: number;
+	/** read / (input + write + read) over the session; 0 before any usage. */
+	readonly cacheReadShare: number;
+	readonly costUsd: number;
+	/** False when the model has no known prices: the cost shown would be a guess. */
+	readonly costKnown: boolean;
+}
+
+/**
+ * The status as of the end of a stored log, or null when the session has not asked the model
+ * anything yet. `lookup` maps a model id to its window and prices (tests pass their own).
+ */
+export function contextStatusFromLog(
+	events: readonly SessionEvent[],
+	lookup: (model: string) => ModelInfo = modelInfo
+): ContextStatusValue | null {
+	let used: number | undefined;
+	let model: string | undefined;
+	// The newest thing that sized the context decides: an answer, a compaction, or a request
+	// still waiting for its answer (the tab closed while it streamed). The agent's live
+	// 'context-status' is computed the same way, so a reload shows what was last seen.
+	for (let i = events.length - 1; i >= 0 && used === undefined; i--) {
+		const event = events[i]!;
+		if (event.type === 'assistant-step') {
+			// A step cut before its usage arrived says nothing about the size: look further back.
+			const tokens = contextTokens(event.usage);
+			if (tokens > 0) {
+				used = tokens;
+				model = event.model;
+			}
+		} else if (event.type === 'compaction') {
+			used = event.tokensAfter;
+			model = event.model;
+		} else if (event.type === 'request') {
+			used = event.snapshot.estimatedInputTokens;
+			model = event.snapshot.model;
+		}
+	}
+	if (used === undefined) return null;
+	model ??= sessionModel(events);
+	const totals = sessionTotals(events, lookup);
+	const info = lookup(model ?? '');
+	return {
+		used,
+		window: info.contextWindow,
+		cacheReadShare: totals.cacheReadShare,
+		costUsd: totals.costUsd,
+		costKnown: totals.costKnown && info.known
+	};
+}
+
+/** The status the agent reported live; `costKnown` comes from the model table. */
+export function contextStatusFromLive(
+	event: Extract<LiveEvent, { type: 'context-status' }>,
+	model: string,
+	lookup: (model: string) => ModelInfo = modelInfo
+): ContextStatusValue {
+	return {
+		used: event.used,
+		window: event.window,
+		cacheReadShare: event.cacheReadShare,
+		costUsd: event.costUsd,
+		costKnown: lookup(model).known
+	};
+}
+
+function sessionModel(events: readonly SessionEvent[]): string | undefined {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type === 'session-start') return event.model;
+	}
+	return undefined;
+}

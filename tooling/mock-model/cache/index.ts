@@ -1,0 +1,12 @@
+// The prompt-cache simulator the scripted server uses when started with `cache: { enabled: true }`.
+export {
+	PromptCacheSimulator,
+	MAX_BREAKPOINTS,
+	type CacheAccount,
+	type CacheOutcome,
+	type CacheUsage,
+	type PromptCacheOptions
+} from './prompt-cache';
+export { serializePrompt, FIVE_MINUTES_MS, ONE_HOUR_MS, type PromptBlock } from './prompt-blocks';
+export { SimClock } from './sim-clock';
+export { TokenCounter, TOKENIZER_NOTE } from './token-counter';
