@@ -1,26 +1,5 @@
-import type { Page } from '@playwright/test';
-import { createProject } from './helpers';
+import { configure, createProject, send } from './helpers';
 import { expect, test } from './model-server';
-
-type Format = 'Anthropic' | 'OpenAI-compatible';
-
-async function configure(page: Page, format: Format, baseUrl: string) {
-	await page.getByRole('button', { name: 'Settings' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Settings' });
-	await expect(dialog).toBeVisible();
-	await dialog.getByRole('combobox', { name: 'Provider' }).selectOption({ label: format });
-	await dialog.getByRole('textbox', { name: 'API key' }).fill('sk-test-key-123456');
-	await dialog.getByRole('textbox', { name: 'Base URL' }).fill(baseUrl);
-	await dialog.getByRole('combobox', { name: 'Model' }).fill('mock-model');
-	await dialog.getByRole('button', { name: 'Save' }).click();
-	await expect(dialog).toBeHidden();
-}
-
-async function send(page: Page, text: string) {
-	const chat = page.getByRole('region', { name: 'Chat' });
-	await chat.getByRole('textbox', { name: 'Message' }).fill(text);
-	await page.keyboard.press('Enter');
-}
 
 for (const format of ['Anthropic', 'OpenAI-compatible'] as const) {
 	test(`${format}: the agent writes a file, runs bash and answers`, async ({

@@ -29,3 +29,35 @@ export async function runInTerminal(page: Page, command: string) {
 }
 
 export const runtimeStatus = (page: Page) => page.getByRole('status', { name: 'Runtime' });
+
+export type ApiFormat = 'Anthropic' | 'OpenAI-compatible';
+
+/** Fills Settings as a person would and saves. */
+export async function configure(
+	page: Page,
+	format: ApiFormat,
+	baseUrl: string,
+	options: { contextWindow?: number } = {}
+) {
+	await page.getByRole('button', { name: 'Settings' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Settings' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('combobox', { name: 'Provider' }).selectOption({ label: format });
+	await dialog.getByRole('textbox', { name: 'API key' }).fill('sk-test-key-123456');
+	await dialog.getByRole('textbox', { name: 'Base URL' }).fill(baseUrl);
+	await dialog.getByRole('combobox', { name: 'Model' }).fill('mock-model');
+	if (options.contextWindow) {
+		await dialog
+			.getByRole('textbox', { name: 'Context window' })
+			.fill(String(options.contextWindow));
+	}
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(dialog).toBeHidden();
+}
+
+/** Types a chat message and sends it with Enter. */
+export async function send(page: Page, text: string) {
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await chat.getByRole('textbox', { name: 'Message' }).fill(text);
+	await chat.getByRole('textbox', { name: 'Message' }).press('Enter');
+}
