@@ -115,7 +115,9 @@ test('plan mode refuses changes until the plan is approved, with the same tools 
 	const requests = modelServer.requests().filter((request) => request.format === 'anthropic');
 	expect(JSON.stringify(requests.at(-2)?.body)).toContain('I approve the plan');
 	// Switching mode never changed the tool list, so the cached prefix stayed warm.
-	const toolLists = new Set(requests.map((request) => JSON.stringify(request.body.tools)));
+	const toolLists = new Set(
+		requests.map((request) => JSON.stringify((request.body as { tools?: unknown }).tools))
+	);
 	expect(toolLists.size).toBe(1);
 });
 
@@ -141,9 +143,9 @@ test('/remember writes AGENTS.md, which the next session starts with', async ({
 	await configure(page, 'Anthropic', modelServer.url);
 	await send(page, 'How should I indent?');
 	await expect(chat.getByText('Noted: tabs it is.')).toBeVisible();
-	expect(JSON.stringify(modelServer.requests()[0]?.body.system)).toContain(
-		'Indent with tabs, never spaces'
-	);
+	expect(
+		JSON.stringify((modelServer.requests()[0]?.body as { system?: unknown }).system)
+	).toContain('Indent with tabs, never spaces');
 });
 
 test('the context inspector shows the layers of a request and what the model saw', async ({

@@ -4,7 +4,7 @@
  * written. Events hold what the model said and what the tools returned; API keys never reach
  * them (they live in settings and go only to the provider SDK).
  */
-import { del, get, promisifyRequest, set, values, type UseStore } from 'idb-keyval';
+import { del, setMany, get, promisifyRequest, set, values, type UseStore } from 'idb-keyval';
 import type { SessionLog } from '../agent/session-log';
 import type { SessionEvent } from '../agent/types';
 import type { ProviderId } from '../providers/types';
@@ -122,12 +122,43 @@ export async function loadSessionEvents(sessionId: string): Promise<SessionEvent
 	);
 }
 
-/** Removes the session and its events. */
+/** Removes the session, its events and its subagents' transcripts. */
 export async function deleteSession(sessionId: string): Promise<void> {
 	const { sessions, events } = await ready();
 	// Meta first: once it is gone the session is gone for the person, whatever happens next.
 	await del(sessionId, sessions);
 	await events('readwrite', (store) => promisifyRequest(store.delete(sessionRange(sessionId))));
+	const prefix = subagentTranscriptId(sessionId, '');
+	const subagents = IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
+	await events('readwrite', (store) => promisifyRequest(store.delete(subagents)));
+}
+
+/**
+ * Where a subagent's transcript is kept: beside its parent session's events, under an id of
+ * its own, with no SessionMeta, so it never shows up as a chat of its own.
+ */
+export function subagentTranscriptId(sessionId: string, subagentId: string): string {
+	return `${sessionId}/subagent/${subagentId}`;
+}
+
+export async function storeSubagentTranscript(
+	sessionId: string,
+	subagentId: string,
+	transcript: readonly SessionEvent[]
+): Promise<void> {
+	const { events } = await ready();
+	const id = subagentTranscriptId(sessionId, subagentId);
+	await setMany(
+		transcript.map((event, seq): [EventKey, SessionEvent] => [[id, seq], structuredClone(event)]),
+		events
+	);
+}
+
+export function loadSubagentTranscript(
+	sessionId: string,
+	subagentId: string
+): Promise<SessionEvent[]> {
+	return loadSessionEvents(subagentTranscriptId(sessionId, subagentId));
 }
 
 /** Removes every session of a project (when the project is deleted). */

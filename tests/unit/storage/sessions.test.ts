@@ -9,7 +9,9 @@ import {
 	getSession,
 	listSessions,
 	loadSessionEvents,
+	loadSubagentTranscript,
 	sessionLog,
+	storeSubagentTranscript,
 	titleFromText
 } from '../../../src/lib/storage';
 import { freshIndexedDb } from './reset';
@@ -132,5 +134,27 @@ describe('sessions', () => {
 		const long = titleFromText('word '.repeat(40));
 		expect(Array.from(long).length).toBeLessThanOrEqual(60);
 		expect(long.endsWith('…')).toBe(true);
+	});
+});
+
+describe('subagent transcripts', () => {
+	it('are kept beside the session, not listed as sessions, and deleted with it', async () => {
+		const meta = await createSession('project-sub', { provider: 'anthropic', model: 'm' });
+		const transcript: SessionEvent[] = [
+			{ type: 'user-message', id: 'u', at: 1, text: 'Find fact ALPHA' },
+			{
+				type: 'turn-end',
+				at: 2,
+				reason: 'completed',
+				usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 }
+			}
+		];
+		await storeSubagentTranscript(meta.id, 'toolu_1', transcript);
+		expect(await loadSubagentTranscript(meta.id, 'toolu_1')).toEqual(transcript);
+		expect((await listSessions('project-sub')).map((s) => s.id)).toEqual([meta.id]);
+		expect(await loadSessionEvents(meta.id)).toEqual([]);
+
+		await deleteSession(meta.id);
+		expect(await loadSubagentTranscript(meta.id, 'toolu_1')).toEqual([]);
 	});
 });

@@ -16,6 +16,7 @@ import {
 	createSession,
 	listSessions,
 	sessionLog,
+	storeSubagentTranscript,
 	titleFromText,
 	type SessionMeta
 } from '../../storage/sessions';
@@ -62,6 +63,12 @@ export interface ChatSessionStore {
 	/** Most recently active first. */
 	listSessions(projectId: string): Promise<readonly SessionSummary[]>;
 	sessionLog(sessionId: string): Promise<SessionLog>;
+	/** Keeps a subagent's transcript beside its parent session. */
+	storeSubagentTranscript?(
+		sessionId: string,
+		subagentId: string,
+		events: readonly SessionEvent[]
+	): Promise<void>;
 }
 
 export interface ChatSessionOptions {
@@ -99,7 +106,12 @@ export type SendResult =
 	/** A chat command (/remember) was handled here; `notice` says how it went. */
 	| { readonly needsSettings?: undefined; readonly reason: 'command' };
 
-const indexedDbStore: ChatSessionStore = { createSession, listSessions, sessionLog };
+const indexedDbStore: ChatSessionStore = {
+	createSession,
+	listSessions,
+	sessionLog,
+	storeSubagentTranscript
+};
 
 /**
  * The chat of one project: the newest session's transcript, and sending a message through the
@@ -390,7 +402,13 @@ export class ChatSession {
 				runtime: this.#options.runtime,
 				// The runner names a subagent by the task call that started it: that card shows it.
 				onEvent: (subagentId, event) =>
-					this.#applyLive(subagentEvent(subagentId, subagentId, event), config.model)
+					this.#applyLive(subagentEvent(subagentId, subagentId, event), config.model),
+				// Its transcript is stored beside the session (not as a chat of its own).
+				store: async (subagentId, events) => {
+					if (this.sessionId) {
+						await this.#store.storeSubagentTranscript?.(this.sessionId, subagentId, events);
+					}
+				}
 			});
 			const options: AgentOptions = {
 				provider,
