@@ -223,3 +223,43 @@ test('subagents started by the task tool report back inside their cards', async 
 	await expect(cards.nth(0)).toContainText('ALPHA is 1.');
 	await expect(cards.nth(1)).toContainText('Look at B');
 });
+
+test('the session starts with a project map, and the person’s edits reach the model as diffs', async ({
+	page,
+	modelServer
+}) => {
+	modelServer.setScript({ turns: [{ text: 'I see the project.' }, { text: 'I see your edit.' }] });
+	await createProject(page, 'Static site', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServer.url);
+	await send(page, 'What is in this project?');
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await expect(chat.getByText('I see the project.')).toBeVisible();
+	const first = JSON.stringify((modelServer.requests()[0]?.body as { system?: unknown }).system);
+	expect(first).toContain('Project map');
+	expect(first).toContain('index.html');
+
+	// The person changes a line in the editor and saves; the next message carries the diff.
+	await page
+		.getByRole('tree', { name: 'Files' })
+		.getByRole('treeitem', { name: 'main.js' })
+		.click();
+	const editor = page.getByRole('region', { name: 'Editor' });
+	await editor.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+Home');
+	await page.keyboard.type('// edited by the person\n');
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(editor.getByRole('tab', { name: 'main.js' })).not.toContainText('●');
+
+	await send(page, 'Did you notice?');
+	await expect(chat.getByText('I see your edit.')).toBeVisible();
+	const second = modelServer.requests()[1]?.body as { messages: { content: unknown }[] };
+	const last = JSON.stringify(second.messages.at(-1)?.content);
+	expect(last).toContain('+// edited by the person');
+	expect(last).toContain('main.js');
+	// A diff, not the whole file: the untouched end of main.js is not repeated.
+	expect(last).not.toContain('saveNotes(notes)');
+	// The stable prefix did not move: system blocks are byte-identical across the two requests.
+	expect(JSON.stringify((modelServer.requests()[1]?.body as { system?: unknown }).system)).toBe(
+		first
+	);
+});
