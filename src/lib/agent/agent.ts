@@ -13,6 +13,7 @@
 import {
 	ProviderError,
 	type Provider,
+	type ModelRequest,
 	type ProviderId,
 	type RetryOptions,
 	type ToolCallEndEvent,
@@ -33,9 +34,9 @@ import { planClearing } from './context/clearing';
 import { modelInfo as lookupModel, type ModelInfo } from './context/models';
 import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
 import { canCompact, runCompaction } from './context/run-compaction';
-import { estimateRequestTokens, snapshotRequest } from './context/snapshot';
+import { snapshotRequest } from './context/snapshot';
 import { loadTokenizer } from './context/tokens';
-import { contextTokens, sessionTotals } from './context/usage';
+import { latestContextSize, sessionTotals } from './context/usage';
 import { buildRequest, MISSING_RESULT_TEXT } from './request-builder';
 import {
 	runModelStep,
@@ -47,7 +48,14 @@ import {
 import type { SessionLog } from './session-log';
 import { describeEnvironment, describeRuntimeChange } from './system-prompt';
 import { CANCELLED_TEXT, runToolCalls, type ToolResultEvent } from './tool-calls';
-import type { AgentError, AgentMode, LiveEvent, SessionEvent, TurnEndReason } from './types';
+import type {
+	AgentError,
+	AgentMode,
+	LiveEvent,
+	RequestSnapshot,
+	SessionEvent,
+	TurnEndReason
+} from './types';
 
 export interface AgentOptions {
 	/** From createProvider(config). */
@@ -116,6 +124,11 @@ export const DEFAULT_MAX_TOKENS = 8192;
 const SUMMARY_REQUEST_TOKENS = 500;
 
 type TurnEnd = { reason: TurnEndReason; error?: AgentError };
+
+interface PreparedRequest {
+	readonly request: ModelRequest;
+	readonly snapshot: RequestSnapshot;
+}
 
 /** `/compact` or `/compact FOCUS` → the focus ('' for none); undefined for any other text. */
 export function parseCompactCommand(text: string): string | undefined {
@@ -388,15 +401,9 @@ class Turn {
 		for (let step = 1; step <= maxSteps; step++) {
 			if (this.#signal.aborted) return { reason: 'aborted' };
 			await this.#persistPendingMode();
-			await this.#keepContextSmall();
+			const { request, snapshot } = await this.#keepContextSmall();
 			if (this.#signal.aborted) return { reason: 'aborted' };
-			const request = this.#buildRequest();
-			await this.#persist({
-				type: 'request',
-				at: Date.now(),
-				step,
-				snapshot: snapshotRequest(request, { kind: 'step' })
-			});
+			await this.#persist({ type: 'request', at: Date.now(), step, snapshot });
 			const outcome = await runModelStep({
 				provider: this.#options.provider,
 				request,
@@ -443,13 +450,15 @@ class Turn {
 		};
 	}
 
-	#buildRequest() {
-		return buildRequest({
+	/** The next step's request as the log stands, with its snapshot (which holds the estimate). */
+	#prepareRequest(): PreparedRequest {
+		const request = buildRequest({
 			model: this.#options.model,
 			events: this.#options.log.events,
 			tools: this.#tools,
 			maxTokens: this.#maxTokens()
 		});
+		return { request, snapshot: snapshotRequest(request, { kind: 'step' }) };
 	}
 
 	#maxTokens(): number {
@@ -459,12 +468,14 @@ class Turn {
 	/**
 	 * Clearing first (cheap, keeps the conversation), compaction only when clearing cannot bring
 	 * the next request under its threshold. Both are recorded, so every later request (and
-	 * rebuildRequest) sees the same result.
+	 * rebuildRequest) sees the same result. Returns the request to send: the one it measured,
+	 * rebuilt only when an event it persisted changed it (building and counting are not free).
 	 */
-	async #keepContextSmall(): Promise<void> {
+	async #keepContextSmall(): Promise<PreparedRequest> {
 		const window = this.#model.contextWindow;
 		const { clearAt, compactAt } = contextThresholds(window, this.#maxTokens(), this.#policy);
-		let estimate = estimateRequestTokens(this.#buildRequest());
+		let prepared = this.#prepareRequest();
+		let estimate = prepared.snapshot.estimatedInputTokens;
 		if (estimate > clearAt) {
 			const events = this.#options.log.events;
 			const plan = planClearing({ events, estimate, window, policy: this.#policy });
@@ -480,7 +491,8 @@ class Turn {
 					toolCallIds: plan.toolCallIds,
 					tokensFreed: plan.tokensFreed
 				});
-				estimate = estimateRequestTokens(this.#buildRequest());
+				prepared = this.#prepareRequest();
+				estimate = prepared.snapshot.estimatedInputTokens;
 			}
 		}
 		if (estimate > compactAt && canCompact(this.#options.log.events)) {
@@ -488,7 +500,9 @@ class Turn {
 			// API may yet accept the request, and if not its error tells the person what to do.
 			await this.#compact(false);
 			this.#emitStatus();
+			prepared = this.#prepareRequest();
 		}
+		return prepared;
 	}
 
 	async #compact(manual: boolean, focus?: string) {
@@ -525,7 +539,7 @@ class Turn {
 		);
 		this.#emit({
 			type: 'context-status',
-			used: contextUsed(events),
+			used: latestContextSize(events)?.used ?? 0,
 			window: this.#model.contextWindow,
 			cacheReadShare: totals.cacheReadShare,
 			costUsd: totals.costUsd
@@ -610,23 +624,6 @@ function currentMode(events: readonly SessionEvent[]): AgentMode {
 		if (event.type === 'mode-change') return event.mode;
 	}
 	return 'normal';
-}
-
-/**
- * Tokens in the context after the newest request: its reported usage (input, cache and output),
- * or its estimate when the API reported none; after a compaction, the compacted estimate.
- */
-function contextUsed(events: readonly SessionEvent[]): number {
-	for (let i = events.length - 1; i >= 0; i--) {
-		const event = events[i]!;
-		if (event.type === 'compaction') return event.tokensAfter;
-		if (event.type === 'assistant-step') {
-			const used = contextTokens(event.usage);
-			if (used > 0) return used;
-		}
-		if (event.type === 'request') return event.snapshot.estimatedInputTokens;
-	}
-	return 0;
 }
 
 /** A context callback's text; its failure must not stop a turn (the context is only richer). */

@@ -99,11 +99,18 @@ export class ProjectSession {
 				await runtime.dispose();
 				return;
 			}
-			this.workspace = await openWorkspace({
+			const workspace = await openWorkspace({
 				projectId: this.projectId,
 				runtime,
 				persistence: projectPersistence(this.projectId)
 			});
+			// Closed while the files were read: dispose() saw no workspace, so nothing else will.
+			if (this.#disposed) {
+				workspace.dispose();
+				await runtime.dispose();
+				return;
+			}
+			this.workspace = workspace;
 			this.#useRuntime(runtime);
 			void touchProject(this.projectId).catch(() => {});
 			if (this.request === 'browser') {
@@ -141,8 +148,16 @@ export class ProjectSession {
 			const container = await bootWebContainer({ timeoutMs: this.#bootTimeoutMs, env, boot });
 			if (this.#disposed || !this.workspace) return;
 			const next = createWebContainerRuntime(container);
+			// One container serves the whole page: a project opened earlier in this tab left its
+			// files there, which commands and the agent would otherwise see as this project's.
+			await clearProjectFolder(next);
 			const previous = this.runtime;
-			await this.workspace.switchRuntime(next);
+			if (!this.#disposed) await this.workspace.switchRuntime(next);
+			if (this.#disposed) {
+				// dispose() ran meanwhile and released the previous runtime, not this one.
+				await next.dispose();
+				return;
+			}
 			this.#useRuntime(next);
 			this.status = webContainerStatus();
 			await previous?.dispose();
@@ -171,6 +186,12 @@ export class ProjectSession {
 			await this.runtime?.dispose();
 			this.#releaseLock?.();
 		}
+	}
+}
+
+async function clearProjectFolder(runtime: Runtime): Promise<void> {
+	for (const entry of await runtime.fs.readdir('')) {
+		await runtime.fs.rm(entry.name, { recursive: true, force: true });
 	}
 }
 

@@ -233,6 +233,31 @@ describe('ChatSession', () => {
 		expect((await listSessions('p1')).map((s) => s.title)).toEqual(['second', 'first']);
 	});
 
+	it('refuses a second message while the first is still starting, so one session is made', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const session = chat(new ScriptedProvider([answer('one'), answer('two')]));
+		// Both calls start before either reaches `running = true` (it awaits storage first).
+		const first = session.send('first');
+		const second = session.send('second');
+		expect(await second).toEqual({ reason: 'busy' });
+		expect(await first).toEqual({ reason: 'completed' });
+		expect((await listSessions('p1')).map((s) => s.title)).toEqual(['first']);
+		expect(session.turns).toHaveLength(1);
+	});
+
+	it('keeps a stopped turn’s last events out of the new chat opened meanwhile', async () => {
+		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		let streaming!: () => void;
+		const started = new Promise<void>((resolve) => (streaming = resolve));
+		const session = chat(new ScriptedProvider([hangs(() => streaming())]));
+		const sent = session.send('think');
+		await started;
+		session.newSession();
+		expect(await sent).toEqual({ reason: 'aborted' });
+		expect(session.turns).toEqual([]);
+		expect(session.contextStatus).toBeNull();
+	});
+
 	it('passes live events through in order while the turn runs', async () => {
 		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const events: LiveEvent['type'][] = [];

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	createWebContainerRuntime,
 	mountFiles,
@@ -110,6 +110,28 @@ describe('webcontainer adapter', () => {
 			await expect.poll(() => seen).toContain('remove made');
 		} finally {
 			stop();
+		}
+	});
+
+	it('keeps delivering watch events after a listener threw', async () => {
+		const seen: string[] = [];
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const stopFaulty = runtime.fs.watch(() => {
+			throw new Error('listener bug');
+		});
+		const stop = runtime.fs.watch((events) =>
+			seen.push(...events.map((e) => `${e.type} ${e.path}`))
+		);
+		try {
+			await runtime.exec('mkdir first');
+			await expect.poll(() => seen).toContain('mkdir first');
+			await runtime.exec('mkdir second');
+			await expect.poll(() => seen).toContain('mkdir second');
+			expect(errors).toHaveBeenCalled();
+		} finally {
+			stop();
+			stopFaulty();
+			errors.mockRestore();
 		}
 	});
 

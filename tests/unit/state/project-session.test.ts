@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ProjectSession, type ProjectSessionOptions } from '../../../src/lib/state';
 import { createProject, loadProjectFiles } from '../../../src/lib/storage';
@@ -83,6 +83,23 @@ describe('ProjectSession', () => {
 		await session.workspace!.flush();
 		expect(await readFile(join(fake.workdir, 'c.txt'), 'utf8')).toBe('gamma');
 		expect((await loadProjectFiles(projectId))['c.txt']).toBe('gamma');
+	});
+
+	it("clears what an earlier project left in the page's one WebContainer", async () => {
+		const fake = await FakeWebContainer.create();
+		fakes.push(fake);
+		await mkdir(join(fake.workdir, 'old/src'), { recursive: true });
+		await writeFile(join(fake.workdir, 'old/src/x.ts'), 'stale');
+		await writeFile(join(fake.workdir, 'a.txt'), 'stale');
+		const session = open({
+			request: 'auto',
+			webContainer: { env: isolatedChromium(), boot: bootingInto(fake), probe: reachable }
+		});
+		await session.open();
+		await expect.poll(() => session.status.kind).toBe('webcontainer');
+		await expect(access(join(fake.workdir, 'old'))).rejects.toThrow();
+		expect(await readFile(join(fake.workdir, 'a.txt'), 'utf8')).toBe('alpha\n');
+		expect((await session.runtime!.exec('ls')).output).not.toContain('old');
 	});
 
 	it('stays offline and says why when the network is down', async () => {

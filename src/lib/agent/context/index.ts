@@ -34,4 +34,11 @@ export {
 	snapshotRequest
 } from './snapshot';
 export { countTokens, loadTokenizer, tokenizerReady } from './tokens';
-export { cacheReadShare, contextTokens, costOf, sessionTotals, type UsageTotals } from './usage';
+export {
+	cacheReadShare,
+	contextTokens,
+	costOf,
+	latestContextSize,
+	sessionTotals,
+	type UsageTotals
+} from './usage';

@@ -69,3 +69,26 @@ export function sessionTotals(
 export function contextTokens(usage: Usage): number {
 	return usage.inputTokens + usage.cacheWriteTokens + usage.cacheReadTokens + usage.outputTokens;
 }
+
+/**
+ * How full the context is as of the end of the log: the newest thing that sized it — an answer
+ * (its reported usage), a compaction (the compacted estimate), or a request still waiting for its
+ * answer (its estimate). A step cut before its usage arrived says nothing: it looks further back.
+ * Undefined before the first request. The agent's live status and a reloaded chat both use this.
+ */
+export function latestContextSize(
+	events: readonly SessionEvent[]
+): { used: number; model: string | undefined } | undefined {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type === 'compaction') return { used: event.tokensAfter, model: event.model };
+		if (event.type === 'assistant-step') {
+			const used = contextTokens(event.usage);
+			if (used > 0) return { used, model: event.model };
+		}
+		if (event.type === 'request') {
+			return { used: event.snapshot.estimatedInputTokens, model: event.snapshot.model };
+		}
+	}
+	return undefined;
+}

@@ -54,7 +54,13 @@ export function createWatchHub(fs: FileSystemAPI): WatchHub {
 		if (events.length === 0) return;
 		for (const listener of [...listeners]) {
 			// A listener removed while the batch was probed must not hear of it.
-			if (listeners.has(listener)) listener(events);
+			if (!listeners.has(listener)) continue;
+			try {
+				listener(events);
+			} catch (error) {
+				// A throw here would reject the `flushing` chain and silence every later batch.
+				console.error('A filesystem watch listener failed:', error);
+			}
 		}
 	};
 

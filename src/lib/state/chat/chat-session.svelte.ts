@@ -161,6 +161,8 @@ export class ChatSession {
 	#agent: { key: string; runner: TurnRunner } | null = null;
 	#abort: AbortController | null = null;
 	#loading: Promise<void> | null = null;
+	/** send() has begun (it awaits before `running` is set). */
+	#sending = false;
 	/** Bumped by newSession(), so a load that finishes late does not bring the old chat back. */
 	#generation = 0;
 
@@ -183,7 +185,18 @@ export class ChatSession {
 	async send(text: string): Promise<SendResult> {
 		const message = text.trim();
 		if (!message) return { reason: 'empty' };
-		if (this.running) return { reason: 'busy' };
+		// `running` is only set after the awaits below: a second send in between would start a
+		// second turn (and, in a new chat, a second session).
+		if (this.running || this.#sending) return { reason: 'busy' };
+		this.#sending = true;
+		try {
+			return await this.#send(message);
+		} finally {
+			this.#sending = false;
+		}
+	}
+
+	async #send(message: string): Promise<SendResult> {
 		this.notice = null;
 		// Chat commands the page handles itself: no model turn.
 		const remembered = await handleRememberCommand(this.#options.workspace, message);
@@ -211,6 +224,10 @@ export class ChatSession {
 		this.error = null;
 		const abort = new AbortController();
 		this.#abort = abort;
+		// After newSession()/openSession() the chat shows another session: the stopped turn's
+		// last events (cancelled results, its turn-end, its status) must not land in it.
+		const generation = this.#generation;
+		const current = () => generation === this.#generation;
 		try {
 			await this.load();
 			// `/compact` is the agent's too, but it is not a message of the conversation.
@@ -220,18 +237,27 @@ export class ChatSession {
 			const result = await runner.runTurn(message, {
 				signal: abort.signal,
 				onEvent: (event) => {
-					this.#applyLive(event, config.model);
+					if (current()) this.#applyLive(event, config.model);
 					this.#options.onLiveEvent?.(event);
 				}
 			});
 			// The agent announces its turn-end; this only matters if it could not store it.
-			this.transcript = endTurnLocally(this.transcript, result.reason, result.error, result.usage);
+			if (current()) {
+				this.transcript = endTurnLocally(
+					this.transcript,
+					result.reason,
+					result.error,
+					result.usage
+				);
+			}
 			return { reason: result.reason };
 		} catch (error) {
-			this.transcript = endTurnLocally(this.transcript, 'error', {
-				kind: 'internal',
-				message: `The message could not be sent: ${messageOf(error)}`
-			});
+			if (current()) {
+				this.transcript = endTurnLocally(this.transcript, 'error', {
+					kind: 'internal',
+					message: `The message could not be sent: ${messageOf(error)}`
+				});
+			}
 			return { reason: 'error' };
 		} finally {
 			this.running = false;
@@ -391,6 +417,9 @@ export class ChatSession {
 			config.contextWindow
 		]);
 		if (this.#agent?.key !== key) {
+			// The agent is rebuilt for each session (openSession/newSession drop it).
+			const generation = this.#generation;
+			const sessionId = this.sessionId;
 			const provider = (this.#options.createProvider ?? createProvider)(config);
 			const runSubagent: SubagentRunner = (
 				this.#options.createSubagentRunner ?? createSubagentRunner
@@ -401,13 +430,15 @@ export class ChatSession {
 				workspace: this.#options.workspace,
 				runtime: this.#options.runtime,
 				// The runner names a subagent by the task call that started it: that card shows it.
-				onEvent: (subagentId, event) =>
-					this.#applyLive(subagentEvent(subagentId, subagentId, event), config.model),
-				// Its transcript is stored beside the session (not as a chat of its own).
+				onEvent: (subagentId, event) => {
+					// Not into another chat the person opened meanwhile (see send()).
+					if (generation !== this.#generation) return;
+					this.#applyLive(subagentEvent(subagentId, subagentId, event), config.model);
+				},
+				// Its transcript is stored beside its own session (not as a chat of its own), even
+				// when it finishes after the person opened another chat.
 				store: async (subagentId, events) => {
-					if (this.sessionId) {
-						await this.#store.storeSubagentTranscript?.(this.sessionId, subagentId, events);
-					}
+					if (sessionId) await this.#store.storeSubagentTranscript?.(sessionId, subagentId, events);
 				}
 			});
 			const options: AgentOptions = {

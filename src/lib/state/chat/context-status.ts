@@ -3,7 +3,7 @@
  * prompt cache, and what it cost. While a turn runs the agent reports it ('context-status'); on
  * load it is recomputed from the stored log the same way.
  */
-import { contextTokens, modelInfo, sessionTotals, type ModelInfo } from '../../agent/context';
+import { latestContextSize, modelInfo, sessionTotals, type ModelInfo } from '../../agent/context';
 import type { LiveEvent, SessionEvent } from '../../agent/types';
 
 export interface ContextStatusValue {
@@ -26,34 +26,14 @@ export function contextStatusFromLog(
 	events: readonly SessionEvent[],
 	lookup: (model: string) => ModelInfo = modelInfo
 ): ContextStatusValue | null {
-	let used: number | undefined;
-	let model: string | undefined;
-	// The newest thing that sized the context decides: an answer, a compaction, or a request
-	// still waiting for its answer (the tab closed while it streamed). The agent's live
-	// 'context-status' is computed the same way, so a reload shows what was last seen.
-	for (let i = events.length - 1; i >= 0 && used === undefined; i--) {
-		const event = events[i]!;
-		if (event.type === 'assistant-step') {
-			// A step cut before its usage arrived says nothing about the size: look further back.
-			const tokens = contextTokens(event.usage);
-			if (tokens > 0) {
-				used = tokens;
-				model = event.model;
-			}
-		} else if (event.type === 'compaction') {
-			used = event.tokensAfter;
-			model = event.model;
-		} else if (event.type === 'request') {
-			used = event.snapshot.estimatedInputTokens;
-			model = event.snapshot.model;
-		}
-	}
-	if (used === undefined) return null;
-	model ??= sessionModel(events);
+	// Computed as the agent's live 'context-status' is, so a reload shows what was last seen.
+	const latest = latestContextSize(events);
+	if (latest === undefined) return null;
+	const model = latest.model ?? sessionModel(events);
 	const totals = sessionTotals(events, lookup);
 	const info = lookup(model ?? '');
 	return {
-		used,
+		used: latest.used,
 		window: info.contextWindow,
 		cacheReadShare: totals.cacheReadShare,
 		costUsd: totals.costUsd,
