@@ -240,6 +240,11 @@ class Turn {
 	readonly #policy: ContextPolicy;
 	#usage: Usage = { ...ZERO_USAGE };
 	#consecutiveFailures = 0;
+	/**
+	 * An automatic compaction failed in this turn: it is not tried again until the next turn,
+	 * since every attempt is a paid summary request and a broken one would repeat each step.
+	 */
+	#autoCompactionFailed = false;
 
 	constructor(options: AgentOptions, agent: AgentState, turn: TurnOptions) {
 		this.#options = options;
@@ -495,10 +500,15 @@ class Turn {
 				estimate = prepared.snapshot.estimatedInputTokens;
 			}
 		}
-		if (estimate > compactAt && canCompact(this.#options.log.events)) {
+		if (
+			estimate > compactAt &&
+			!this.#autoCompactionFailed &&
+			canCompact(this.#options.log.events)
+		) {
 			// A failed compaction is reported (compaction-failed) and the step still runs: the
 			// API may yet accept the request, and if not its error tells the person what to do.
-			await this.#compact(false);
+			const outcome = await this.#compact(false);
+			if (!outcome.ok && !outcome.aborted) this.#autoCompactionFailed = true;
 			this.#emitStatus();
 			prepared = this.#prepareRequest();
 		}

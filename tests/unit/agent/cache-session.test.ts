@@ -302,6 +302,33 @@ describe.each(FORMATS)('cache-first requests (%s)', (format) => {
 		expectRebuiltAsSent(format, h);
 	});
 
+	it('tries a failed automatic compaction once per turn, not at every step', async () => {
+		const many: Record<string, string> = {};
+		for (let i = 1; i <= READS; i++) many[`src/f${i}.ts`] = sourceFile(`f${i}`, 50);
+		const summaryRequest = { lastUserMessageIncludes: 'replaced by a summary to free context' };
+		const script: Turn[] = [
+			// The first summary request gets tool calls instead of a summary: the compaction fails.
+			{ label: 'no summary', match: summaryRequest, toolCalls: [{ name: 'list', input: {} }] },
+			{ label: 'the summary', match: summaryRequest, text: '## Intent\nRead every file.' }
+		];
+		for (let i = 1; i <= READS; i++) script.push(read(`src/f${i}.ts`, notes(i)));
+		script.push({ text: 'All files read.' }, { text: 'Next turn.' });
+
+		const h = await setup(format, script, {
+			files: many,
+			agent: { modelInfo: SMALL_MODEL, maxTokens: 1_000, contextPolicy: { keepRecentResults: 2 } }
+		});
+		expect((await h.run('Read every file in src, one by one')).reason).toBe('completed');
+		const kinds = () => ofType(h.log.events, 'request').map((r) => r.snapshot.kind);
+		expect(kinds().filter((kind) => kind === 'compaction')).toHaveLength(1);
+		expect(ofType(h.log.events, 'compaction')).toHaveLength(0);
+
+		// The next turn may try again, and this time the summary comes.
+		expect((await h.run('Go on')).reason).toBe('completed');
+		expect(kinds().filter((kind) => kind === 'compaction')).toHaveLength(2);
+		expect(ofType(h.log.events, 'compaction')).toHaveLength(1);
+	});
+
 	it('compacts by hand with /compact FOCUS, then goes on from the summary', async () => {
 		const script: Turn[] = [
 			read('a.txt'),
