@@ -32,7 +32,9 @@ export function tokenizerReady(): boolean {
 	return counter !== undefined;
 }
 
-// Requests repeat the same strings step after step: count each once.
+// Requests repeat the same strings step after step: count each once. Least recently used
+// strings leave first (a Map keeps insertion order), so a long session never recounts its
+// whole history at once.
 const MEMO_LIMIT = 4096;
 const memo = new Map<string, number>();
 
@@ -40,9 +42,16 @@ export function countTokens(text: string): number {
 	if (text === '') return 0;
 	if (!counter) return Math.ceil(text.length / 4);
 	const known = memo.get(text);
-	if (known !== undefined) return known;
+	if (known !== undefined) {
+		memo.delete(text);
+		memo.set(text, known);
+		return known;
+	}
 	const count = counter(text);
-	if (memo.size >= MEMO_LIMIT) memo.clear();
+	if (memo.size >= MEMO_LIMIT) {
+		const oldest = memo.keys().next();
+		if (!oldest.done) memo.delete(oldest.value);
+	}
 	memo.set(text, count);
 	return count;
 }
