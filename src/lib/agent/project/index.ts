@@ -5,6 +5,7 @@ export {
 	rememberNote,
 	parseRememberCommand,
 	MEMORY_FILE,
+	NEW_MEMORY_HEADING,
 	MAX_MEMORY_CHARS
 } from './memory';
 export {

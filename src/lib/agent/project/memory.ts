@@ -9,7 +9,8 @@ export const MEMORY_FILE = 'AGENTS.md';
  */
 export const MAX_MEMORY_CHARS = 24_000;
 
-const NEW_MEMORY_HEADING =
+/** What a new AGENTS.md says before anyone wrote a note in it (the Memory button creates it too). */
+export const NEW_MEMORY_HEADING =
 	'# AGENTS.md\n\nNotes for the coding agent about this project: conventions, commands, decisions.\n';
 
 /** The project memory for the session context, or null when there is none (or it is empty). */

@@ -1,7 +1,7 @@
 import { extensionOf } from './outline';
 
-/** Files whose imports are scanned: scripts, components, stylesheets and pages. */
-const SCANNED = new Set([
+/** Script and component files: what the map calls source code (relevance.ts ranks by it too). */
+export const SCRIPT_EXTENSIONS: ReadonlySet<string> = new Set([
 	'ts',
 	'tsx',
 	'mts',
@@ -11,11 +11,11 @@ const SCANNED = new Set([
 	'mjs',
 	'cjs',
 	'svelte',
-	'vue',
-	'css',
-	'html',
-	'htm'
+	'vue'
 ]);
+
+/** Files whose imports are scanned: scripts, components, stylesheets and pages. */
+const SCANNED = new Set([...SCRIPT_EXTENSIONS, 'css', 'html', 'htm']);
 
 /**
  * import/export…from, import(), require(), CSS @import, and HTML src/href. A regular expression

@@ -1,6 +1,6 @@
 import type { WorkspaceFile } from '../../workspace';
 import { extensionOf } from './outline';
-import { isScanned, referencedFiles } from './references';
+import { isScanned, referencedFiles, SCRIPT_EXTENSIONS } from './references';
 
 /** Files bigger than this are not scanned for imports (generated bundles, data). */
 export const MAX_SCAN_BYTES = 200_000;
@@ -19,18 +19,6 @@ export interface RankedFile {
 	readonly score: number;
 }
 
-const SCRIPT_EXTENSIONS = new Set([
-	'ts',
-	'tsx',
-	'mts',
-	'cts',
-	'js',
-	'jsx',
-	'mjs',
-	'cjs',
-	'svelte',
-	'vue'
-]);
 const CONVENTIONAL_ENTRY = /^(index|main|app|server|cli|mod|lib)\.[a-z]+$/i;
 const TEST_PATH = /(^|\/)(tests?|__tests__|e2e|spec|fixtures?|__mocks__)\/|\.(test|spec)\.[a-z]+$/i;
 const CONFIG_FILE = /(^|\/)[^/]*\.config\.[a-z]+$|(^|\/)\.[^/]+$/i;

@@ -1,1 +1,2 @@
 export { default as ConfirmDialog } from './ConfirmDialog.svelte';
+export { default as Spinner } from './Spinner.svelte';

@@ -2,14 +2,18 @@
  * The project's memory (AGENTS.md) as the chat handles it: `/remember TEXT` appends a note, and
  * the Memory button opens the file in the editor, creating it first when it is missing.
  */
-import { MEMORY_FILE, parseRememberCommand, rememberNote } from '../../agent/project';
+import {
+	MEMORY_FILE,
+	NEW_MEMORY_HEADING,
+	parseRememberCommand,
+	rememberNote
+} from '../../agent/project';
 import type { ToolWorkspace } from '../../tools/types';
 
 export type MemoryWorkspace = Pick<ToolWorkspace, 'exists' | 'readText' | 'writeFile'>;
 
 /** What a new AGENTS.md says before anyone wrote a note in it. */
-export const NEW_MEMORY_TEXT =
-	'# AGENTS.md\n\nNotes for the coding agent about this project: conventions, commands, decisions.\n';
+export const NEW_MEMORY_TEXT = NEW_MEMORY_HEADING;
 
 /** Creates AGENTS.md when it is missing; resolves to its path either way. */
 export async function ensureMemoryFile(workspace: MemoryWorkspace): Promise<string> {
