@@ -56,13 +56,17 @@ export function openaiCompletion(plan: TurnPlan) {
 /** Every chunk of a streamed response, ending with `[DONE]`. */
 export function openaiFrames(plan: TurnPlan, includeUsage: boolean): SseFrame[] {
 	const frames: SseFrame[] = [];
+	const envelope = (fields: { choices: unknown[]; usage?: unknown }) =>
+		jsonFrame({
+			id: completionId(plan),
+			object: 'chat.completion.chunk',
+			created,
+			model: plan.model,
+			...fields
+		});
 	const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) => {
 		frames.push(
-			jsonFrame({
-				id: completionId(plan),
-				object: 'chat.completion.chunk',
-				created,
-				model: plan.model,
+			envelope({
 				choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }],
 				// With include_usage every chunk carries usage: null until the final one.
 				...(includeUsage ? { usage: null } : {})
@@ -93,18 +97,7 @@ export function openaiFrames(plan: TurnPlan, includeUsage: boolean): SseFrame[] 
 		}
 	}
 	chunk({}, plan.openaiFinishReason);
-	if (includeUsage) {
-		frames.push(
-			jsonFrame({
-				id: completionId(plan),
-				object: 'chat.completion.chunk',
-				created,
-				model: plan.model,
-				choices: [],
-				usage: usage(plan)
-			})
-		);
-	}
+	if (includeUsage) frames.push(envelope({ choices: [], usage: usage(plan) }));
 	frames.push({ data: '[DONE]' });
 	return frames;
 }

@@ -71,6 +71,11 @@ export async function startMockModelServer(
 	const cache = options.cache?.enabled ? new PromptCacheSimulator(options.cache) : undefined;
 	let log: RecordedRequest[] = [];
 	let nextSeq = 0;
+	const reset = () => {
+		queue.reset();
+		cache?.reset();
+		log = [];
+	};
 
 	async function handleControl(req: IncomingMessage, res: ServerResponse, path: string) {
 		const action = `${req.method} ${path}`;
@@ -79,9 +84,7 @@ export async function startMockModelServer(
 			return sendJson(res, 200, { script: queue.script, remaining: queue.remaining() });
 		}
 		if (action === 'POST /__kiln/reset') {
-			queue.reset();
-			cache?.reset();
-			log = [];
+			reset();
 			return sendJson(res, 200, { ok: true });
 		}
 		if (action === 'POST /__kiln/script') {
@@ -197,11 +200,7 @@ export async function startMockModelServer(
 		openaiBaseURL: `${url}/v1`,
 		requests: () => structuredClone(log),
 		setScript: (script) => queue.replace(parseScript(script)),
-		reset: () => {
-			queue.reset();
-			cache?.reset();
-			log = [];
-		},
+		reset,
 		cache,
 		close: () =>
 			new Promise<void>((resolve, reject) => {

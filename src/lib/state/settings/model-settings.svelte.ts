@@ -100,7 +100,7 @@ export class ModelSettings {
 			const value = parseStored(await this.#storage.get(MODEL_SETTINGS_KEY));
 			if (value) {
 				this.#stored = value;
-				this.config = { provider: value.active, model: '', ...value.providers[value.active] };
+				this.config = this.configFor(value.active);
 			}
 		} catch (error) {
 			this.error = `The saved model settings could not be read (${messageOf(error)}). Open Settings and save them again.`;
