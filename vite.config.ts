@@ -37,6 +37,16 @@ export default defineConfig({
 				}
 			},
 			{
+				// `npm run test:faults`: the real agent against the scripted model server, fault by fault.
+				extends: true,
+				test: { name: 'faults', environment: 'node', include: ['tests/faults/**/*.test.ts'] }
+			},
+			{
+				// `npm run test:bad-input`: hostile paths, files, records, output and markdown.
+				extends: true,
+				test: { name: 'bad-input', environment: 'node', include: ['tests/bad-input/**/*.test.ts'] }
+			},
+			{
 				extends: true,
 				test: {
 					name: 'browser',

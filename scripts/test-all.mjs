@@ -29,6 +29,8 @@ function readJson(path) {
 }
 
 const npx = 'npx';
+// End-to-end tests tagged for a table suite run there, not twice.
+const TABLE_TAGS = '@faults\\b|@bad-input\\b';
 check('svelte-kit sync + types', 'npm', ['run', '--silent', 'check:types']);
 check('lint', npx, ['eslint', '.']);
 check('format', npx, ['prettier', '--check', '.']);
@@ -37,7 +39,7 @@ const chromium = ensureChromium();
 
 // Unit tests (Node) and the runtime contract inside Chromium (Vitest browser mode).
 const vitestJson = 'test-results/vitest.json';
-const projects = chromium ? [] : ['--project', 'unit'];
+const projects = ['--project', 'unit', ...(chromium ? ['--project', 'browser'] : [])];
 const vitestStatus = run('unit + browser tests', npx, [
 	'vitest',
 	'run',
@@ -58,9 +60,14 @@ if (vitest) {
 // End-to-end tests against the production build, served with the real headers.
 if (chromium) {
 	const e2eJson = 'test-results/e2e.json';
-	const e2eStatus = run('end-to-end tests', npx, ['playwright', 'test'], {
-		KILN_E2E_JSON: e2eJson
-	});
+	const e2eStatus = run(
+		'end-to-end tests',
+		npx,
+		['playwright', 'test', '--grep-invert', TABLE_TAGS],
+		{
+			KILN_E2E_JSON: e2eJson
+		}
+	);
 	const e2e = readJson(e2eJson);
 	if (e2e?.stats) {
 		const failed = e2e.stats.unexpected + e2e.stats.flaky;
@@ -73,6 +80,17 @@ if (chromium) {
 	} else results.push({ label: 'e2e', passed: 0, failed: 1 });
 } else {
 	results.push({ label: 'browser suites (no Chromium)', passed: 0, failed: 1 });
+}
+
+// The two table suites print their tables (what each fault and each hostile input did).
+for (const suite of ['faults', 'bad-input']) {
+	run(`${suite} suite`, 'node', ['scripts/table-suite.mjs', suite]);
+	const summary = readJson(`test-results/${suite}.json`);
+	results.push({
+		label: suite,
+		passed: summary?.passed ?? 0,
+		failed: summary ? summary.failed : 1
+	});
 }
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
