@@ -118,6 +118,11 @@ export interface ExecResult {
 	readonly exitCode: number;
 	/** stdout and stderr interleaved in arrival order. */
 	readonly output: string;
+	/**
+	 * Bytes cut from the middle of a long output (only its start and end are kept, with a line
+	 * saying how much is missing); 0 or absent when nothing was cut.
+	 */
+	readonly omittedBytes?: number;
 	readonly timedOut: boolean;
 	readonly aborted: boolean;
 }
