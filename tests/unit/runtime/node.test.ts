@@ -79,7 +79,7 @@ describe('node runtime', () => {
 		await runtime.fs.mkdir('real');
 		await symlink(join(root, 'real'), join(root, 'link'));
 		const entries = await runtime.fs.readdir('');
-		expect(entries).toContainEqual({ name: 'link', type: 'directory' });
+		expect(entries).toContainEqual({ name: 'link', type: 'directory', link: { target: 'real' } });
 	});
 
 	it('reports files changed outside any command', async () => {

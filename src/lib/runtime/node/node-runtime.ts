@@ -17,6 +17,7 @@ import { nodeCapabilities } from './capabilities';
 import { createNodeFs } from './node-fs';
 import { runProcess } from './node-exec';
 import { NodeWatcher } from './node-watch';
+import { createRealPaths } from './real-paths';
 import { PreviewDetector } from './preview-detector';
 
 export interface NodeRuntimeOptions {
@@ -32,7 +33,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 	}
 
 	const watcher = new NodeWatcher(root);
-	const fs = createNodeFs(root, (listener) => watcher.subscribe(listener));
+	const fs = createNodeFs(await createRealPaths(root), (listener) => watcher.subscribe(listener));
 	const previewListeners = new Set<(event: PreviewEvent) => void>();
 	const running = new Set<() => void>();
 
