@@ -1,10 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createBrowserRuntime } from '../lib/runtime/browser';
-import { createNodeRuntime } from '../lib/runtime/node';
+import { createNodeRuntime, type ProcessHost } from '../lib/runtime/node';
+import { startCommandHost } from './command-host';
 import type { Runtime } from '../lib/runtime/types';
 import { openWorkspace, type Workspace } from '../lib/workspace';
 import type { RuntimeChoice } from './parse-options';
+import { withoutKeyVariables } from './provider-config';
 import { readDirectoryFiles } from './read-directory';
 import { UsageError } from './usage-error';
 
@@ -25,22 +27,29 @@ export async function openProject(dir: string, choice: RuntimeChoice): Promise<C
 	if (!info?.isDirectory()) {
 		throw new UsageError(`--dir '${dir}' is not a folder. Pass the project folder to work in.`);
 	}
-	const runtime =
-		choice === 'node'
-			? await createNodeRuntime({ root })
-			: await createBrowserRuntime({ files: await readDirectoryFiles(root) });
+	// Commands run under a host that never held the API key (see command-host.ts).
+	const processHost: ProcessHost | undefined =
+		choice === 'node' ? await startCommandHost(withoutKeyVariables(process.env)) : undefined;
+	let runtime: Runtime | undefined;
 	try {
+		runtime =
+			choice === 'node'
+				? await createNodeRuntime({ root, processHost })
+				: await createBrowserRuntime({ files: await readDirectoryFiles(root) });
 		const workspace = await openWorkspace({ projectId: 'cli', runtime });
+		const opened = runtime;
 		return {
-			runtime,
+			runtime: opened,
 			workspace,
 			async dispose() {
 				workspace.dispose();
-				await runtime.dispose();
+				await opened.dispose();
+				await processHost?.dispose();
 			}
 		};
 	} catch (error) {
-		await runtime.dispose();
+		await runtime?.dispose();
+		await processHost?.dispose();
 		throw error;
 	}
 }

@@ -15,14 +15,19 @@ import {
 } from '../types';
 import { nodeCapabilities } from './capabilities';
 import { createNodeFs } from './node-fs';
-import { runProcess } from './node-exec';
 import { NodeWatcher } from './node-watch';
+import { localProcessHost, type ProcessHost } from './process-host';
 import { createRealPaths } from './real-paths';
 import { PreviewDetector } from './preview-detector';
 
 export interface NodeRuntimeOptions {
 	/** The project folder; it must exist. */
 	root: string;
+	/**
+	 * Where commands run (default: as children of this process). The caller owns it and disposes
+	 * it after the runtime.
+	 */
+	processHost?: ProcessHost;
 }
 
 export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> {
@@ -67,7 +72,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 			}
 			if (stopped.signal.aborted) return abortedResult();
 			const previews = new PreviewDetector(emitPreview);
-			const child = runProcess(command, {
+			const child = (options.processHost ?? localProcessHost).run(command, {
 				...execOptions,
 				signal: stopped.signal,
 				cwd: absoluteCwd,
