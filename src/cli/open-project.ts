@@ -7,12 +7,14 @@ import type { Runtime } from '../lib/runtime/types';
 import { openWorkspace, type Workspace } from '../lib/workspace';
 import type { RuntimeChoice } from './parse-options';
 import { withoutKeyVariables } from './provider-config';
-import { readDirectoryFiles } from './read-directory';
+import { readDirectoryFiles, skippedLinksNote } from './read-directory';
 import { UsageError } from './usage-error';
 
 export interface CliProject {
 	readonly runtime: Runtime;
 	readonly workspace: Workspace;
+	/** Things the person should know about how the folder was opened ('' when none). */
+	readonly note: string;
 	dispose(): Promise<void>;
 }
 
@@ -31,16 +33,21 @@ export async function openProject(dir: string, choice: RuntimeChoice): Promise<C
 	const processHost: ProcessHost | undefined =
 		choice === 'node' ? await startCommandHost(withoutKeyVariables(process.env)) : undefined;
 	let runtime: Runtime | undefined;
+	let note = '';
 	try {
-		runtime =
-			choice === 'node'
-				? await createNodeRuntime({ root, processHost })
-				: await createBrowserRuntime({ files: await readDirectoryFiles(root) });
+		if (choice === 'node') {
+			runtime = await createNodeRuntime({ root, processHost });
+		} else {
+			const copy = await readDirectoryFiles(root);
+			note = skippedLinksNote(copy.skippedLinks);
+			runtime = await createBrowserRuntime({ files: copy.files });
+		}
 		const workspace = await openWorkspace({ projectId: 'cli', runtime });
 		const opened = runtime;
 		return {
 			runtime: opened,
 			workspace,
+			note,
 			async dispose() {
 				workspace.dispose();
 				await opened.dispose();

@@ -67,6 +67,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 	const jsonLog = jsonFile ? await openJsonEventLog(jsonFile, output.redact) : undefined;
 	const log = jsonLog ?? memorySessionLog();
 	const project = await openProject(dir, runtimeChoice);
+	if (project.note) output.err(project.note);
 	const runLog = new RunLog(output);
 	const controller = new AbortController();
 	const release = abortOnInterrupt(controller, () =>

@@ -42,6 +42,7 @@ export async function toolCommand(args: readonly string[], output: CliOutput): P
 	for (const key of keysInEnvironment(process.env)) output.addSecret(key);
 	scrubKeyVariables(process.env);
 	const project = await openProject(dir, runtimeChoice);
+	if (project.note) output.err(project.note);
 	try {
 		const controller = new AbortController();
 		const release = abortOnInterrupt(controller, () =>
