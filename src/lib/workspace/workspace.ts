@@ -333,11 +333,11 @@ export class Workspace implements WorkspaceApi {
 			this.#skipped.set(path, { path, reason: 'outside' });
 			return 'missing';
 		}
+		this.#skipped.delete(path);
 		if (found.kind === 'missing') {
 			if (existing) this.#forget(path, step);
 			return 'missing';
 		}
-		this.#skipped.delete(path);
 		this.#indexAncestors(path, step);
 		if (found.kind === 'file') {
 			if (existing?.type === 'directory') this.#forget(path, step, { silent: true });
@@ -556,11 +556,11 @@ export class Workspace implements WorkspaceApi {
 
 	/** Drops `path` and its subtree from the index (and from storage). */
 	#forget(path: string, step: Step, { silent = false } = {}): void {
+		for (const skipped of this.#skipped.keys()) {
+			if (isWithin(skipped, path)) this.#skipped.delete(skipped);
+		}
 		if (!this.#index.get(path)) return;
 		const removed = this.#index.delete(path);
-		for (const skipped of this.#skipped.keys()) {
-			if (isWithin(skipped, path) && skipped !== path) this.#skipped.delete(skipped);
-		}
 		if (!silent) step.changes.push({ type: 'remove', path, origin: step.origin });
 		this.#save(step, (persistence) => persistence.deleteTree(path));
 		const lostRules = removed.some(
