@@ -67,8 +67,8 @@ export function skippedNote(ctx: ToolContext, base: string): string {
 		.slice(0, SKIPPED_SHOWN)
 		.map((entry) =>
 			entry.reason === 'loop'
-				? `'${entry.path}' is a symbolic link loop (back to '${entry.target === '' ? '.' : entry.target}')`
-				: `'${entry.path}' is a symbolic link leading outside the project (or to nothing)`
+				? `'${entry.path}' is a symbolic link loop${loopTarget(entry.target, ' (back to ', ')')}`
+				: `'${entry.path}' is a symbolic link leading outside the project or nowhere`
 		);
 	const more = skipped.length - shown.length;
 	if (more > 0) shown.push(`${more} more`);
@@ -83,7 +83,11 @@ export function assertNotSkipped(ctx: ToolContext, path: string): void {
 	if (!entry) return;
 	throw new ToolError(
 		entry.reason === 'loop'
-			? `'${entry.path}' is a symbolic link loop (it leads back to '${entry.target === '' ? '.' : entry.target}'), so it is not searched or listed. Use the real folder instead.`
-			: `'${entry.path}' is a symbolic link leading outside the project (or to nothing); Kiln does not follow it. Use a path inside the project.`
+			? `'${entry.path}' is a symbolic link loop${loopTarget(entry.target, ' (it leads back to ', ')')}, so it is not searched or listed. Use the real folder instead.`
+			: `'${entry.path}' is a symbolic link leading outside the project or nowhere; Kiln does not follow it. Use a path inside the project.`
 	);
+}
+
+function loopTarget(target: string | undefined, before: string, after: string): string {
+	return target === undefined ? '' : `${before}'${target === '' ? '.' : target}'${after}`;
 }

@@ -46,7 +46,7 @@ type Probe =
 	| { kind: 'missing' }
 	| { kind: 'dir'; link?: LinkInfo }
 	| { kind: 'file'; bytes: Uint8Array; mtimeMs: number }
-	| { kind: 'skipped' };
+	| { kind: 'skipped'; reason: SkippedEntry['reason'] };
 
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Workspace> {
 	const workspace = new Workspace(options);
@@ -330,7 +330,7 @@ export class Workspace implements WorkspaceApi {
 		const existing = this.#index.get(path);
 		if (found.kind === 'skipped') {
 			if (existing) this.#forget(path, step);
-			this.#skipped.set(path, { path, reason: 'outside' });
+			this.#skipped.set(path, { path, reason: found.reason });
 			return 'missing';
 		}
 		this.#skipped.delete(path);
@@ -442,7 +442,7 @@ export class Workspace implements WorkspaceApi {
 		if (found.kind === 'file') this.#recordFile(path, found.bytes, found.mtimeMs, step);
 		else if (found.kind === 'skipped') {
 			if (existing) this.#forget(path, step);
-			this.#skipped.set(path, { path, reason: 'outside' });
+			this.#skipped.set(path, { path, reason: found.reason });
 		} else if (found.kind === 'missing' && existing) this.#forget(path, step);
 	}
 
@@ -455,7 +455,7 @@ export class Workspace implements WorkspaceApi {
 				if (info.type === 'directory') return { kind: 'dir', link: info.link };
 			} catch (error) {
 				if (isGone(error)) return { kind: 'missing' };
-				if (isRefused(error)) return { kind: 'skipped' };
+				if (isRefused(error)) return refused(error);
 				throw error;
 			}
 			return this.#readFile(path);
@@ -481,7 +481,7 @@ export class Workspace implements WorkspaceApi {
 			return { kind: 'file', bytes, mtimeMs: stat?.mtimeMs ?? Date.now() };
 		} catch (error) {
 			if (isGone(error)) return { kind: 'missing' };
-			if (isRefused(error)) return { kind: 'skipped' };
+			if (isRefused(error)) return refused(error);
 			if (isFsError(error, 'EISDIR')) return { kind: 'dir' };
 			throw error;
 		}
@@ -651,6 +651,10 @@ function skippedLink(path: string, target: string | undefined): SkippedEntry {
 /** Refused by the runtime: the path leads out of the project, or round a link loop. */
 function isRefused(error: unknown): boolean {
 	return isFsError(error, 'EACCES') || isFsError(error, 'ELOOP');
+}
+
+function refused(error: unknown): Probe {
+	return { kind: 'skipped', reason: isFsError(error, 'ELOOP') ? 'loop' : 'outside' };
 }
 
 function isGone(error: unknown): boolean {

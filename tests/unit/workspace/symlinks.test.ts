@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
 import { createNodeRuntime } from '../../../src/lib/runtime/node';
 import type { Runtime } from '../../../src/lib/runtime/types';
 import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
@@ -76,4 +77,23 @@ describe('workspace over a folder with symbolic links', () => {
 		// Removing the link removed the link only.
 		expect(existsSync(join(base, 'secret.txt'))).toBe(true);
 	}, 30_000);
+});
+
+describe('workspace over the browser runtime with links a command made', () => {
+	it('opens, skipping a link to a folder above and a link to itself', async () => {
+		const runtime = await createBrowserRuntime({ files: { 'a/b.txt': 'x' } });
+		try {
+			const made = await runtime.exec('ln -s .. a/up && ln -s /project/a/self a/self');
+			expect(made.exitCode).toBe(0);
+			const workspace = await openWorkspace({ projectId: 'p', runtime });
+			expect(workspace.allFiles().map((file) => file.path)).toEqual(['a/b.txt']);
+			expect(workspace.skippedEntries()).toEqual([
+				{ path: 'a/self', reason: 'outside' },
+				{ path: 'a/up', reason: 'loop', target: '' }
+			]);
+			workspace.dispose();
+		} finally {
+			await runtime.dispose();
+		}
+	});
 });
