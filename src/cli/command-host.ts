@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { connectProcessHost, type ProcessHost } from '../lib/runtime/node';
+import type { ExecResult } from '../lib/runtime/types';
 
 const HOST_ENTRY = fileURLToPath(new URL('../../bin/kiln-command-host.mjs', import.meta.url));
 
@@ -40,4 +41,43 @@ export async function startCommandHost(env: NodeJS.ProcessEnv): Promise<ProcessH
 			{ cause: error }
 		);
 	}
+}
+
+/**
+ * A host started on the first command only: most `kiln tool` calls (read, grep…) run none, and
+ * need not pay for a second process. A host that cannot start fails that command with the reason.
+ */
+export function lazyCommandHost(env: NodeJS.ProcessEnv): ProcessHost {
+	let started: Promise<ProcessHost> | undefined;
+	return {
+		run(command, options) {
+			started ??= startCommandHost(env);
+			let stopped = false;
+			let stopRunning: (() => void) | undefined;
+			const result = started.then(
+				(host) => {
+					const running = host.run(command, options);
+					stopRunning = running.stop;
+					if (stopped) running.stop();
+					return running.result;
+				},
+				(error: unknown): ExecResult => {
+					const output = `${error instanceof Error ? error.message : String(error)}\n`;
+					options.onOutput?.(output);
+					return { exitCode: 1, output, timedOut: false, aborted: false };
+				}
+			);
+			return {
+				result,
+				stop() {
+					stopped = true;
+					stopRunning?.();
+				}
+			};
+		},
+		async dispose() {
+			const host = await started?.catch(() => undefined);
+			await host?.dispose();
+		}
+	};
 }

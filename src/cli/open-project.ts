@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createBrowserRuntime } from '../lib/runtime/browser';
 import { createNodeRuntime, type ProcessHost } from '../lib/runtime/node';
-import { startCommandHost } from './command-host';
+import { lazyCommandHost } from './command-host';
 import type { Runtime } from '../lib/runtime/types';
 import { openWorkspace, type Workspace } from '../lib/workspace';
 import type { RuntimeChoice } from './parse-options';
@@ -31,7 +31,7 @@ export async function openProject(dir: string, choice: RuntimeChoice): Promise<C
 	}
 	// Commands run under a host that never held the API key (see command-host.ts).
 	const processHost: ProcessHost | undefined =
-		choice === 'node' ? await startCommandHost(withoutKeyVariables(process.env)) : undefined;
+		choice === 'node' ? lazyCommandHost(withoutKeyVariables(process.env)) : undefined;
 	let runtime: Runtime | undefined;
 	let note = '';
 	try {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OUTPUT_HEAD_CHARS, OUTPUT_TAIL_CHARS } from '../../src/lib/runtime';
+import { createBrowserRuntime } from '../../src/lib/runtime/browser';
 import { createNodeRuntime } from '../../src/lib/runtime/node';
 import type { Runtime } from '../../src/lib/runtime/types';
 import { createReadTracker, runTool, type ToolResult } from '../../src/lib/tools';
@@ -178,6 +179,35 @@ describe('symbolic link loops in walks', () => {
 		const result = await call('list', { path: 'src/loop' });
 		expect(result.ok).toBe(false);
 		recordRow(task, { input: "list 'src/loop' (a loop)", 'what Kiln did': shown(result) });
+	});
+
+	test('offline runtime: a command makes link loops, the project is opened again', async ({
+		task
+	}) => {
+		const offline = await createBrowserRuntime({ files: { 'src/app.ts': 'export {};\n' } });
+		try {
+			await offline.exec('ln -s .. src/up && ln -s /project/src/self src/self');
+			const reopened = await openWorkspace({ projectId: 'offline', runtime: offline });
+			const result = await runTool(
+				'list',
+				{},
+				{
+					workspace: reopened,
+					runtime: offline,
+					signal: new AbortController().signal,
+					readTracker: createReadTracker()
+				}
+			);
+			reopened.dispose();
+			expect(result.ok).toBe(true);
+			expect(result.output).toMatch(/'src\/up' is a symbolic link loop/);
+			recordRow(task, {
+				input: "offline runtime: 'ln -s .. src/up' and a self link, then the project is reopened",
+				'what Kiln did': shown(result)
+			});
+		} finally {
+			await offline.dispose();
+		}
 	});
 
 	for (const runtimeChoice of ['node', 'browser']) {
