@@ -1,9 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BoundedOutput, OUTPUT_HEAD_CHARS, OUTPUT_TAIL_CHARS } from '../../../src/lib/runtime';
 import { createNodeRuntime } from '../../../src/lib/runtime/node';
+
+async function processesNamed(name: string): Promise<string[]> {
+	const found: string[] = [];
+	for (const pid of await readdir('/proc')) {
+		if (!/^\d+$/.test(pid)) continue;
+		const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+		if (cmdline.split('\0')[0] === name) found.push(pid);
+	}
+	return found;
+}
 
 describe('BoundedOutput', () => {
 	it('keeps short output as it is', () => {
@@ -54,12 +64,15 @@ describe('node exec bounds output while it streams', () => {
 		const runtime = await createNodeRuntime({ root });
 		try {
 			const before = process.memoryUsage().rss;
-			const result = await runtime.exec('yes', { timeoutMs: 1500 });
+			// Named, to find it in /proc afterwards.
+			const result = await runtime.exec('exec -a kiln-bounded-yes yes', { timeoutMs: 1500 });
 			expect(result).toMatchObject({ timedOut: true, exitCode: 124 });
 			expect(result.output.length).toBeLessThan(OUTPUT_HEAD_CHARS + OUTPUT_TAIL_CHARS + 100);
 			expect(result.omittedBytes).toBeGreaterThan(1_000_000);
 			// Whatever `yes` printed, the process did not keep it (generous: GC timing varies).
 			expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+			// And `yes` itself was killed at the timeout.
+			expect(await processesNamed('kiln-bounded-yes')).toEqual([]);
 		} finally {
 			await runtime.dispose();
 			await rm(root, { recursive: true, force: true });
