@@ -8,6 +8,7 @@ import { normalizePath } from '../paths';
 import { LineShell } from '../shell/line-shell';
 import {
 	EXIT_ABORTED,
+	isFsError,
 	type ExecOptions,
 	type ExecResult,
 	type PreviewEvent,
@@ -38,7 +39,8 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 	}
 
 	const watcher = new NodeWatcher(root);
-	const fs = createNodeFs(await createRealPaths(root), (listener) => watcher.subscribe(listener));
+	const realPaths = await createRealPaths(root);
+	const fs = createNodeFs(realPaths, (listener) => watcher.subscribe(listener));
 	const previewListeners = new Set<(event: PreviewEvent) => void>();
 	const running = new Set<() => void>();
 
@@ -58,10 +60,18 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 			const cwd = execOptions.cwd ?? '';
 			let absoluteCwd: string;
 			try {
-				const normalized = normalizePath(cwd);
-				absoluteCwd = normalized === '' ? root : resolve(root, normalized);
+				normalizePath(cwd);
 			} catch {
 				return failure(`Cannot run in '${cwd}': it is outside the project.\n`, execOptions);
+			}
+			try {
+				// Through links, like every path: a folder link out of the project is refused.
+				absoluteCwd = await realPaths.existing(cwd);
+			} catch (error) {
+				if (isFsError(error, 'EACCES') || isFsError(error, 'ELOOP')) {
+					return failure(`Cannot run in '${cwd}': ${error.message}\n`, execOptions);
+				}
+				absoluteCwd = resolve(root, normalizePath(cwd));
 			}
 			const cwdInfo = await stat(absoluteCwd).catch(() => undefined);
 			if (!cwdInfo?.isDirectory()) {
