@@ -11,6 +11,7 @@ import { describeContent, encodeText } from './content';
 import { FileIndex, toWorkspaceFile, type DirEntryNode, type FileEntryNode } from './file-index';
 import { GITIGNORE, GitignoreRules, isInsideOpaque, isOpaqueName } from './gitignore';
 import { SerialQueue } from './serial-queue';
+import { joinReal, realChain, refusalReason, SkippedLinks } from './skipped-links';
 import type {
 	WorkspaceApi,
 	WorkspaceChange,
@@ -71,8 +72,8 @@ export class Workspace implements WorkspaceApi {
 	readonly #persistence: WorkspacePersistence | undefined;
 	readonly #onError: (error: Error) => void;
 	readonly #index = new FileIndex();
-	/** Links the walk did not follow (a loop, or out of the project), by path. */
-	readonly #skipped = new Map<string, SkippedEntry>();
+	/** Links the walk did not follow (a loop, or out of the project). */
+	readonly #skipped = new SkippedLinks();
 	readonly #gitignore = new GitignoreRules();
 	readonly #queue = new SerialQueue();
 	readonly #listeners = new Set<WorkspaceListener>();
@@ -128,7 +129,7 @@ export class Workspace implements WorkspaceApi {
 	 * leading outside the project. Search and listings mention them rather than go silent.
 	 */
 	skippedEntries(): SkippedEntry[] {
-		return [...this.#skipped.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+		return this.#skipped.list();
 	}
 
 	/** The indexed text of a text file, without a round trip to the runtime (for search). */
@@ -330,7 +331,7 @@ export class Workspace implements WorkspaceApi {
 		const existing = this.#index.get(path);
 		if (found.kind === 'skipped') {
 			if (existing) this.#forget(path, step);
-			this.#skipped.set(path, { path, reason: found.reason });
+			this.#skipped.skip(path, found.reason);
 			return 'missing';
 		}
 		this.#skipped.delete(path);
@@ -348,7 +349,7 @@ export class Workspace implements WorkspaceApi {
 		const real = found.link ? found.link.target : joinReal(chain.at(-1)!, basename(path));
 		if (real === undefined || chain.includes(real)) {
 			if (existing) this.#forget(path, step);
-			this.#skipped.set(path, skippedLink(path, real));
+			this.#skipped.skip(path, real === undefined ? 'outside' : 'loop', real);
 			return 'missing';
 		}
 		if (existing?.type === 'file') this.#forget(path, step, { silent: true });
@@ -357,24 +358,12 @@ export class Workspace implements WorkspaceApi {
 		return 'dir';
 	}
 
-	/**
-	 * The real project paths of `path` and the folders above it, root first: a folder reached
-	 * through a link lies really at the link's target. Walking into a folder whose real path is
-	 * already on this chain would go round a loop.
-	 */
+	/** The real paths of `path` and the folders above it (see skipped-links.ts). */
 	#realChain(path: string): string[] {
-		const chain = [''];
-		if (path === '') return chain;
-		const parts = path.split('/');
-		for (let depth = 1; depth <= parts.length; depth++) {
-			const node = this.#index.get(parts.slice(0, depth).join('/'));
-			const real =
-				node?.type === 'directory' && node.realPath !== undefined
-					? node.realPath
-					: joinReal(chain.at(-1)!, parts[depth - 1]!);
-			chain.push(real);
-		}
-		return chain;
+		return realChain(path, (dir) => {
+			const node = this.#index.get(dir);
+			return node?.type === 'directory' ? node.realPath : undefined;
+		});
 	}
 
 	async #reconcileDir(path: string, step: Step, chain = this.#realChain(path)): Promise<void> {
@@ -393,9 +382,7 @@ export class Workspace implements WorkspaceApi {
 		for (const child of this.#index.childPaths(path)) {
 			if (!present.has(child)) this.#forget(child, step);
 		}
-		for (const skipped of this.#skipped.keys()) {
-			if (dirname(skipped) === path && !present.has(skipped)) this.#skipped.delete(skipped);
-		}
+		this.#skipped.keepChildren(path, present);
 		entries = entries.filter((entry) => this.#followable(prefix + entry.name, entry, chain, step));
 		// The folder's own .gitignore first, so its siblings get the right ignored flag.
 		const gitignore = entries.find((entry) => entry.name === GITIGNORE && entry.type === 'file');
@@ -420,7 +407,7 @@ export class Workspace implements WorkspaceApi {
 			return true;
 		}
 		if (this.#index.get(path)) this.#forget(path, step);
-		this.#skipped.set(path, skippedLink(path, target));
+		this.#skipped.skip(path, target === undefined ? 'outside' : 'loop', target);
 		return false;
 	}
 
@@ -442,7 +429,7 @@ export class Workspace implements WorkspaceApi {
 		if (found.kind === 'file') this.#recordFile(path, found.bytes, found.mtimeMs, step);
 		else if (found.kind === 'skipped') {
 			if (existing) this.#forget(path, step);
-			this.#skipped.set(path, { path, reason: found.reason });
+			this.#skipped.skip(path, found.reason);
 		} else if (found.kind === 'missing' && existing) this.#forget(path, step);
 	}
 
@@ -455,7 +442,8 @@ export class Workspace implements WorkspaceApi {
 				if (info.type === 'directory') return { kind: 'dir', link: info.link };
 			} catch (error) {
 				if (isGone(error)) return { kind: 'missing' };
-				if (isRefused(error)) return refused(error);
+				const reason = refusalReason(error);
+				if (reason) return { kind: 'skipped', reason };
 				throw error;
 			}
 			return this.#readFile(path);
@@ -481,7 +469,8 @@ export class Workspace implements WorkspaceApi {
 			return { kind: 'file', bytes, mtimeMs: stat?.mtimeMs ?? Date.now() };
 		} catch (error) {
 			if (isGone(error)) return { kind: 'missing' };
-			if (isRefused(error)) return refused(error);
+			const reason = refusalReason(error);
+			if (reason) return { kind: 'skipped', reason };
 			if (isFsError(error, 'EISDIR')) return { kind: 'dir' };
 			throw error;
 		}
@@ -556,9 +545,7 @@ export class Workspace implements WorkspaceApi {
 
 	/** Drops `path` and its subtree from the index (and from storage). */
 	#forget(path: string, step: Step, { silent = false } = {}): void {
-		for (const skipped of this.#skipped.keys()) {
-			if (isWithin(skipped, path)) this.#skipped.delete(skipped);
-		}
+		this.#skipped.deleteWithin(path);
 		if (!this.#index.get(path)) return;
 		const removed = this.#index.delete(path);
 		if (!silent) step.changes.push({ type: 'remove', path, origin: step.origin });
@@ -637,24 +624,6 @@ function opaqueRoot(path: string): string {
 	const parts = path.split('/');
 	const index = parts.findIndex((part, i) => i < parts.length - 1 && isOpaqueName(part));
 	return parts.slice(0, index + 1).join('/');
-}
-
-/** `parent/name` as a real project path ('' is the root). */
-function joinReal(parent: string, name: string): string {
-	return parent === '' ? name : `${parent}/${name}`;
-}
-
-function skippedLink(path: string, target: string | undefined): SkippedEntry {
-	return target === undefined ? { path, reason: 'outside' } : { path, reason: 'loop', target };
-}
-
-/** Refused by the runtime: the path leads out of the project, or round a link loop. */
-function isRefused(error: unknown): boolean {
-	return isFsError(error, 'EACCES') || isFsError(error, 'ELOOP');
-}
-
-function refused(error: unknown): Probe {
-	return { kind: 'skipped', reason: isFsError(error, 'ELOOP') ? 'loop' : 'outside' };
 }
 
 function isGone(error: unknown): boolean {
