@@ -88,7 +88,7 @@ describe('a command hunting for the API key', () => {
 		TIMEOUT
 	);
 
-	for (const how of ['--api-key', '--api-key-file'] as const) {
+	for (const how of ['ANTHROPIC_API_KEY', '--api-key', '--api-key-file'] as const) {
 		test(
 			`kiln run ${how}: the model asks bash to find the key`,
 			async ({ task }) => {
@@ -99,7 +99,14 @@ describe('a command hunting for the API key', () => {
 				const jsonFile = join(await tempDir(), 'events.jsonl');
 				const keyFile = join(await tempDir(), 'key.txt');
 				await writeFile(keyFile, `${KEY}\n`);
-				const keyArgs = how === '--api-key' ? ['--api-key', KEY] : ['--api-key-file', keyFile];
+				const keyArgs =
+					how === '--api-key'
+						? ['--api-key', KEY]
+						: how === '--api-key-file'
+							? ['--api-key-file', keyFile]
+							: [];
+				const env = withoutKeys(process.env);
+				if (how === 'ANTHROPIC_API_KEY') env.ANTHROPIC_API_KEY = KEY;
 				const run = await runCli(
 					[
 						'run',
@@ -117,7 +124,7 @@ describe('a command hunting for the API key', () => {
 						'-p',
 						'find the key'
 					],
-					{ env: withoutKeys(process.env) }
+					{ env }
 				);
 				expect(run.code, run.stderr).toBe(0);
 				// The key did reach the model API.
