@@ -27,14 +27,20 @@ streams, each tool call and its result, retries, why the turn ended and the toke
   --model M            the model id, e.g. claude-sonnet-4-5 or gpt-4.1
   -p, --prompt TEXT    what to ask
   --base-url URL       the API's URL (default: the provider's own; needed for openai-compatible)
-  --api-key K          the API key; by default read from ANTHROPIC_API_KEY (anthropic),
-                       OPENROUTER_API_KEY (openrouter) or OPENAI_API_KEY (the others)
-  --json FILE          also write the session's events (SessionEvent[]) to FILE as JSON
+  --api-key-file FILE  read the API key from FILE ('-': from standard input, e.g. piped from a
+                       password manager); by default it is read from ANTHROPIC_API_KEY
+                       (anthropic), OPENROUTER_API_KEY (openrouter) or OPENAI_API_KEY (the others)
+  --api-key K          the key itself. Avoid it: a command line is visible to every process on
+                       the machine (ps, /proc/PID/cmdline) and stays in your shell history
+  --json FILE          also write the session's events to FILE as JSON Lines (one SessionEvent
+                       per line), each appended as it happens, so a crash keeps all up to it
   --runtime node       the real folder and real processes (default)
   --runtime browser    just-bash over an in-memory copy of the folder (it is not changed)
 
-The key goes to the model API only: it is removed from the environment commands run in, and
-never printed. Ctrl+C stops the turn (twice quits at once).
+The key goes to the model API only and is never printed. With --runtime node, commands run
+under a separate process that kiln starts without the key and detaches from itself, so no
+command finds the key in its environment nor in any ancestor's (/proc/PID/environ, cmdline).
+Ctrl+C stops the turn (twice quits at once).
 Exit code: 0 when the turn completed, 1 when it ended otherwise, 2 for a usage error.
 `;
 
@@ -44,7 +50,7 @@ Usage:
   kiln tool NAME --dir DIR [--args JSON] [--runtime node|browser] [--json]
       Run one tool and print exactly what the model would receive.
   kiln run --dir DIR --provider anthropic|openai --model M -p PROMPT
-           [--base-url URL] [--api-key K] [--json FILE] [--runtime node|browser]
+           [--base-url URL] [--api-key-file FILE] [--json FILE] [--runtime node|browser]
       Run the agent for one turn, printing a readable log.
   kiln help [COMMAND]
       This text, or a command's options.

@@ -1,16 +1,20 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createBrowserRuntime } from '../lib/runtime/browser';
-import { createNodeRuntime } from '../lib/runtime/node';
+import { createNodeRuntime, type ProcessHost } from '../lib/runtime/node';
+import { lazyCommandHost } from './command-host';
 import type { Runtime } from '../lib/runtime/types';
 import { openWorkspace, type Workspace } from '../lib/workspace';
 import type { RuntimeChoice } from './parse-options';
-import { readDirectoryFiles } from './read-directory';
+import { withoutKeyVariables } from './provider-config';
+import { readDirectoryFiles, skippedLinksNote } from './read-directory';
 import { UsageError } from './usage-error';
 
 export interface CliProject {
 	readonly runtime: Runtime;
 	readonly workspace: Workspace;
+	/** Things the person should know about how the folder was opened ('' when none). */
+	readonly note: string;
 	dispose(): Promise<void>;
 }
 
@@ -25,22 +29,34 @@ export async function openProject(dir: string, choice: RuntimeChoice): Promise<C
 	if (!info?.isDirectory()) {
 		throw new UsageError(`--dir '${dir}' is not a folder. Pass the project folder to work in.`);
 	}
-	const runtime =
-		choice === 'node'
-			? await createNodeRuntime({ root })
-			: await createBrowserRuntime({ files: await readDirectoryFiles(root) });
+	// Commands run under a host that never held the API key (see command-host.ts).
+	const processHost: ProcessHost | undefined =
+		choice === 'node' ? lazyCommandHost(withoutKeyVariables(process.env)) : undefined;
+	let runtime: Runtime | undefined;
+	let note = '';
 	try {
+		if (choice === 'node') {
+			runtime = await createNodeRuntime({ root, processHost });
+		} else {
+			const copy = await readDirectoryFiles(root);
+			note = skippedLinksNote(copy.skippedLinks);
+			runtime = await createBrowserRuntime({ files: copy.files });
+		}
 		const workspace = await openWorkspace({ projectId: 'cli', runtime });
+		const opened = runtime;
 		return {
-			runtime,
+			runtime: opened,
 			workspace,
+			note,
 			async dispose() {
 				workspace.dispose();
-				await runtime.dispose();
+				await opened.dispose();
+				await processHost?.dispose();
 			}
 		};
 	} catch (error) {
-		await runtime.dispose();
+		await runtime?.dispose();
+		await processHost?.dispose();
 		throw error;
 	}
 }

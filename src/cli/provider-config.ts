@@ -43,7 +43,9 @@ export function resolveProviderConfig(
 	const variable = KEY_VARIABLES[preset.id];
 	const apiKey = (choice.apiKey ?? env[variable])?.trim() || undefined;
 	if (preset.requiresApiKey && !apiKey) {
-		throw new UsageError(`${preset.label} needs an API key: pass --api-key or set ${variable}.`);
+		throw new UsageError(
+			`${preset.label} needs an API key: set ${variable}, or pass --api-key-file FILE (or --api-key K).`
+		);
 	}
 	const baseUrl = choice.baseUrl?.trim() || undefined;
 	if (baseUrl === undefined && preset.defaultBaseUrl === undefined) {
@@ -68,6 +70,19 @@ export function resolveProviderConfig(
  */
 export function scrubKeyVariables(env: NodeJS.ProcessEnv): void {
 	for (const variable of new Set(Object.values(KEY_VARIABLES))) delete env[variable];
+}
+
+/** A copy of `env` without any provider key variable: the environment commands start from. */
+export function withoutKeyVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const copy = { ...env };
+	scrubKeyVariables(copy);
+	return copy;
+}
+
+/** The provider keys set in `env`, to be redacted from output before the variables go. */
+export function keysInEnvironment(env: NodeJS.ProcessEnv): string[] {
+	const keys = [...new Set(Object.values(KEY_VARIABLES))].map((variable) => env[variable]?.trim());
+	return keys.filter((key): key is string => Boolean(key));
 }
 
 function isHttpUrl(text: string): boolean {

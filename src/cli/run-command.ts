@@ -1,9 +1,11 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Agent, memorySessionLog } from '../lib/agent';
 import { createProvider, isProviderError } from '../lib/providers';
 import { RUN_HELP } from './command-help';
+import { readApiKeyOption } from './api-key-source';
 import { abortOnInterrupt } from './interrupt';
+import { openJsonEventLog } from './json-event-log';
 import { openProject } from './open-project';
 import type { CliOutput } from './output';
 import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
@@ -19,6 +21,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		prompt: { type: 'string', short: 'p' },
 		'base-url': { type: 'string' },
 		'api-key': { type: 'string' },
+		'api-key-file': { type: 'string' },
 		json: { type: 'string' },
 		runtime: { type: 'string' },
 		help: { type: 'boolean', short: 'h' }
@@ -37,7 +40,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			provider: values.provider,
 			model: values.model,
 			baseUrl: values['base-url'],
-			apiKey: values['api-key']
+			apiKey: await readApiKeyOption(values['api-key'], values['api-key-file'])
 		},
 		process.env
 	);
@@ -61,8 +64,10 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		throw error;
 	}
 
+	const jsonLog = jsonFile ? await openJsonEventLog(jsonFile, output.redact) : undefined;
+	const log = jsonLog ?? memorySessionLog();
 	const project = await openProject(dir, runtimeChoice);
-	const log = memorySessionLog();
+	if (project.note) output.err(project.note);
 	const runLog = new RunLog(output);
 	const controller = new AbortController();
 	const release = abortOnInterrupt(controller, () =>
@@ -82,12 +87,10 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			onEvent: (event) => runLog.handle(event)
 		});
 		runLog.end(result.reason, result.usage, result.error);
-		if (jsonFile) {
-			await writeFile(jsonFile, output.redact(`${JSON.stringify(log.events, null, 2)}\n`));
-		}
 		return result.reason === 'completed' ? 0 : 1;
 	} finally {
 		release();
+		await jsonLog?.close();
 		await project.dispose();
 	}
 }

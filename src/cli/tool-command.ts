@@ -4,7 +4,7 @@ import { abortOnInterrupt } from './interrupt';
 import { openProject } from './open-project';
 import type { CliOutput } from './output';
 import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
-import { scrubKeyVariables } from './provider-config';
+import { keysInEnvironment, scrubKeyVariables } from './provider-config';
 import { UsageError } from './usage-error';
 
 export async function toolCommand(args: readonly string[], output: CliOutput): Promise<number> {
@@ -37,9 +37,12 @@ export async function toolCommand(args: readonly string[], output: CliOutput): P
 	const toolArgs = parseJsonArgs(values.args);
 	const runtimeChoice = parseRuntimeChoice(values.runtime);
 
-	// As in `run`: a bash call sees the environment the agent's commands would see.
+	// As in `run`: keys are redacted from what is printed, and a bash call sees the environment
+	// the agent's commands would see.
+	for (const key of keysInEnvironment(process.env)) output.addSecret(key);
 	scrubKeyVariables(process.env);
 	const project = await openProject(dir, runtimeChoice);
+	if (project.note) output.err(project.note);
 	try {
 		const controller = new AbortController();
 		const release = abortOnInterrupt(controller, () =>

@@ -27,7 +27,12 @@ export interface RuntimeCapabilities {
 	readonly summary: string;
 }
 
-export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EINVAL';
+/**
+ * EACCES: refused because the path leads outside the project (a symbolic link) — only runtimes
+ * over a real folder can meet one; ELOOP: a symbolic link loop.
+ */
+export type FsErrorCode =
+	'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EINVAL' | 'EACCES' | 'ELOOP';
 
 /** The one error type every runtime's filesystem throws, so callers can branch on `code`. */
 export class RuntimeFsError extends Error {
@@ -55,6 +60,10 @@ function describeFsError(code: FsErrorCode): string {
 			return 'directory not empty';
 		case 'EINVAL':
 			return 'invalid path';
+		case 'EACCES':
+			return 'outside the project';
+		case 'ELOOP':
+			return 'symbolic link loop';
 	}
 }
 
@@ -62,15 +71,28 @@ export function isFsError(error: unknown, code?: FsErrorCode): error is RuntimeF
 	return error instanceof RuntimeFsError && (code === undefined || error.code === code);
 }
 
+/**
+ * Set for a symbolic link (by runtimes over a real folder): `target` is the project path it
+ * really leads to, absent when it leads outside the project, to nothing, or round in a loop.
+ * Walks use it to follow links inside the project without going round a loop for ever.
+ */
+export interface LinkInfo {
+	readonly target?: string;
+}
+
 export interface DirEntry {
 	readonly name: string;
+	/** What the entry is, a link listed as what it leads to (a dangling one as a file). */
 	readonly type: 'file' | 'directory';
+	readonly link?: LinkInfo;
 }
 
 export interface FileStat {
 	readonly type: 'file' | 'directory';
 	readonly size: number;
 	readonly mtimeMs: number;
+	/** Set when the path itself is a symbolic link (inside the project: stat refuses others). */
+	readonly link?: LinkInfo;
 }
 
 /**
@@ -118,6 +140,11 @@ export interface ExecResult {
 	readonly exitCode: number;
 	/** stdout and stderr interleaved in arrival order. */
 	readonly output: string;
+	/**
+	 * Bytes cut from the middle of a long output (only its start and end are kept, with a line
+	 * saying how much is missing); 0 or absent when nothing was cut.
+	 */
+	readonly omittedBytes?: number;
 	readonly timedOut: boolean;
 	readonly aborted: boolean;
 }

@@ -51,6 +51,12 @@ export const bashTool = defineTool({
 		} else {
 			status = `Exit code: ${result.exitCode}`;
 		}
+		// The runtime kept only the start and end of a very long output: say how much is gone,
+		// which the characters cut here alone would understate.
+		const omitted = result.omittedBytes ?? 0;
+		if (omitted > 0) {
+			status += `\n(The command printed ${omitted.toLocaleString('en-US')} more bytes in the middle that were not kept. Redirect long output to a file and search it with grep.)`;
+		}
 		return {
 			ok: !result.timedOut && !result.aborted,
 			output: `${body}\n\n${status}`,
@@ -58,7 +64,7 @@ export const bashTool = defineTool({
 				exitCode: result.exitCode,
 				timedOut: result.timedOut,
 				aborted: result.aborted,
-				truncated
+				truncated: truncated || omitted > 0
 			}
 		};
 	}

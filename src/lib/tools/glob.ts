@@ -1,7 +1,7 @@
 import picomatch from 'picomatch/posix';
 import * as z from 'zod';
 import { defineTool } from './define-tool';
-import { relativeTo, searchScope } from './search-scope';
+import { relativeTo, searchScope, skippedNote } from './search-scope';
 import { ToolError } from './tool-error';
 import { displayPath } from './tool-paths';
 
@@ -58,7 +58,7 @@ export const globTool = defineTool({
 					: '';
 			return {
 				ok: true,
-				output: `No files match '${args.pattern}'${where}.${hint}`,
+				output: `No files match '${args.pattern}'${where}.${hint}${skippedNote(ctx, scope.base)}`,
 				metadata: { count: 0 }
 			};
 		}
@@ -67,7 +67,7 @@ export const globTool = defineTool({
 		if (rest > 0) shown.push(`(${rest} more not shown; narrow the pattern or the path.)`);
 		return {
 			ok: true,
-			output: shown.join('\n'),
+			output: shown.join('\n') + skippedNote(ctx, scope.base),
 			metadata: { count: matches.length, truncated: rest > 0 }
 		};
 	}

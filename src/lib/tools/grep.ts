@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { defineTool } from './define-tool';
 import { extraIgnores } from './extra-ignores';
 import { compileSearchPattern } from './regex';
-import { relativeTo, searchScope } from './search-scope';
+import { relativeTo, searchScope, skippedNote } from './search-scope';
 import { throwIfAborted, ToolError } from './tool-error';
 import { displayPath } from './tool-paths';
 import { cutLine, truncateLines } from './truncate';
@@ -110,11 +110,12 @@ export const grepTool = defineTool({
 			const filter = args.glob ? ` (files matching '${args.glob}')` : '';
 			return {
 				ok: true,
-				output: `No matches for /${args.pattern}/${args.ignore_case ? 'i' : ''} in ${where}${filter}.`,
+				output: `No matches for /${args.pattern}/${args.ignore_case ? 'i' : ''} in ${where}${filter}.${skippedNote(ctx, scope.base)}`,
 				metadata: { count: 0 }
 			};
 		}
-		return formatResults(results, mode, args);
+		const result = formatResults(results, mode, args);
+		return { ...result, output: result.output + skippedNote(ctx, scope.base) };
 	}
 });
 

@@ -3,6 +3,7 @@ import { isFsError } from '../runtime/types';
 import { OPAQUE_DIRS, type WorkspaceNode } from '../workspace';
 import { defineTool } from './define-tool';
 import { missingFileError } from './file-access';
+import { assertNotSkipped, skippedNote } from './search-scope';
 import { ToolError } from './tool-error';
 import { displayPath, resolveToolPath } from './tool-paths';
 import type { ToolContext, ToolResult } from './types';
@@ -32,6 +33,7 @@ export const listTool = defineTool({
 		const root = resolveToolPath(args.path ?? '');
 		if (root.split('/').some((part) => OPAQUE_DIRS.has(part))) return listOpaque(ctx, root);
 		if (root !== '' && !ctx.workspace.isDirectory(root)) {
+			assertNotSkipped(ctx, root);
 			if (ctx.workspace.exists(root)) {
 				throw new ToolError(`'${root}' is a file, not a folder. Use read to see its content.`);
 			}
@@ -93,7 +95,11 @@ export const listTool = defineTool({
 				`(Showing ${shown} entries; some folders were not opened. List a subfolder to see more.)`
 			);
 		}
-		return { ok: true, output: lines.join('\n'), metadata: { path: root, truncated } };
+		return {
+			ok: true,
+			output: lines.join('\n') + skippedNote(ctx, root),
+			metadata: { path: root, truncated }
+		};
 	}
 });
 

@@ -31,6 +31,7 @@ export function searchScope(
 				`there. Use bash instead (for example: grep -rn 'text' ${base}).`
 		);
 	}
+	assertNotSkipped(ctx, base);
 	const file = base === '' ? undefined : ctx.workspace.getFile(base);
 	if (file) return { base, isFile: true, files: [file] };
 	if (base !== '' && !ctx.workspace.isDirectory(base)) throw missingFileError(ctx, base, 'Path');
@@ -49,4 +50,44 @@ function isIgnoredDir(ctx: ToolContext, path: string): boolean {
 /** `path` relative to `base` (both project-relative, `path` inside `base`). */
 export function relativeTo(path: string, base: string): string {
 	return base === '' ? path : path === base ? '' : path.slice(base.length + 1);
+}
+
+const SKIPPED_SHOWN = 5;
+
+/**
+ * A line naming the symbolic links under `base` that were not followed (a loop, or a link out
+ * of the project), so a search or listing that misses them says why; '' when there are none.
+ */
+export function skippedNote(ctx: ToolContext, base: string): string {
+	const skipped = (ctx.workspace.skippedEntries?.() ?? []).filter((entry) =>
+		isWithin(entry.path, base)
+	);
+	if (skipped.length === 0) return '';
+	const shown = skipped
+		.slice(0, SKIPPED_SHOWN)
+		.map((entry) =>
+			entry.reason === 'loop'
+				? `'${entry.path}' is a symbolic link loop${loopTarget(entry.target, ' (back to ', ')')}`
+				: `'${entry.path}' is a symbolic link leading outside the project or nowhere`
+		);
+	const more = skipped.length - shown.length;
+	if (more > 0) shown.push(`${more} more`);
+	return `\n\n(Skipped, not followed: ${shown.join('; ')}.)`;
+}
+
+/** A clear error for a path at or under a link the workspace did not follow. */
+export function assertNotSkipped(ctx: ToolContext, path: string): void {
+	const entry = (ctx.workspace.skippedEntries?.() ?? []).find((skipped) =>
+		isWithin(path, skipped.path)
+	);
+	if (!entry) return;
+	throw new ToolError(
+		entry.reason === 'loop'
+			? `'${entry.path}' is a symbolic link loop${loopTarget(entry.target, ' (it leads back to ', ')')}, so it is not searched or listed. Use the real folder instead.`
+			: `'${entry.path}' is a symbolic link leading outside the project or nowhere; Kiln does not follow it. Use a path inside the project.`
+	);
+}
+
+function loopTarget(target: string | undefined, before: string, after: string): string {
+	return target === undefined ? '' : `${before}'${target === '' ? '.' : target}'${after}`;
 }

@@ -19,7 +19,8 @@ export type ToolWorkspace = Pick<
 	| 'readText'
 	| 'readBytes'
 	| 'writeFile'
->;
+> &
+	Partial<Pick<Workspace, 'skippedEntries'>>;
 
 /** What was seen when a file was last read (or written) by the agent in this session. */
 export interface ReadRecord {

@@ -7,6 +7,8 @@ export interface DirEntryNode {
 	ignored: boolean;
 	/** node_modules or .git: listed, never descended. */
 	readonly opaque: boolean;
+	/** Where the folder really is in the project, when reached through a symbolic link. */
+	realPath?: string;
 }
 
 export interface FileEntryNode {

@@ -9,5 +9,6 @@ export type {
 	WorkspaceFile,
 	WorkspaceListener,
 	WorkspaceNode,
-	WorkspacePersistence
+	WorkspacePersistence,
+	SkippedEntry
 } from './types';

@@ -21,6 +21,16 @@ export interface WorkspaceFile {
 	readonly ignored: boolean;
 }
 
+/**
+ * A symbolic link the workspace does not index: `loop` leads back to a folder above it
+ * (`target`), `outside` leads out of the project (or to nothing).
+ */
+export interface SkippedEntry {
+	readonly path: string;
+	readonly reason: 'loop' | 'outside';
+	readonly target?: string;
+}
+
 /** Who caused a change: this workspace's own write, a process in the runtime, or a (re)load. */
 export type WorkspaceChangeOrigin = 'workspace' | 'runtime' | 'load';
 

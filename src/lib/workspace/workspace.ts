@@ -1,9 +1,17 @@
 import { basename, dirname, isWithin, normalizePath } from '../runtime/paths';
-import { isFsError, RuntimeFsError, type FsEvent, type Runtime } from '../runtime/types';
+import {
+	isFsError,
+	RuntimeFsError,
+	type DirEntry,
+	type FsEvent,
+	type LinkInfo,
+	type Runtime
+} from '../runtime/types';
 import { describeContent, encodeText } from './content';
 import { FileIndex, toWorkspaceFile, type DirEntryNode, type FileEntryNode } from './file-index';
 import { GITIGNORE, GitignoreRules, isInsideOpaque, isOpaqueName } from './gitignore';
 import { SerialQueue } from './serial-queue';
+import { joinReal, realChain, refusalReason, SkippedLinks } from './skipped-links';
 import type {
 	WorkspaceApi,
 	WorkspaceChange,
@@ -11,7 +19,8 @@ import type {
 	WorkspaceFile,
 	WorkspaceListener,
 	WorkspaceNode,
-	WorkspacePersistence
+	WorkspacePersistence,
+	SkippedEntry
 } from './types';
 
 export interface OpenWorkspaceOptions {
@@ -35,7 +44,10 @@ interface Step {
 }
 
 type Probe =
-	{ kind: 'missing' } | { kind: 'dir' } | { kind: 'file'; bytes: Uint8Array; mtimeMs: number };
+	| { kind: 'missing' }
+	| { kind: 'dir'; link?: LinkInfo }
+	| { kind: 'file'; bytes: Uint8Array; mtimeMs: number }
+	| { kind: 'skipped'; reason: SkippedEntry['reason'] };
 
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Workspace> {
 	const workspace = new Workspace(options);
@@ -60,6 +72,8 @@ export class Workspace implements WorkspaceApi {
 	readonly #persistence: WorkspacePersistence | undefined;
 	readonly #onError: (error: Error) => void;
 	readonly #index = new FileIndex();
+	/** Links the walk did not follow (a loop, or out of the project). */
+	readonly #skipped = new SkippedLinks();
 	readonly #gitignore = new GitignoreRules();
 	readonly #queue = new SerialQueue();
 	readonly #listeners = new Set<WorkspaceListener>();
@@ -108,6 +122,14 @@ export class Workspace implements WorkspaceApi {
 		return [...this.#index.files()]
 			.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 			.map(toWorkspaceFile);
+	}
+
+	/**
+	 * Symbolic links the index leaves out: loops (a link back to a folder above it) and links
+	 * leading outside the project. Search and listings mention them rather than go silent.
+	 */
+	skippedEntries(): SkippedEntry[] {
+		return this.#skipped.list();
 	}
 
 	/** The indexed text of a text file, without a round trip to the runtime (for search). */
@@ -307,6 +329,12 @@ export class Workspace implements WorkspaceApi {
 		}
 		const found = await this.#probe(path);
 		const existing = this.#index.get(path);
+		if (found.kind === 'skipped') {
+			if (existing) this.#forget(path, step);
+			this.#skipped.skip(path, found.reason);
+			return 'missing';
+		}
+		this.#skipped.delete(path);
 		if (found.kind === 'missing') {
 			if (existing) this.#forget(path, step);
 			return 'missing';
@@ -317,13 +345,28 @@ export class Workspace implements WorkspaceApi {
 			this.#recordFile(path, found.bytes, found.mtimeMs, step);
 			return 'file';
 		}
+		const chain = this.#realChain(dirname(path));
+		const real = found.link ? found.link.target : joinReal(chain.at(-1)!, basename(path));
+		if (real === undefined || chain.includes(real)) {
+			if (existing) this.#forget(path, step);
+			this.#skipped.skip(path, real === undefined ? 'outside' : 'loop', real);
+			return 'missing';
+		}
 		if (existing?.type === 'file') this.#forget(path, step, { silent: true });
-		const dir = this.#recordDir(path, step);
-		if (!dir.opaque) await this.#reconcileDir(path, step);
+		const dir = this.#recordDir(path, step, real);
+		if (!dir.opaque) await this.#reconcileDir(path, step, [...chain, real]);
 		return 'dir';
 	}
 
-	async #reconcileDir(path: string, step: Step): Promise<void> {
+	/** The real paths of `path` and the folders above it (see skipped-links.ts). */
+	#realChain(path: string): string[] {
+		return realChain(path, (dir) => {
+			const node = this.#index.get(dir);
+			return node?.type === 'directory' ? node.realPath : undefined;
+		});
+	}
+
+	async #reconcileDir(path: string, step: Step, chain = this.#realChain(path)): Promise<void> {
 		let entries;
 		try {
 			entries = await this.#runtime.fs.readdir(path);
@@ -339,27 +382,55 @@ export class Workspace implements WorkspaceApi {
 		for (const child of this.#index.childPaths(path)) {
 			if (!present.has(child)) this.#forget(child, step);
 		}
+		this.#skipped.keepChildren(path, present);
+		entries = entries.filter((entry) => this.#followable(prefix + entry.name, entry, chain, step));
 		// The folder's own .gitignore first, so its siblings get the right ignored flag.
 		const gitignore = entries.find((entry) => entry.name === GITIGNORE && entry.type === 'file');
-		if (gitignore) await this.#reconcileEntry(prefix + GITIGNORE, 'file', step);
+		if (gitignore) await this.#reconcileEntry(prefix + GITIGNORE, gitignore, chain, step);
 		await Promise.all(
 			entries
 				.filter((entry) => entry !== gitignore)
-				.map((entry) => this.#reconcileEntry(prefix + entry.name, entry.type, step))
+				.map((entry) => this.#reconcileEntry(prefix + entry.name, entry, chain, step))
 		);
 	}
 
-	async #reconcileEntry(path: string, type: 'file' | 'directory', step: Step): Promise<void> {
+	/**
+	 * False for a link the walk must not follow (a loop back to a folder on `chain`, or a link out
+	 * of the project): it is dropped from the index and remembered with the reason.
+	 */
+	#followable(path: string, entry: DirEntry, chain: readonly string[], step: Step): boolean {
+		if (!entry.link) return true;
+		const target = entry.link.target;
+		const loops = entry.type === 'directory' && target !== undefined && chain.includes(target);
+		if (target !== undefined && !loops) {
+			this.#skipped.delete(path);
+			return true;
+		}
+		if (this.#index.get(path)) this.#forget(path, step);
+		this.#skipped.skip(path, target === undefined ? 'outside' : 'loop', target);
+		return false;
+	}
+
+	async #reconcileEntry(
+		path: string,
+		entry: DirEntry,
+		chain: readonly string[],
+		step: Step
+	): Promise<void> {
 		const existing = this.#index.get(path);
-		if (existing && existing.type !== type) this.#forget(path, step, { silent: true });
-		if (type === 'directory') {
-			const dir = this.#recordDir(path, step);
-			if (!dir.opaque) await this.#reconcileDir(path, step);
+		if (existing && existing.type !== entry.type) this.#forget(path, step, { silent: true });
+		if (entry.type === 'directory') {
+			const real = entry.link?.target ?? joinReal(chain.at(-1)!, entry.name);
+			const dir = this.#recordDir(path, step, real);
+			if (!dir.opaque) await this.#reconcileDir(path, step, [...chain, real]);
 			return;
 		}
 		const found = await this.#readFile(path);
 		if (found.kind === 'file') this.#recordFile(path, found.bytes, found.mtimeMs, step);
-		else if (found.kind === 'missing' && existing) this.#forget(path, step);
+		else if (found.kind === 'skipped') {
+			if (existing) this.#forget(path, step);
+			this.#skipped.skip(path, found.reason);
+		} else if (found.kind === 'missing' && existing) this.#forget(path, step);
 	}
 
 	/** What is at `path` now. Without stat, reading tells a file from a folder. */
@@ -367,9 +438,12 @@ export class Workspace implements WorkspaceApi {
 		const fs = this.#runtime.fs;
 		if (fs.stat) {
 			try {
-				if ((await fs.stat(path)).type === 'directory') return { kind: 'dir' };
+				const info = await fs.stat(path);
+				if (info.type === 'directory') return { kind: 'dir', link: info.link };
 			} catch (error) {
 				if (isGone(error)) return { kind: 'missing' };
+				const reason = refusalReason(error);
+				if (reason) return { kind: 'skipped', reason };
 				throw error;
 			}
 			return this.#readFile(path);
@@ -395,6 +469,8 @@ export class Workspace implements WorkspaceApi {
 			return { kind: 'file', bytes, mtimeMs: stat?.mtimeMs ?? Date.now() };
 		} catch (error) {
 			if (isGone(error)) return { kind: 'missing' };
+			const reason = refusalReason(error);
+			if (reason) return { kind: 'skipped', reason };
 			if (isFsError(error, 'EISDIR')) return { kind: 'dir' };
 			throw error;
 		}
@@ -419,12 +495,16 @@ export class Workspace implements WorkspaceApi {
 		}
 	}
 
-	#recordDir(path: string, step: Step): DirEntryNode {
+	#recordDir(path: string, step: Step, real?: string): DirEntryNode {
 		const existing = this.#index.get(path);
-		if (existing?.type === 'directory') return existing;
+		if (existing?.type === 'directory') {
+			if (real !== undefined) existing.realPath = real === path ? undefined : real;
+			return existing;
+		}
 		const node: DirEntryNode = {
 			type: 'directory',
 			path,
+			...(real !== undefined && real !== path ? { realPath: real } : {}),
 			opaque: isOpaqueName(path),
 			ignored: this.#isIgnored(path, 'directory')
 		};
@@ -465,6 +545,7 @@ export class Workspace implements WorkspaceApi {
 
 	/** Drops `path` and its subtree from the index (and from storage). */
 	#forget(path: string, step: Step, { silent = false } = {}): void {
+		this.#skipped.deleteWithin(path);
 		if (!this.#index.get(path)) return;
 		const removed = this.#index.delete(path);
 		if (!silent) step.changes.push({ type: 'remove', path, origin: step.origin });

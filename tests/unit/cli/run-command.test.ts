@@ -12,6 +12,14 @@ import { runCli, useTempDirs, withoutKeys } from './cli-process';
 
 const TIMEOUT = 30_000;
 
+/** --json writes JSON Lines: one event per line. */
+function parseJsonLines(text: string): SessionEvent[] {
+	return text
+		.split('\n')
+		.filter((line) => line !== '')
+		.map((line) => JSON.parse(line) as SessionEvent);
+}
+
 const FORMATS = [
 	{ provider: 'anthropic', keyVariable: 'ANTHROPIC_API_KEY', key: 'sk-ant-test-0123456789abcdef' },
 	{ provider: 'openai', keyVariable: 'OPENAI_API_KEY', key: 'sk-openai-test-0123456789abcdef' }
@@ -85,7 +93,7 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 			const json = await readFile(jsonFile, 'utf8');
 			for (const text of [result.stdout, result.stderr, json]) expect(text).not.toContain(key);
 
-			const events = JSON.parse(json) as SessionEvent[];
+			const events = parseJsonLines(json);
 			// 'request' events (a snapshot per model call, for the context inspector) aside.
 			const conversation = events.filter((event) => event.type !== 'request');
 			expect(conversation.map((event) => event.type)).toEqual([
@@ -161,9 +169,10 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 				{ env: withoutKeys(process.env) }
 			);
 			expect(result.code, result.stderr).toBe(0);
-			const events = JSON.parse(await readFile(jsonFile, 'utf8')) as SessionEvent[];
+			const events = parseJsonLines(await readFile(jsonFile, 'utf8'));
 			const bash = events.find((event) => event.type === 'tool-result');
-			expect(bash?.type === 'tool-result' && bash.output).toMatch(/^kiln run/);
+			// The command's parent is the command host, which never saw the key.
+			expect(bash?.type === 'tool-result' && bash.output).toMatch(/kiln-command-host\.mjs/);
 			expect(JSON.stringify(events)).not.toContain('REDACTED');
 		},
 		TIMEOUT
@@ -214,7 +223,7 @@ describe('kiln run: usage errors exit 2', () => {
 				{ env: withoutKeys(process.env) }
 			);
 			expect(result.code).toBe(2);
-			expect(result.stderr).toMatch(/--api-key or set ANTHROPIC_API_KEY/);
+			expect(result.stderr).toMatch(/set ANTHROPIC_API_KEY, or pass --api-key-file FILE/);
 		},
 		TIMEOUT
 	);

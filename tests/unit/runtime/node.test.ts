@@ -79,7 +79,22 @@ describe('node runtime', () => {
 		await runtime.fs.mkdir('real');
 		await symlink(join(root, 'real'), join(root, 'link'));
 		const entries = await runtime.fs.readdir('');
-		expect(entries).toContainEqual({ name: 'link', type: 'directory' });
+		expect(entries).toContainEqual({ name: 'link', type: 'directory', link: { target: 'real' } });
+	});
+
+	it('refuses to run a command in a folder link that leads outside the project', async () => {
+		const outside = await freshDir();
+		try {
+			await symlink(outside, join(root, 'out'));
+			const result = await runtime.exec('pwd', { cwd: 'out' });
+			expect(result.exitCode).toBe(1);
+			expect(result.output).toMatch(/^Cannot run in 'out': 'out' leads outside the project folder/);
+			await runtime.fs.mkdir('real');
+			await symlink('real', join(root, 'inside'));
+			expect((await runtime.exec('pwd', { cwd: 'inside' })).output).toMatch(/\/real\n$/);
+		} finally {
+			await rm(outside, { recursive: true, force: true });
+		}
 	});
 
 	it('reports files changed outside any command', async () => {

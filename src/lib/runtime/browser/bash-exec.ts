@@ -5,9 +5,16 @@
  * that never reaches a statement boundary cannot hold the caller.
  */
 import type { Bash } from 'just-bash/browser';
+import { BoundedOutput } from '../bounded-output';
 import { normalizePath } from '../paths';
 import { EXIT_ABORTED, EXIT_TIMEOUT, type ExecOptions, type ExecResult } from '../types';
 import { toBashPath } from './project-paths';
+
+/**
+ * The most one command may print in just-bash (its own default is 256 MiB, all of it held in the
+ * tab's memory until the command ends); past it the command fails with just-bash's message.
+ */
+export const JUST_BASH_OUTPUT_LIMIT = 16 * 1024 * 1024;
 
 /** How long a stopped command may take to hand back what it printed before we give up on it. */
 const STOP_GRACE_MS = 100;
@@ -96,10 +103,20 @@ export function createBashExecutor(bash: Bash, afterEach: () => void): BashExecu
 			if (reason && stderr.endsWith(ABORT_NOTICE)) stderr = stderr.slice(0, -ABORT_NOTICE.length);
 			if (stdout) onOutput?.(stdout);
 			if (stderr) onOutput?.(stderr);
-			const output = stdout + stderr;
+			// just-bash caps what one command may print (JUST_BASH_OUTPUT_LIMIT); what is kept of it
+			// is bounded as on the other runtimes.
+			const output = new BoundedOutput();
+			output.append(stdout);
+			output.append(stderr);
 			return reason
 				? stoppedResult(reason, output)
-				: { exitCode: result?.exitCode ?? 1, output, timedOut: false, aborted: false };
+				: {
+						exitCode: result?.exitCode ?? 1,
+						output: output.text,
+						omittedBytes: output.omittedBytes,
+						timedOut: false,
+						aborted: false
+					};
 		} finally {
 			clearTimeout(timer);
 			signal?.removeEventListener('abort', onAbort);
@@ -121,10 +138,11 @@ function failure(message: string, onOutput: ExecOptions['onOutput']): ExecResult
 	return { exitCode: 1, output: message, timedOut: false, aborted: false };
 }
 
-function stoppedResult(reason: 'timeout' | 'abort', output = ''): ExecResult {
+function stoppedResult(reason: 'timeout' | 'abort', output?: BoundedOutput): ExecResult {
 	return {
 		exitCode: reason === 'timeout' ? EXIT_TIMEOUT : EXIT_ABORTED,
-		output,
+		output: output?.text ?? '',
+		omittedBytes: output?.omittedBytes ?? 0,
 		timedOut: reason === 'timeout',
 		aborted: reason === 'abort'
 	};

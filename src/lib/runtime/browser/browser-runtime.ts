@@ -5,7 +5,7 @@
 import type { Runtime } from '../types';
 import { normalizePath } from '../paths';
 import { LineShell } from '../shell/line-shell';
-import { createBashExecutor } from './bash-exec';
+import { createBashExecutor, JUST_BASH_OUTPUT_LIMIT } from './bash-exec';
 import { browserCapabilities, browserShellBanner } from './capabilities';
 import { FsEventBatcher } from './event-batcher';
 import { createProjectFs } from './project-fs';
@@ -37,7 +37,12 @@ export async function createBrowserRuntime(options: BrowserRuntimeOptions = {}):
 		if (path !== undefined) events.push({ type, path });
 	});
 	// HOME is the project so `cd ~` and `~/x` in commands stay inside it.
-	const bash = new Bash({ fs, cwd: PROJECT_ROOT, env: { HOME: PROJECT_ROOT } });
+	const bash = new Bash({
+		fs,
+		cwd: PROJECT_ROOT,
+		env: { HOME: PROJECT_ROOT },
+		executionLimits: { maxOutputSize: JUST_BASH_OUTPUT_LIMIT }
+	});
 	const executor = createBashExecutor(bash, () => events.flush());
 	const projectFs = createProjectFs(fs, events);
 

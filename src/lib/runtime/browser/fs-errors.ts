@@ -6,7 +6,8 @@ const codes = new Set<FsErrorCode>([
 	'ENOTDIR',
 	'EISDIR',
 	'ENOTEMPTY',
-	'EINVAL'
+	'EINVAL',
+	'ELOOP'
 ]);
 
 /**

@@ -15,7 +15,7 @@ import {
 } from '../types';
 import type { FsEventBatcher } from './event-batcher';
 import { toRuntimeFsError } from './fs-errors';
-import { parentOf, toBashPath } from './project-paths';
+import { parentOf, toBashPath, toProjectPath } from './project-paths';
 import type { WatchedFs } from './watched-fs';
 
 export function createProjectFs(fs: WatchedFs, events: FsEventBatcher): RuntimeFs {
@@ -127,24 +127,35 @@ export function createProjectFs(fs: WatchedFs, events: FsEventBatcher): RuntimeF
 				const entries = await fs.readdirWithFileTypes(absolute);
 				return Promise.all(
 					entries.map(async (entry): Promise<DirEntry> => {
-						let directory = entry.isDirectory;
-						// A symlink is listed as what it points to; a dangling one as a file.
-						if (entry.isSymbolicLink) {
-							directory =
-								(await statOrUndefined(`${absolute}/${entry.name}`))?.isDirectory ?? false;
+						if (!entry.isSymbolicLink) {
+							return { name: entry.name, type: entry.isDirectory ? 'directory' : 'file' };
 						}
-						return { name: entry.name, type: directory ? 'directory' : 'file' };
+						// A symlink is listed as what it points to (a dangling one as a file), with
+						// where it really leads, so walks can tell a loop.
+						const link = `${absolute}/${entry.name}`;
+						const directory = (await statOrUndefined(link))?.isDirectory ?? false;
+						const real = await fs.realpath(link).catch(() => undefined);
+						const target = real === undefined ? undefined : toProjectPath(real);
+						return {
+							name: entry.name,
+							type: directory ? 'directory' : 'file',
+							link: target === undefined ? {} : { target }
+						};
 					})
 				);
 			}),
 
 		stat: (path) =>
 			run(path, async (): Promise<FileStat> => {
-				const stat = await fs.stat(toBashPath(path));
+				const absolute = toBashPath(path);
+				const stat = await fs.stat(absolute);
+				const own = await fs.lstat(absolute);
+				const target = own.isSymbolicLink ? toProjectPath(await fs.realpath(absolute)) : undefined;
 				return {
 					type: stat.isDirectory ? 'directory' : 'file',
 					size: stat.isDirectory ? 0 : stat.size,
-					mtimeMs: stat.mtime.getTime()
+					mtimeMs: stat.mtime.getTime(),
+					...(own.isSymbolicLink ? { link: target === undefined ? {} : { target } } : {})
 				};
 			}),
 

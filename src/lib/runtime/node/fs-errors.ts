@@ -9,7 +9,8 @@ const codeMap: Readonly<Record<string, FsErrorCode>> = {
 	// fs.rm on a folder without `recursive`.
 	ERR_FS_EISDIR: 'EISDIR',
 	ENOTEMPTY: 'ENOTEMPTY',
-	EINVAL: 'EINVAL'
+	EINVAL: 'EINVAL',
+	ELOOP: 'ELOOP'
 };
 
 /** A RuntimeFsError for the project-relative path, or the original error for other causes. */

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
+import { BoundedOutput } from '../bounded-output';
 import { EXIT_ABORTED, EXIT_TIMEOUT, type ExecOptions, type ExecResult } from '../types';
 
 /** How long a process group gets after SIGTERM before SIGKILL. */
@@ -32,7 +33,8 @@ export function runProcess(command: string, options: ProcessOptions): RunningPro
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 
-	let output = '';
+	// Bounded while it streams: `yes` must not fill memory before the timeout stops it.
+	const output = new BoundedOutput();
 	let stoppedBy: 'timeout' | 'abort' | undefined;
 	let killTimer: ReturnType<typeof setTimeout> | undefined;
 	let exited = false;
@@ -55,7 +57,7 @@ export function runProcess(command: string, options: ProcessOptions): RunningPro
 
 	const append = (chunk: string) => {
 		if (chunk === '') return;
-		output += chunk;
+		output.append(chunk);
 		onChunk?.(chunk);
 		onOutput?.(chunk);
 	};
@@ -82,7 +84,8 @@ export function runProcess(command: string, options: ProcessOptions): RunningPro
 			resolve({
 				exitCode:
 					stoppedBy === 'timeout' ? EXIT_TIMEOUT : stoppedBy === 'abort' ? EXIT_ABORTED : exitCode,
-				output,
+				output: output.text,
+				omittedBytes: output.omittedBytes,
 				timedOut: stoppedBy === 'timeout',
 				aborted: stoppedBy === 'abort'
 			});

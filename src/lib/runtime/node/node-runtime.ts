@@ -8,6 +8,7 @@ import { normalizePath } from '../paths';
 import { LineShell } from '../shell/line-shell';
 import {
 	EXIT_ABORTED,
+	isFsError,
 	type ExecOptions,
 	type ExecResult,
 	type PreviewEvent,
@@ -15,13 +16,19 @@ import {
 } from '../types';
 import { nodeCapabilities } from './capabilities';
 import { createNodeFs } from './node-fs';
-import { runProcess } from './node-exec';
 import { NodeWatcher } from './node-watch';
+import { localProcessHost, type ProcessHost } from './process-host';
+import { createRealPaths } from './real-paths';
 import { PreviewDetector } from './preview-detector';
 
 export interface NodeRuntimeOptions {
 	/** The project folder; it must exist. */
 	root: string;
+	/**
+	 * Where commands run (default: as children of this process). The caller owns it and disposes
+	 * it after the runtime.
+	 */
+	processHost?: ProcessHost;
 }
 
 export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> {
@@ -32,7 +39,8 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 	}
 
 	const watcher = new NodeWatcher(root);
-	const fs = createNodeFs(root, (listener) => watcher.subscribe(listener));
+	const realPaths = await createRealPaths(root);
+	const fs = createNodeFs(realPaths, (listener) => watcher.subscribe(listener));
 	const previewListeners = new Set<(event: PreviewEvent) => void>();
 	const running = new Set<() => void>();
 
@@ -52,10 +60,18 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 			const cwd = execOptions.cwd ?? '';
 			let absoluteCwd: string;
 			try {
-				const normalized = normalizePath(cwd);
-				absoluteCwd = normalized === '' ? root : resolve(root, normalized);
+				normalizePath(cwd);
 			} catch {
 				return failure(`Cannot run in '${cwd}': it is outside the project.\n`, execOptions);
+			}
+			try {
+				// Through links, like every path: a folder link out of the project is refused.
+				absoluteCwd = await realPaths.existing(cwd);
+			} catch (error) {
+				if (isFsError(error, 'EACCES') || isFsError(error, 'ELOOP')) {
+					return failure(`Cannot run in '${cwd}': ${error.message}\n`, execOptions);
+				}
+				absoluteCwd = resolve(root, normalizePath(cwd));
 			}
 			const cwdInfo = await stat(absoluteCwd).catch(() => undefined);
 			if (!cwdInfo?.isDirectory()) {
@@ -66,7 +82,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 			}
 			if (stopped.signal.aborted) return abortedResult();
 			const previews = new PreviewDetector(emitPreview);
-			const child = runProcess(command, {
+			const child = (options.processHost ?? localProcessHost).run(command, {
 				...execOptions,
 				signal: stopped.signal,
 				cwd: absoluteCwd,

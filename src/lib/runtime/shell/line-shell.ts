@@ -45,6 +45,9 @@ export interface LineShellOptions {
 	banner?: string;
 }
 
+/** What a shell keeps for a terminal that has not attached yet. */
+const MAX_BACKLOG_CHARS = 64 * 1024;
+
 export class LineShell implements ShellSession {
 	readonly exit: Promise<number>;
 	#resolveExit!: (code: number) => void;
@@ -141,7 +144,9 @@ export class LineShell implements ShellSession {
 		if (data === '') return;
 		this.#atLineStart = data.endsWith('\n');
 		if (this.#listeners.size === 0) {
-			this.#backlog += data;
+			// Bounded: a shell nobody watches may still run something chatty; the last screenfuls
+			// are what a terminal attached later needs.
+			this.#backlog = (this.#backlog + data).slice(-MAX_BACKLOG_CHARS);
 			return;
 		}
 		for (const listener of this.#listeners) listener(data);

@@ -1,4 +1,5 @@
 import type { WebContainerProcess } from '@webcontainer/api';
+import { BoundedOutput } from '../bounded-output';
 import { normalizePath } from '../paths';
 import {
 	EXIT_ABORTED,
@@ -31,13 +32,14 @@ export async function execInContainer(
 	live: ProcessTracker
 ): Promise<ExecResult> {
 	const { signal, timeoutMs, onOutput } = options;
-	const stopped = (reason: 'timeout' | 'abort', output: string): ExecResult => ({
+	const stopped = (reason: 'timeout' | 'abort', output?: BoundedOutput): ExecResult => ({
 		exitCode: reason === 'timeout' ? EXIT_TIMEOUT : EXIT_ABORTED,
-		output,
+		output: output?.text ?? '',
+		omittedBytes: output?.omittedBytes ?? 0,
 		timedOut: reason === 'timeout',
 		aborted: reason === 'abort'
 	});
-	if (signal?.aborted) return stopped('abort', '');
+	if (signal?.aborted) return stopped('abort');
 
 	const child = await container.spawn('jsh', ['-c', command], {
 		cwd: containerCwd(container, options.cwd),
@@ -47,10 +49,11 @@ export async function execInContainer(
 	live.add(child);
 
 	const cleaner = createOutputCleaner();
-	let output = '';
+	// Bounded while it streams: endless output must not fill the tab's memory.
+	const output = new BoundedOutput();
 	const emit = (text: string) => {
 		if (!text) return;
-		output += text;
+		output.append(text);
 		onOutput?.(text);
 	};
 
@@ -89,7 +92,13 @@ export async function execInContainer(
 		clearTimeout(graceTimer);
 		void reader.cancel().catch(() => undefined);
 		emit(cleaner.flush());
-		return { exitCode: outcome.code, output, timedOut: false, aborted: false };
+		return {
+			exitCode: outcome.code,
+			output: output.text,
+			omittedBytes: output.omittedBytes,
+			timedOut: false,
+			aborted: false
+		};
 	} finally {
 		clearTimeout(stopTimer);
 		if (onAbort) signal?.removeEventListener('abort', onAbort);
