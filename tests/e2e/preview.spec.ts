@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createProject } from './helpers';
+import { previewOrigin } from './origins';
 
 test('the static-site template previews on the offline runtime and shows a saved edit on reload', async ({
 	page
@@ -8,6 +9,11 @@ test('the static-site template previews on the offline runtime and shows a saved
 	const preview = page.getByRole('region', { name: 'Preview' });
 	const frame = page.frameLocator('iframe[title="Preview"]');
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	// It runs on the preview origin, never on the IDE's.
+	await expect(preview.getByTitle('Preview', { exact: true })).toHaveAttribute(
+		'src',
+		new RegExp(`^${previewOrigin}/preview/`)
+	);
 	// Its script ran (the counter is wired) and its stylesheet loaded.
 	await frame.getByRole('button', { name: 'Click me' }).click();
 	await expect(frame.getByText('1 click')).toBeVisible();
@@ -53,7 +59,11 @@ test('Open in new tab shows the same page outside the IDE', async ({ page, conte
 			.click()
 	]);
 	await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	expect(new URL(tab.url()).origin).toBe(previewOrigin);
 	expect(new URL(tab.url()).pathname).toMatch(/^\/preview\//);
+	// A reload asks the IDE tab again (the worker caches nothing), from this top-level tab.
+	await tab.reload();
+	await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Hello!');
 });
 
 test('a Vite project on the offline runtime explains why it cannot preview', async ({ page }) => {
