@@ -72,3 +72,25 @@ test('a Vite project on the offline runtime explains why it cannot preview', asy
 	await expect(preview).toContainText(/src\/main\.ts.*needs a build step/);
 	await expect(preview.locator('iframe')).toHaveCount(0);
 });
+
+test('without a preview origin the page shows in an opaque sandbox that says what it costs', async ({
+	page
+}) => {
+	// A deployment that configured none: its kiln-config.json is missing.
+	await page.route('**/kiln-config.json', (route) => route.fulfill({ status: 404, body: '' }));
+	await createProject(page, 'Static site', { query: '?runtime=browser' });
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview.getByRole('note')).toContainText(
+		'No preview origin is configured for this Kiln'
+	);
+	const frame = page.frameLocator('iframe[title="Preview"]');
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	// No allow-same-origin (an opaque origin) and no allow-scripts.
+	await expect(preview.getByTitle('Preview', { exact: true })).toHaveAttribute(
+		'sandbox',
+		'allow-forms allow-modals'
+	);
+	const sandboxed = page.frames().find((candidate) => candidate.url() === 'about:srcdoc');
+	expect(await sandboxed?.evaluate(() => self.origin)).toBe('null');
+	await expect(preview.getByRole('link', { name: 'Open in new tab' })).toHaveCount(0);
+});
