@@ -33,8 +33,14 @@ async function write(path, body) {
 	await writeFile(path, body);
 }
 
-const previewOrigin = origin('KILN_PREVIEW_ORIGIN');
-const ideOrigin = origin('KILN_IDE_ORIGIN');
+let previewOrigin, ideOrigin;
+try {
+	previewOrigin = origin('KILN_PREVIEW_ORIGIN');
+	ideOrigin = origin('KILN_IDE_ORIGIN');
+} catch (error) {
+	console.error(error.message);
+	process.exit(1);
+}
 
 await rm(outDir, { recursive: true, force: true });
 for (const [path, file] of await bundlePreviewOrigin()) await write(join(outDir, path), file.body);
@@ -46,7 +52,8 @@ await write(
 if (ideOrigin)
 	await write(join(outDir, '__kiln/config.json'), JSON.stringify({ ideOrigins: [ideOrigin] }));
 
-if (previewOrigin) {
+if (!previewOrigin) await rm(join(buildDir, 'kiln-config.json'), { force: true });
+else {
 	await write(join(buildDir, 'kiln-config.json'), JSON.stringify({ previewOrigin }));
 	const headersFile = join(buildDir, '_headers');
 	const headers = await readFile(headersFile, 'utf8');
