@@ -45,7 +45,11 @@ open it there, then use the Preview pane's "Open in new tab".</p>
 /** The origin's files, path → { body, type }; config.json is answered per request. */
 export async function bundlePreviewOrigin({ minify = true } = {}) {
 	const result = await build({
-		entryPoints: { host: source('host.ts'), sw: source('service-worker.ts') },
+		entryPoints: {
+			host: source('host.ts'),
+			sw: source('service-worker.ts'),
+			bridge: source('bridge.ts')
+		},
 		bundle: true,
 		write: false,
 		format: 'iife',
@@ -59,6 +63,7 @@ export async function bundlePreviewOrigin({ minify = true } = {}) {
 	return new Map([
 		['/__kiln/host.html', { body: HOST_HTML, type: 'text/html; charset=utf-8' }],
 		['/__kiln/host.js', { body: output('host').text, type: js }],
+		['/__kiln/bridge.js', { body: output('bridge').text, type: js }],
 		['/__kiln-sw.js', { body: output('sw').text, type: js }]
 	]);
 }

@@ -40,6 +40,12 @@ test('the static-site template previews on the offline runtime and shows a saved
 	// Live reload: the saved change shows without touching the preview.
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello! Edited');
 
+	// The address bar follows the page inside the (cross-origin) preview.
+	const address = preview.getByRole('textbox', { name: 'Preview address' });
+	await expect(address).toHaveValue('/');
+	await frame.locator('body').evaluate(() => (location.hash = 'section'));
+	await expect(address).toHaveValue('/#section');
+
 	// Reload starts the page afresh: the counter's state is gone.
 	await frame.getByRole('button', { name: 'Click me' }).click();
 	await expect(frame.getByText('1 click')).toBeVisible();

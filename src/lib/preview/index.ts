@@ -23,4 +23,5 @@ export {
 	type PreviewResponseMessage
 } from './protocol';
 export { scriptNeedingBuild } from './build-step';
+export { isPreviewLocation, type PreviewLocationMessage } from './bridge';
 export { SANDBOX_NOTICE } from './sandbox-notice';

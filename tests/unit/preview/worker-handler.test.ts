@@ -34,13 +34,17 @@ describe('the preview fetch handler', () => {
 		expect(response?.headers.get('content-type')).toBe('text/html; charset=utf-8');
 		expect(response?.headers.get('cross-origin-embedder-policy')).toBe('credentialless');
 		expect(response?.headers.get('cache-control')).toBe('no-store');
-		expect(await response?.text()).toContain('<h1>Home</h1>');
+		// With the bridge that tells the IDE where the page is, and nothing else changed.
+		expect(await response?.text()).toBe(
+			'<script src="/__kiln/bridge.js"></script>' + files['index.html']
+		);
 	});
 
 	it('serves percent-encoded paths and binary files', async () => {
 		clients = [fakeTab(`${origin}/__kiln/host.html?project=p1`, { projectId: 'p1', files })];
 		const response = await handlerWith()(get('/preview/p1/img/a%20b.png'));
 		expect(response?.headers.get('content-type')).toBe('image/png');
+		// Other files go out byte for byte.
 		expect(new Uint8Array(await response!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
 	});
 
