@@ -71,8 +71,9 @@ export async function bundlePreviewOrigin({ minify = true } = {}) {
 /** The IDE origin a request to the preview origin pairs with: same host name, the IDE's port. */
 export function ideOriginFor(req, idePort) {
 	if (process.env.KILN_IDE_ORIGIN) return process.env.KILN_IDE_ORIGIN;
+	// WHATWG hostnames keep IPv6 brackets, so `[::1]` comes back ready to use.
 	const host = new URL(`http://${req.headers.host ?? 'localhost'}`).hostname;
-	return `http://${host.includes(':') ? `[${host}]` : host}:${idePort}`;
+	return `http://${host}:${idePort}`;
 }
 
 /**
