@@ -35,12 +35,19 @@ export async function startServer({
 			`No build found at ${root}. Run "npm run build" first (npm start does it for you).`
 		);
 	}
-	const bundle = bundlePreviewOrigin();
+	let bundle;
+	try {
+		bundle = await bundlePreviewOrigin();
+	} catch (error) {
+		throw new Error(
+			`The preview origin's scripts (src/preview-origin) failed to build: ${error.message}`
+		);
+	}
 	const preview = await startPreviewOriginServer({
 		port: previewPort,
 		host,
 		idePort: port,
-		files: () => bundle
+		files: async () => bundle
 	});
 	const assets = sirv(root, {
 		single: 'index.html',
