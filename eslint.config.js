@@ -9,6 +9,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-preview/',
 			'.svelte-kit/',
 			'node_modules/',
 			'test-results/',

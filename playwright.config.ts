@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tooling/chromium';
 
 const port = Number(process.env.KILN_E2E_PORT) || 4317;
+/** Project pages run on their own origin, a second port. */
+const previewPort = port + 1;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -23,11 +25,12 @@ export default defineConfig({
 	webServer: {
 		// The production build, served with the real headers, exactly as `npm start` does.
 		command: `node scripts/start.mjs`,
-		env: { PORT: String(port) },
+		env: { PORT: String(port), PREVIEW_PORT: String(previewPort) },
 		url: `http://localhost:${port}`,
+		// The IDE answering is not enough: the preview origin must be up too.
+		wait: { stdout: new RegExp(`Previews are served from http://localhost:${previewPort}`) },
 		reuseExistingServer: false,
 		timeout: 240_000,
-		stdout: 'ignore',
 		stderr: 'pipe'
 	}
 });

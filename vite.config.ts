@@ -2,11 +2,12 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { crossOriginIsolation } from './tooling/isolation-headers';
+import { previewOrigin } from './tooling/preview-origin';
 import { zlibShim, zlibShimEsbuild } from './tooling/zlib-shim';
 import { chromiumLaunchOptions } from './tooling/chromium';
 
 export default defineConfig({
-	plugins: [crossOriginIsolation(), zlibShim(), sveltekit()],
+	plugins: [crossOriginIsolation(), previewOrigin(), zlibShim(), sveltekit()],
 	optimizeDeps: {
 		// Lazily imported in the browser: listing them avoids a mid-session "optimized, reloading".
 		include: [

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Serves the built app (build/) with the headers that make it cross-origin isolated.
+// Serves the built app (build/) with the headers that make it cross-origin isolated and its
+// Content-Security-Policy on PORT, and the preview origin (scripts/preview-origin.mjs) on
+// PREVIEW_PORT (default PORT + 1): project pages run there, never on the IDE's origin.
 // `vite preview` would serve .svelte-kit/output instead, and static hosts need their own header
 // files (build/_headers, vercel.json): this is the production server for `npm start` and the tests.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { ideContentSecurityPolicy } from './csp.mjs';
+import { bundlePreviewOrigin, listen, startPreviewOriginServer } from './preview-origin.mjs';
 
 const root = fileURLToPath(new URL('../build', import.meta.url));
 const isolation = {
@@ -14,8 +18,16 @@ const isolation = {
 	'Cross-Origin-Resource-Policy': 'same-origin'
 };
 
-export function startServer({
+/** The preview origin paired with a request to the IDE: same host name, PREVIEW_PORT. */
+export function previewOriginFor(req, previewPort) {
+	if (process.env.KILN_PREVIEW_ORIGIN) return new URL(process.env.KILN_PREVIEW_ORIGIN).origin;
+	const host = new URL(`http://${req.headers.host ?? 'localhost'}`).hostname;
+	return `http://${host}:${previewPort}`;
+}
+
+export async function startServer({
 	port = Number(process.env.PORT) || 4173,
+	previewPort = Number(process.env.PREVIEW_PORT) || port + 1,
 	host = process.env.HOST || 'localhost'
 } = {}) {
 	if (!existsSync(root)) {
@@ -23,34 +35,48 @@ export function startServer({
 			`No build found at ${root}. Run "npm run build" first (npm start does it for you).`
 		);
 	}
+	let bundle;
+	try {
+		bundle = await bundlePreviewOrigin();
+	} catch (error) {
+		throw new Error(
+			`The preview origin's scripts (src/preview-origin) failed to build: ${error.message}`
+		);
+	}
+	const preview = await startPreviewOriginServer({
+		port: previewPort,
+		host,
+		idePort: port,
+		files: async () => bundle
+	});
 	const assets = sirv(root, {
 		single: 'index.html',
 		dev: false,
-		etag: true,
-		setHeaders(res, pathname) {
-			// The service worker must never be served stale, or previews keep old logic.
-			if (pathname === '/service-worker.js') res.setHeader('Cache-Control', 'no-cache');
-		}
+		etag: true
 	});
 	const server = createServer((req, res) => {
 		for (const [name, value] of Object.entries(isolation)) res.setHeader(name, value);
+		const previewOrigin = previewOriginFor(req, previewPort);
+		res.setHeader('Content-Security-Policy', ideContentSecurityPolicy({ previewOrigin }));
+		if (new URL(req.url ?? '/', 'http://x').pathname === '/kiln-config.json') {
+			res.setHeader('Content-Type', 'application/json');
+			res.setHeader('Cache-Control', 'no-store');
+			return res.end(JSON.stringify({ previewOrigin }));
+		}
 		assets(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');
 		});
 	});
-	return new Promise((resolve, reject) => {
-		server.once('error', (error) => {
-			if (error.code === 'EADDRINUSE') {
-				reject(
-					new Error(
-						`Port ${port} is in use. Stop the other server or run with PORT=<another port>.`
-					)
-				);
-			} else reject(error);
-		});
-		server.listen(port, host, () => resolve(server));
-	});
+	server.once('close', () => preview.close());
+	try {
+		await listen(server, port, host, 'Kiln');
+	} catch (error) {
+		preview.close();
+		throw error;
+	}
+	server.previewPort = previewPort;
+	return server;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -59,6 +85,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 			const address = server.address();
 			const port = typeof address === 'object' && address ? address.port : '';
 			console.log(`Kiln is running at http://localhost:${port}`);
+			console.log(`Previews are served from http://localhost:${server.previewPort}`);
 		})
 		.catch((error) => {
 			console.error(error.message);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build the app, then serve it with the isolation headers on PORT (default 4173).
+// `npm start`: build the app, then serve it with the isolation headers on PORT (default 4173)
+// and the preview origin on PREVIEW_PORT (default PORT + 1).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,7 @@ try {
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : '';
 	console.log(`Kiln is running at http://localhost:${port}`);
+	console.log(`Previews are served from http://localhost:${server.previewPort}`);
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error);
 	process.exit(1);

@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse } from '@playwright/test';
+import { previewOrigin } from './origins';
 
 function expectIsolated(response: APIResponse) {
 	const headers = response.headers();
@@ -16,7 +17,8 @@ test('every kind of response carries the isolation headers', async ({ page, requ
 	expect(deep.ok()).toBe(true);
 	expectIsolated(deep);
 
-	const worker = await request.get('/service-worker.js');
+	// The preview origin's worker (the IDE origin runs none).
+	const worker = await request.get(`${previewOrigin}/__kiln-sw.js`);
 	expect(worker.ok()).toBe(true);
 	expectIsolated(worker);
 

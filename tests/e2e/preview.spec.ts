@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createProject } from './helpers';
+import { previewOrigin } from './origins';
 
 test('the static-site template previews on the offline runtime and shows a saved edit on reload', async ({
 	page
@@ -8,6 +9,11 @@ test('the static-site template previews on the offline runtime and shows a saved
 	const preview = page.getByRole('region', { name: 'Preview' });
 	const frame = page.frameLocator('iframe[title="Preview"]');
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	// It runs on the preview origin, never on the IDE's.
+	await expect(preview.getByTitle('Preview', { exact: true })).toHaveAttribute(
+		'src',
+		new RegExp(`^${previewOrigin}/preview/`)
+	);
 	// Its script ran (the counter is wired) and its stylesheet loaded.
 	await frame.getByRole('button', { name: 'Click me' }).click();
 	await expect(frame.getByText('1 click')).toBeVisible();
@@ -34,6 +40,12 @@ test('the static-site template previews on the offline runtime and shows a saved
 	// Live reload: the saved change shows without touching the preview.
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello! Edited');
 
+	// The address bar follows the page inside the (cross-origin) preview.
+	const address = preview.getByRole('textbox', { name: 'Preview address' });
+	await expect(address).toHaveValue('/');
+	await frame.locator('body').evaluate(() => (location.hash = 'section'));
+	await expect(address).toHaveValue('/#section');
+
 	// Reload starts the page afresh: the counter's state is gone.
 	await frame.getByRole('button', { name: 'Click me' }).click();
 	await expect(frame.getByText('1 click')).toBeVisible();
@@ -53,7 +65,11 @@ test('Open in new tab shows the same page outside the IDE', async ({ page, conte
 			.click()
 	]);
 	await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	expect(new URL(tab.url()).origin).toBe(previewOrigin);
 	expect(new URL(tab.url()).pathname).toMatch(/^\/preview\//);
+	// A reload asks the IDE tab again (the worker caches nothing), from this top-level tab.
+	await tab.reload();
+	await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Hello!');
 });
 
 test('a Vite project on the offline runtime explains why it cannot preview', async ({ page }) => {
@@ -61,4 +77,26 @@ test('a Vite project on the offline runtime explains why it cannot preview', asy
 	const preview = page.getByRole('region', { name: 'Preview' });
 	await expect(preview).toContainText(/src\/main\.ts.*needs a build step/);
 	await expect(preview.locator('iframe')).toHaveCount(0);
+});
+
+test('without a preview origin the page shows in an opaque sandbox that says what it costs', async ({
+	page
+}) => {
+	// A deployment that configured none: its kiln-config.json is missing.
+	await page.route('**/kiln-config.json', (route) => route.fulfill({ status: 404, body: '' }));
+	await createProject(page, 'Static site', { query: '?runtime=browser' });
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview.getByRole('note')).toContainText(
+		'No preview origin is configured for this Kiln'
+	);
+	const frame = page.frameLocator('iframe[title="Preview"]');
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello!');
+	// No allow-same-origin (an opaque origin) and no allow-scripts.
+	await expect(preview.getByTitle('Preview', { exact: true })).toHaveAttribute(
+		'sandbox',
+		'allow-forms allow-modals'
+	);
+	const sandboxed = page.frames().find((candidate) => candidate.url() === 'about:srcdoc');
+	expect(await sandboxed?.evaluate(() => self.origin)).toBe('null');
+	await expect(preview.getByRole('link', { name: 'Open in new tab' })).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { isPreviewPage, isProjectPage } from './paths';
+import { hostProjectOf } from './host-protocol';
 import {
 	isPreviewResponse,
 	PREVIEW_REQUEST_TYPE,
@@ -23,17 +23,17 @@ export type PreviewAnswer =
 	| { readonly status: 504 };
 
 /**
- * The tabs to ask: those showing the project's IDE page, else every tab but previews (the IDE
- * might be routed differently; tabs showing other projects answer 421 at once).
+ * The clients to ask: the host pages (the preview origin's bootstrap frames that IDE tabs embed)
+ * of the project's tabs, else every host page (a tab showing another project answers 421 at once).
+ * Preview pages themselves are never asked: they are the project's own, untrusted code.
  */
 export function pickClients<T extends PreviewClient>(
 	clients: readonly T[],
-	projectId: string,
-	base: string
+	projectId: string
 ): T[] {
-	const candidates = clients.filter((client) => !isPreviewPage(client.url, base));
-	const matched = candidates.filter((client) => isProjectPage(client.url, projectId, base));
-	return matched.length > 0 ? matched : candidates;
+	const hosts = clients.filter((client) => hostProjectOf(client.url) !== null);
+	const matched = hosts.filter((client) => hostProjectOf(client.url) === projectId);
+	return matched.length > 0 ? matched : hosts;
 }
 
 let counter = 0;

@@ -1,7 +1,10 @@
-// The page-side preview API. The service worker imports worker-handler.ts directly: it may not
-// import $app modules, which register.ts and static-preview.ts use.
+// The IDE-side preview API. The preview origin's own entry points (src/preview-origin/) import
+// host-relay.ts and worker-handler.ts directly: they may not import $app modules, which
+// static-preview.ts uses.
 export { startStaticPreview, type StaticPreview } from './static-preview';
-export { registerPreviewWorker, PreviewUnavailableError } from './register';
+export { PreviewUnavailableError } from './preview-error';
+export { connectPreviewHost, type HostBridgeOptions } from './host-bridge';
+export { loadPreviewOrigin, parsePreviewOrigin, PREVIEW_CONFIG_FILE } from './preview-config';
 export {
 	installPreviewResponder,
 	type PreviewResponderOptions,
@@ -20,3 +23,5 @@ export {
 	type PreviewResponseMessage
 } from './protocol';
 export { scriptNeedingBuild } from './build-step';
+export { isPreviewLocation, type PreviewLocationMessage } from './bridge';
+export { SANDBOX_NOTICE } from './sandbox-notice';

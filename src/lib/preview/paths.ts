@@ -4,7 +4,6 @@
  */
 
 const PREVIEW_SEGMENT = 'preview';
-const PROJECT_SEGMENT = 'project';
 
 function previewPrefix(base: string): string {
 	return `${base}/${PREVIEW_SEGMENT}/`;
@@ -144,23 +143,6 @@ export function routePreviewRequest(url: URL, referrer: string, base: string): P
 /** The URL of the folder whose index.html answered a slash-less request. */
 export function folderUrl(url: URL): string {
 	return `${url.pathname}/${url.search}`;
-}
-
-/** Whether a window client shows the IDE for `projectId` (the page lives at /project/<id>). */
-export function isProjectPage(clientUrl: string, projectId: string, base: string): boolean {
-	let pathname: string;
-	try {
-		pathname = new URL(clientUrl).pathname;
-	} catch {
-		return false;
-	}
-	if (base && !pathname.startsWith(`${base}/`)) return false;
-	const segments = pathname.slice(base.length).split('/');
-	return (
-		segments[1] === PROJECT_SEGMENT &&
-		segments[2] !== undefined &&
-		decodeSegment(segments[2]) === projectId
-	);
 }
 
 /** Whether a window client is itself a preview (it never answers preview requests). */

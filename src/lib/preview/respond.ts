@@ -1,4 +1,6 @@
 import type { PreviewAnswer } from './ask-clients';
+import { withBridge } from './bridge';
+import { contentTypeFor } from './mime';
 import { folderUrl, type PreviewRoute } from './paths';
 import {
 	badRequestResponse,
@@ -9,6 +11,11 @@ import {
 	redirectResponse,
 	timeoutResponse
 } from './responses';
+
+function withBridgeIfHtml(path: string, body: Uint8Array): Uint8Array {
+	if (!contentTypeFor(path).startsWith('text/html')) return body;
+	return new TextEncoder().encode(withBridge(new TextDecoder().decode(body)));
+}
 
 export type AskFile = (projectId: string, path: string) => Promise<PreviewAnswer>;
 
@@ -40,7 +47,7 @@ export async function respondToPreview(
 
 	switch (answer.status) {
 		case 200:
-			return fileResponse(route.path, answer.body);
+			return fileResponse(route.path, withBridgeIfHtml(route.path, answer.body));
 		case 404:
 			return notFoundResponse(route.path);
 		case 500:

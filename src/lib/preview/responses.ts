@@ -2,8 +2,9 @@ import { contentTypeFor } from './mime';
 
 /**
  * Headers on every response the preview worker builds. The IDE page is cross-origin isolated
- * (COEP credentialless), so a same-origin iframe must be too or the browser refuses to show
- * it; `no-store` makes a reload after a saved edit fetch the new file.
+ * (COEP credentialless), so a frame it embeds must send a COEP of its own, and, being on
+ * another origin, a CORP that lets the IDE embed it; `no-store` makes a reload after a saved
+ * edit fetch the new file.
  */
 export function previewHeaders(contentType: string): Record<string, string> {
 	return {
@@ -11,7 +12,7 @@ export function previewHeaders(contentType: string): Record<string, string> {
 		'Cache-Control': 'no-store',
 		'Cross-Origin-Embedder-Policy': 'credentialless',
 		'Cross-Origin-Opener-Policy': 'same-origin',
-		'Cross-Origin-Resource-Policy': 'same-origin',
+		'Cross-Origin-Resource-Policy': 'cross-origin',
 		'X-Content-Type-Options': 'nosniff'
 	};
 }

@@ -1,30 +1,26 @@
 import { base } from '$app/paths';
+import { connectPreviewHost } from './host-bridge';
+import { forgetIdeWorkers } from './legacy-worker';
 import { previewUrl } from './paths';
-import { registerPreviewWorker } from './register';
-import { installPreviewResponder } from './responder';
+import { loadPreviewOrigin } from './preview-config';
 
-export interface StaticPreview {
-	/** The URL to give the Preview component: `<base>/preview/<projectId>/`. */
-	readonly url: string;
-	/** Stops answering the worker for this project. */
-	stop(): void;
-}
+export type StaticPreview =
+	/** Served by the preview origin's worker at `url` (absolute, on that origin). */
+	| { readonly kind: 'origin'; readonly url: string; stop(): void }
+	/** No preview origin: the IDE shows index.html itself, in an opaque-origin sandbox. */
+	| { readonly kind: 'sandbox'; stop(): void };
 
 /**
- * Serves the project's files at /preview/<projectId>/ for the browser runtime: answers the
- * worker from `readFile`, and resolves once the worker is active, so the URL works at once.
+ * Serves the project's files to the preview origin for the browser runtime, and resolves once
+ * its worker is active, so the URL works at once. Project pages never run on the IDE's origin.
  */
 export async function startStaticPreview(options: {
 	projectId: string;
 	readFile: (path: string) => Promise<Uint8Array | null>;
 }): Promise<StaticPreview> {
-	// Answer first: an iframe may load the URL as soon as the worker is active.
-	const stop = installPreviewResponder(options);
-	try {
-		await registerPreviewWorker();
-	} catch (error) {
-		stop();
-		throw error;
-	}
-	return { url: previewUrl(options.projectId, '', base), stop };
+	void forgetIdeWorkers(base);
+	const previewOrigin = await loadPreviewOrigin(base);
+	if (!previewOrigin) return { kind: 'sandbox', stop: () => {} };
+	const stop = await connectPreviewHost({ previewOrigin, ...options });
+	return { kind: 'origin', url: new URL(previewUrl(options.projectId), previewOrigin).href, stop };
 }

@@ -27,6 +27,8 @@ export function createPreviewFetchHandler(
 		if (request.method !== 'GET') return null;
 		const url = new URL(request.url);
 		if (url.origin !== scope.location.origin) return null;
+		// The origin's own bootstrap files pass through to its server.
+		if (url.pathname.startsWith('/__kiln')) return null;
 		const route = routePreviewRequest(url, request.referrer, base);
 		if (!route) return null;
 		return respondToPreview(
@@ -34,7 +36,7 @@ export function createPreviewFetchHandler(
 			url,
 			async (projectId, path) => {
 				const all = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
-				return askClients(pickClients(all, projectId, base), { projectId, path }, timeoutMs);
+				return askClients(pickClients(all, projectId), { projectId, path }, timeoutMs);
 			},
 			timeoutMs
 		);

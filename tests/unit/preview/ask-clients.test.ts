@@ -15,19 +15,20 @@ afterEach(() => {
 });
 
 describe('pickClients', () => {
-	it('prefers the tabs showing the project, and never asks previews', () => {
-		const ide = tab(`${origin}/project/p1`);
-		const other = tab(`${origin}/project/p2`);
+	it('asks only host pages, those of the project first, and never previews', () => {
+		const ide = tab(`${origin}/__kiln/host.html?project=p1`);
+		const other = tab(`${origin}/__kiln/host.html?project=p2`);
 		const preview = tab(`${origin}/preview/p1/`);
-		expect(pickClients([preview, other, ide], 'p1', '')).toEqual([ide]);
-		expect(pickClients([preview, other], 'p1', '')).toEqual([other]);
-		expect(pickClients([preview], 'p1', '')).toEqual([]);
+		const stray = tab(`${origin}/somewhere/else?project=p1`);
+		expect(pickClients([preview, other, ide, stray], 'p1')).toEqual([ide]);
+		expect(pickClients([preview, other, stray], 'p1')).toEqual([other]);
+		expect(pickClients([preview, stray], 'p1')).toEqual([]);
 	});
 });
 
 describe('askClients with the real responder', () => {
 	it('gets the file bytes from the tab that has the project', async () => {
-		const ide = tab(`${origin}/project/p1`, {
+		const ide = tab(`${origin}/__kiln/host.html?project=p1`, {
 			projectId: 'p1',
 			files: { 'index.html': '<h1>Hi</h1>' }
 		});
@@ -40,15 +41,15 @@ describe('askClients with the real responder', () => {
 	});
 
 	it('answers 404 for a missing file', async () => {
-		const ide = tab(`${origin}/project/p1`, { projectId: 'p1', files: {} });
+		const ide = tab(`${origin}/__kiln/host.html?project=p1`, { projectId: 'p1', files: {} });
 		expect(await askClients([ide], { projectId: 'p1', path: 'nope.js' }, 2000)).toEqual({
 			status: 404
 		});
 	});
 
 	it('concludes "not open" at once when every tab shows another project', async () => {
-		const a = tab(`${origin}/project/p2`, { projectId: 'p2', files: {} });
-		const b = tab(`${origin}/project/p3`, { projectId: 'p3', files: {} });
+		const a = tab(`${origin}/__kiln/host.html?project=p2`, { projectId: 'p2', files: {} });
+		const b = tab(`${origin}/__kiln/host.html?project=p3`, { projectId: 'p3', files: {} });
 		expect(await askClients([a, b], { projectId: 'p1', path: 'index.html' }, 60_000)).toEqual({
 			status: 503
 		});
@@ -69,7 +70,7 @@ describe('askClients with the real responder', () => {
 			readFile: () => Promise.reject(new Error('store is closed'))
 		});
 		const client = {
-			url: `${origin}/project/p1`,
+			url: `${origin}/__kiln/host.html?project=p1`,
 			postMessage(message: unknown, transfer: Transferable[]) {
 				source.dispatchEvent(
 					new MessageEvent('message', { data: message, ports: transfer as MessagePort[] })
@@ -84,7 +85,7 @@ describe('askClients with the real responder', () => {
 	});
 
 	it('times out with 504 when no tab answers', async () => {
-		const silent = tab(`${origin}/project/p1`); // no responder installed
+		const silent = tab(`${origin}/__kiln/host.html?project=p1`); // no responder installed
 		expect(await askClients([silent], { projectId: 'p1', path: 'index.html' }, 30)).toEqual({
 			status: 504
 		});
@@ -97,7 +98,10 @@ describe('askClients with the real responder', () => {
 	});
 
 	it('stops answering once uninstalled', async () => {
-		const ide = fakeTab(`${origin}/project/p1`, { projectId: 'p1', files: { 'index.html': 'x' } });
+		const ide = fakeTab(`${origin}/__kiln/host.html?project=p1`, {
+			projectId: 'p1',
+			files: { 'index.html': 'x' }
+		});
 		ide.uninstall();
 		expect(await askClients([ide], { projectId: 'p1', path: 'index.html' }, 30)).toEqual({
 			status: 504

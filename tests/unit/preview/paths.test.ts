@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
 	isPreviewPage,
-	isProjectPage,
 	previewProjectOf,
 	previewUrl,
 	resolveFilePath,
 	routePreviewRequest
 } from '../../../src/lib/preview/paths';
+import { hostProjectOf } from '../../../src/lib/preview/host-protocol';
 
 const origin = 'http://localhost:5173';
 const route = (path: string, referrer = '', base = '') =>
@@ -105,13 +105,11 @@ describe('routePreviewRequest', () => {
 });
 
 describe('client matching', () => {
-	it('recognises the IDE page of a project', () => {
-		expect(isProjectPage(`${origin}/project/p1`, 'p1', '')).toBe(true);
-		expect(isProjectPage(`${origin}/project/p1/settings?x#y`, 'p1', '')).toBe(true);
-		expect(isProjectPage(`${origin}/project/p%201`, 'p 1', '')).toBe(true);
-		expect(isProjectPage(`${origin}/project/p10`, 'p1', '')).toBe(false);
-		expect(isProjectPage(`${origin}/kiln/project/p1`, 'p1', '/kiln')).toBe(true);
-		expect(isProjectPage(`${origin}/project/p1`, 'p1', '/kiln')).toBe(false);
+	it('recognises host pages and the project they serve', () => {
+		expect(hostProjectOf(`${origin}/__kiln/host.html?project=p%201`)).toBe('p 1');
+		expect(hostProjectOf(`${origin}/__kiln/host.html`)).toBe('');
+		expect(hostProjectOf(`${origin}/project/p1?project=p1`)).toBeNull();
+		expect(hostProjectOf('not a url')).toBeNull();
 	});
 
 	it('recognises preview pages and their project', () => {

@@ -12,7 +12,8 @@ import {
 const required = {
 	'cross-origin-embedder-policy': 'credentialless',
 	'cross-origin-opener-policy': 'same-origin',
-	'cross-origin-resource-policy': 'same-origin',
+	// The IDE, on another origin, embeds these pages.
+	'cross-origin-resource-policy': 'cross-origin',
 	'cache-control': 'no-store'
 };
 
