@@ -50,7 +50,8 @@ if (vitest) {
 		for (const test of file.assertionResults) {
 			if (test.status === 'skipped' || test.status === 'pending') continue;
 			const ok = test.status === 'passed';
-			ok ? passed++ : failed++;
+			if (ok) passed++;
+			else failed++;
 			rows.push({ test: test.title, ok, row: test.meta?.row ?? {} });
 		}
 	}
@@ -72,7 +73,8 @@ if (hasE2e) {
 			for (const test of spec.tests ?? []) {
 				const ok = test.status === 'expected';
 				if (test.status === 'skipped') continue;
-				ok ? passed++ : failed++;
+				if (ok) passed++;
+				else failed++;
 				const annotations = [
 					...(test.annotations ?? []),
 					...(test.results ?? []).flatMap((r) => r.annotations ?? [])
