@@ -65,14 +65,19 @@ export function permissionGate(
 		const verdict = decidePermission(mode(), setup.rules?.() ?? [], toolName, args);
 		if (verdict.kind === 'allow') return ALLOWED;
 		if (verdict.kind === 'deny') return { allowed: false, reason: verdict.reason };
-		if (!setup.prompt || !call) return { allowed: false, reason: noOneToAsk(toolName, verdict.alwaysRules) };
-		const answer = await ask(setup.prompt, {
-			toolCallId: call.toolCallId,
-			toolName,
-			args,
-			summary: call.summary,
-			alwaysRules: verdict.alwaysRules
-		}, call);
+		if (!setup.prompt || !call)
+			return { allowed: false, reason: noOneToAsk(toolName, verdict.alwaysRules) };
+		const answer = await ask(
+			setup.prompt,
+			{
+				toolCallId: call.toolCallId,
+				toolName,
+				args,
+				summary: call.summary,
+				alwaysRules: verdict.alwaysRules
+			},
+			call
+		);
 		if (answer === 'deny') {
 			return {
 				allowed: false,

@@ -12,7 +12,7 @@ import type { SubagentKind } from '../../tools/types';
 import type { AgentMode } from '../types';
 import { classifyCommand, simpleCommands } from './read-only-command';
 import {
-	commandMatches,
+	allowMatches,
 	parseRule,
 	prefixRuleFor,
 	ruleCoversTool,
@@ -101,19 +101,21 @@ function decideCommand(
 	if (parts?.every((part) => part.readOnly)) return { kind: 'allow' };
 	const bashRules = (action: RuleAction) =>
 		rules.filter((rule) => rule.action === action && ruleCoversTool(rule.parsed, 'bash'));
-	const matches = (rule: ActiveRule, part: string) =>
-		rule.parsed.pattern === undefined || commandMatches(rule.parsed.pattern, part);
+	const verifiable = parts !== undefined;
+	const allowedBy = (rule: ActiveRule, part: string) =>
+		rule.parsed.pattern === undefined || allowMatches(rule.parsed.pattern, part, verifiable);
+	const askedBy = (rule: ActiveRule) => ruleMatchesCall(rule.parsed, 'bash', { command: text });
 	// A line that cannot be split is weighed whole: only an exact rule (or a tool-wide one) fits it.
 	const pieces = parts
 		? parts.filter((part) => !part.readOnly).map((part) => part.text)
 		: [text.trim().replace(/\s+/g, ' ')];
 	const asks = bashRules('ask');
 	const allows = bashRules('allow');
-	const uncovered = pieces.filter((piece) => !allows.some((rule) => matches(rule, piece)));
+	const uncovered = pieces.filter((piece) => !allows.some((rule) => allowedBy(rule, piece)));
 	const alwaysRules = parts
 		? [...new Set(uncovered.map(prefixRuleFor))]
 		: [`bash(${pieces[0] ?? ''})`];
-	if (pieces.some((piece) => asks.some((rule) => matches(rule, piece)))) {
+	if (asks.some(askedBy)) {
 		return { kind: 'ask', alwaysRules: alwaysRules.length > 0 ? alwaysRules : ['bash'] };
 	}
 	if (uncovered.length === 0 || mode === 'auto') return { kind: 'allow' };
@@ -124,7 +126,8 @@ function activeRules(rules: readonly PermissionRule[]): ActiveRule[] {
 	const active: ActiveRule[] = [];
 	for (const rule of rules) {
 		const parsed = parseRule(rule.rule);
-		if (parsed.ok) active.push({ action: rule.action, text: rule.rule.trim(), parsed: parsed.rule });
+		if (parsed.ok)
+			active.push({ action: rule.action, text: rule.rule.trim(), parsed: parsed.rule });
 	}
 	return active;
 }

@@ -41,12 +41,12 @@ export interface ParsedRule {
 }
 
 export type RuleParse =
-	| { readonly ok: true; readonly rule: ParsedRule }
-	| { readonly ok: false; readonly error: string };
+	{ readonly ok: true; readonly rule: ParsedRule } | { readonly ok: false; readonly error: string };
 
 export function parseRule(text: string): RuleParse {
 	const trimmed = text.trim();
-	const example = 'Write it as tool or tool(pattern), e.g. bash(npm test), bash(npm run *), edit(src/**) or write.';
+	const example =
+		'Write it as tool or tool(pattern), e.g. bash(npm test), bash(npm run *), edit(src/**) or write.';
 	if (trimmed === '') return { ok: false, error: `The rule is empty. ${example}` };
 	if (trimmed.length > MAX_RULE_CHARS) {
 		return { ok: false, error: `The rule is longer than ${MAX_RULE_CHARS} characters. ${example}` };
@@ -126,13 +126,30 @@ export function ruleMatchesCall(rule: ParsedRule, toolName: string, args: unknow
 }
 
 /**
- * For each simple command of `command`, whether the pattern matches it; a line that cannot be
- * split (command substitution…) is one item, matched only by the exact whole text.
+ * For deny and ask rules: for each simple command of `command`, whether the pattern matches it.
+ * A line that cannot be split (command substitution…) is one item, and matches when the
+ * pattern's literal text appears anywhere in it: a denied command hidden in `$(…)` stays denied.
  */
 export function matchingCommands(pattern: string, command: string): boolean[] {
 	const parts = simpleCommands(command);
-	if (!parts) return [squash(pattern) === squash(command)];
+	if (!parts)
+		return [commandMatches(pattern, command) || squash(command).includes(literalOf(pattern))];
 	return parts.map((part) => commandMatches(pattern, part.text));
+}
+
+/**
+ * For allow rules: whether the pattern vouches for this simple command. A line that cannot be
+ * split is vouched for only by a pattern without `*` equal to the whole line, since what it
+ * really runs cannot be seen.
+ */
+export function allowMatches(pattern: string, command: string, verifiable: boolean): boolean {
+	if (verifiable) return commandMatches(pattern, command);
+	return !pattern.endsWith('*') && squash(pattern) === squash(command);
+}
+
+/** The pattern without its trailing `*` (and `:` or space before it). */
+function literalOf(pattern: string): string {
+	return squash(pattern.replace(/[\s:]*\*$/, ''));
 }
 
 /** Tools whose second word names what they do (`npm test`, `git commit`). */
@@ -167,5 +184,8 @@ function squash(text: string): string {
 }
 
 function normalisePath(path: string): string {
-	return path.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+	return path
+		.trim()
+		.replace(/^(\.\/)+/, '')
+		.replace(/^\/+/, '');
 }
