@@ -177,6 +177,8 @@ export class ChatSession {
 	#loading: Promise<void> | null = null;
 	/** send() has begun (it awaits before `running` is set). */
 	#sending = false;
+	/** What plan mode was switched on from in this page (the log may not hold it yet). */
+	#modeBeforePlan: AgentMode | undefined;
 	/** Bumped by newSession(), so a load that finishes late does not bring the old chat back. */
 	#generation = 0;
 
@@ -287,6 +289,7 @@ export class ChatSession {
 	 */
 	async setMode(mode: AgentMode): Promise<void> {
 		if (mode === this.mode || this.running) return;
+		if (mode === 'plan') this.#modeBeforePlan = this.mode;
 		const event: SessionEvent = { type: 'mode-change', at: Date.now(), mode };
 		await this.load();
 		if (this.#log) {
@@ -305,7 +308,7 @@ export class ChatSession {
 		const last = this.transcript.turns.at(-1);
 		if (!this.canApprovePlan || !last) return { reason: 'busy' };
 		const plan = planText(last);
-		await this.setMode(modeBeforePlan(this.events));
+		await this.setMode(this.#modeBeforePlan ?? modeBeforePlan(this.events));
 		return this.send(planApprovedMessage(plan));
 	}
 
