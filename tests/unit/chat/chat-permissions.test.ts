@@ -61,7 +61,7 @@ function callTool(id: string, name: string, input: Record<string, unknown>): Ste
 
 /** Waits (polling, bounded) until the agent is held on a prompt. */
 async function until(check: () => boolean): Promise<void> {
-	await vi.waitFor(() => expect(check()).toBe(true));
+	await vi.waitFor(() => expect(check()).toBe(true), { timeout: 10_000, interval: 5 });
 }
 
 describe('ChatSession: permission prompts and rules', () => {
