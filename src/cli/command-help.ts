@@ -32,6 +32,14 @@ streams, each tool call and its result, retries, why the turn ended and the toke
   --json FILE          also write the session's events (SessionEvent[]) to FILE as JSON
   --runtime node       the real folder and real processes (default)
   --runtime browser    just-bash over an in-memory copy of the folder (it is not changed)
+  --permission-mode M  ask (default with a terminal): asks before each command and edit
+                       (Allow once / Always for this command prefix / Deny);
+                       auto-edit: edits run, commands ask; auto: everything runs;
+                       plan: read only. Without a terminal a mode must be given, and
+                       whatever would ask is refused (allow it with --allow).
+  --allow RULE         runs without asking, e.g. 'bash(npm test)', 'bash(npm run *)',
+                       'edit(src/**)', 'write' (repeatable)
+  --deny RULE          never runs, whatever the mode (repeatable); deny > allow
 
 The key goes to the model API only: it is removed from the environment commands run in, and
 never printed. Ctrl+C stops the turn (twice quits at once).
@@ -45,6 +53,7 @@ Usage:
       Run one tool and print exactly what the model would receive.
   kiln run --dir DIR --provider anthropic|openai --model M -p PROMPT
            [--base-url URL] [--api-key K] [--json FILE] [--runtime node|browser]
+           [--permission-mode ask|auto-edit|auto|plan] [--allow RULE] [--deny RULE]
       Run the agent for one turn, printing a readable log.
   kiln help [COMMAND]
       This text, or a command's options.

@@ -7,6 +7,7 @@ import { abortOnInterrupt } from './interrupt';
 import { openProject } from './open-project';
 import type { CliOutput } from './output';
 import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
+import { cliPermissions } from './permission-setup';
 import { resolveProviderConfig, scrubKeyVariables } from './provider-config';
 import { RunLog } from './run-log';
 import { UsageError } from './usage-error';
@@ -21,6 +22,9 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		'api-key': { type: 'string' },
 		json: { type: 'string' },
 		runtime: { type: 'string' },
+		'permission-mode': { type: 'string' },
+		allow: { type: 'string', multiple: true },
+		deny: { type: 'string', multiple: true },
 		help: { type: 'boolean', short: 'h' }
 	});
 	if (values.help) {
@@ -61,6 +65,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		throw error;
 	}
 
+	const permissions = cliPermissions(values, output);
 	const project = await openProject(dir, runtimeChoice);
 	const log = memorySessionLog();
 	const runLog = new RunLog(output);
@@ -75,8 +80,10 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			model: config.model,
 			workspace: project.workspace,
 			runtime: () => project.runtime,
-			log
+			log,
+			permissions: permissions.setup
 		});
+		await agent.setMode(permissions.mode);
 		const result = await agent.runTurn(prompt, {
 			signal: controller.signal,
 			onEvent: (event) => runLog.handle(event)

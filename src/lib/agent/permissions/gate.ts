@@ -119,5 +119,5 @@ async function ask(
 
 function noOneToAsk(toolName: string, alwaysRules: readonly string[]): string {
 	const rule = alwaysRules[0] ?? toolName;
-	return `This ${toolName} call needs the person's permission (their permission mode or rules say to ask), and there is no one to ask here, so it did not run. Do what you can without it and say what is left; the person can allow it with a rule such as ${rule} (kiln run --allow '${rule}').`;
+	return `Not run: no one to ask here for permission (the mode or a rule says to ask before this ${toolName} call). Do what you can without it and say what is left; the person can allow it with a rule such as ${rule} (kiln run --allow '${rule}').`;
 }
