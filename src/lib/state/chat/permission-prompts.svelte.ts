@@ -13,6 +13,8 @@ import type {
 export class PermissionPrompts {
 	pending = $state.raw<readonly PermissionPrompt[]>([]);
 
+	// Bookkeeping only: the UI reads `pending`, never this map.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#resolvers = new Map<string, (answer: PermissionAnswer) => void>();
 
 	readonly ask: PermissionPrompter = (prompt, signal) =>
