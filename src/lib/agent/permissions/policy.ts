@@ -97,6 +97,8 @@ function decideCommand(
 ): PermissionVerdict {
 	const command = (args as { command?: unknown } | null)?.command;
 	const text = typeof command === 'string' ? command : '';
+	// An empty command runs nothing (the bash tool reports it); there is no rule to offer for it.
+	if (text.trim() === '') return { kind: 'allow' };
 	const parts = simpleCommands(text);
 	if (parts?.every((part) => part.readOnly)) return { kind: 'allow' };
 	const bashRules = (action: RuleAction) =>
