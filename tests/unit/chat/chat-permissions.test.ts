@@ -147,6 +147,27 @@ describe('ChatSession: permission prompts and rules', () => {
 		);
 	});
 
+	it("a general subagent's edits wait for the person too", async () => {
+		const provider = new ScriptedProvider([
+			callTool('t1', 'task', { description: 'Write c', prompt: 'Write c.txt', agent: 'general' }),
+			callTool('s1', 'write', { path: 'c.txt', content: 'c' }),
+			answer('The person denied the write.'),
+			answer('The subagent could not write c.txt.')
+		]);
+		const session = chat(provider);
+		await session.load();
+		await session.setMode('ask');
+		const sent = session.send('delegate writing c.txt');
+		await until(() => session.permissionPrompts.pending.length === 1);
+		expect(session.permissionPrompts.pending[0]).toMatchObject({
+			toolName: 'write',
+			summary: 'c.txt'
+		});
+		session.answerPermission('s1', 'deny');
+		expect(await sent).toEqual({ reason: 'completed' });
+		expect(workspace.exists('c.txt')).toBe(false);
+	});
+
 	it('approving a plan goes back to the mode before plan mode', async () => {
 		const session = chat(new ScriptedProvider([answer('1. Change a.txt'), answer('Done.')]));
 		await session.load();
