@@ -67,3 +67,37 @@ test('Ask mode: edits wait for Allow / Always allow / Deny, and Always allow bec
 		page.getByRole('region', { name: 'Chat' }).getByRole('combobox', { name: 'Mode' })
 	).toHaveValue('ask');
 });
+
+test('Stop while a prompt waits denies it, and the next message carries on from a consistent transcript', async ({
+	page,
+	modelServer
+}) => {
+	test.setTimeout(90_000);
+	modelServer.setScript({
+		turns: [
+			{ toolCalls: [{ name: 'bash', input: { command: 'touch stopped.txt' } }] },
+			{ text: 'Picking up after the stop.' }
+		]
+	});
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServer.url);
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await chat.getByRole('combobox', { name: 'Mode' }).selectOption('Auto-edit');
+	await send(page, 'Make a file');
+	const prompt = chat.getByRole('group', { name: 'Permission needed' });
+	await expect(prompt).toContainText('touch stopped.txt');
+	await chat.getByRole('button', { name: 'Stop' }).click();
+	await expect(prompt).toHaveCount(0);
+	await expect(chat.getByRole('button', { name: 'Send' })).toBeVisible();
+	await expect(
+		page.getByRole('tree', { name: 'Files' }).getByRole('treeitem', { name: 'stopped.txt' })
+	).toHaveCount(0);
+
+	await send(page, 'Go on');
+	await expect(chat.getByText('Picking up after the stop.')).toBeVisible();
+	const last = modelServer
+		.requests()
+		.filter((request) => request.format === 'anthropic')
+		.at(-1);
+	expect(JSON.stringify(last?.body)).toContain('waited for their permission; it did not run');
+});
