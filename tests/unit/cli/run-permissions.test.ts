@@ -139,4 +139,24 @@ describe('kiln run asks before commands and edits', () => {
 		},
 		TIMEOUT
 	);
+
+	it.skipIf(!HAS_SCRIPT)(
+		'on a terminal, Ctrl+C at the prompt stops the turn: nothing runs',
+		async () => {
+			server = await startMockModelServer({
+				script: [
+					{ toolCalls: [{ name: 'bash', input: { command: 'touch never.txt' } }] },
+					{ text: 'unused' }
+				]
+			});
+			const dir = await tempDir();
+			const result = await runOnTerminal(common(dir, server.url), ['\u0003']);
+			expect(result.asked).toBe(1);
+			expect(result.code, result.screen).toBe(1);
+			expect(result.screen).toContain('Stopping the turn');
+			expect(result.screen).toContain('— Turn stopped (Ctrl+C).');
+			expect(existsSync(join(dir, 'never.txt'))).toBe(false);
+		},
+		TIMEOUT
+	);
 });
