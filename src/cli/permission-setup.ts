@@ -39,8 +39,9 @@ export function cliPermissions(
 							output: streams.output,
 							terminal: true,
 							redact: output.redact,
-							// Ctrl+C at the prompt arrives as a key, not a signal: stop the turn all the same.
-							onInterrupt: () => void process.kill(process.pid, 'SIGINT')
+							// Ctrl+C at the prompt arrives as a key, not a signal: run the SIGINT handlers now, so the
+							// turn is stopped before the prompt's answer (deny) is taken.
+							onInterrupt: () => void process.emit('SIGINT', 'SIGINT')
 						})
 					}
 				: {})
