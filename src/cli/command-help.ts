@@ -36,6 +36,14 @@ streams, each tool call and its result, retries, why the turn ended and the toke
                        per line), each appended as it happens, so a crash keeps all up to it
   --runtime node       the real folder and real processes (default)
   --runtime browser    just-bash over an in-memory copy of the folder (it is not changed)
+  --permission-mode M  ask (default with a terminal): asks before each command and edit
+                       (Allow once / Always for this command prefix / Deny);
+                       auto-edit: edits run, commands ask; auto: everything runs;
+                       plan: read only. Without a terminal a mode must be given, and
+                       whatever would ask is refused (allow it with --allow).
+  --allow RULE         runs without asking, e.g. 'bash(npm test)', 'bash(npm run *)',
+                       'edit(src/**)', 'write' (repeatable)
+  --deny RULE          never runs, whatever the mode (repeatable); deny > allow
 
 The key goes to the model API only and is never printed. With --runtime node, commands run
 under a separate process that kiln starts without the key and detaches from itself, so no
@@ -51,6 +59,7 @@ Usage:
       Run one tool and print exactly what the model would receive.
   kiln run --dir DIR --provider anthropic|openai --model M -p PROMPT
            [--base-url URL] [--api-key-file FILE] [--json FILE] [--runtime node|browser]
+           [--permission-mode ask|auto-edit|auto|plan] [--allow RULE] [--deny RULE]
       Run the agent for one turn, printing a readable log.
   kiln help [COMMAND]
       This text, or a command's options.

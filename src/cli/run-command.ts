@@ -9,6 +9,7 @@ import { openJsonEventLog } from './json-event-log';
 import { openProject } from './open-project';
 import type { CliOutput } from './output';
 import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
+import { cliPermissions } from './permission-setup';
 import { resolveProviderConfig, scrubKeyVariables } from './provider-config';
 import { RunLog } from './run-log';
 import { UsageError } from './usage-error';
@@ -24,6 +25,9 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		'api-key-file': { type: 'string' },
 		json: { type: 'string' },
 		runtime: { type: 'string' },
+		'permission-mode': { type: 'string' },
+		allow: { type: 'string', multiple: true },
+		deny: { type: 'string', multiple: true },
 		help: { type: 'boolean', short: 'h' }
 	});
 	if (values.help) {
@@ -64,6 +68,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		throw error;
 	}
 
+	const permissions = cliPermissions(values, output);
 	const jsonLog = jsonFile ? await openJsonEventLog(jsonFile, output.redact) : undefined;
 	const log = jsonLog ?? memorySessionLog();
 	const project = await openProject(dir, runtimeChoice);
@@ -80,8 +85,10 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			model: config.model,
 			workspace: project.workspace,
 			runtime: () => project.runtime,
-			log
+			log,
+			permissions: permissions.setup
 		});
+		await agent.setMode(permissions.mode);
 		const result = await agent.runTurn(prompt, {
 			signal: controller.signal,
 			onEvent: (event) => runLog.handle(event)

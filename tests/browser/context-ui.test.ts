@@ -89,10 +89,10 @@ it('shows the Context status and opens the inspector with the layers, cache use 
 	expect(dialog.querySelector('pre')!.textContent).toContain('"model": "claude-sonnet-4-5"');
 });
 
-it('the Plan mode switch and the Sessions list drive the chat session', async () => {
-	const { ModeSwitch, SessionList } = await import('../../src/lib/components/sessions');
+it('the Mode selector and the Sessions list drive the chat session', async () => {
+	const { ModeSelect, SessionList } = await import('../../src/lib/components/sessions');
 	const calls: string[] = [];
-	const fake = { mode: 'normal', running: false, sessionId: 'b' };
+	const fake = { mode: 'auto', running: false, sessionId: 'b' };
 	const chat = {
 		...fake,
 		get mode() {
@@ -113,15 +113,23 @@ it('the Plan mode switch and the Sessions list drive the chat session', async ()
 		}
 	} as unknown as ChatSession;
 	const target = document.body;
-	component = mount(ModeSwitch, { target, props: { chat } });
+	component = mount(ModeSelect, { target, props: { chat } });
 	const list = mount(SessionList, { target, props: { chat } });
 	flushSync();
 
-	const toggle = document.querySelector('input[role="switch"]') as HTMLInputElement;
-	expect(toggle.labels?.[0]?.textContent?.trim()).toBe('Plan mode');
-	toggle.click();
+	const select = document.querySelector('select') as HTMLSelectElement;
+	expect(select.labels?.[0]?.textContent?.trim()).toMatch(/^Mode/);
+	expect([...select.options].map((option) => option.text)).toEqual([
+		'Ask',
+		'Auto-edit',
+		'Auto',
+		'Plan'
+	]);
+	expect(select.value).toBe('auto');
+	select.value = 'plan';
+	select.dispatchEvent(new Event('change', { bubbles: true }));
 	await expect.poll(() => calls).toEqual(['mode:plan']);
-	expect(toggle.checked).toBe(true);
+	await expect.poll(() => select.value).toBe('plan');
 
 	const open = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Sessions')!;
 	open.click();

@@ -100,7 +100,7 @@ test('plan mode refuses changes until the plan is approved, with the same tools 
 	await createProject(page, 'Blank', { query: '?runtime=browser' });
 	await configure(page, 'Anthropic', modelServer.url);
 	const chat = page.getByRole('region', { name: 'Chat' });
-	await chat.getByRole('switch', { name: 'Plan mode' }).click();
+	await chat.getByRole('combobox', { name: 'Mode' }).selectOption('Plan');
 	await send(page, 'Add a notes file');
 
 	await expect(chat.getByText('Plan:')).toBeVisible();

@@ -29,7 +29,13 @@ import {
 	type TodoItem,
 	type ToolWorkspace
 } from '../tools';
-import { agentPermission, type PermissionCheck } from './permissions';
+import {
+	DEFAULT_MODE,
+	permissionGate,
+	storedMode,
+	type PermissionCheck,
+	type PermissionSetup
+} from './permissions';
 import { planClearing } from './context/clearing';
 import { modelInfo as lookupModel, type ModelInfo } from './context/models';
 import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
@@ -102,6 +108,11 @@ export interface AgentOptions {
 	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
 	/** A policy on top of the mode's (a subagent passes its own restrictions). */
 	permission?: PermissionCheck;
+	/**
+	 * The front end's side of permissions: rules, how to ask the person, where "Always allow"
+	 * rules go. Absent: nobody can be asked, so calls the mode would ask about are refused.
+	 */
+	permissions?: PermissionSetup;
 }
 
 export interface TurnOptions {
@@ -439,7 +450,11 @@ class Turn {
 				onTodos: (todos) => this.#options.onTodos?.(todos),
 				persist: (event) => this.#persist(event),
 				// The mode is read per call: a switch takes effect without touching the tool list.
-				permission: agentPermission(() => this.#agent.mode(), this.#options.permission),
+				permission: permissionGate(
+					this.#options.permissions?.mode ?? (() => this.#agent.mode()),
+					this.#options.permissions,
+					this.#options.permission
+				),
 				...(this.#options.runSubagent ? { runSubagent: this.#options.runSubagent } : {})
 			});
 			if (this.#signal.aborted) return { reason: 'aborted' };
@@ -627,13 +642,13 @@ class Turn {
 	}
 }
 
-/** The mode set by the newest mode-change ('normal' when none). */
+/** The mode set by the newest mode-change (auto when none). */
 function currentMode(events: readonly SessionEvent[]): AgentMode {
 	for (let i = events.length - 1; i >= 0; i--) {
 		const event = events[i]!;
-		if (event.type === 'mode-change') return event.mode;
+		if (event.type === 'mode-change') return storedMode(event.mode);
 	}
-	return 'normal';
+	return DEFAULT_MODE;
 }
 
 /** A context callback's text; its failure must not stop a turn (the context is only richer). */

@@ -5,8 +5,10 @@
  * Consecutive calls of a `parallel` tool (task: each is its own subagent) also run together;
  * the subagent runner's own limit caps how many work at once.
  *
- * The permission policy (plan mode, a subagent's limits) is checked here, on the parsed
- * arguments and before anything runs: a refused call comes back as a tool error with the reason.
+ * The permission layer (mode, rules, the person's answer, a subagent's limits) is asked here,
+ * on the parsed arguments and before anything runs: a refused or denied call comes back as a
+ * tool error with the reason. A call waiting for the person's answer holds back the calls after
+ * it, like any call that changes something.
  */
 import type { ToolCallEndEvent } from '../providers';
 import type { Runtime } from '../runtime/types';
@@ -45,7 +47,7 @@ export interface ToolCallsOptions {
 	onTodos: (todos: readonly TodoItem[]) => void;
 	/** Persists one result; called in the model's order, each awaited before the next. */
 	persist: (event: ToolResultEvent) => Promise<void>;
-	/** Checked before each call runs (plan mode, a subagent's limits); absent allows everything. */
+	/** Asked before each call runs (mode, rules, the person); absent allows everything. */
 	permission?: PermissionCheck;
 	/** Starts a subagent for the task tool; absent inside subagents. */
 	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
@@ -117,13 +119,20 @@ function parallelGroup(call: ToolCallEndEvent): ParallelGroup | undefined {
 }
 
 /** The policy's refusal for this call, or undefined when it may run (or will fail validation). */
-function refusal(call: ToolCallEndEvent, options: ToolCallsOptions): string | undefined {
+async function refusal(
+	call: ToolCallEndEvent,
+	options: ToolCallsOptions
+): Promise<string | undefined> {
 	if (!options.permission) return undefined;
 	const tool = getTool(call.name);
 	if (!tool) return undefined;
 	const parsed = parseToolArgs(tool, call.input);
 	if (!parsed.ok) return undefined; // runTool reports the bad arguments
-	const decision = options.permission(tool.name, parsed.args);
+	const decision = await options.permission(tool.name, parsed.args, {
+		toolCallId: call.id,
+		summary: tool.summarize(parsed.args),
+		signal: options.signal
+	});
 	return decision.allowed ? undefined : decision.reason;
 }
 
@@ -144,7 +153,7 @@ async function executeCall(
 	});
 	if (options.signal.aborted) return finish({ ok: false, output: CANCELLED_TEXT });
 	if (call.parseError !== undefined) return finish({ ok: false, output: call.parseError });
-	const refused = refusal(call, options);
+	const refused = await refusal(call, options);
 	if (refused !== undefined)
 		return finish({ ok: false, output: refused, metadata: { refused: true } });
 

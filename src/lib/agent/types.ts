@@ -151,8 +151,13 @@ export type SessionEvent =
 			readonly snapshot: RequestSnapshot;
 	  };
 
-/** 'plan': the agent may only read and must end with a plan (the permission layer enforces it). */
-export type AgentMode = 'normal' | 'plan';
+/**
+ * The permission mode (the permission layer enforces it): 'ask' waits for the person before
+ * edits and commands, 'auto-edit' before commands only, 'auto' runs everything, 'plan' may only
+ * read and must end with a plan. Sessions stored before these modes may hold 'normal' (= auto):
+ * read modes back through storedMode().
+ */
+export type AgentMode = 'ask' | 'auto-edit' | 'auto' | 'plan';
 
 /** The four layers of a request, most stable first. */
 export type RequestLayerName = 'tools' | 'system' | 'session' | 'messages';

@@ -6,3 +6,4 @@ export {
 	webContainerStatus,
 	type RuntimeStatusView
 } from './runtime-status';
+export { PermissionRules, type PermissionRuleStore } from './permissions';

@@ -36,6 +36,12 @@ export {
 export { projectPersistence } from './project-persistence';
 export { getSetting, setSetting, deleteSetting } from './settings';
 export {
+	loadPermissionRules,
+	permissionRulesKey,
+	savePermissionRules,
+	type LoadedPermissionRules
+} from './permission-rules';
+export {
 	requestPersistentStorage,
 	storageEstimate,
 	type PersistenceState,

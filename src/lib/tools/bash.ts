@@ -31,7 +31,6 @@ export const bashTool = defineTool({
 - Prefer read, edit, write, glob and grep over cat, sed, echo >, find and grep for files: they are precise and cheaper.`,
 	parameters,
 	readOnly: false,
-	needsPermission: true,
 	summarize: (args) => args.command.split('\n')[0]!,
 	async execute(args, ctx) {
 		const timeoutMs = args.timeout_ms ?? BASH_DEFAULT_TIMEOUT_MS;

@@ -34,7 +34,6 @@ export const editTool = defineTool({
 - To create a new file use write.`,
 	parameters,
 	readOnly: false,
-	needsPermission: true,
 	summarize: (args) => (args.replace_all ? `${args.path} (all occurrences)` : args.path),
 	async execute(args, ctx) {
 		const path = resolveToolPath(args.path);

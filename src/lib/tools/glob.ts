@@ -28,7 +28,6 @@ export const globTool = defineTool({
 - To search inside files, use grep.`,
 	parameters,
 	readOnly: true,
-	needsPermission: false,
 	summarize: (args) => (args.path ? `${args.pattern} in ${args.path}` : args.pattern),
 	async execute(args, ctx) {
 		const scope = searchScope(ctx, args.path, 'glob');

@@ -67,7 +67,6 @@ export const grepTool = defineTool({
 - Paths in the output are relative to the project root. To find files by name, use glob.`,
 	parameters,
 	readOnly: true,
-	needsPermission: false,
 	summarize: (args) => {
 		const where = [args.path, args.glob].filter(Boolean).join(' ');
 		return `/${args.pattern}/${args.ignore_case ? 'i' : ''}${where ? ` in ${where}` : ''}`;

@@ -21,7 +21,6 @@ export { GLOB_MAX_RESULTS } from './glob';
 export { LIST_MAX_ENTRIES } from './list';
 export { TASK_MAX_REPORT_CHARS } from './task';
 export type {
-	PermissionRequest,
 	ReadRecord,
 	ReadTracker,
 	SubagentKind,

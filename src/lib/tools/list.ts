@@ -27,7 +27,6 @@ export const listTool = defineTool({
 - To find files by name use glob; to search contents use grep.`,
 	parameters,
 	readOnly: true,
-	needsPermission: false,
 	summarize: (args) => args.path ?? '.',
 	async execute(args, ctx) {
 		const root = resolveToolPath(args.path ?? '');

@@ -40,7 +40,6 @@ export const readTool = defineTool({
 - Binary files and folders are refused with an explanation (use list for folders).`,
 	parameters,
 	readOnly: true,
-	needsPermission: false,
 	summarize: (args) =>
 		args.offset || args.limit
 			? `${args.path} (lines ${args.offset ?? 1}–${(args.offset ?? 1) + (args.limit ?? READ_DEFAULT_LIMIT) - 1})`

@@ -106,8 +106,9 @@ export interface RunToolOptions {
 }
 
 /**
- * Runs one tool call and never throws: an unknown tool, bad arguments, a refused permission, a
- * failure inside the tool or a stop all come back as `{ ok: false, output }` for the model.
+ * Runs one tool call and never throws: an unknown tool, bad arguments, a failure inside the
+ * tool or a stop all come back as `{ ok: false, output }` for the model. Permissions are not
+ * its business: the agent's permission layer decides before a call gets here.
  */
 export async function runTool(
 	name: string,
@@ -127,15 +128,6 @@ export async function runTool(
 	if (ctx.signal.aborted) return failure('Not run: the turn was stopped before this call started.');
 
 	try {
-		if (tool.needsPermission && ctx.requestPermission) {
-			const summary = `${tool.name}: ${tool.summarize(parsed.args)}`;
-			const allowed = await ctx.requestPermission({ tool: tool.name, args: parsed.args, summary });
-			if (!allowed) {
-				return failure(
-					`The person declined this ${tool.name} call. Do not retry it as is: ask them what they want instead.`
-				);
-			}
-		}
 		const result = await tool.execute(parsed.args, ctx);
 		const { text, truncated } = truncateMiddle(result.output, MAX_TOOL_OUTPUT_CHARS);
 		if (!truncated) return result;

@@ -40,7 +40,6 @@ export const taskTool = defineTool({
 - Subagents cannot start subagents.`,
 	parameters,
 	readOnly: false,
-	needsPermission: false,
 	parallel: true,
 	summarize: (args) => `${args.agent}: ${args.description}`,
 	async execute(args, ctx) {

@@ -22,7 +22,6 @@ export const todoWriteTool = defineTool({
 - Keep exactly one item "in_progress" while you work; mark items "completed" as soon as they are done, not in batches.`,
 	parameters,
 	readOnly: false,
-	needsPermission: false,
 	summarize: (args) => `${args.todos.length} ${args.todos.length === 1 ? 'item' : 'items'}`,
 	async execute(args, ctx) {
 		const todos: TodoItem[] = args.todos.map((todo) => ({

@@ -51,14 +51,6 @@ export interface TodoItem {
 	readonly status: TodoStatus;
 }
 
-/** Asked before a tool that changes something runs, when the loop wants a person to confirm. */
-export interface PermissionRequest {
-	readonly tool: string;
-	readonly args: unknown;
-	/** One line for the person: `bash: npm test`, `write: src/a.ts`. */
-	readonly summary: string;
-}
-
 export interface ToolContext {
 	readonly workspace: ToolWorkspace;
 	readonly runtime: Runtime;
@@ -69,8 +61,6 @@ export interface ToolContext {
 	onProgress?(text: string): void;
 	/** The agent's plan changed (todo_write). */
 	onTodos?(todos: readonly TodoItem[]): void;
-	/** Resolves to false when the person declines; absent means everything is allowed. */
-	requestPermission?(request: PermissionRequest): Promise<boolean>;
 	/**
 	 * Runs a subagent (the task tool). Absent inside a subagent (they cannot start their own)
 	 * and wherever no runner was set up; the task tool then answers with an error.
@@ -135,7 +125,7 @@ export interface ToolMetadata {
 	todos?: readonly TodoItem[];
 	/** glob, grep: how many files matched in all (before any limit). */
 	count?: number;
-	/** The permission policy (plan mode, a subagent's limits) refused the call: it did not run. */
+	/** The permission layer (mode, rules, the person, a subagent's limits) refused the call: it did not run. */
 	refused?: boolean;
 	/** task: the subagent that ran; its usage counts in the session's tokens and cost. */
 	subagent?: {
@@ -169,14 +159,12 @@ export interface Tool<Schema extends z.ZodType = z.ZodType> {
 	readonly parameters: Schema;
 	/** Changes nothing: the loop may run such calls in parallel. */
 	readonly readOnly: boolean;
-	/** Changes files or runs commands: runTool asks ctx.requestPermission first (when given). */
-	readonly needsPermission: boolean;
 	/**
 	 * Independent of its siblings though not read-only (task: each call is its own subagent):
 	 * consecutive such calls of one step run in parallel, results still in the model's order.
 	 */
 	readonly parallel?: boolean;
-	/** One line describing a call, for the chat card and a permission prompt. */
+	/** One line describing a call, for the chat card and a permission prompt (the agent asks, not the tool). */
 	summarize(args: z.infer<Schema>): string;
 	execute(args: z.infer<Schema>, ctx: ToolContext): Promise<ToolResult>;
 }

@@ -21,7 +21,6 @@ export const writeTool = defineTool({
 - For changes to part of an existing file, prefer edit: it is smaller and safer.`,
 	parameters,
 	readOnly: false,
-	needsPermission: true,
 	summarize: (args) => args.path,
 	async execute(args, ctx) {
 		const path = resolveToolPath(args.path);

@@ -127,7 +127,7 @@ describe.each(FORMATS)('cache-first requests (%s)', (format) => {
 		};
 		expect((await h.run('Look around', { onEvent })).reason).toBe('completed');
 		expect(h.agent.mode).toBe('plan');
-		await h.agent.setMode('normal');
+		await h.agent.setMode('auto');
 		edits =
 			'<system-reminder>\nThe person edited a.txt:\n@@ -1 +1 @@\n-old\n+new\n</system-reminder>';
 		expect((await h.run('Go ahead')).reason).toBe('completed');
@@ -151,7 +151,7 @@ describe.each(FORMATS)('cache-first requests (%s)', (format) => {
 		expect(lines[3]!.join('\n')).not.toContain('Plan mode is off');
 		expect(ofType(h.log.events, 'mode-change').map((event) => event.mode)).toEqual([
 			'plan',
-			'normal'
+			'auto'
 		]);
 
 		if (format === 'anthropic') {

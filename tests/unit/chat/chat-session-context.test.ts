@@ -151,7 +151,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 		expect(reloaded.transcript).toEqual(session.transcript);
 	});
 
-	it('approving a plan switches to normal mode and sends the approval with the plan', async () => {
+	it('approving a plan switches back to auto mode and sends the approval with the plan', async () => {
 		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
 		const provider = new ScriptedProvider([answer('1. Read\n2. Change'), answer('Done.')]);
 		const session = chat(provider);
@@ -159,12 +159,12 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 		await session.setMode('plan');
 		await session.send('plan it');
 		expect(await session.approvePlan()).toEqual({ reason: 'completed' });
-		expect(session.mode).toBe('normal');
+		expect(session.mode).toBe('auto');
 		expect(session.canApprovePlan).toBe(false);
 		const events = await loadSessionEvents(session.sessionId!);
 		expect(
 			events.filter((e) => e.type === 'mode-change').map((e) => e.type === 'mode-change' && e.mode)
-		).toEqual(['plan', 'normal']);
+		).toEqual(['plan', 'auto']);
 		const users = events.flatMap((e) => (e.type === 'user-message' ? [e.text] : []));
 		expect(users).toEqual(['plan it', planApprovedMessage('1. Read\n2. Change')]);
 		expect(sentText(provider.requests[1])).toMatch(/Plan mode is off/);

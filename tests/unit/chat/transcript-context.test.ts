@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent, SessionEvent } from '../../../src/lib/agent/types';
+import type { AgentMode, LiveEvent, SessionEvent } from '../../../src/lib/agent/types';
 import type { Usage } from '../../../src/lib/providers/types';
 import {
 	applyLiveEvent,
@@ -262,10 +262,11 @@ describe('transcript: plan mode', () => {
 		const back = replay([
 			modeChange,
 			...stored(events),
-			{ type: 'mode-change', at: 950, mode: 'normal' },
+			// Sessions stored before the four modes say 'normal': read back as auto.
+			{ type: 'mode-change', at: 950, mode: 'normal' as unknown as AgentMode },
 			user('go', 'u2', 960)
 		]);
-		expect(back.mode).toBe('normal');
+		expect(back.mode).toBe('auto');
 		expect(back.turns[1]!.mode).toBeUndefined();
 	});
 });

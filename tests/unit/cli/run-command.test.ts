@@ -59,6 +59,8 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 			const result = await runCli(
 				[
 					'run',
+					'--permission-mode',
+					'auto',
 					'--dir',
 					dir,
 					'--provider',
@@ -125,6 +127,8 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 			const result = await runCli(
 				[
 					'run',
+					'--permission-mode',
+					'auto',
 					'--dir',
 					dir,
 					'--runtime',
@@ -165,7 +169,20 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 			const jsonFile = join(await tempDir(), 'events.json');
 			const args = ['--dir', dir, '--provider', provider, '--base-url', baseUrl(server)];
 			const result = await runCli(
-				['run', ...args, '--model', 'm', '--api-key', key, '--json', jsonFile, '-p', 'hi'],
+				[
+					'run',
+					'--permission-mode',
+					'auto',
+					...args,
+					'--model',
+					'm',
+					'--api-key',
+					key,
+					'--json',
+					jsonFile,
+					'-p',
+					'hi'
+				],
 				{ env: withoutKeys(process.env) }
 			);
 			expect(result.code, result.stderr).toBe(0);
@@ -188,6 +205,8 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 			const result = await runCli(
 				[
 					'run',
+					'--permission-mode',
+					'auto',
 					'--dir',
 					dir,
 					'--provider',
@@ -219,7 +238,19 @@ describe('kiln run: usage errors exit 2', () => {
 		async () => {
 			const dir = await tempDir();
 			const result = await runCli(
-				['run', '--dir', dir, '--provider', 'anthropic', '--model', 'm', '-p', 'hi'],
+				[
+					'run',
+					'--permission-mode',
+					'auto',
+					'--dir',
+					dir,
+					'--provider',
+					'anthropic',
+					'--model',
+					'm',
+					'-p',
+					'hi'
+				],
 				{ env: withoutKeys(process.env) }
 			);
 			expect(result.code).toBe(2);
@@ -232,7 +263,17 @@ describe('kiln run: usage errors exit 2', () => {
 		'an unknown provider, a missing prompt and a bad --base-url',
 		async () => {
 			const dir = await tempDir();
-			const common = ['run', '--dir', dir, '--model', 'm', '--api-key', 'sk-0123456789'];
+			const common = [
+				'run',
+				'--permission-mode',
+				'auto',
+				'--dir',
+				dir,
+				'--model',
+				'm',
+				'--api-key',
+				'sk-0123456789'
+			];
 			const unknown = await runCli([...common, '--provider', 'gemini', '-p', 'hi']);
 			expect(unknown.code).toBe(2);
 			expect(unknown.stderr).toMatch(/Unknown --provider 'gemini'.*anthropic, openai/);

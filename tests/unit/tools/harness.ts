@@ -12,7 +12,6 @@ import type { Runtime } from '../../../src/lib/runtime/types';
 import {
 	createReadTracker,
 	runTool,
-	type PermissionRequest,
 	type TodoItem,
 	type ToolContext,
 	type ToolResult
@@ -48,7 +47,6 @@ export interface Harness {
 	controller: AbortController;
 	progress: string[];
 	todos: (readonly TodoItem[])[];
-	permissions: PermissionRequest[];
 	/** The real directory (node runtime only). */
 	root?: string;
 	run(name: string, args: unknown): Promise<ToolResult>;
@@ -57,7 +55,6 @@ export interface Harness {
 export interface OpenOptions {
 	/** Runs on the runtime before the workspace opens (e.g. `touch -d` to set mtimes). */
 	before?: (runtime: Runtime) => Promise<void>;
-	allow?: (request: PermissionRequest) => boolean;
 }
 
 /** Returns an `open(files)` that builds a harness and disposes it after each test. */
@@ -76,20 +73,13 @@ export function useHarness(create: RuntimeFactory) {
 		const controller = new AbortController();
 		const progress: string[] = [];
 		const todos: (readonly TodoItem[])[] = [];
-		const permissions: PermissionRequest[] = [];
 		const ctx: ToolContext = {
 			workspace,
 			runtime,
 			signal: controller.signal,
 			readTracker: createReadTracker(),
 			onProgress: (text) => progress.push(text),
-			onTodos: (list) => todos.push(list),
-			requestPermission: options.allow
-				? async (request) => {
-						permissions.push(request);
-						return options.allow!(request);
-					}
-				: undefined
+			onTodos: (list) => todos.push(list)
 		};
 		const harness: Harness = {
 			runtime,
@@ -98,7 +88,6 @@ export function useHarness(create: RuntimeFactory) {
 			controller,
 			progress,
 			todos,
-			permissions,
 			root,
 			run: (name, args) => runTool(name, args, ctx)
 		};

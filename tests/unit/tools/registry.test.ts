@@ -138,19 +138,11 @@ describe('runTool', () => {
 		await expect(runtime.fs.readTextFile('a.txt')).rejects.toThrow();
 	});
 
-	it('asks permission for changes, not for reads, and respects a refusal', async () => {
-		const { run, permissions, runtime } = await open(
-			{ 'a.txt': 'x\n' },
-			{ allow: (request) => request.tool !== 'bash' }
-		);
-		await run('read', { path: 'a.txt' });
-		expect(permissions).toEqual([]);
-		expect((await run('write', { path: 'b.txt', content: 'y' })).ok).toBe(true);
-		const refused = await run('bash', { command: 'echo hi > c.txt' });
-		expect(refused.ok).toBe(false);
-		expect(refused.output).toContain('declined');
-		expect(permissions.map((p) => p.summary)).toEqual(['write: b.txt', 'bash: echo hi > c.txt']);
-		await expect(runtime.fs.readTextFile('c.txt')).rejects.toThrow();
+	it('runs a change without asking anyone: permissions are decided by the agent, not the tools', async () => {
+		const { run, runtime } = await open({ 'a.txt': 'x\n' });
+		expect((await run('bash', { command: 'echo hi > c.txt' })).ok).toBe(true);
+		expect(await runtime.fs.readTextFile('c.txt')).toBe('hi\n');
+		for (const tool of coreTools()) expect(Object.keys(tool)).not.toContain('needsPermission');
 	});
 
 	it('turns a crash inside a tool into a tool error', async () => {
@@ -160,7 +152,6 @@ describe('runTool', () => {
 			description: 'test',
 			parameters: z.strictObject({}),
 			readOnly: true,
-			needsPermission: false,
 			summarize: () => '',
 			async execute() {
 				throw new TypeError('cannot read properties of undefined');
@@ -181,7 +172,6 @@ describe('runTool', () => {
 			description: 'test',
 			parameters: z.strictObject({}),
 			readOnly: true,
-			needsPermission: false,
 			summarize: () => '',
 			async execute() {
 				throw new ToolError('Nope: do this instead.');
@@ -200,7 +190,6 @@ describe('runTool', () => {
 			description: 'test',
 			parameters: z.strictObject({}),
 			readOnly: true,
-			needsPermission: false,
 			summarize: () => '',
 			async execute() {
 				return { ok: true, output: 'HEAD' + 'x'.repeat(MAX_TOOL_OUTPUT_CHARS * 2) + 'TAIL' };

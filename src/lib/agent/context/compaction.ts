@@ -82,7 +82,7 @@ export interface ReinjectionInput {
 
 /**
  * What the first message after a compaction carries besides the summary: project memory, the
- * most recently used files (re-read now, bounded), the mode if not normal, and for a compaction
+ * most recently used files (re-read now, bounded), the mode if not auto, and for a compaction
  * in the middle of a turn, the person's request the turn is working on.
  */
 export async function buildReinjection(input: ReinjectionInput): Promise<string> {
@@ -96,7 +96,7 @@ export async function buildReinjection(input: ReinjectionInput): Promise<string>
 			`# Recently used files, re-read now\n${files.map((file) => `## ${file.path}\n\`\`\`\n${file.text}\n\`\`\``).join('\n\n')}`
 		);
 	}
-	if (input.mode !== 'normal') parts.push(modeReminder(input.mode));
+	if (input.mode !== 'auto') parts.push(modeReminder(input.mode));
 	if (!input.manual) {
 		const latest = latestUserText(input.events);
 		if (latest !== undefined) {

@@ -3,7 +3,13 @@
  * never written into the system prompt or the session context: that would change the cached
  * prefix of every later request.
  */
-import { NORMAL_MODE_REMINDER, PLAN_MODE_REMINDER } from '../permissions/reminders';
+import { storedMode } from '../permissions/modes';
+import {
+	ASK_MODE_REMINDER,
+	AUTO_EDIT_MODE_REMINDER,
+	NORMAL_MODE_REMINDER,
+	PLAN_MODE_REMINDER
+} from '../permissions/reminders';
 import type { AgentMode } from '../types';
 
 export function wrapReminder(text: string): string {
@@ -12,5 +18,14 @@ export function wrapReminder(text: string): string {
 
 /** What the model is told when the person switches mode (texts shared with the permission layer). */
 export function modeReminder(mode: AgentMode): string {
-	return mode === 'plan' ? PLAN_MODE_REMINDER : NORMAL_MODE_REMINDER;
+	switch (storedMode(mode)) {
+		case 'plan':
+			return PLAN_MODE_REMINDER;
+		case 'ask':
+			return ASK_MODE_REMINDER;
+		case 'auto-edit':
+			return AUTO_EDIT_MODE_REMINDER;
+		case 'auto':
+			return NORMAL_MODE_REMINDER;
+	}
 }

@@ -3,18 +3,136 @@
  * model never changes with the mode (that would invalidate the whole prompt cache); this
  * policy is checked before each call runs instead, and a refused call reaches the model as a
  * tool error carrying the reason, so it can adjust.
+ *
+ * Modes: 'auto' runs everything; 'auto-edit' runs edits and asks before commands; 'ask' asks
+ * before edits and commands; 'plan' only reads. Rules (rules.ts) weigh deny > ask > allow on
+ * top of the mode. Reading tools and read-only commands never ask.
  */
 import type { SubagentKind } from '../../tools/types';
 import type { AgentMode } from '../types';
-import { classifyCommand } from './read-only-command';
+import { classifyCommand, simpleCommands } from './read-only-command';
+import {
+	allowMatches,
+	parseRule,
+	prefixRuleFor,
+	ruleCoversTool,
+	ruleMatchesCall,
+	type ParsedRule,
+	type PermissionRule,
+	type RuleAction
+} from './rules';
 
 export type { AgentMode };
 
 export type PermissionDecision =
 	{ readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
+/** The call being decided, when a person may be asked about it. */
+export interface PermissionCall {
+	readonly toolCallId: string;
+	/** One line for the person: the command, or the path. */
+	readonly summary: string;
+	/** Stop of the turn: a prompt still waiting resolves as denied. */
+	readonly signal: AbortSignal;
+}
+
 /** Decides one call with its parsed arguments; the loop runs it only when allowed. */
-export type PermissionCheck = (toolName: string, args: unknown) => PermissionDecision;
+export type PermissionCheck = (
+	toolName: string,
+	args: unknown,
+	call?: PermissionCall
+) => PermissionDecision | Promise<PermissionDecision>;
+
+/** What the policy says before anyone is asked. */
+export type PermissionVerdict =
+	| { readonly kind: 'allow' }
+	/** A person must decide; `alwaysRules` are the allow rules "Always allow" would add. */
+	| { readonly kind: 'ask'; readonly alwaysRules: readonly string[] }
+	| { readonly kind: 'deny'; readonly reason: string };
+
+/** Tools that change files. */
+const EDITORS = new Set(['edit', 'write']);
+
+interface ActiveRule {
+	readonly action: RuleAction;
+	readonly text: string;
+	readonly parsed: ParsedRule;
+}
+
+/** The mode and the rules together: one verdict for one call (parsed arguments). */
+export function decidePermission(
+	mode: AgentMode,
+	rules: readonly PermissionRule[],
+	toolName: string,
+	args: unknown
+): PermissionVerdict {
+	const active = activeRules(rules);
+	const deny = active.find(
+		(rule) => rule.action === 'deny' && ruleMatchesCall(rule.parsed, toolName, args)
+	);
+	if (deny) {
+		return {
+			kind: 'deny',
+			reason: `A permission rule the person set denies this call (deny ${deny.text}); it did not run. Do not work around it with another tool or command: if the task needs it, say why and ask the person.`
+		};
+	}
+	const byMode = permissionFor(mode, toolName, args);
+	if (!byMode.allowed) return { kind: 'deny', reason: byMode.reason };
+	if (mode === 'plan') return { kind: 'allow' };
+	if (toolName === 'bash') return decideCommand(mode, active, args);
+	if (!EDITORS.has(toolName)) return { kind: 'allow' };
+	const covers = (action: RuleAction) =>
+		active.some((rule) => rule.action === action && ruleMatchesCall(rule.parsed, toolName, args));
+	const always = { kind: 'ask', alwaysRules: [toolName] } as const;
+	if (covers('ask')) return always;
+	if (covers('allow') || mode === 'auto' || mode === 'auto-edit') return { kind: 'allow' };
+	return always;
+}
+
+/** A command runs unasked when it only reads, or when allow rules cover every part that does not. */
+function decideCommand(
+	mode: AgentMode,
+	rules: readonly ActiveRule[],
+	args: unknown
+): PermissionVerdict {
+	const command = (args as { command?: unknown } | null)?.command;
+	const text = typeof command === 'string' ? command : '';
+	// An empty command runs nothing (the bash tool reports it); there is no rule to offer for it.
+	if (text.trim() === '') return { kind: 'allow' };
+	const parts = simpleCommands(text);
+	if (parts?.every((part) => part.readOnly)) return { kind: 'allow' };
+	const bashRules = (action: RuleAction) =>
+		rules.filter((rule) => rule.action === action && ruleCoversTool(rule.parsed, 'bash'));
+	const verifiable = parts !== undefined;
+	const allowedBy = (rule: ActiveRule, part: string) =>
+		rule.parsed.pattern === undefined || allowMatches(rule.parsed.pattern, part, verifiable);
+	const askedBy = (rule: ActiveRule) => ruleMatchesCall(rule.parsed, 'bash', { command: text });
+	// A line that cannot be split is weighed whole: only an exact rule (or a tool-wide one) fits it.
+	const pieces = parts
+		? parts.filter((part) => !part.readOnly).map((part) => part.text)
+		: [text.trim().replace(/\s+/g, ' ')];
+	const asks = bashRules('ask');
+	const allows = bashRules('allow');
+	const uncovered = pieces.filter((piece) => !allows.some((rule) => allowedBy(rule, piece)));
+	const alwaysRules = parts
+		? [...new Set(uncovered.map(prefixRuleFor))]
+		: [`bash(${pieces[0] ?? ''})`];
+	if (asks.some(askedBy)) {
+		return { kind: 'ask', alwaysRules: alwaysRules.length > 0 ? alwaysRules : ['bash'] };
+	}
+	if (uncovered.length === 0 || mode === 'auto') return { kind: 'allow' };
+	return { kind: 'ask', alwaysRules };
+}
+
+function activeRules(rules: readonly PermissionRule[]): ActiveRule[] {
+	const active: ActiveRule[] = [];
+	for (const rule of rules) {
+		const parsed = parseRule(rule.rule);
+		if (parsed.ok)
+			active.push({ action: rule.action, text: rule.rule.trim(), parsed: parsed.rule });
+	}
+	return active;
+}
 
 /** Tools that only look: allowed everywhere. */
 const READERS = new Set(['read', 'glob', 'grep', 'list']);
@@ -24,12 +142,13 @@ const ALLOWED: PermissionDecision = { allowed: true };
 const PLAN_REFUSAL =
 	'Plan mode: you may only read and investigate now, not change anything. Finish your investigation, then end your turn with a plan (what you will change, in which files, and how you will check it) for the person to approve.';
 
+/** What the mode alone allows (plan mode's limits); asking is decidePermission's part. */
 export function permissionFor(
 	mode: AgentMode,
 	toolName: string,
 	args: unknown
 ): PermissionDecision {
-	if (mode === 'normal') return ALLOWED;
+	if (mode !== 'plan') return ALLOWED;
 	if (READERS.has(toolName) || toolName === 'todo_write') return ALLOWED;
 	switch (toolName) {
 		case 'bash':
@@ -57,26 +176,6 @@ export function subagentPermission(
 	if (kind === 'general' || READERS.has(toolName)) return ALLOWED;
 	const reason = `You are an explore subagent: you may only read, search and run read-only commands (${toolName} is not allowed). Report what you found and what should be changed instead.`;
 	return toolName === 'bash' ? readOnlyBash(args, reason) : refuse(reason);
-}
-
-/**
- * The policy of an agent loop: its current mode (read at each call, so a switch applies at
- * once) and, when given, an extra check (a subagent's limits) that must allow the call too.
- */
-export function agentPermission(mode: () => AgentMode, extra?: PermissionCheck): PermissionCheck {
-	const byMode: PermissionCheck = (toolName, args) => permissionFor(mode(), toolName, args);
-	return extra ? combinePermissions(byMode, extra) : byMode;
-}
-
-/** Both policies at once: a call runs only when each allows it (a subagent started in plan mode). */
-export function combinePermissions(...checks: PermissionCheck[]): PermissionCheck {
-	return (toolName, args) => {
-		for (const check of checks) {
-			const decision = check(toolName, args);
-			if (!decision.allowed) return decision;
-		}
-		return ALLOWED;
-	};
 }
 
 function readOnlyBash(args: unknown, context: string): PermissionDecision {

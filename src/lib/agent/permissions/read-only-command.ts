@@ -152,6 +152,24 @@ export function classifyCommand(command: string): CommandVerdict {
 	return { readOnly: true };
 }
 
+/**
+ * The simple commands of a command line (split at `|`, `&&`, `||`, `;`), each as its words and
+ * redirections joined by single spaces, with whether it only reads. Undefined when the line
+ * cannot be verified (command substitution, variables…): rules then cannot vouch for it.
+ */
+export function simpleCommands(
+	command: string
+): { readonly text: string; readonly readOnly: boolean }[] | undefined {
+	const tokenized = tokenizeShell(command);
+	if (!tokenized.ok) return undefined;
+	const commands = splitCommands(tokenized.tokens);
+	if (commands === undefined || commands.length === 0) return undefined;
+	return commands.map((tokens) => ({
+		text: tokens.map((token) => (token.kind === 'word' ? token.value : token.op)).join(' '),
+		readOnly: classifySimple(tokens).readOnly
+	}));
+}
+
 export function isReadOnlyCommand(command: string): boolean {
 	return classifyCommand(command).readOnly;
 }

@@ -10,8 +10,17 @@ Plan mode is on. Until the person approves a plan:
 - Do not start the work: the person will approve or change the plan first.
 </system-reminder>`;
 
+/** Auto mode (older sessions called it normal). */
 export const NORMAL_MODE_REMINDER = `<system-reminder>
 Plan mode is off: you may change files and run commands again.
+</system-reminder>`;
+
+export const ASK_MODE_REMINDER = `<system-reminder>
+Permission mode is now Ask: you may change files and run commands, but each edit and each command that does more than read waits for the person to allow it. If they deny one, its result says so: do not retry it as is; ask what they want or take another way.
+</system-reminder>`;
+
+export const AUTO_EDIT_MODE_REMINDER = `<system-reminder>
+Permission mode is now Auto-edit: file edits run at once; each command that does more than read waits for the person to allow it. If they deny one, its result says so: do not retry it as is; ask what they want or take another way.
 </system-reminder>`;
 
 /**

@@ -15,7 +15,7 @@ import {
 	type ToolWorkspace
 } from '../../tools';
 import { Agent, type AgentOptions, type TurnResult } from '../agent';
-import type { PermissionCheck } from '../permissions';
+import type { PermissionCheck, PermissionSetup } from '../permissions';
 import { memorySessionLog } from '../session-log';
 import type { LiveEvent, SessionEvent } from '../types';
 import { subagentPolicy, subagentSystemText, subagentTools } from './profiles';
@@ -44,6 +44,11 @@ export interface SubagentRunnerOptions {
 	onEvent?(subagentId: string, event: LiveEvent): void;
 	/** The subagent's whole transcript, once it has ended. */
 	store?(subagentId: string, events: readonly SessionEvent[]): void | Promise<void>;
+	/**
+	 * The parent's permissions (its mode, rules and way of asking): a general subagent's edits
+	 * and commands are weighed, and asked about, exactly like the parent's own.
+	 */
+	permissions?: PermissionSetup;
 }
 
 export interface SubagentRunner {
@@ -104,7 +109,8 @@ export function createSubagentRunner(options: SubagentRunnerOptions): SubagentRu
 				...(options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : {}),
 				...(options.retry ? { retry: options.retry } : {}),
 				tools: tools.map(toolDefinition),
-				permission: subagentPolicy(kind)
+				permission: subagentPolicy(kind),
+				...(options.permissions ? { permissions: options.permissions } : {})
 			};
 			const agent = new Agent(agentOptions);
 			const result = await agent.runTurn(request.prompt, {

@@ -5,7 +5,13 @@ import {
 	type AgentOptions,
 	type TurnResult
 } from '../../agent';
-import { planApprovedMessage } from '../../agent/permissions';
+import {
+	DEFAULT_MODE,
+	planApprovedMessage,
+	storedMode,
+	type PermissionAnswer,
+	type PermissionSetup
+} from '../../agent/permissions';
 import type { SessionLog } from '../../agent/session-log';
 import { createSubagentRunner, type SubagentRunner } from '../../agent/subagents';
 import type { AgentMode, LiveEvent, SessionEvent } from '../../agent/types';
@@ -21,6 +27,7 @@ import {
 	type SessionMeta
 } from '../../storage/sessions';
 import type { TodoItem, ToolWorkspace } from '../../tools/types';
+import { PermissionRules } from '../permissions';
 import type { ModelSettings } from '../settings/model-settings.svelte';
 import { subagentEvent, type ChatLiveEvent } from './chat-events';
 import {
@@ -29,6 +36,7 @@ import {
 	type ContextStatusValue
 } from './context-status';
 import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
+import { PermissionPrompts } from './permission-prompts.svelte';
 import { planText } from './plan';
 import {
 	applyLiveEvent,
@@ -94,6 +102,8 @@ export interface ChatSessionOptions {
 	agentContext?: Pick<AgentOptions, 'sessionContext' | 'projectMemory' | 'userEdits'>;
 	/** Every live event of a turn, after the transcript took it (e.g. to track the agent's writes). */
 	onLiveEvent?: (event: LiveEvent) => void;
+	/** The project's permission rules (shared with Settings). Default: stored in IndexedDB. */
+	permissionRules?: PermissionRules;
 }
 
 export type SendResult =
@@ -141,8 +151,12 @@ export class ChatSession {
 	readonly items: readonly ChatItem[] = $derived(this.transcript.turns.flatMap((t) => t.items));
 	/** The agent's plan as last written in the newest turn. */
 	readonly todos: readonly TodoItem[] = $derived(this.transcript.turns.at(-1)?.todos ?? []);
-	/** 'plan': the agent may only read and ends its turn with a plan to approve. */
-	readonly mode: AgentMode = $derived(this.transcript.mode ?? 'normal');
+	/** The permission mode; 'plan': the agent may only read and ends its turn with a plan to approve. */
+	readonly mode: AgentMode = $derived(this.transcript.mode ?? DEFAULT_MODE);
+	/** Calls waiting for the person's "Allow", "Always allow" or "Deny". */
+	readonly permissionPrompts = new PermissionPrompts();
+	/** The project's allow / ask / deny rules; "Always allow" adds to them. */
+	readonly permissionRules: PermissionRules;
 	/** The newest turn ended in plan mode with a plan: the person may approve it. */
 	readonly canApprovePlan: boolean = $derived.by(() => {
 		const last = this.transcript.turns.at(-1);
@@ -163,6 +177,8 @@ export class ChatSession {
 	#loading: Promise<void> | null = null;
 	/** send() has begun (it awaits before `running` is set). */
 	#sending = false;
+	/** What plan mode was switched on from in this page (the log may not hold it yet). */
+	#modeBeforePlan: AgentMode | undefined;
 	/** Bumped by newSession(), so a load that finishes late does not bring the old chat back. */
 	#generation = 0;
 
@@ -170,6 +186,7 @@ export class ChatSession {
 		this.projectId = options.projectId;
 		this.#options = options;
 		this.#store = options.store ?? indexedDbStore;
+		this.permissionRules = options.permissionRules ?? new PermissionRules(options.projectId);
 	}
 
 	/** Opens the project's newest session, if any, and shows its conversation. */
@@ -216,7 +233,7 @@ export class ChatSession {
 			}
 		}
 		const settings = this.#options.settings;
-		await settings.load();
+		await Promise.all([settings.load(), this.permissionRules.load()]);
 		const problem = settings.problem;
 		if (problem !== undefined) return { needsSettings: problem };
 
@@ -266,11 +283,13 @@ export class ChatSession {
 	}
 
 	/**
-	 * Switches between normal and plan mode. The model hears of it in its next message (a
-	 * 'mode-change' event in the log); a chat not started yet records it with its first message.
+	 * Switches the permission mode (ask, auto-edit, auto, plan). The model hears of it in its
+	 * next message (a 'mode-change' event in the log, never the cached prefix); a chat not
+	 * started yet records it with its first message.
 	 */
 	async setMode(mode: AgentMode): Promise<void> {
 		if (mode === this.mode || this.running) return;
+		if (mode === 'plan') this.#modeBeforePlan = this.mode;
 		const event: SessionEvent = { type: 'mode-change', at: Date.now(), mode };
 		await this.load();
 		if (this.#log) {
@@ -281,12 +300,15 @@ export class ChatSession {
 		this.transcript = applySessionEvent(this.transcript, event, this.#options.reducer);
 	}
 
-	/** Approves the plan the newest turn ended with: back to normal mode, and carry it out. */
+	/**
+	 * Approves the plan the newest turn ended with: back to the mode the person worked in before
+	 * plan mode (auto when none), and carry it out.
+	 */
 	async approvePlan(): Promise<SendResult> {
 		const last = this.transcript.turns.at(-1);
 		if (!this.canApprovePlan || !last) return { reason: 'busy' };
 		const plan = planText(last);
-		await this.setMode('normal');
+		await this.setMode(this.#modeBeforePlan ?? modeBeforePlan(this.events));
 		return this.send(planApprovedMessage(plan));
 	}
 
@@ -312,9 +334,15 @@ export class ChatSession {
 		return this.#options.workspace;
 	}
 
-	/** Stops the running turn: the stream and any running tool end at once. */
+	/** Stops the running turn: the stream and any running tool end at once, a waiting prompt is denied. */
 	stop(): void {
 		this.#abort?.abort();
+		this.permissionPrompts.denyAll();
+	}
+
+	/** The person's answer to a call waiting in the chat. */
+	answerPermission(toolCallId: string, answer: PermissionAnswer): void {
+		this.permissionPrompts.answer(toolCallId, answer);
 	}
 
 	/** Starts a fresh chat; the next message creates its session. The old one stays stored. */
@@ -328,7 +356,7 @@ export class ChatSession {
 		this.sessionId = null;
 		// The mode carries over: it is written to the new chat with its first message.
 		const mode = this.mode;
-		this.transcript = mode === 'plan' ? { ...emptyTranscript(), mode } : emptyTranscript();
+		this.transcript = mode !== DEFAULT_MODE ? { ...emptyTranscript(), mode } : emptyTranscript();
 		this.events = [];
 		this.contextStatus = null;
 		this.error = null;
@@ -402,8 +430,8 @@ export class ChatSession {
 			this.#log = await this.#store.sessionLog(meta.id);
 			this.sessionId = meta.id;
 			this.#agent = null;
-			// Plan mode chosen before the chat existed: the first request must know it.
-			if (this.mode !== 'normal') {
+			// A mode chosen before the chat existed: the first request must know it.
+			if (this.mode !== DEFAULT_MODE) {
 				await this.#log.append({ type: 'mode-change', at: Date.now(), mode: this.mode });
 			}
 			this.#syncEvents();
@@ -421,6 +449,11 @@ export class ChatSession {
 			const generation = this.#generation;
 			const sessionId = this.sessionId;
 			const provider = (this.#options.createProvider ?? createProvider)(config);
+			const permissions: PermissionSetup = {
+				rules: () => this.permissionRules.rules,
+				prompt: this.permissionPrompts.ask,
+				addRules: (rules) => this.permissionRules.add(rules)
+			};
 			const runSubagent: SubagentRunner = (
 				this.#options.createSubagentRunner ?? createSubagentRunner
 			)({
@@ -439,7 +472,9 @@ export class ChatSession {
 				// when it finishes after the person opened another chat.
 				store: async (subagentId, events) => {
 					if (sessionId) await this.#store.storeSubagentTranscript?.(sessionId, subagentId, events);
-				}
+				},
+				// A general subagent's edits and commands are weighed (and asked about) like the parent's.
+				permissions: { ...permissions, mode: () => this.mode }
 			});
 			const options: AgentOptions = {
 				provider,
@@ -449,6 +484,7 @@ export class ChatSession {
 				runtime: this.#options.runtime,
 				log: this.#log,
 				runSubagent,
+				permissions,
 				...(config.contextWindow && {
 					modelInfo: { ...modelInfo(config.model), contextWindow: config.contextWindow }
 				}),
@@ -459,6 +495,17 @@ export class ChatSession {
 		}
 		return this.#agent.runner;
 	}
+}
+
+/** The newest mode other than plan that the log set (auto when none). */
+function modeBeforePlan(events: readonly SessionEvent[]): AgentMode {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type === 'mode-change' && storedMode(event.mode) !== 'plan') {
+			return storedMode(event.mode);
+		}
+	}
+	return DEFAULT_MODE;
 }
 
 function messageOf(error: unknown): string {

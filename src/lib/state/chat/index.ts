@@ -49,3 +49,4 @@ export {
 	type SessionSummary,
 	type TurnRunner
 } from './chat-session.svelte';
+export { PermissionPrompts } from './permission-prompts.svelte';

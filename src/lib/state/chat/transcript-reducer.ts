@@ -5,6 +5,7 @@
  * conversation replayed after a reload looks exactly as it did when it was watched live.
  */
 import type { AgentError, LiveEvent, SessionEvent, TurnEndReason } from '../../agent/types';
+import { storedMode } from '../../agent/permissions';
 import type { AssistantMessage, Usage } from '../../providers/types';
 import { summarizeToolCall } from '../../tools/registry';
 import type { ChatLiveEvent, SubagentLiveEvent } from './chat-events';
@@ -169,7 +170,7 @@ export function applySessionEvent(
 		case 'compaction':
 			return addMarker(withoutCompacting(transcript), (key) => compactionMarker(key, event));
 		case 'mode-change':
-			return { ...transcript, mode: event.mode };
+			return { ...transcript, mode: storedMode(event.mode) };
 		case 'request':
 			// For the context inspector; nothing to show in the conversation.
 			return transcript;

@@ -176,6 +176,6 @@ export interface Transcript {
 		readonly runtime: RuntimeKind;
 	};
 	readonly turns: readonly ChatTurn[];
-	/** The mode as the log last set it ('normal' when it never changed). */
+	/** The mode as the log last set it (absent: it never changed, so auto). */
 	readonly mode?: AgentMode;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	agentPermission,
+	permissionGate,
 	NORMAL_MODE_REMINDER,
 	permissionFor,
 	PLAN_MODE_REMINDER,
@@ -13,14 +13,14 @@ const reasonOf = (decision: ReturnType<typeof permissionFor>) =>
 	decision.allowed ? undefined : decision.reason;
 
 describe('permissionFor', () => {
-	it('allows everything in normal mode', () => {
+	it('allows everything in auto mode', () => {
 		for (const [tool, args] of [
 			['write', { path: 'a', content: '' }],
 			['edit', { path: 'a', old_string: 'x', new_string: 'y' }],
 			['bash', { command: 'rm -rf src' }],
 			['task', { description: 'd', prompt: 'p', agent: 'general' }]
 		] as const) {
-			expect(permissionFor('normal', tool, args)).toEqual({ allowed: true });
+			expect(permissionFor('auto', tool, args)).toEqual({ allowed: true });
 		}
 	});
 
@@ -90,24 +90,25 @@ describe('subagentPermission', () => {
 	});
 });
 
-describe('agentPermission', () => {
-	it('reads the mode at each call, so a switch applies at once', () => {
-		let mode: AgentMode = 'normal';
-		const check = agentPermission(() => mode);
-		expect(check('write', {}).allowed).toBe(true);
+describe('permissionGate', () => {
+	it('reads the mode at each call, so a switch applies at once', async () => {
+		let mode: AgentMode = 'auto';
+		const check = permissionGate(() => mode);
+		expect((await check('write', {})).allowed).toBe(true);
 		mode = 'plan';
-		expect(check('write', {}).allowed).toBe(false);
-		mode = 'normal';
-		expect(check('write', {}).allowed).toBe(true);
+		expect((await check('write', {})).allowed).toBe(false);
+		mode = 'auto';
+		expect((await check('write', {})).allowed).toBe(true);
 	});
 
-	it('also applies an extra policy (a subagent in plan mode may do neither more)', () => {
-		const check = agentPermission(
-			() => 'normal',
+	it('also applies an extra policy (a subagent in plan mode may do neither more)', async () => {
+		const check = permissionGate(
+			() => 'auto',
+			{},
 			(tool, args) => subagentPermission('explore', tool, args)
 		);
-		expect(check('read', {}).allowed).toBe(true);
-		expect(reasonOf(check('write', {}))).toMatch(/explore subagent/);
+		expect((await check('read', {})).allowed).toBe(true);
+		expect(reasonOf(await check('write', {}))).toMatch(/explore subagent/);
 	});
 });
 

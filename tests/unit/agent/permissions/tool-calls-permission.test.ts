@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { agentPermission, type AgentMode } from '../../../../src/lib/agent/permissions';
+import { permissionGate, type AgentMode } from '../../../../src/lib/agent/permissions';
 import { runToolCalls, type ToolResultEvent } from '../../../../src/lib/agent/tool-calls';
 import type { LiveEvent } from '../../../../src/lib/agent';
 import type { ToolCallEndEvent } from '../../../../src/lib/providers';
@@ -36,7 +36,7 @@ async function run(calls: ToolCallEndEvent[], mode: () => AgentMode) {
 		persist: async (event) => {
 			persisted.push(event);
 		},
-		permission: agentPermission(mode)
+		permission: permissionGate(mode)
 	});
 	return { results, persisted, live, workspace };
 }
@@ -74,13 +74,13 @@ describe('the permission check in the tool runner', () => {
 		expect(started.sort()).toEqual(['1', '4', '6']);
 	});
 
-	it('applies the mode of the moment: the same calls run in normal mode', async () => {
+	it('applies the mode of the moment: the same calls run in auto mode', async () => {
 		const { results, workspace } = await run(
 			[
 				call('1', 'read', { path: 'a.txt' }),
 				call('2', 'edit', { path: 'a.txt', old_string: 'hello', new_string: 'bye' })
 			],
-			() => 'normal'
+			() => 'auto'
 		);
 		expect(results.map((r) => r.ok)).toEqual([true, true]);
 		expect(await workspace.readText('a.txt')).toBe('bye\n');

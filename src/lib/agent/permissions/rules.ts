@@ -1,0 +1,191 @@
+/**
+ * Permission rules, Claude-Code style: `bash(npm test)` (that exact command), `bash(npm run *)`
+ * (a command prefix), `edit(src/**)` (a glob over the path, via picomatch), `write` (every call
+ * of a tool). Each rule allows, asks or denies; the policy weighs deny > ask > allow.
+ *
+ * Rules come from the person (Settings, `--allow`, "Always allow") and are stored per project,
+ * so they are parsed defensively: a rule that does not parse never matches anything.
+ */
+import picomatch from 'picomatch';
+import * as z from 'zod';
+import { simpleCommands } from './read-only-command';
+
+export const RULE_ACTIONS = ['allow', 'ask', 'deny'] as const;
+export type RuleAction = (typeof RULE_ACTIONS)[number];
+
+export interface PermissionRule {
+	readonly action: RuleAction;
+	/** As the person wrote it: `bash(npm test)`, `edit(src/**)`, `write`. */
+	readonly rule: string;
+}
+
+/** Tools a rule may name. `edit` rules also cover `write` (both change files). */
+export const RULE_TOOLS = [
+	'bash',
+	'edit',
+	'write',
+	'read',
+	'glob',
+	'grep',
+	'list',
+	'todo_write',
+	'task'
+] as const;
+
+const MAX_RULE_CHARS = 1000;
+
+export interface ParsedRule {
+	readonly tool: string;
+	/** Absent (or `*`): every call of the tool. */
+	readonly pattern?: string;
+}
+
+export type RuleParse =
+	{ readonly ok: true; readonly rule: ParsedRule } | { readonly ok: false; readonly error: string };
+
+export function parseRule(text: string): RuleParse {
+	const trimmed = text.trim();
+	const example =
+		'Write it as tool or tool(pattern), e.g. bash(npm test), bash(npm run *), edit(src/**) or write.';
+	if (trimmed === '') return { ok: false, error: `The rule is empty. ${example}` };
+	if (trimmed.length > MAX_RULE_CHARS) {
+		return { ok: false, error: `The rule is longer than ${MAX_RULE_CHARS} characters. ${example}` };
+	}
+	const match = /^([A-Za-z_]+)\s*(?:\(([\s\S]*)\))?$/.exec(trimmed);
+	if (!match) return { ok: false, error: `"${trimmed}" is not a rule. ${example}` };
+	const tool = match[1]!.toLowerCase();
+	if (!(RULE_TOOLS as readonly string[]).includes(tool)) {
+		return {
+			ok: false,
+			error: `"${match[1]}" is not a tool Kiln has; rules name one of ${RULE_TOOLS.join(', ')}. ${example}`
+		};
+	}
+	const pattern = match[2]?.trim();
+	if (pattern === '') {
+		return { ok: false, error: `The parentheses of "${trimmed}" are empty. ${example}` };
+	}
+	if (pattern === undefined || pattern === '*') return { ok: true, rule: { tool } };
+	return { ok: true, rule: { tool, pattern } };
+}
+
+/** The rule as stored and shown: the tool in lower case, the pattern trimmed. */
+export function formatRule(rule: ParsedRule): string {
+	return rule.pattern === undefined ? rule.tool : `${rule.tool}(${rule.pattern})`;
+}
+
+/** One stored rule; `rule` must parse (checked on every read back from storage). */
+export const permissionRuleSchema = z.object({
+	action: z.enum(RULE_ACTIONS),
+	rule: z
+		.string()
+		.max(MAX_RULE_CHARS)
+		.refine((text) => parseRule(text).ok, { message: 'not a valid permission rule' })
+});
+
+/** Whether the rule's tool covers this call's tool. */
+export function ruleCoversTool(rule: ParsedRule, toolName: string): boolean {
+	return rule.tool === toolName || (rule.tool === 'edit' && toolName === 'write');
+}
+
+/**
+ * Whether a bash rule's pattern matches one simple command (words joined by single spaces).
+ * `npm run *` and `npm run:*` match `npm run` followed by anything or nothing, `npm run*` any
+ * text that starts so; without `*` the command must be exactly the pattern.
+ */
+export function commandMatches(pattern: string, command: string): boolean {
+	const text = squash(command);
+	if (!pattern.endsWith('*')) return text === squash(pattern);
+	const head = pattern.slice(0, -1);
+	if (/[\s:]$/.test(head)) {
+		const prefix = squash(head.replace(/:$/, ''));
+		return text === prefix || text.startsWith(`${prefix} `);
+	}
+	return text.startsWith(squash(head));
+}
+
+/** Whether a path rule's glob matches the call's path (project-relative). */
+export function pathMatches(pattern: string, path: string): boolean {
+	return picomatch(normalisePath(pattern), { dot: true })(normalisePath(path));
+}
+
+/**
+ * Whether a (non-bash) rule matches this call. bash is weighed per simple command by the
+ * policy (see matchingCommands).
+ */
+export function ruleMatchesCall(rule: ParsedRule, toolName: string, args: unknown): boolean {
+	if (!ruleCoversTool(rule, toolName)) return false;
+	if (rule.pattern === undefined) return true;
+	const record = (args ?? {}) as Record<string, unknown>;
+	if (toolName === 'bash') {
+		const command = typeof record.command === 'string' ? record.command : '';
+		return matchingCommands(rule.pattern, command).some(Boolean);
+	}
+	if (toolName === 'task') return rule.pattern === record.agent;
+	const path = typeof record.path === 'string' ? record.path : '.';
+	return pathMatches(rule.pattern, path);
+}
+
+/**
+ * For deny and ask rules: for each simple command of `command`, whether the pattern matches it.
+ * A line that cannot be split (command substitution…) is one item, and matches when the
+ * pattern's literal text appears anywhere in it: a denied command hidden in `$(…)` stays denied.
+ */
+export function matchingCommands(pattern: string, command: string): boolean[] {
+	const parts = simpleCommands(command);
+	if (!parts)
+		return [commandMatches(pattern, command) || squash(command).includes(literalOf(pattern))];
+	return parts.map((part) => commandMatches(pattern, part.text));
+}
+
+/**
+ * For allow rules: whether the pattern vouches for this simple command. A line that cannot be
+ * split is vouched for only by a pattern without `*` equal to the whole line, since what it
+ * really runs cannot be seen.
+ */
+export function allowMatches(pattern: string, command: string, verifiable: boolean): boolean {
+	if (verifiable) return commandMatches(pattern, command);
+	return !pattern.endsWith('*') && squash(pattern) === squash(command);
+}
+
+/** The pattern without its trailing `*` (and `:` or space before it). */
+function literalOf(pattern: string): string {
+	return squash(pattern.replace(/[\s:]*\*$/, ''));
+}
+
+/** Tools whose second word names what they do (`npm test`, `git commit`). */
+const SUBCOMMAND_TOOLS = new Set([
+	'npm',
+	'npx',
+	'pnpm',
+	'yarn',
+	'bun',
+	'deno',
+	'git',
+	'cargo',
+	'go',
+	'pip',
+	'pip3',
+	'docker',
+	'kubectl',
+	'make'
+]);
+
+/** The prefix rule "Always allow" adds for one simple command: `bash(npm test *)`, `bash(rm *)`. */
+export function prefixRuleFor(command: string): string {
+	const words = squash(command).split(' ');
+	const [first, second] = words;
+	const keep =
+		first !== undefined && SUBCOMMAND_TOOLS.has(first) && second && !second.startsWith('-') ? 2 : 1;
+	return `bash(${words.slice(0, keep).join(' ')} *)`;
+}
+
+function squash(text: string): string {
+	return text.trim().replace(/\s+/g, ' ');
+}
+
+function normalisePath(path: string): string {
+	return path
+		.trim()
+		.replace(/^(\.\/)+/, '')
+		.replace(/^\/+/, '');
+}

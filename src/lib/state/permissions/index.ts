@@ -1,0 +1,2 @@
+// A project's permission rules as the chat (and its agent) and Settings share them.
+export { PermissionRules, type PermissionRuleStore } from './permission-rules.svelte';

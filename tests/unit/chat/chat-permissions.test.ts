@@ -1,0 +1,235 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ModelRequest, Provider, StreamEvent } from '../../../src/lib/providers/types';
+import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
+import type { Runtime } from '../../../src/lib/runtime/types';
+import { ChatSession } from '../../../src/lib/state/chat';
+import { PermissionRules } from '../../../src/lib/state/permissions';
+import { ModelSettings } from '../../../src/lib/state/settings';
+import {
+	loadPermissionRules,
+	loadSessionEvents,
+	permissionRulesKey,
+	savePermissionRules,
+	setSetting
+} from '../../../src/lib/storage';
+import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
+import { freshIndexedDb } from '../storage/reset';
+
+type Step = (request: ModelRequest) => AsyncIterable<StreamEvent>;
+
+class ScriptedProvider implements Provider {
+	readonly id = 'anthropic' as const;
+	readonly family = 'anthropic' as const;
+	readonly requests: ModelRequest[] = [];
+	constructor(private readonly steps: Step[]) {}
+	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
+		this.requests.push(request);
+		const step = this.steps.shift();
+		if (!step) throw new Error('The script has no more steps.');
+		return step(request);
+	}
+	async listModels(): Promise<string[]> {
+		return ['m'];
+	}
+}
+
+const USAGE = {
+	type: 'usage',
+	inputTokens: 10,
+	outputTokens: 5,
+	cacheReadTokens: 0,
+	cacheWriteTokens: 0
+} as const;
+
+function answer(text: string): Step {
+	return async function* () {
+		yield { type: 'text-delta', text };
+		yield USAGE;
+		yield { type: 'stop', reason: 'end_turn' };
+	};
+}
+
+function callTool(id: string, name: string, input: Record<string, unknown>): Step {
+	return async function* () {
+		yield { type: 'tool-call-start', id, name };
+		yield { type: 'tool-call-end', id, name, rawArguments: JSON.stringify(input), input };
+		yield USAGE;
+		yield { type: 'stop', reason: 'tool_use' };
+	};
+}
+
+/** Waits (polling, bounded) until the agent is held on a prompt. */
+async function until(check: () => boolean): Promise<void> {
+	await vi.waitFor(() => expect(check()).toBe(true), { timeout: 10_000, interval: 5 });
+}
+
+describe('ChatSession: permission prompts and rules', () => {
+	let runtime: Runtime;
+	let workspace: Workspace;
+	let settings: ModelSettings;
+
+	beforeEach(async () => {
+		await freshIndexedDb();
+		runtime = await createBrowserRuntime({ files: { 'a.txt': 'old\n' } });
+		workspace = await openWorkspace({ projectId: 'p1', runtime });
+		settings = new ModelSettings();
+		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
+	});
+	afterEach(async () => {
+		workspace.dispose();
+		await runtime.dispose();
+	});
+
+	const chat = (provider: Provider) =>
+		new ChatSession({
+			projectId: 'p1',
+			workspace,
+			runtime: () => runtime,
+			settings,
+			createProvider: () => provider
+		});
+
+	it('Ask mode holds a command for the person; "Always allow" runs it and stores the rule', async () => {
+		const provider = new ScriptedProvider([
+			callTool('c1', 'bash', { command: 'touch made.txt' }),
+			callTool('c2', 'bash', { command: 'touch again.txt' }),
+			answer('Both made.')
+		]);
+		const session = chat(provider);
+		await session.load();
+		expect(session.mode).toBe('auto');
+		await session.setMode('ask');
+		const sent = session.send('make two files');
+		await until(() => session.permissionPrompts.pending.length === 1);
+		expect(session.permissionPrompts.pending[0]).toMatchObject({
+			toolCallId: 'c1',
+			summary: 'touch made.txt',
+			alwaysRules: ['bash(touch *)']
+		});
+		expect(workspace.exists('made.txt')).toBe(false);
+		session.answerPermission('c1', 'always');
+		expect(await sent).toEqual({ reason: 'completed' });
+		// The second touch matched the new rule: nobody was asked.
+		expect(session.permissionPrompts.pending).toEqual([]);
+		expect(workspace.exists('made.txt') && workspace.exists('again.txt')).toBe(true);
+		expect(session.permissionRules.rules).toEqual([{ action: 'allow', rule: 'bash(touch *)' }]);
+
+		// Kept with the project: a fresh page reads it back.
+		const reloaded = new PermissionRules('p1');
+		await reloaded.load();
+		expect(reloaded.rules).toEqual([{ action: 'allow', rule: 'bash(touch *)' }]);
+		expect((await loadPermissionRules('other')).rules).toEqual([]);
+	});
+
+	it('Stop while a prompt waits denies it, clears the prompt and ends the turn consistently', async () => {
+		const provider = new ScriptedProvider([
+			callTool('w1', 'write', { path: 'b.txt', content: 'b' }),
+			answer('Carrying on.')
+		]);
+		const session = chat(provider);
+		await session.load();
+		await session.setMode('ask');
+		const sent = session.send('write b');
+		await until(() => session.permissionPrompts.pending.length === 1);
+		session.stop();
+		expect(await sent).toEqual({ reason: 'aborted' });
+		expect(session.permissionPrompts.pending).toEqual([]);
+		expect(workspace.exists('b.txt')).toBe(false);
+		const events = await loadSessionEvents(session.sessionId!);
+		const result = events.find((event) => event.type === 'tool-result');
+		expect(result).toMatchObject({ toolCallId: 'w1', ok: false });
+		expect(events.at(-1)).toMatchObject({ type: 'turn-end', reason: 'aborted' });
+
+		expect(await session.send('go on')).toEqual({ reason: 'completed' });
+		expect(JSON.stringify(provider.requests.at(-1)!.messages)).toMatch(
+			/waited for their permission/
+		);
+	});
+
+	it("a general subagent's edits wait for the person too", async () => {
+		const provider = new ScriptedProvider([
+			callTool('t1', 'task', { description: 'Write c', prompt: 'Write c.txt', agent: 'general' }),
+			callTool('s1', 'write', { path: 'c.txt', content: 'c' }),
+			answer('The person denied the write.'),
+			answer('The subagent could not write c.txt.')
+		]);
+		const session = chat(provider);
+		await session.load();
+		await session.setMode('ask');
+		const sent = session.send('delegate writing c.txt');
+		await until(() => session.permissionPrompts.pending.length === 1);
+		expect(session.permissionPrompts.pending[0]).toMatchObject({
+			toolName: 'write',
+			summary: 'c.txt'
+		});
+		session.answerPermission('s1', 'deny');
+		expect(await sent).toEqual({ reason: 'completed' });
+		expect(workspace.exists('c.txt')).toBe(false);
+	});
+
+	it('approving a plan goes back to the mode before plan mode', async () => {
+		const session = chat(new ScriptedProvider([answer('1. Change a.txt'), answer('Done.')]));
+		await session.load();
+		await session.setMode('auto-edit');
+		await session.setMode('plan');
+		await session.send('plan it');
+		expect(await session.approvePlan()).toEqual({ reason: 'completed' });
+		expect(session.mode).toBe('auto-edit');
+	});
+});
+
+describe('PermissionRules: stored per project, validated on the way back', () => {
+	beforeEach(async () => {
+		await freshIndexedDb();
+	});
+
+	it('adds (once), removes and reloads rules', async () => {
+		const rules = new PermissionRules('p1');
+		await rules.add([{ action: 'allow', rule: 'Bash( npm test )' }]);
+		await rules.add([
+			{ action: 'allow', rule: 'bash(npm test)' },
+			{ action: 'deny', rule: 'edit(.env)' }
+		]);
+		expect(rules.rules).toEqual([
+			{ action: 'allow', rule: 'bash(npm test)' },
+			{ action: 'deny', rule: 'edit(.env)' }
+		]);
+		await rules.remove({ action: 'allow', rule: 'bash(npm test)' });
+		const again = new PermissionRules('p1');
+		await again.load();
+		expect(again.rules).toEqual([{ action: 'deny', rule: 'edit(.env)' }]);
+	});
+
+	it('refuses a rule that does not parse, saying how to write one', async () => {
+		const rules = new PermissionRules('p1');
+		await expect(rules.add([{ action: 'allow', rule: 'shell(ls)' }])).rejects.toThrow(
+			/not a tool Kiln has.*bash\(npm test\)/
+		);
+		expect(rules.rules).toEqual([]);
+	});
+
+	it('skips bad stored entries with a notice and keeps the good ones', async () => {
+		await setSetting(permissionRulesKey('p1'), {
+			version: 1,
+			rules: [
+				{ action: 'allow', rule: 'bash(npm test)' },
+				{ action: 'sometimes', rule: 'bash' },
+				{ action: 'deny', rule: 'nonsense(' },
+				'garbage'
+			]
+		});
+		const rules = new PermissionRules('p1');
+		await rules.load();
+		expect(rules.rules).toEqual([{ action: 'allow', rule: 'bash(npm test)' }]);
+		expect(rules.problem).toMatch(/3 stored permission rules were not valid/);
+
+		await setSetting(permissionRulesKey('p2'), 'not even an object');
+		expect(await loadPermissionRules('p2')).toEqual({ rules: [], skipped: 1 });
+		await savePermissionRules('p3', [{ action: 'ask', rule: 'write' }]);
+		expect(await loadPermissionRules('p3')).toEqual({
+			rules: [{ action: 'ask', rule: 'write' }],
+			skipped: 0
+		});
+	});
+});
