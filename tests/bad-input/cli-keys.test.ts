@@ -121,6 +121,8 @@ describe('a command hunting for the API key', () => {
 						...keyArgs,
 						'--json',
 						jsonFile,
+						'--permission-mode',
+						'auto',
 						'-p',
 						'find the key'
 					],

@@ -65,6 +65,8 @@ describe('kiln run --json FILE', () => {
 				'm',
 				'--json',
 				jsonFile,
+				'--permission-mode',
+				'auto',
 				'-p',
 				'run it'
 			],
