@@ -49,7 +49,12 @@ const faultSchema = z.discriminatedUnion('type', [
 		errorType: z.string().optional()
 	}),
 	z.strictObject({ type: z.literal('drop'), afterChunks: count }),
-	z.strictObject({ type: z.literal('stall'), afterChunks: count })
+	z.strictObject({ type: z.literal('stall'), afterChunks: count }),
+	z.strictObject({
+		type: z.literal('pause'),
+		afterChunks: count,
+		ms: z.number().nonnegative().max(600_000)
+	})
 ]);
 
 const matchSchema = z.strictObject({

@@ -57,7 +57,12 @@ export async function runModelStep(options: RunStepOptions): Promise<StepOutcome
 				accumulator = new StreamAccumulator();
 				emit({ type: 'step-start', step });
 				try {
-					for await (const event of provider.stream({ ...request, signal })) {
+					const idleTimeout = options.retry.idleTimeout;
+					for await (const event of provider.stream({
+						...request,
+						signal,
+						...(idleTimeout && { idleTimeout })
+					})) {
 						accumulator.push(event);
 						forward(event, emit);
 					}

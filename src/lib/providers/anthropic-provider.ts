@@ -52,12 +52,14 @@ export class AnthropicProvider implements Provider {
 		const translator = new AnthropicEventTranslator(this.id);
 		const context = { provider: this.id, baseUrl: this.#baseUrl, signal: request.signal };
 		return driveStream({
-			open: () =>
-				this.#client.messages.create(toAnthropicParams(request), { signal: request.signal }),
+			provider: this.id,
+			open: (signal) => this.#client.messages.create(toAnthropicParams(request), { signal }),
 			translate: (event) => translator.push(event),
 			finish: () => translator.finish(),
-			toError: (error) => toProviderError(error, SDK_ERRORS, context),
-			signal: request.signal
+			toError: (error, phase) => toProviderError(error, SDK_ERRORS, { ...context, phase }),
+			thinking: () => translator.thinking,
+			signal: request.signal,
+			...(request.idleTimeout && { idleTimeout: request.idleTimeout })
 		});
 	}
 

@@ -4,6 +4,7 @@ export type {
 	AssistantMessage,
 	CacheMarker,
 	ChatMessage,
+	IdleTimeout,
 	JsonSchema,
 	ModelRequest,
 	Provider,
@@ -45,5 +46,6 @@ export {
 	type ProviderPreset
 } from './presets';
 export { createProvider, listModels } from './create-provider';
+export { DEFAULT_IDLE_TIMEOUT } from './drive-stream';
 export { StreamAccumulator, collectStream } from './accumulate';
 export { finishToolCall } from './tool-arguments';

@@ -43,14 +43,15 @@ export class OpenAIProvider implements Provider {
 		const translator = new OpenAIEventTranslator(this.id);
 		const context = { provider: this.id, baseUrl: this.#baseUrl, signal: request.signal };
 		return driveStream({
-			open: () =>
-				this.#client.chat.completions.create(toOpenAIParams(request, this.id), {
-					signal: request.signal
-				}),
+			provider: this.id,
+			open: (signal) =>
+				this.#client.chat.completions.create(toOpenAIParams(request, this.id), { signal }),
 			translate: (chunk) => translator.push(chunk),
 			finish: () => translator.finish(),
-			toError: (error) => toProviderError(error, SDK_ERRORS, context),
-			signal: request.signal
+			toError: (error, phase) => toProviderError(error, SDK_ERRORS, { ...context, phase }),
+			thinking: () => translator.thinking,
+			signal: request.signal,
+			...(request.idleTimeout && { idleTimeout: request.idleTimeout })
 		});
 	}
 

@@ -23,6 +23,8 @@ export interface ErrorContext {
 	provider: ProviderId;
 	baseUrl: string;
 	signal?: AbortSignal;
+	/** 'stream': the response had started, so a failed connection dropped (it was no CORS). */
+	phase?: 'connect' | 'stream';
 }
 
 /** Fields both SDKs' APIError carry (Anthropic adds type/apiMessage, OpenAI code). */
@@ -52,7 +54,7 @@ export function toProviderError(
 	}
 	// Checked before APIError: the connection errors subclass it.
 	if (error instanceof sdk.APIConnectionError) {
-		return networkError(context.provider, context.baseUrl, error);
+		return networkError(context.provider, context.baseUrl, error, context.phase);
 	}
 	if (error instanceof sdk.APIError) {
 		const failure = describeApiError(error as unknown as ApiErrorShape);
@@ -73,7 +75,9 @@ export function toProviderError(
 		);
 	}
 	// A body read that fails mid-stream (socket closed, "terminated") is a plain TypeError.
-	if (error instanceof TypeError) return networkError(context.provider, context.baseUrl, error);
+	if (error instanceof TypeError) {
+		return networkError(context.provider, context.baseUrl, error, context.phase);
+	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new ProviderError(
 		'bad_request',

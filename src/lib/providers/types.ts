@@ -109,6 +109,18 @@ export interface ModelRequest {
 	/** Anthropic only; other APIs ignore it (their reasoning still streams as thinking). */
 	thinking?: ThinkingConfig;
 	signal?: AbortSignal;
+	/** How long the stream may stay silent before it is cut (defaults: see drive-stream.ts). */
+	idleTimeout?: Partial<IdleTimeout>;
+}
+
+/**
+ * A stream that sends nothing for this long is cut and fails with kind 'timeout' (retried like
+ * other transient failures). `thinkingMs` applies while the API says the model is thinking
+ * (an open thinking block, reasoning deltas), where long silences are normal.
+ */
+export interface IdleTimeout {
+	ms: number;
+	thinkingMs: number;
 }
 
 export type StopReason =
