@@ -56,7 +56,6 @@ export async function openFaultChat(
 	const settings = new ModelSettings();
 	await settings.save(config);
 	const waits: string[] = [];
-	let session: ChatSession;
 	const make = () =>
 		new ChatSession({
 			projectId: PROJECT,
@@ -81,7 +80,8 @@ export async function openFaultChat(
 					}
 				})
 		});
-	session = make();
+	// `make` reads `session` only once a turn waits, long after this line.
+	const session = make();
 	return {
 		session,
 		workspace,
@@ -163,11 +163,8 @@ export async function checkConsistent(chat: FaultChat): Promise<string> {
 	}
 	if (chat.session.turns.some((turn) => turn.running)) throw new Error('a turn is still running');
 	const reloaded = await chat.reload();
-	if (JSON.stringify(reloaded.transcript) !== JSON.stringify(chat.session.transcript)) {
-		throw new Error(
-			`the stored log replays differently:\nlive: ${JSON.stringify(chat.session.transcript)}\nreplayed: ${JSON.stringify(reloaded.transcript)}`
-		);
-	}
+	const difference = firstDifference(chat.session.transcript, reloaded.transcript, 'transcript');
+	if (difference) throw new Error(`the stored log replays differently: ${difference}`);
 	const interrupted = events.filter((e) => e.type === 'assistant-step' && e.interrupted).length;
 	return [
 		`${calls.length} tool call(s), ${calls.length} result(s)`,
@@ -197,7 +194,7 @@ export async function checkNextMessage(
 ): Promise<string> {
 	const before = server.requests().length;
 	const result = await chat.send('Next message: are you still there?');
-	if (result.reason !== 'completed') {
+	if (!('reason' in result) || result.reason !== 'completed') {
 		throw new Error(`the next message ended with ${JSON.stringify(result)}`);
 	}
 	const answer = lastTurnItems(chat.session).findLast((item) => item.kind === 'text');
@@ -209,4 +206,28 @@ export async function checkNextMessage(
 	assertValidConversation(format, body);
 	const messages = (body.messages as unknown[]).length;
 	return `yes: “${answer.text}” (valid ${format} request of ${messages} messages)`;
+}
+
+/** Where two JSON-like values first differ, with short excerpts; undefined when equal. */
+function firstDifference(live: unknown, replayed: unknown, path: string): string | undefined {
+	if (Object.is(live, replayed)) return undefined;
+	if (
+		live === null ||
+		replayed === null ||
+		typeof live !== 'object' ||
+		typeof replayed !== 'object'
+	) {
+		const show = (value: unknown) => JSON.stringify(value)?.slice(0, 200) ?? String(value);
+		return `${path}: live ${show(live)}, replayed ${show(replayed)}`;
+	}
+	const keys = new Set([...Object.keys(live), ...Object.keys(replayed)]);
+	for (const key of keys) {
+		const found = firstDifference(
+			(live as Record<string, unknown>)[key],
+			(replayed as Record<string, unknown>)[key],
+			`${path}.${key}`
+		);
+		if (found) return found;
+	}
+	return undefined;
 }
