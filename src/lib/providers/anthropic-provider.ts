@@ -3,8 +3,16 @@ import { AnthropicEventTranslator } from './anthropic-events';
 import { toAnthropicParams } from './anthropic-request';
 import { driveStream } from './drive-stream';
 import { resolveBaseUrl } from './presets';
+import type { FixWording } from './errors';
 import { toProviderError } from './sdk-errors';
-import type { ModelRequest, Provider, ProviderConfig, ProviderId, StreamEvent } from './types';
+import type {
+	ModelRequest,
+	Provider,
+	ProviderConfig,
+	ProviderId,
+	ProviderOptions,
+	StreamEvent
+} from './types';
 
 const SDK_ERRORS = { APIError, APIConnectionError, APIUserAbortError };
 
@@ -41,16 +49,23 @@ export class AnthropicProvider implements Provider {
 	readonly family = 'anthropic' as const;
 	readonly #client: Anthropic;
 	readonly #baseUrl: string;
+	readonly #wording: FixWording | undefined;
 
-	constructor(config: ProviderConfig) {
+	constructor(config: ProviderConfig, options: ProviderOptions = {}) {
 		this.id = config.provider;
 		this.#baseUrl = resolveBaseUrl(config);
+		this.#wording = options.wording;
 		this.#client = createAnthropicClient(config);
 	}
 
 	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
 		const translator = new AnthropicEventTranslator(this.id);
-		const context = { provider: this.id, baseUrl: this.#baseUrl, signal: request.signal };
+		const context = {
+			provider: this.id,
+			baseUrl: this.#baseUrl,
+			signal: request.signal,
+			wording: this.#wording
+		};
 		return driveStream({
 			provider: this.id,
 			open: (signal) => this.#client.messages.create(toAnthropicParams(request), { signal }),
@@ -64,7 +79,7 @@ export class AnthropicProvider implements Provider {
 	}
 
 	async listModels(signal?: AbortSignal): Promise<string[]> {
-		const context = { provider: this.id, baseUrl: this.#baseUrl, signal };
+		const context = { provider: this.id, baseUrl: this.#baseUrl, signal, wording: this.#wording };
 		try {
 			const ids: string[] = [];
 			for await (const model of this.#client.models.list({ limit: 100 }, { signal })) {

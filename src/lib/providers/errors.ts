@@ -90,11 +90,34 @@ export interface HttpFailure {
 	apiMessage?: string | null;
 }
 
+/**
+ * Where the person fixes a setting, in the words of the front end they use: the app's Settings
+ * dialog by default; the CLI passes its options and variables.
+ */
+export interface FixWording {
+	/** e.g. "check the API key in Settings" */
+	key: string;
+	keyAndModel: string;
+	modelAndBaseUrl: string;
+	baseUrl: string;
+}
+
+export const SETTINGS_WORDING: FixWording = {
+	key: 'the API key in Settings',
+	keyAndModel: 'the key and model in Settings',
+	modelAndBaseUrl: 'the Model and Base URL in Settings',
+	baseUrl: 'the Base URL in Settings'
+};
+
 const CONTEXT_OVERFLOW_PATTERN =
 	/prompt is too long|context[_ ]length|context window|maximum context|too many tokens|exceeds? (?:the )?(?:model'?s? )?(?:max(?:imum)? )?context|input length and `?max_tokens`? exceed/i;
 
 /** Maps an HTTP status or a mid-stream error type to a ProviderError with advice. */
-export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId): ProviderError {
+export function classifyHttpFailure(
+	failure: HttpFailure,
+	provider: ProviderId,
+	wording: FixWording = SETTINGS_WORDING
+): ProviderError {
 	const label = getPreset(provider).label;
 	const retryAfterMs = failure.headers ? parseRetryAfter(failure.headers) : undefined;
 	const detail = failure.apiMessage?.trim();
@@ -119,7 +142,7 @@ export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId):
 	if (type === 'insufficient_quota' || status === 402 || type === 'billing_error') {
 		return new ProviderError(
 			'auth',
-			`${label} refused the request because the account has no credit or quota left.${said} Check billing for this key, or use another key in Settings.`,
+			`${label} refused the request because the account has no credit or quota left.${said} Check billing for this key, or change ${wording.key}.`,
 			{ ...base, retryable: false }
 		);
 	}
@@ -141,21 +164,21 @@ export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId):
 	if (type === 'authentication_error' || status === 401) {
 		return new ProviderError(
 			'auth',
-			`The API key was refused by ${label} (401) — check it in Settings.${said}`,
+			`The API key was refused by ${label} (401) — check ${wording.key}.${said}`,
 			base
 		);
 	}
 	if (type === 'permission_error' || status === 403) {
 		return new ProviderError(
 			'auth',
-			`${label} denied access (403): this key may not be allowed to use this model or endpoint — check the key and model in Settings.${said}`,
+			`${label} denied access (403): this key may not be allowed to use this model or endpoint — check ${wording.keyAndModel}.${said}`,
 			base
 		);
 	}
 	if (type === 'not_found_error' || status === 404) {
 		return new ProviderError(
 			'bad_request',
-			`${label} did not find the model or endpoint (404) — check the Model and Base URL in Settings.${said}`,
+			`${label} did not find the model or endpoint (404) — check ${wording.modelAndBaseUrl}.${said}`,
 			base
 		);
 	}
@@ -201,8 +224,11 @@ export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId):
 export function networkError(
 	provider: ProviderId,
 	baseUrl: string,
-	cause?: unknown,
-	phase: 'connect' | 'stream' = 'connect'
+	{
+		cause,
+		phase = 'connect',
+		wording = SETTINGS_WORDING
+	}: { cause?: unknown; phase?: 'connect' | 'stream'; wording?: FixWording } = {}
 ): ProviderError {
 	const preset = getPreset(provider);
 	if (phase === 'stream') {
@@ -212,7 +238,7 @@ export function networkError(
 			{ provider, cause }
 		);
 	}
-	let message = `Could not reach ${preset.label} at ${baseUrl}. Check your connection and the Base URL in Settings.`;
+	let message = `Could not reach ${preset.label} at ${baseUrl}. Check your connection and ${wording.baseUrl}.`;
 	const origin = browserOrigin();
 	if (origin !== undefined) {
 		message += ` If the server is up, it may be blocking this page (CORS): ${preset.corsHint.replace('{origin}', origin)}`;

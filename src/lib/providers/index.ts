@@ -10,6 +10,7 @@ export type {
 	Provider,
 	ProviderConfig,
 	ProviderId,
+	ProviderOptions,
 	RedactedThinkingBlock,
 	StopReason,
 	StreamEvent,
@@ -28,6 +29,8 @@ export {
 	ProviderError,
 	isProviderError,
 	parseRetryAfter,
+	SETTINGS_WORDING,
+	type FixWording,
 	type ProviderErrorKind,
 	type ProviderErrorOptions
 } from './errors';

@@ -3,8 +3,16 @@ import { driveStream } from './drive-stream';
 import { OpenAIEventTranslator } from './openai-events';
 import { toOpenAIParams } from './openai-request';
 import { resolveBaseUrl } from './presets';
+import type { FixWording } from './errors';
 import { toProviderError } from './sdk-errors';
-import type { ModelRequest, Provider, ProviderConfig, ProviderId, StreamEvent } from './types';
+import type {
+	ModelRequest,
+	Provider,
+	ProviderConfig,
+	ProviderId,
+	ProviderOptions,
+	StreamEvent
+} from './types';
 
 const SDK_ERRORS = { APIError, APIConnectionError, APIUserAbortError };
 
@@ -32,16 +40,23 @@ export class OpenAIProvider implements Provider {
 	readonly family = 'openai' as const;
 	readonly #client: OpenAI;
 	readonly #baseUrl: string;
+	readonly #wording: FixWording | undefined;
 
-	constructor(config: ProviderConfig) {
+	constructor(config: ProviderConfig, options: ProviderOptions = {}) {
 		this.id = config.provider;
 		this.#baseUrl = resolveBaseUrl(config);
+		this.#wording = options.wording;
 		this.#client = createOpenAIClient(config);
 	}
 
 	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
 		const translator = new OpenAIEventTranslator(this.id);
-		const context = { provider: this.id, baseUrl: this.#baseUrl, signal: request.signal };
+		const context = {
+			provider: this.id,
+			baseUrl: this.#baseUrl,
+			signal: request.signal,
+			wording: this.#wording
+		};
 		return driveStream({
 			provider: this.id,
 			open: (signal) =>
@@ -56,7 +71,7 @@ export class OpenAIProvider implements Provider {
 	}
 
 	async listModels(signal?: AbortSignal): Promise<string[]> {
-		const context = { provider: this.id, baseUrl: this.#baseUrl, signal };
+		const context = { provider: this.id, baseUrl: this.#baseUrl, signal, wording: this.#wording };
 		try {
 			const ids: string[] = [];
 			for await (const model of this.#client.models.list({ signal })) ids.push(model.id);

@@ -1,3 +1,5 @@
+import type { FixWording } from './errors';
+
 /**
  * The one vocabulary the agent loop speaks with every model API. Adapters translate it to
  * and from the wire; nothing above this folder sees an SDK type.
@@ -21,6 +23,12 @@ export interface ProviderConfig {
 	 * (local models, new releases). Adapters ignore it; the agent's context policy uses it.
 	 */
 	contextWindow?: number;
+}
+
+/** How a front end wants the provider to talk to its person. */
+export interface ProviderOptions {
+	/** Where settings are fixed, for error messages (default: the app's Settings). */
+	wording?: FixWording;
 }
 
 /**
