@@ -112,6 +112,21 @@ const CASES: FaultCase[] = [
 		check: recovered(/No data from .* for 300 ms \(the answer stalled mid-stream\)/)
 	},
 	{
+		fault: 'stall mid-stream on every attempt (2 allowed)',
+		maxAttempts: 2,
+		turns: [1, 2].map(
+			() => ({ ...partial, fault: { type: 'stall', afterChunks: 5 } }) satisfies Turn
+		),
+		check: (chat, result) => {
+			failed(/stalled mid-stream.*Kiln tried 2 times and gave up/, 1)(chat, result);
+			// What the last attempt had streamed stays, as a cut step.
+			const texts = lastTurnItems(chat.session).filter((item) => item.kind === 'text');
+			expect(texts.map((item) => item.kind === 'text' && item.text)).toEqual([
+				expect.stringMatching(/^This par/)
+			]);
+		}
+	},
+	{
 		fault: 'context overflow (400 prompt too long)',
 		turns: [{ fault: { type: 'http', status: 400 } }],
 		check: failed(/too long for this model’s context window.*Compact or clear the conversation/)
