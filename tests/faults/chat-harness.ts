@@ -122,7 +122,10 @@ export function whatWasSeen(chat: FaultChat, extra: string[] = []): string {
 		}
 	}
 	const answer = lastTurnItems(chat.session).findLast((item) => item.kind === 'text');
-	if (answer?.kind === 'text') parts.push(`answer: “${answer.text}”`);
+	const completed = chat.session.turns.at(-1)?.endReason === 'completed';
+	if (answer?.kind === 'text') {
+		parts.push(`${completed ? 'answer' : 'partial text kept above the notice'}: “${answer.text}”`);
+	}
 	return parts.join(' → ');
 }
 
