@@ -53,7 +53,7 @@ export async function* driveStream<Chunk>(
 		watchdog.arm(false);
 		const chunks = await driver.open(signal);
 		phase = 'stream';
-		watchdog.arm(false);
+		watchdog.arm(driver.thinking?.() ?? false);
 		// The SDK may still hand over chunks it had buffered before the abort: drop them.
 		reading: for await (const chunk of chunks) {
 			// Only time spent waiting on the network counts, not time the caller takes per event.

@@ -40,9 +40,12 @@ export class OpenAIEventTranslator {
 
 	constructor(provider: ProviderId) {
 		this.#provider = provider;
+		// OpenAI's own reasoning models stream nothing while they think, so until the first token
+		// its silence is thinking too. Other servers send reasoning as deltas (see below).
+		this.#thinking = provider === 'openai';
 	}
 
-	/** The last thing the model sent was reasoning: it may be silent for a long while. */
+	/** The model is (or may be) reasoning right now: it may be silent for a long while. */
 	get thinking(): boolean {
 		return this.#thinking;
 	}

@@ -124,3 +124,27 @@ describe.each(FORMATS)('idle timeout (%s)', (format) => {
 		expect(error.message).not.toMatch(/CORS/);
 	});
 });
+
+describe('idle timeout before the first token (OpenAI)', () => {
+	// A reasoning model on OpenAI's own API sends its role chunk, then nothing while it thinks.
+	const silentReasoning = {
+		text: 'Answer after thinking silently.',
+		fault: { type: 'pause' as const, afterChunks: 1, ms: 600 }
+	};
+
+	it('gives OpenAI’s own API the thinking allowance until the first token', async () => {
+		server.setScript([silentReasoning]);
+		const provider = createProvider({ ...config('openai'), provider: 'openai' });
+		const events = await collect(provider.stream(sampleRequest({ idleTimeout })));
+		expect(textOf(events)).toBe('Answer after thinking silently.');
+	});
+
+	it('holds other OpenAI-compatible servers to the plain timeout (they stream reasoning)', async () => {
+		server.setScript([silentReasoning]);
+		const provider = createProvider({ ...config('openai'), provider: 'openai-compatible' });
+		const error = (await streamError(
+			provider.stream(sampleRequest({ idleTimeout }))
+		)) as ProviderError;
+		expect(error.kind).toBe('timeout');
+	});
+});
