@@ -93,8 +93,10 @@ function describeMatch(turn: Turn | undefined): string {
 function streamFault(plan: TurnPlan, format: WireFormat): StreamFault | undefined {
 	const fault = plan.fault;
 	if (!fault || fault.type === 'http') return undefined;
-	if (fault.type === 'pause')
-		return { kind: 'pause', afterChunks: fault.afterChunks, ms: fault.ms };
+	if (fault.type === 'pause') {
+		const { afterChunks, ms, keepAliveMs } = fault;
+		return { kind: 'pause', afterChunks, ms, ...(keepAliveMs !== undefined && { keepAliveMs }) };
+	}
 	if (fault.type !== 'error-event') return { kind: fault.type, afterChunks: fault.afterChunks };
 	const overrides = { message: fault.message, errorType: fault.errorType };
 	const frame =

@@ -53,7 +53,9 @@ const faultSchema = z.discriminatedUnion('type', [
 	z.strictObject({
 		type: z.literal('pause'),
 		afterChunks: count,
-		ms: z.number().nonnegative().max(600_000)
+		ms: z.number().nonnegative().max(600_000),
+		/** During the pause, an SSE comment (`: keep-alive`) this often; the SDKs drop them. */
+		keepAliveMs: z.number().positive().optional()
 	})
 ]);
 

@@ -8,7 +8,7 @@ export type StreamFault =
 	| { kind: 'drop'; afterChunks: number }
 	| { kind: 'stall'; afterChunks: number }
 	/** Silence for `ms`, then the rest of the stream as if nothing happened. */
-	| { kind: 'pause'; afterChunks: number; ms: number };
+	| { kind: 'pause'; afterChunks: number; ms: number; keepAliveMs?: number };
 
 export interface StreamOptions {
 	headers: Record<string, string>;
@@ -86,7 +86,12 @@ export async function writeSseStream(
 			await closed(res);
 			return;
 		case 'pause':
-			if (fault.afterChunks > 0 && (await pauseUnlessClosed(res, fault.ms))) return;
+			if (fault.afterChunks > 0) {
+				const gone = fault.keepAliveMs
+					? await pauseWithKeepAlives(res, fault.ms, fault.keepAliveMs)
+					: await pauseUnlessClosed(res, fault.ms);
+				if (gone) return;
+			}
 			for (const frame of frames.slice(limit)) {
 				if (options.chunkDelayMs > 0) await sleep(options.chunkDelayMs);
 				if (!(await write(res, encodeFrame(frame)))) return;
@@ -94,6 +99,16 @@ export async function writeSseStream(
 			res.end();
 			return;
 	}
+}
+
+/** Like pauseUnlessClosed, writing an SSE comment every `every` ms: bytes, but no event. */
+async function pauseWithKeepAlives(res: ServerResponse, ms: number, every: number) {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		if (await pauseUnlessClosed(res, Math.min(every, until - Date.now()))) return true;
+		if (!(await write(res, ': keep-alive\n\n'))) return true;
+	}
+	return false;
 }
 
 /** Waits `ms`; true when the client went away meanwhile (nothing more to write). */

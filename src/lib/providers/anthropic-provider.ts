@@ -5,6 +5,7 @@ import { driveStream } from './drive-stream';
 import { resolveBaseUrl } from './presets';
 import type { FixWording } from './errors';
 import { toProviderError } from './sdk-errors';
+import { watchedFetch } from './watched-fetch';
 import type {
 	ModelRequest,
 	Provider,
@@ -28,7 +29,10 @@ class ApiKeyHeaderClient extends Anthropic {
 	}
 }
 
-export function createAnthropicClient(config: ProviderConfig): Anthropic {
+export function createAnthropicClient(
+	config: ProviderConfig,
+	fetch?: typeof globalThis.fetch
+): Anthropic {
 	const key = config.apiKey?.trim();
 	return new ApiKeyHeaderClient({
 		apiKey: null,
@@ -40,7 +44,8 @@ export function createAnthropicClient(config: ProviderConfig): Anthropic {
 		// Requests carry prompts and keys: never hand them to an ambient tracer.
 		openTelemetry: false,
 		// A keyless proxy is allowed; the explicit null tells the SDK that is intended.
-		defaultHeaders: key ? { 'x-api-key': key } : { Authorization: null }
+		defaultHeaders: key ? { 'x-api-key': key } : { Authorization: null },
+		...(fetch && { fetch })
 	});
 }
 
@@ -48,6 +53,7 @@ export class AnthropicProvider implements Provider {
 	readonly id: ProviderId;
 	readonly family = 'anthropic' as const;
 	readonly #client: Anthropic;
+	readonly #config: ProviderConfig;
 	readonly #baseUrl: string;
 	readonly #wording: FixWording | undefined;
 
@@ -55,6 +61,7 @@ export class AnthropicProvider implements Provider {
 		this.id = config.provider;
 		this.#baseUrl = resolveBaseUrl(config);
 		this.#wording = options.wording;
+		this.#config = config;
 		this.#client = createAnthropicClient(config);
 	}
 
@@ -68,7 +75,12 @@ export class AnthropicProvider implements Provider {
 		};
 		return driveStream({
 			provider: this.id,
-			open: (signal) => this.#client.messages.create(toAnthropicParams(request), { signal }),
+			// A client per request, so its fetch reports this response's bytes to this watchdog.
+			open: (signal, onBytes) =>
+				createAnthropicClient(this.#config, watchedFetch(onBytes)).messages.create(
+					toAnthropicParams(request),
+					{ signal }
+				),
 			translate: (event) => translator.push(event),
 			finish: () => translator.finish(),
 			toError: (error, phase) => toProviderError(error, SDK_ERRORS, { ...context, phase }),

@@ -12,8 +12,11 @@ export const DEFAULT_IDLE_TIMEOUT: IdleTimeout = { ms: 60_000, thinkingMs: 300_0
 
 export interface StreamDriver<Chunk> {
 	provider: ProviderId;
-	/** Sends the request; resolves when the response headers arrived. */
-	open: (signal: AbortSignal) => Promise<AsyncIterable<Chunk>>;
+	/**
+	 * Sends the request; resolves when the response headers arrived. `onBytes` is to be called
+	 * whenever body bytes arrive (watchedFetch), parsed or not.
+	 */
+	open: (signal: AbortSignal, onBytes: () => void) => Promise<AsyncIterable<Chunk>>;
 	translate: (chunk: Chunk) => StreamEvent[];
 	/** The closing events, or a throw when the stream ended early. */
 	finish: () => StreamEvent[];
@@ -51,7 +54,7 @@ export async function* driveStream<Chunk>(
 			return;
 		}
 		watchdog.arm(false);
-		const chunks = await driver.open(signal);
+		const chunks = await driver.open(signal, () => watchdog.touch());
 		phase = 'stream';
 		watchdog.arm(driver.thinking?.() ?? false);
 		// The SDK may still hand over chunks it had buffered before the abort: drop them.
@@ -89,11 +92,15 @@ export async function* driveStream<Chunk>(
 	}
 }
 
-/** Aborts its signal when armed for longer than the timeout that applies. */
+/**
+ * Aborts its signal when armed for longer than the timeout that applies. Armed while waiting on
+ * the network; bytes arriving meanwhile (touch) restart the wait.
+ */
 class IdleWatchdog {
 	readonly #controller = new AbortController();
 	readonly #timeout: IdleTimeout;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	#thinking = false;
 	/** The silence that tripped it, once it did. */
 	firedAfterMs: number | undefined;
 
@@ -107,12 +114,18 @@ class IdleWatchdog {
 
 	arm(thinking: boolean): void {
 		this.disarm();
+		this.#thinking = thinking;
 		const ms = thinking ? this.#timeout.thinkingMs : this.#timeout.ms;
 		if (!Number.isFinite(ms) || ms <= 0) return;
 		this.#timer = setTimeout(() => {
 			this.firedAfterMs = ms;
 			this.#controller.abort();
 		}, ms);
+	}
+
+	/** Bytes arrived: the connection is alive, so a wait that is running starts over. */
+	touch(): void {
+		if (this.#timer !== undefined) this.arm(this.#thinking);
 	}
 
 	disarm(): void {

@@ -5,6 +5,7 @@ import { toOpenAIParams } from './openai-request';
 import { resolveBaseUrl } from './presets';
 import type { FixWording } from './errors';
 import { toProviderError } from './sdk-errors';
+import { watchedFetch } from './watched-fetch';
 import type {
 	ModelRequest,
 	Provider,
@@ -16,7 +17,10 @@ import type {
 
 const SDK_ERRORS = { APIError, APIConnectionError, APIUserAbortError };
 
-export function createOpenAIClient(config: ProviderConfig): OpenAI {
+export function createOpenAIClient(
+	config: ProviderConfig,
+	fetch?: typeof globalThis.fetch
+): OpenAI {
 	const key = config.apiKey?.trim();
 	return new OpenAI({
 		// The SDK insists on a key; local servers need none, and the null header below keeps
@@ -30,7 +34,8 @@ export function createOpenAIClient(config: ProviderConfig): OpenAI {
 		// One retry policy, ours (withRetries).
 		maxRetries: 0,
 		dangerouslyAllowBrowser: true,
-		...(key ? {} : { defaultHeaders: { Authorization: null } })
+		...(key ? {} : { defaultHeaders: { Authorization: null } }),
+		...(fetch && { fetch })
 	});
 }
 
@@ -39,6 +44,7 @@ export class OpenAIProvider implements Provider {
 	readonly id: ProviderId;
 	readonly family = 'openai' as const;
 	readonly #client: OpenAI;
+	readonly #config: ProviderConfig;
 	readonly #baseUrl: string;
 	readonly #wording: FixWording | undefined;
 
@@ -46,6 +52,7 @@ export class OpenAIProvider implements Provider {
 		this.id = config.provider;
 		this.#baseUrl = resolveBaseUrl(config);
 		this.#wording = options.wording;
+		this.#config = config;
 		this.#client = createOpenAIClient(config);
 	}
 
@@ -59,8 +66,12 @@ export class OpenAIProvider implements Provider {
 		};
 		return driveStream({
 			provider: this.id,
-			open: (signal) =>
-				this.#client.chat.completions.create(toOpenAIParams(request, this.id), { signal }),
+			// A client per request, so its fetch reports this response's bytes to this watchdog.
+			open: (signal, onBytes) =>
+				createOpenAIClient(this.#config, watchedFetch(onBytes)).chat.completions.create(
+					toOpenAIParams(request, this.id),
+					{ signal }
+				),
 			translate: (chunk) => translator.push(chunk),
 			finish: () => translator.finish(),
 			toError: (error, phase) => toProviderError(error, SDK_ERRORS, { ...context, phase }),

@@ -148,3 +148,17 @@ describe('idle timeout before the first token (OpenAI)', () => {
 		expect(error.kind).toBe('timeout');
 	});
 });
+
+describe.each(FORMATS)('idle timeout counts bytes, not events (%s)', (format) => {
+	it('keeps a stream alive through keep-alive comments the parser drops', async () => {
+		server.setScript([
+			{
+				text: 'An answer after a long, kept-alive wait.',
+				fault: { type: 'pause', afterChunks: 3, ms: 900, keepAliveMs: 100 }
+			}
+		]);
+		const provider = createProvider(config(format));
+		const events = await collect(provider.stream(sampleRequest({ idleTimeout })));
+		expect(textOf(events)).toBe('An answer after a long, kept-alive wait.');
+	});
+});
