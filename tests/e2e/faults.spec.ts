@@ -41,7 +41,8 @@ for (const { fault, turns, notice, reason } of [
 			fault: { type: 'drop' as const, afterChunks: 6 }
 		})),
 		notice: /dropped while the answer was streaming/,
-		reason: /The connection to Anthropic dropped while the answer was streaming\.[^→]*?Retrying/
+		reason:
+			/The connection to Anthropic dropped while the answer was streaming\.[^→]*?Retrying in \d s…/
 	}
 ]) {
 	test(`${fault} @faults`, async ({ page, modelServer }) => {
