@@ -42,8 +42,8 @@ export function canRetry(error: unknown): error is ProviderError {
 
 /**
  * Runs `fn` until it succeeds or fails in a way that retrying cannot fix. Only
- * ProviderErrors are retried (rate limit, overloaded, server, network); the server's
- * retry-after wins over the computed backoff. The SDKs' own retries are off, so this is
+ * ProviderErrors are retried (rate limit, overloaded, server, network, a stalled stream);
+ * the server's retry-after wins over the computed backoff. The SDKs' own retries are off, so this is
  * the only retry policy.
  */
 export async function withRetries<T>(
