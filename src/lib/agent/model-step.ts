@@ -4,9 +4,9 @@
  *
  * Retry policy: failures before any output are retried by the providers' rules (429/529/5xx/
  * network, a stream silent past its idle timeout; retry-after honoured). A retryable failure
- * AFTER output started (a dropped connection half-way) retries the whole step too: nothing of a step is persisted until it
- * ends, so its partial output is simply discarded (the UI is told by a repeated step-start)
- * and the request is sent again. Only when the attempts run out does the partial output
+ * AFTER output started (a dropped connection half-way) retries the whole step too: nothing of
+ * a step is persisted until it ends, so its partial output is simply discarded (the UI is told
+ * by a repeated step-start) and the request is sent again. Only when the attempts run out does the partial output
  * survive, persisted by the loop as an interrupted step.
  */
 import {
