@@ -2,7 +2,7 @@ import { PROVIDER_PRESETS, type ProviderConfig, type ProviderId } from '../lib/p
 import { UsageError } from './usage-error';
 
 /** Where each provider's key is looked for when --api-key is not given. */
-const KEY_VARIABLES: Record<ProviderId, string> = {
+export const KEY_VARIABLES: Record<ProviderId, string> = {
 	anthropic: 'ANTHROPIC_API_KEY',
 	openai: 'OPENAI_API_KEY',
 	openrouter: 'OPENROUTER_API_KEY',
@@ -20,7 +20,7 @@ export interface ProviderChoice {
 
 /**
  * The provider configuration from the command line and the environment, checked with messages
- * that name the option to fix (the providers' own messages point to the app's Settings).
+ * that name the option to fix (the providers' own messages get the same words: cliWording).
  */
 export function resolveProviderConfig(
 	choice: ProviderChoice,

@@ -12,6 +12,7 @@ import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options
 import { cliPermissions } from './permission-setup';
 import { resolveProviderConfig, scrubKeyVariables } from './provider-config';
 import { RunLog } from './run-log';
+import { cliWording } from './fix-wording';
 import { UsageError } from './usage-error';
 
 export async function runCommand(args: readonly string[], output: CliOutput): Promise<number> {
@@ -62,7 +63,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 
 	let provider;
 	try {
-		provider = createProvider(config);
+		provider = createProvider(config, { wording: cliWording(config.provider) });
 	} catch (error) {
 		if (isProviderError(error)) throw new UsageError(error.message);
 		throw error;

@@ -93,6 +93,10 @@ function describeMatch(turn: Turn | undefined): string {
 function streamFault(plan: TurnPlan, format: WireFormat): StreamFault | undefined {
 	const fault = plan.fault;
 	if (!fault || fault.type === 'http') return undefined;
+	if (fault.type === 'pause') {
+		const { afterChunks, ms, keepAliveMs } = fault;
+		return { kind: 'pause', afterChunks, ms, ...(keepAliveMs !== undefined && { keepAliveMs }) };
+	}
 	if (fault.type !== 'error-event') return { kind: fault.type, afterChunks: fault.afterChunks };
 	const overrides = { message: fault.message, errorType: fault.errorType };
 	const frame =
@@ -112,6 +116,10 @@ async function answerWithoutStream(call: ModelCall, plan: TurnPlan): Promise<voi
 	if (fault?.type === 'stall') {
 		await new Promise<void>((resolve) => res.once('close', () => resolve()));
 		return;
+	}
+	if (fault?.type === 'pause') {
+		await new Promise((resolve) => setTimeout(resolve, fault.ms));
+		if (res.destroyed) return;
 	}
 	if (fault?.type === 'error-event') {
 		// A whole-body response has no "mid-stream": the nearest equivalent is an overloaded answer.

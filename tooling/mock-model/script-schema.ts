@@ -49,7 +49,14 @@ const faultSchema = z.discriminatedUnion('type', [
 		errorType: z.string().optional()
 	}),
 	z.strictObject({ type: z.literal('drop'), afterChunks: count }),
-	z.strictObject({ type: z.literal('stall'), afterChunks: count })
+	z.strictObject({ type: z.literal('stall'), afterChunks: count }),
+	z.strictObject({
+		type: z.literal('pause'),
+		afterChunks: count,
+		ms: z.number().nonnegative().max(600_000),
+		/** During the pause, an SSE comment (`: keep-alive`) this often; the SDKs drop them. */
+		keepAliveMs: z.number().positive().optional()
+	})
 ]);
 
 const matchSchema = z.strictObject({

@@ -6,7 +6,9 @@ import { encodeFrame, type SseFrame } from './sse-frame';
 export type StreamFault =
 	| { kind: 'error-event'; afterChunks: number; frame: SseFrame }
 	| { kind: 'drop'; afterChunks: number }
-	| { kind: 'stall'; afterChunks: number };
+	| { kind: 'stall'; afterChunks: number }
+	/** Silence for `ms`, then the rest of the stream as if nothing happened. */
+	| { kind: 'pause'; afterChunks: number; ms: number; keepAliveMs?: number };
 
 export interface StreamOptions {
 	headers: Record<string, string>;
@@ -44,7 +46,11 @@ export async function writeSseStream(
 	const { fault } = options;
 	const limit = fault ? Math.min(fault.afterChunks, frames.length) : frames.length;
 
-	if (fault && fault.afterChunks === 0 && fault.kind !== 'error-event') {
+	if (fault?.kind === 'pause' && fault.afterChunks === 0) {
+		// Before the status line: the server is silent, then answers normally.
+		if (await pauseUnlessClosed(res, fault.ms)) return;
+	}
+	if (fault && fault.afterChunks === 0 && fault.kind !== 'error-event' && fault.kind !== 'pause') {
 		if (fault.kind === 'drop') drop(res);
 		else await closed(res);
 		return;
@@ -79,5 +85,35 @@ export async function writeSseStream(
 			// Keep the response open with nothing more to say until the client gives up.
 			await closed(res);
 			return;
+		case 'pause':
+			if (fault.afterChunks > 0) {
+				const gone = fault.keepAliveMs
+					? await pauseWithKeepAlives(res, fault.ms, fault.keepAliveMs)
+					: await pauseUnlessClosed(res, fault.ms);
+				if (gone) return;
+			}
+			for (const frame of frames.slice(limit)) {
+				if (options.chunkDelayMs > 0) await sleep(options.chunkDelayMs);
+				if (!(await write(res, encodeFrame(frame)))) return;
+			}
+			res.end();
+			return;
 	}
+}
+
+/** Like pauseUnlessClosed, writing an SSE comment every `every` ms: bytes, but no event. */
+async function pauseWithKeepAlives(res: ServerResponse, ms: number, every: number) {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		if (await pauseUnlessClosed(res, Math.min(every, until - Date.now()))) return true;
+		if (!(await write(res, ': keep-alive\n\n'))) return true;
+	}
+	return false;
+}
+
+/** Waits `ms`; true when the client went away meanwhile (nothing more to write). */
+async function pauseUnlessClosed(res: ServerResponse, ms: number): Promise<boolean> {
+	const gone = closed(res).then(() => true);
+	const waited = sleep(ms).then(() => false);
+	return Promise.race([gone, waited]);
 }

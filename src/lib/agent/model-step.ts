@@ -3,10 +3,10 @@
  * step produced. Retries live here.
  *
  * Retry policy: failures before any output are retried by the providers' rules (429/529/5xx/
- * network, retry-after honoured). A retryable failure AFTER output started (a dropped
- * connection half-way) retries the whole step too: nothing of a step is persisted until it
- * ends, so its partial output is simply discarded (the UI is told by a repeated step-start)
- * and the request is sent again. Only when the attempts run out does the partial output
+ * network, a stream silent past its idle timeout; retry-after honoured). A retryable failure
+ * AFTER output started (a dropped connection half-way) retries the whole step too: nothing of
+ * a step is persisted until it ends, so its partial output is simply discarded (the UI is told
+ * by a repeated step-start) and the request is sent again. Only when the attempts run out does the partial output
  * survive, persisted by the loop as an interrupted step.
  */
 import {
@@ -57,7 +57,12 @@ export async function runModelStep(options: RunStepOptions): Promise<StepOutcome
 				accumulator = new StreamAccumulator();
 				emit({ type: 'step-start', step });
 				try {
-					for await (const event of provider.stream({ ...request, signal })) {
+					const idleTimeout = options.retry.idleTimeout;
+					for await (const event of provider.stream({
+						...request,
+						signal,
+						...(idleTimeout && { idleTimeout })
+					})) {
 						accumulator.push(event);
 						forward(event, emit);
 					}

@@ -26,12 +26,26 @@ export class AnthropicEventTranslator {
 	#usage: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
 	#stopReason: string | null = null;
 	#sawStop = false;
+	/** Index of the thinking block that is open, if any. */
+	#thinkingIndex: number | undefined;
 
 	constructor(provider: ProviderId) {
 		this.#provider = provider;
 	}
 
+	/** A thinking block is open: the model may be silent for a long while. */
+	get thinking(): boolean {
+		return this.#thinkingIndex !== undefined;
+	}
+
 	push(event: RawMessageStreamEvent): StreamEvent[] {
+		if (event.type === 'content_block_start') {
+			const kind = event.content_block.type;
+			const thinking = kind === 'thinking' || kind === 'redacted_thinking';
+			this.#thinkingIndex = thinking ? event.index : undefined;
+		} else if (event.type === 'content_block_stop' && event.index === this.#thinkingIndex) {
+			this.#thinkingIndex = undefined;
+		}
 		switch (event.type) {
 			case 'message_start':
 				this.#mergeUsage(event.message.usage);

@@ -3,8 +3,17 @@ import { AnthropicEventTranslator } from './anthropic-events';
 import { toAnthropicParams } from './anthropic-request';
 import { driveStream } from './drive-stream';
 import { resolveBaseUrl } from './presets';
+import type { FixWording } from './errors';
 import { toProviderError } from './sdk-errors';
-import type { ModelRequest, Provider, ProviderConfig, ProviderId, StreamEvent } from './types';
+import { watchedFetch } from './watched-fetch';
+import type {
+	ModelRequest,
+	Provider,
+	ProviderConfig,
+	ProviderId,
+	ProviderOptions,
+	StreamEvent
+} from './types';
 
 const SDK_ERRORS = { APIError, APIConnectionError, APIUserAbortError };
 
@@ -20,7 +29,10 @@ class ApiKeyHeaderClient extends Anthropic {
 	}
 }
 
-export function createAnthropicClient(config: ProviderConfig): Anthropic {
+export function createAnthropicClient(
+	config: ProviderConfig,
+	fetch?: typeof globalThis.fetch
+): Anthropic {
 	const key = config.apiKey?.trim();
 	return new ApiKeyHeaderClient({
 		apiKey: null,
@@ -32,7 +44,8 @@ export function createAnthropicClient(config: ProviderConfig): Anthropic {
 		// Requests carry prompts and keys: never hand them to an ambient tracer.
 		openTelemetry: false,
 		// A keyless proxy is allowed; the explicit null tells the SDK that is intended.
-		defaultHeaders: key ? { 'x-api-key': key } : { Authorization: null }
+		defaultHeaders: key ? { 'x-api-key': key } : { Authorization: null },
+		...(fetch && { fetch })
 	});
 }
 
@@ -40,29 +53,45 @@ export class AnthropicProvider implements Provider {
 	readonly id: ProviderId;
 	readonly family = 'anthropic' as const;
 	readonly #client: Anthropic;
+	readonly #config: ProviderConfig;
 	readonly #baseUrl: string;
+	readonly #wording: FixWording | undefined;
 
-	constructor(config: ProviderConfig) {
+	constructor(config: ProviderConfig, options: ProviderOptions = {}) {
 		this.id = config.provider;
 		this.#baseUrl = resolveBaseUrl(config);
+		this.#wording = options.wording;
+		this.#config = config;
 		this.#client = createAnthropicClient(config);
 	}
 
 	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
 		const translator = new AnthropicEventTranslator(this.id);
-		const context = { provider: this.id, baseUrl: this.#baseUrl, signal: request.signal };
+		const context = {
+			provider: this.id,
+			baseUrl: this.#baseUrl,
+			signal: request.signal,
+			wording: this.#wording
+		};
 		return driveStream({
-			open: () =>
-				this.#client.messages.create(toAnthropicParams(request), { signal: request.signal }),
+			provider: this.id,
+			// A client per request, so its fetch reports this response's bytes to this watchdog.
+			open: (signal, onBytes) =>
+				createAnthropicClient(this.#config, watchedFetch(onBytes)).messages.create(
+					toAnthropicParams(request),
+					{ signal }
+				),
 			translate: (event) => translator.push(event),
 			finish: () => translator.finish(),
-			toError: (error) => toProviderError(error, SDK_ERRORS, context),
-			signal: request.signal
+			toError: (error, phase) => toProviderError(error, SDK_ERRORS, { ...context, phase }),
+			thinking: () => translator.thinking,
+			signal: request.signal,
+			...(request.idleTimeout && { idleTimeout: request.idleTimeout })
 		});
 	}
 
 	async listModels(signal?: AbortSignal): Promise<string[]> {
-		const context = { provider: this.id, baseUrl: this.#baseUrl, signal };
+		const context = { provider: this.id, baseUrl: this.#baseUrl, signal, wording: this.#wording };
 		try {
 			const ids: string[] = [];
 			for await (const model of this.#client.models.list({ limit: 100 }, { signal })) {

@@ -6,6 +6,7 @@ import type {
 	Provider,
 	ProviderConfig,
 	ProviderId,
+	ProviderOptions,
 	StreamEvent
 } from './types';
 
@@ -14,7 +15,7 @@ import type {
  * that never talks to Anthropic never downloads its SDK. Throws ProviderError when the
  * configuration cannot work (no key where one is needed, no or bad Base URL).
  */
-export function createProvider(config: ProviderConfig): Provider {
+export function createProvider(config: ProviderConfig, options: ProviderOptions = {}): Provider {
 	const problem = describeConfigProblem(config, { needModel: false });
 	if (problem !== undefined) {
 		const missingKey = getPreset(config.provider).requiresApiKey && !config.apiKey?.trim();
@@ -22,7 +23,7 @@ export function createProvider(config: ProviderConfig): Provider {
 			provider: config.provider
 		});
 	}
-	return new LazyProvider({ ...config });
+	return new LazyProvider({ ...config }, options);
 }
 
 /** Model ids from the provider's API; throws ProviderError so the UI can offer free entry. */
@@ -38,12 +39,14 @@ class LazyProvider implements Provider {
 	readonly id: ProviderId;
 	readonly family: ApiFamily;
 	readonly #config: ProviderConfig;
+	readonly #options: ProviderOptions;
 	#loaded?: Promise<Provider>;
 
-	constructor(config: ProviderConfig) {
+	constructor(config: ProviderConfig, options: ProviderOptions) {
 		this.id = config.provider;
 		this.family = getPreset(config.provider).family;
 		this.#config = config;
+		this.#options = options;
 	}
 
 	async *stream(request: ModelRequest): AsyncGenerator<StreamEvent, void, undefined> {
@@ -64,10 +67,10 @@ class LazyProvider implements Provider {
 		try {
 			if (this.family === 'anthropic') {
 				const { AnthropicProvider } = await import('./anthropic-provider').catch(this.#loadFailed);
-				return new AnthropicProvider(this.#config);
+				return new AnthropicProvider(this.#config, this.#options);
 			}
 			const { OpenAIProvider } = await import('./openai-provider').catch(this.#loadFailed);
-			return new OpenAIProvider(this.#config);
+			return new OpenAIProvider(this.#config, this.#options);
 		} catch (error) {
 			// Let a later call try again (the network may be back).
 			this.#loaded = undefined;

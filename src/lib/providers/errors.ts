@@ -7,6 +7,8 @@ export type ProviderErrorKind =
 	| 'context_overflow'
 	| 'auth'
 	| 'network'
+	/** The stream stayed silent past the idle timeout and was cut. */
+	| 'timeout'
 	| 'bad_request'
 	| 'server'
 	| 'aborted';
@@ -15,6 +17,7 @@ const RETRYABLE_KINDS: ReadonlySet<ProviderErrorKind> = new Set([
 	'rate_limit',
 	'overloaded',
 	'network',
+	'timeout',
 	'server'
 ]);
 
@@ -55,13 +58,19 @@ export class ProviderError extends Error {
 	/** The same error, marked as having happened after the stream yielded events. */
 	withAfterOutput(): ProviderError {
 		if (this.afterOutput) return this;
-		return new ProviderError(this.kind, this.message, {
+		return this.with({ afterOutput: true });
+	}
+
+	/** A copy with some fields replaced (e.g. a note on why Kiln stopped retrying). */
+	with(changes: Partial<ProviderErrorOptions> & { message?: string }): ProviderError {
+		return new ProviderError(this.kind, changes.message ?? this.message, {
 			status: this.status,
 			retryAfterMs: this.retryAfterMs,
 			retryable: this.retryable,
-			afterOutput: true,
+			afterOutput: this.afterOutput,
 			provider: this.provider,
-			cause: this.cause
+			cause: this.cause,
+			...changes
 		});
 	}
 }
@@ -81,11 +90,34 @@ export interface HttpFailure {
 	apiMessage?: string | null;
 }
 
+/**
+ * Where the person fixes a setting, in the words of the front end they use: the app's Settings
+ * dialog by default; the CLI passes its options and variables.
+ */
+export interface FixWording {
+	/** e.g. "check the API key in Settings" */
+	key: string;
+	keyAndModel: string;
+	modelAndBaseUrl: string;
+	baseUrl: string;
+}
+
+export const SETTINGS_WORDING: FixWording = {
+	key: 'the API key in Settings',
+	keyAndModel: 'the key and model in Settings',
+	modelAndBaseUrl: 'the Model and Base URL in Settings',
+	baseUrl: 'the Base URL in Settings'
+};
+
 const CONTEXT_OVERFLOW_PATTERN =
 	/prompt is too long|context[_ ]length|context window|maximum context|too many tokens|exceeds? (?:the )?(?:model'?s? )?(?:max(?:imum)? )?context|input length and `?max_tokens`? exceed/i;
 
 /** Maps an HTTP status or a mid-stream error type to a ProviderError with advice. */
-export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId): ProviderError {
+export function classifyHttpFailure(
+	failure: HttpFailure,
+	provider: ProviderId,
+	wording: FixWording = SETTINGS_WORDING
+): ProviderError {
 	const label = getPreset(provider).label;
 	const retryAfterMs = failure.headers ? parseRetryAfter(failure.headers) : undefined;
 	const detail = failure.apiMessage?.trim();
@@ -110,14 +142,14 @@ export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId):
 	if (type === 'insufficient_quota' || status === 402 || type === 'billing_error') {
 		return new ProviderError(
 			'auth',
-			`${label} refused the request because the account has no credit or quota left.${said} Check billing for this key, or use another key in Settings.`,
+			`${label} refused the request because the account has no credit or quota left.${said} Check billing for this key, or change ${wording.key}.`,
 			{ ...base, retryable: false }
 		);
 	}
 	if (type === 'overloaded_error' || status === 529) {
 		return new ProviderError(
 			'overloaded',
-			`${label} is overloaded right now.${said} Kiln retries automatically; if it keeps happening, try again in a few minutes.`,
+			`${label} is overloaded right now.${said} If it keeps happening, try again in a few minutes.`,
 			base
 		);
 	}
@@ -125,42 +157,42 @@ export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId):
 		const wait = retryAfterMs !== undefined ? ` It asked to wait ${formatWait(retryAfterMs)}.` : '';
 		return new ProviderError(
 			'rate_limit',
-			`${label} rate-limited this key.${wait}${said} Kiln retries automatically; if it keeps happening, wait a minute or raise the key’s limits.`,
+			`${label} rate-limited this key.${wait}${said} If it keeps happening, wait a minute or raise the key’s limits.`,
 			base
 		);
 	}
 	if (type === 'authentication_error' || status === 401) {
 		return new ProviderError(
 			'auth',
-			`The API key was refused by ${label} (401) — check it in Settings.${said}`,
+			`The API key was refused by ${label} (401) — check ${wording.key}.${said}`,
 			base
 		);
 	}
 	if (type === 'permission_error' || status === 403) {
 		return new ProviderError(
 			'auth',
-			`${label} denied access (403): this key may not be allowed to use this model or endpoint — check the key and model in Settings.${said}`,
+			`${label} denied access (403): this key may not be allowed to use this model or endpoint — check ${wording.keyAndModel}.${said}`,
 			base
 		);
 	}
 	if (type === 'not_found_error' || status === 404) {
 		return new ProviderError(
 			'bad_request',
-			`${label} did not find the model or endpoint (404) — check the Model and Base URL in Settings.${said}`,
+			`${label} did not find the model or endpoint (404) — check ${wording.modelAndBaseUrl}.${said}`,
 			base
 		);
 	}
 	if (type === 'timeout_error' || status === 408) {
 		return new ProviderError(
 			'network',
-			`The request to ${label} timed out.${said} Kiln retries automatically; check your connection if it persists.`,
+			`The request to ${label} timed out.${said} If it keeps happening, check your connection.`,
 			base
 		);
 	}
 	if (type === 'api_error' || (status !== undefined && (status >= 500 || status === 409))) {
 		return new ProviderError(
 			'server',
-			`${label} had an internal error${status ? ` (${status})` : ''}.${said} Kiln retries automatically; if it persists, try again later.`,
+			`${label} had an internal error${status ? ` (${status})` : ''}.${said} If it keeps happening, try again later.`,
 			base
 		);
 	}
@@ -180,19 +212,33 @@ export function classifyHttpFailure(failure: HttpFailure, provider: ProviderId):
 	}
 	return new ProviderError(
 		'server',
-		`${label} reported an error${type ? ` (${type})` : ''}.${said} Kiln retries automatically; if it persists, try again later.`,
+		`${label} reported an error${type ? ` (${type})` : ''}.${said} If it keeps happening, try again later.`,
 		base
 	);
 }
 
-/** The connection failed before or while streaming. In a browser this is often CORS. */
+/**
+ * The connection failed. Before the response headers, the server could not be reached (in a
+ * browser, CORS looks exactly like that); once it had answered, the connection dropped.
+ */
 export function networkError(
 	provider: ProviderId,
 	baseUrl: string,
-	cause?: unknown
+	{
+		cause,
+		phase = 'connect',
+		wording = SETTINGS_WORDING
+	}: { cause?: unknown; phase?: 'connect' | 'stream'; wording?: FixWording } = {}
 ): ProviderError {
 	const preset = getPreset(provider);
-	let message = `Could not reach ${preset.label} at ${baseUrl}. Check your connection and the Base URL in Settings.`;
+	if (phase === 'stream') {
+		return new ProviderError(
+			'network',
+			`The connection to ${preset.label} dropped while the answer was streaming. If it keeps happening, check your connection (a proxy or VPN may be cutting long responses).`,
+			{ provider, cause }
+		);
+	}
+	let message = `Could not reach ${preset.label} at ${baseUrl}. Check your connection and ${wording.baseUrl}.`;
 	const origin = browserOrigin();
 	if (origin !== undefined) {
 		message += ` If the server is up, it may be blocking this page (CORS): ${preset.corsHint.replace('{origin}', origin)}`;
@@ -209,7 +255,23 @@ export function truncatedStreamError(provider: ProviderId): ProviderError {
 	const label = getPreset(provider).label;
 	return new ProviderError(
 		'network',
-		`The response from ${label} ended before it was complete (the connection dropped). Kiln retries when nothing was shown yet; otherwise send the message again.`,
+		`The answer from ${label} ended before it was complete (the connection closed early). If it keeps happening, check your connection, or the server if you run it yourself.`,
+		{ provider }
+	);
+}
+
+/** The stream stayed silent for `silenceMs` and was cut (see drive-stream.ts). */
+export function idleTimeoutError(
+	provider: ProviderId,
+	silenceMs: number,
+	phase: 'connect' | 'stream'
+): ProviderError {
+	const label = getPreset(provider).label;
+	const where =
+		phase === 'connect' ? 'it never started answering' : 'the answer stalled mid-stream';
+	return new ProviderError(
+		'timeout',
+		`No data from ${label} for ${formatWait(silenceMs)} (${where}), so Kiln cut the request. If it keeps happening, check your connection or the provider’s status page.`,
 		{ provider }
 	);
 }
@@ -233,10 +295,13 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
 	return Math.max(0, date - now);
 }
 
-function formatWait(ms: number): string {
-	if (ms < 1000) return `${ms} ms`;
+/** `300 ms`, `1 second`, `45 seconds`, `2 minutes`. */
+export function formatWait(ms: number): string {
+	if (ms < 1000) return `${Math.round(ms)} ms`;
 	const seconds = Math.ceil(ms / 1000);
-	return seconds === 1 ? '1 second' : `${seconds} seconds`;
+	if (seconds === 1) return '1 second';
+	if (seconds < 120 || seconds % 60 !== 0) return `${seconds} seconds`;
+	return `${seconds / 60} minutes`;
 }
 
 function browserOrigin(): string | undefined {

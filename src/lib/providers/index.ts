@@ -4,11 +4,13 @@ export type {
 	AssistantMessage,
 	CacheMarker,
 	ChatMessage,
+	IdleTimeout,
 	JsonSchema,
 	ModelRequest,
 	Provider,
 	ProviderConfig,
 	ProviderId,
+	ProviderOptions,
 	RedactedThinkingBlock,
 	StopReason,
 	StreamEvent,
@@ -27,6 +29,8 @@ export {
 	ProviderError,
 	isProviderError,
 	parseRetryAfter,
+	SETTINGS_WORDING,
+	type FixWording,
 	type ProviderErrorKind,
 	type ProviderErrorOptions
 } from './errors';
@@ -45,5 +49,6 @@ export {
 	type ProviderPreset
 } from './presets';
 export { createProvider, listModels } from './create-provider';
+export { DEFAULT_IDLE_TIMEOUT } from './drive-stream';
 export { StreamAccumulator, collectStream } from './accumulate';
 export { finishToolCall } from './tool-arguments';

@@ -36,9 +36,18 @@ export class OpenAIEventTranslator {
 	#finishReason: string | null = null;
 	#sawRefusal = false;
 	#sawToolCall = false;
+	#thinking = false;
 
 	constructor(provider: ProviderId) {
 		this.#provider = provider;
+		// OpenAI's own reasoning models stream nothing while they think, so until the first token
+		// its silence is thinking too. Other servers send reasoning as deltas (see below).
+		this.#thinking = provider === 'openai';
+	}
+
+	/** The model is (or may be) reasoning right now: it may be silent for a long while. */
+	get thinking(): boolean {
+		return this.#thinking;
 	}
 
 	push(chunk: ChatCompletionChunk): StreamEvent[] {
@@ -49,6 +58,7 @@ export class OpenAIEventTranslator {
 		const delta = (choice.delta ?? {}) as ChatCompletionChunk.Choice.Delta & ReasoningDelta;
 		const reasoning = delta.reasoning_content ?? delta.reasoning;
 		if (typeof reasoning === 'string' && reasoning !== '') {
+			this.#thinking = true;
 			events.push({ type: 'thinking-delta', text: reasoning });
 		}
 		if (typeof delta.content === 'string' && delta.content !== '') {
@@ -61,6 +71,9 @@ export class OpenAIEventTranslator {
 		delta.tool_calls?.forEach((fragment, position) => {
 			events.push(...this.#toolCallFragment(fragment, position));
 		});
+		if (delta.content || delta.refusal || delta.tool_calls?.length || choice.finish_reason) {
+			this.#thinking = false;
+		}
 		if (choice.finish_reason) {
 			this.#finishReason = choice.finish_reason;
 			events.push(...this.#endToolCalls());

@@ -3,12 +3,24 @@ import { driveStream } from './drive-stream';
 import { OpenAIEventTranslator } from './openai-events';
 import { toOpenAIParams } from './openai-request';
 import { resolveBaseUrl } from './presets';
+import type { FixWording } from './errors';
 import { toProviderError } from './sdk-errors';
-import type { ModelRequest, Provider, ProviderConfig, ProviderId, StreamEvent } from './types';
+import { watchedFetch } from './watched-fetch';
+import type {
+	ModelRequest,
+	Provider,
+	ProviderConfig,
+	ProviderId,
+	ProviderOptions,
+	StreamEvent
+} from './types';
 
 const SDK_ERRORS = { APIError, APIConnectionError, APIUserAbortError };
 
-export function createOpenAIClient(config: ProviderConfig): OpenAI {
+export function createOpenAIClient(
+	config: ProviderConfig,
+	fetch?: typeof globalThis.fetch
+): OpenAI {
 	const key = config.apiKey?.trim();
 	return new OpenAI({
 		// The SDK insists on a key; local servers need none, and the null header below keeps
@@ -22,7 +34,8 @@ export function createOpenAIClient(config: ProviderConfig): OpenAI {
 		// One retry policy, ours (withRetries).
 		maxRetries: 0,
 		dangerouslyAllowBrowser: true,
-		...(key ? {} : { defaultHeaders: { Authorization: null } })
+		...(key ? {} : { defaultHeaders: { Authorization: null } }),
+		...(fetch && { fetch })
 	});
 }
 
@@ -31,31 +44,45 @@ export class OpenAIProvider implements Provider {
 	readonly id: ProviderId;
 	readonly family = 'openai' as const;
 	readonly #client: OpenAI;
+	readonly #config: ProviderConfig;
 	readonly #baseUrl: string;
+	readonly #wording: FixWording | undefined;
 
-	constructor(config: ProviderConfig) {
+	constructor(config: ProviderConfig, options: ProviderOptions = {}) {
 		this.id = config.provider;
 		this.#baseUrl = resolveBaseUrl(config);
+		this.#wording = options.wording;
+		this.#config = config;
 		this.#client = createOpenAIClient(config);
 	}
 
 	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
 		const translator = new OpenAIEventTranslator(this.id);
-		const context = { provider: this.id, baseUrl: this.#baseUrl, signal: request.signal };
+		const context = {
+			provider: this.id,
+			baseUrl: this.#baseUrl,
+			signal: request.signal,
+			wording: this.#wording
+		};
 		return driveStream({
-			open: () =>
-				this.#client.chat.completions.create(toOpenAIParams(request, this.id), {
-					signal: request.signal
-				}),
+			provider: this.id,
+			// A client per request, so its fetch reports this response's bytes to this watchdog.
+			open: (signal, onBytes) =>
+				createOpenAIClient(this.#config, watchedFetch(onBytes)).chat.completions.create(
+					toOpenAIParams(request, this.id),
+					{ signal }
+				),
 			translate: (chunk) => translator.push(chunk),
 			finish: () => translator.finish(),
-			toError: (error) => toProviderError(error, SDK_ERRORS, context),
-			signal: request.signal
+			toError: (error, phase) => toProviderError(error, SDK_ERRORS, { ...context, phase }),
+			thinking: () => translator.thinking,
+			signal: request.signal,
+			...(request.idleTimeout && { idleTimeout: request.idleTimeout })
 		});
 	}
 
 	async listModels(signal?: AbortSignal): Promise<string[]> {
-		const context = { provider: this.id, baseUrl: this.#baseUrl, signal };
+		const context = { provider: this.id, baseUrl: this.#baseUrl, signal, wording: this.#wording };
 		try {
 			const ids: string[] = [];
 			for await (const model of this.#client.models.list({ signal })) ids.push(model.id);

@@ -1,5 +1,7 @@
-import { abortedError, ProviderError } from './errors';
-import type { StreamEvent } from './types';
+import { abortedError, formatWait, ProviderError } from './errors';
+import type { IdleTimeout, StreamEvent } from './types';
+
+const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
 
 export interface RetryInfo {
 	/** The attempt that just failed, from 1. */
@@ -17,6 +19,11 @@ export interface RetryOptions {
 	maxDelayMs?: number;
 	/** A server asking for a longer wait than this is not retried. Default 2 min. */
 	maxRetryAfterMs?: number;
+	/**
+	 * How long a model stream may stay silent before it is cut and retried (providers'
+	 * defaults: 60 s, 5 min while the model is thinking). Tests inject short ones.
+	 */
+	idleTimeout?: Partial<IdleTimeout>;
 	signal?: AbortSignal;
 	onRetry?: (info: RetryInfo) => void;
 	/** Injected in tests; must reject (or return) promptly when the signal aborts. */
@@ -35,8 +42,8 @@ export function canRetry(error: unknown): error is ProviderError {
 
 /**
  * Runs `fn` until it succeeds or fails in a way that retrying cannot fix. Only
- * ProviderErrors are retried (rate limit, overloaded, server, network); the server's
- * retry-after wins over the computed backoff. The SDKs' own retries are off, so this is
+ * ProviderErrors are retried (rate limit, overloaded, server, network, a stalled stream);
+ * the server's retry-after wins over the computed backoff. The SDKs' own retries are off, so this is
  * the only retry policy.
  */
 export async function withRetries<T>(
@@ -91,16 +98,32 @@ export async function* streamWithRetries(
 	}
 }
 
-/** Returns after the delay when `error` deserves another attempt; otherwise throws. */
+/**
+ * Returns after the delay when `error` deserves another attempt; otherwise throws it, saying
+ * why Kiln stopped when it was the kind of failure that is usually retried.
+ */
 async function waitBeforeRetry(
 	error: unknown,
 	attempt: number,
 	maxAttempts: number,
 	options: RetryOptions
 ): Promise<void> {
-	if (!canRetry(error) || attempt >= maxAttempts) throw error;
+	if (!canRetry(error)) throw error;
+	if (attempt >= maxAttempts) {
+		const tries = attempt === 1 ? 'once' : `${attempt} times`;
+		throw error.with({
+			retryable: false,
+			message: `${error.message} Kiln tried ${tries} and gave up; send the message again to try once more.`
+		});
+	}
 	const delayMs = retryDelay(error, attempt, options);
-	if (delayMs === undefined) throw error;
+	if (delayMs === undefined) {
+		const limit = formatWait(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
+		throw error.with({
+			retryable: false,
+			message: `${error.message} Kiln did not retry: the wait asked for (${formatWait(error.retryAfterMs ?? 0)}) is longer than Kiln waits on its own (${limit}). Send the message again once it is over.`
+		});
+	}
 	options.onRetry?.({ attempt, delayMs, error });
 	const sleep = options.sleep ?? abortableSleep;
 	await sleep(delayMs, options.signal);
@@ -112,7 +135,7 @@ function retryDelay(
 	attempt: number,
 	options: RetryOptions
 ): number | undefined {
-	const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
+	const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
 	if (error.retryAfterMs !== undefined) {
 		return error.retryAfterMs <= maxRetryAfterMs ? error.retryAfterMs : undefined;
 	}

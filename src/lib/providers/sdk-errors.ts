@@ -3,6 +3,7 @@ import {
 	classifyHttpFailure,
 	networkError,
 	ProviderError,
+	type FixWording,
 	type HttpFailure
 } from './errors';
 import type { ProviderId } from './types';
@@ -23,6 +24,10 @@ export interface ErrorContext {
 	provider: ProviderId;
 	baseUrl: string;
 	signal?: AbortSignal;
+	/** 'stream': the response had started, so a failed connection dropped (it was no CORS). */
+	phase?: 'connect' | 'stream';
+	/** Where the person fixes settings (the app's Settings by default). */
+	wording?: FixWording;
 }
 
 /** Fields both SDKs' APIError carry (Anthropic adds type/apiMessage, OpenAI code). */
@@ -52,11 +57,11 @@ export function toProviderError(
 	}
 	// Checked before APIError: the connection errors subclass it.
 	if (error instanceof sdk.APIConnectionError) {
-		return networkError(context.provider, context.baseUrl, error);
+		return networkError(context.provider, context.baseUrl, { ...context, cause: error });
 	}
 	if (error instanceof sdk.APIError) {
 		const failure = describeApiError(error as unknown as ApiErrorShape);
-		const mapped = classifyHttpFailure(failure, context.provider);
+		const mapped = classifyHttpFailure(failure, context.provider, context.wording);
 		return new ProviderError(mapped.kind, mapped.message, {
 			status: mapped.status,
 			retryAfterMs: mapped.retryAfterMs,
@@ -73,7 +78,9 @@ export function toProviderError(
 		);
 	}
 	// A body read that fails mid-stream (socket closed, "terminated") is a plain TypeError.
-	if (error instanceof TypeError) return networkError(context.provider, context.baseUrl, error);
+	if (error instanceof TypeError) {
+		return networkError(context.provider, context.baseUrl, { ...context, cause: error });
+	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new ProviderError(
 		'bad_request',

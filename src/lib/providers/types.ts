@@ -1,3 +1,5 @@
+import type { FixWording } from './errors';
+
 /**
  * The one vocabulary the agent loop speaks with every model API. Adapters translate it to
  * and from the wire; nothing above this folder sees an SDK type.
@@ -21,6 +23,12 @@ export interface ProviderConfig {
 	 * (local models, new releases). Adapters ignore it; the agent's context policy uses it.
 	 */
 	contextWindow?: number;
+}
+
+/** How a front end wants the provider to talk to its person. */
+export interface ProviderOptions {
+	/** Where settings are fixed, for error messages (default: the app's Settings). */
+	wording?: FixWording;
 }
 
 /**
@@ -109,6 +117,18 @@ export interface ModelRequest {
 	/** Anthropic only; other APIs ignore it (their reasoning still streams as thinking). */
 	thinking?: ThinkingConfig;
 	signal?: AbortSignal;
+	/** How long the stream may stay silent before it is cut (defaults: see drive-stream.ts). */
+	idleTimeout?: Partial<IdleTimeout>;
+}
+
+/**
+ * A stream that sends nothing for this long is cut and fails with kind 'timeout' (retried like
+ * other transient failures). `thinkingMs` applies while the API says the model is thinking
+ * (an open thinking block, reasoning deltas), where long silences are normal.
+ */
+export interface IdleTimeout {
+	ms: number;
+	thinkingMs: number;
 }
 
 export type StopReason =

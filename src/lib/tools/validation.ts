@@ -38,14 +38,14 @@ export function parseToolArgs(tool: Tool, raw: unknown): ParsedArgs {
 	);
 	const result = tool.parameters.safeParse(cleaned);
 	if (result.success) return { ok: true, args: result.data };
-	const problems = result.error.issues.map((issue) => `- ${describeIssue(issue)}`);
+	const problems = result.error.issues.map((issue) => `- ${describeIssue(issue, cleaned)}`);
 	return {
 		ok: false,
 		error: `Invalid arguments for ${tool.name}:\n${problems.join('\n')}\n${describeParameters(tool)}`
 	};
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, args: Record<string, unknown>): string {
 	const where = issue.path.length
 		? issue.path
 				.map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
@@ -55,10 +55,42 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 	if (issue.code === 'unrecognized_keys') {
 		return `unknown ${issue.keys.length === 1 ? 'parameter' : 'parameters'} ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
 	}
-	if (issue.code === 'invalid_type' && issue.input === undefined) {
+	// Zod leaves the input out of its issues, so whether the value is absent is looked up here:
+	// a wrong-typed value must not be reported as missing.
+	if (issue.code === 'invalid_type' && valueAt(args, issue.path) === undefined) {
 		return `${where}: missing (required, ${issue.expected})`;
 	}
+	if (issue.code === 'invalid_type') {
+		const value = valueAt(args, issue.path);
+		return `${where}: expected ${issue.expected}, got ${typeName(value)} ${preview(value)}`;
+	}
 	return `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+	let current = value;
+	for (const key of path) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<PropertyKey, unknown>)[key];
+	}
+	return current;
+}
+
+function typeName(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	return `a ${typeof value}`;
+}
+
+/** A short look at the wrong value, so the model sees what it sent. */
+function preview(value: unknown): string {
+	let text: string;
+	try {
+		text = JSON.stringify(value) ?? String(value);
+	} catch {
+		text = String(value);
+	}
+	return `(${text.length > 60 ? `${text.slice(0, 59)}…` : text})`;
 }
 
 /** `Parameters: path (string, required), offset (integer), …` from the tool's schema. */

@@ -212,6 +212,24 @@ describe('transcript reducer', () => {
 		expect(replayed).toEqual(watched);
 	});
 
+	it('a call whose arguments did not parse shows and replays the same (no summary of raw text)', () => {
+		const raw = '{"path": "a.txt", ';
+		const events: LiveEvent[] = [
+			persisted(start),
+			persisted(user('read it')),
+			{ type: 'step-start', step: 1 },
+			{ type: 'tool-call-start', id: 'b1', name: 'read' },
+			// model-step hands over the raw text when the arguments are not JSON.
+			{ type: 'tool-call-ready', id: 'b1', name: 'read', input: raw, summary: '' },
+			persisted(step(1, [{ type: 'tool_call', id: 'b1', name: 'read', input: {} }])),
+			persisted(result('b1', 'read', 'The arguments for read were not valid JSON.', false)),
+			persisted({ type: 'turn-end', at: 600, reason: 'completed', usage: usage(100, 20) })
+		];
+		const t = live('read it', events);
+		expect(card(t, 'b1')).toMatchObject({ state: 'error', summary: '' });
+		expect(replay(storedPart(events))).toEqual(t);
+	});
+
 	it('keeps turns apart and replays several of them', () => {
 		const second: LiveEvent[] = [
 			persisted(user('again', 'u2', 700)),

@@ -224,6 +224,9 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 			);
 			expect(result.code).toBe(1);
 			expect(result.stdout).toMatch(/— Turn failed\./);
+			// Advice in the CLI's own terms: there is no Settings dialog here.
+			expect(result.stdout).toContain(`check --api-key (or ${keyVariable})`);
+			expect(result.stdout).not.toContain('Settings');
 			expect(result.stdout + result.stderr).not.toContain(key);
 		},
 		TIMEOUT

@@ -253,3 +253,43 @@ describe('pacing', () => {
 		expect(performance.now() - started).toBeGreaterThanOrEqual(8 * 20 - 5);
 	});
 });
+
+describe('pause fault', () => {
+	it('goes silent after N chunks for the given time, then finishes the stream (both formats)', async () => {
+		const turn = {
+			text: 'abcdefgh',
+			chunkSize: 2,
+			fault: { type: 'pause' as const, afterChunks: 3, ms: 150 }
+		};
+		server.setScript([turn, turn]);
+
+		const gaps: number[] = [];
+		let last = performance.now();
+		let text = '';
+		for await (const event of await anthropic.messages.create({
+			...anthropicRequest,
+			stream: true
+		})) {
+			gaps.push(performance.now() - last);
+			last = performance.now();
+			if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+				text += event.delta.text;
+			}
+		}
+		expect(text).toBe('abcdefgh');
+		// One silence, between the block start and the first delta (the SDK does not yield pings).
+		expect(gaps.filter((gap) => gap >= 140)).toHaveLength(1);
+		expect(gaps.findIndex((gap) => gap >= 140)).toBeGreaterThan(0);
+
+		const completion = await openai.chat.completions.stream(openaiRequest).finalChatCompletion();
+		expect(completion.choices[0]?.message.content).toBe('abcdefgh');
+	});
+
+	it('at 0 chunks, holds the status line back, then answers normally', async () => {
+		server.setScript([{ text: 'late', fault: { type: 'pause', afterChunks: 0, ms: 120 } }]);
+		const started = performance.now();
+		const completion = await openai.chat.completions.stream(openaiRequest).finalChatCompletion();
+		expect(completion.choices[0]?.message.content).toBe('late');
+		expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+	});
+});

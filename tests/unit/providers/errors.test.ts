@@ -70,3 +70,35 @@ describe('networkError', () => {
 		expect(networkError('lmstudio', 'http://localhost:1234/v1').message).not.toContain('CORS');
 	});
 });
+
+describe('wording for the front end', () => {
+	const cli = {
+		key: '--api-key (or ANTHROPIC_API_KEY)',
+		keyAndModel: '--api-key and --model',
+		modelAndBaseUrl: '--model and --base-url',
+		baseUrl: '--base-url'
+	};
+
+	it('points at Settings by default and at the given places otherwise', () => {
+		expect(classifyHttpFailure({ status: 401 }, 'anthropic').message).toContain(
+			'check the API key in Settings'
+		);
+		const refused = classifyHttpFailure({ status: 401 }, 'anthropic', cli).message;
+		expect(refused).toContain('check --api-key (or ANTHROPIC_API_KEY)');
+		expect(refused).not.toContain('Settings');
+		expect(classifyHttpFailure({ status: 404 }, 'anthropic', cli).message).toContain(
+			'check --model and --base-url'
+		);
+		const unreachable = networkError('anthropic', 'http://127.0.0.1:9', { wording: cli });
+		expect(unreachable.message).toContain('Check your connection and --base-url.');
+	});
+
+	it('a drop after the response started is a dropped connection, never CORS', () => {
+		vi.stubGlobal('document', {});
+		vi.stubGlobal('location', { origin: 'https://kiln.example' });
+		const error = networkError('ollama', 'http://localhost:11434/v1', { phase: 'stream' });
+		expect(error.message).toMatch(/dropped while the answer was streaming/);
+		expect(error.message).not.toMatch(/CORS|could not reach/i);
+		vi.unstubAllGlobals();
+	});
+});

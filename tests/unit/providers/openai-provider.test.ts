@@ -226,7 +226,7 @@ describe('OpenAI-compatible provider against the scripted server', () => {
 	});
 
 	it.each([
-		[401, 'auth', /API key was refused.*check it in Settings/],
+		[401, 'auth', /API key was refused.*check the API key in Settings/],
 		[403, 'auth', /denied access/],
 		[404, 'bad_request', /Model and Base URL/],
 		[400, 'context_overflow', /too long/],

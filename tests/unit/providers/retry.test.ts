@@ -24,7 +24,7 @@ function sequence(...errors: ProviderError[]) {
 }
 
 describe('withRetries', () => {
-	it.each(['rate_limit', 'overloaded', 'server', 'network'] as const)(
+	it.each(['rate_limit', 'overloaded', 'server', 'network', 'timeout'] as const)(
 		'retries %s',
 		async (kind) => {
 			const fn = sequence(failing(kind), failing(kind));
@@ -84,7 +84,11 @@ describe('withRetries', () => {
 	it('gives up after maxAttempts and throws the last error', async () => {
 		const fn = sequence(failing('server'), failing('server'), failing('overloaded'));
 		await expect(withRetries(fn, { maxAttempts: 3, sleep: async () => {} })).rejects.toMatchObject({
-			kind: 'overloaded'
+			kind: 'overloaded',
+			retryable: false,
+			// The error says what happened, then that Kiln already retried (never that it will).
+			message:
+				'failed: overloaded Kiln tried 3 times and gave up; send the message again to try once more.'
 		});
 		expect(fn).toHaveBeenCalledTimes(3);
 	});
@@ -93,7 +97,12 @@ describe('withRetries', () => {
 		const fn = sequence(failing('rate_limit', 600_000));
 		await expect(
 			withRetries(fn, { maxRetryAfterMs: 60_000, sleep: async () => {} })
-		).rejects.toMatchObject({ kind: 'rate_limit', retryAfterMs: 600_000 });
+		).rejects.toMatchObject({
+			kind: 'rate_limit',
+			retryAfterMs: 600_000,
+			message:
+				'failed: rate_limit Kiln did not retry: the wait asked for (10 minutes) is longer than Kiln waits on its own (60 seconds). Send the message again once it is over.'
+		});
 		expect(fn).toHaveBeenCalledTimes(1);
 	});
 

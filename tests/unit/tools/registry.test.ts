@@ -124,6 +124,15 @@ describe('runTool', () => {
 		);
 	});
 
+	it('reports a wrong-typed parameter as wrong-typed, not as missing', async () => {
+		const { run } = await open();
+		const result = await run('read', { path: 42, limit: 'ten' });
+		expect(result.ok).toBe(false);
+		expect(result.output).toContain('- path: expected string, got a number (42)');
+		expect(result.output).toContain('- limit: expected number, got a string ("ten")');
+		expect(result.output).not.toContain('missing');
+	});
+
 	it('treats null as an omitted optional parameter', async () => {
 		const { run } = await open({ 'a.txt': 'x\n' });
 		expect((await run('read', { path: 'a.txt', offset: null, limit: null })).ok).toBe(true);

@@ -41,6 +41,7 @@ export {
 	type MemoryWorkspace
 } from './memory-file';
 export { planText } from './plan';
+export { retryCountdown } from './notices';
 export {
 	ChatSession,
 	type ChatSessionOptions,

@@ -71,6 +71,16 @@ export function interruptedNotice(turnKey: string): NoticeItem {
 	};
 }
 
+/**
+ * The countdown line under a 'retrying' notice at time `now` ("Retrying in 4 s…"): what the
+ * person sees below the reason while the agent waits to try again.
+ */
+export function retryCountdown(notice: Pick<NoticeItem, 'retryAt'>, now: number): string {
+	const seconds =
+		notice.retryAt === undefined ? 0 : Math.max(0, Math.ceil((notice.retryAt - now) / 1000));
+	return seconds > 0 ? `Retrying in ${seconds} s…` : 'Retrying…';
+}
+
 /** Shown while the agent waits to try the model again; the card counts down to `retryAt`. */
 export function retryNotice(
 	turnKey: string,

@@ -260,11 +260,15 @@ export function applyLiveEvent(
 								} satisfies ToolCard
 							]
 						};
+				// Arguments that did not parse arrive as their raw text; the stored step keeps `{}`
+				// for them, so a summary of the raw text would vanish on reload: none either way (the
+				// card's error output quotes what the model sent).
+				const unparsed = typeof event.input === 'string';
 				return updateCard(base, event.id, (card) => ({
 					...card,
 					name: event.name,
 					input: event.input,
-					summary: event.summary || summarize(event.name, event.input),
+					summary: unparsed ? '' : event.summary || summarize(event.name, event.input),
 					...(event.name === 'task' && { subagent: subagentFromInput(card, event.input) })
 				}));
 			}
