@@ -64,3 +64,12 @@ export {
 	type SessionMeta,
 	type CreateSessionInput
 } from './sessions';
+export {
+	putDraft,
+	deleteDraft,
+	loadProjectDrafts,
+	deleteProjectDrafts,
+	draftSchema,
+	type Draft,
+	type LoadedDrafts
+} from './drafts';
