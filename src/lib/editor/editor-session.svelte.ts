@@ -6,15 +6,23 @@ import {
 	type Text,
 	type TransactionSpec
 } from '@codemirror/state';
-import type { EditorView } from '@codemirror/view';
+import { EditorView } from '@codemirror/view';
 import { isWithin, normalizePath } from '$lib/runtime/paths';
 import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace/types';
 import { fileExtensions } from './extensions';
 import { languageFor } from './languages';
 import { HUGE_FILE_BYTES } from './limits';
 import { minimalChange } from './text-diff';
+import { docHash } from './text-hash';
 import { systemColorScheme, themeFor, type ColorScheme } from './theme';
-import type { EditorSessionOptions, OpenFile } from './types';
+import type {
+	DraftSink,
+	EditorSessionOptions,
+	OpenFile,
+	RestorableDraft,
+	SaveConflict,
+	SaveConflictAnswer
+} from './types';
 
 /** Marks transactions that bring in a change made outside the editor (a process, the agent). */
 export const externalChange = Annotation.define<boolean>();
@@ -47,6 +55,8 @@ export class EditorSession {
 	readonly workspace: WorkspaceApi;
 	/** Asked before a dirty tab is closed. The Editor component installs its dialog here. */
 	confirmDiscard: (path: string) => boolean | Promise<boolean>;
+	/** Asked before a save replaces a file that changed on disk. The Editor installs its dialog. */
+	confirmOverwrite: (conflict: SaveConflict) => SaveConflictAnswer | Promise<SaveConflictAnswer>;
 
 	#files = $state<OpenFile[]>([]);
 	#activePath = $state<string | null>(null);
@@ -57,12 +67,18 @@ export class EditorSession {
 	/** Which file's state the view holds right now; null when it holds none of ours. */
 	#viewPath: string | null = null;
 	#theme = new Compartment();
+	/** Editable, or read-only while another tab owns the project. */
+	#access = new Compartment();
+	#readOnly = $state(false);
+	#drafts: DraftSink | undefined;
 	#hugeFileBytes: number;
 	#unsubscribe: () => void;
 
 	constructor(workspace: WorkspaceApi, options: EditorSessionOptions = {}) {
 		this.workspace = workspace;
 		this.confirmDiscard = options.confirmDiscard ?? (() => false);
+		this.confirmOverwrite = options.confirmOverwrite ?? (() => 'cancel');
+		this.#drafts = options.drafts;
 		this.#colorScheme = options.colorScheme ?? systemColorScheme();
 		this.#hugeFileBytes = options.hugeFileBytes ?? HUGE_FILE_BYTES;
 		this.#unsubscribe = workspace.subscribe((changes) => this.#onWorkspaceChanges(changes));
@@ -87,6 +103,11 @@ export class EditorSession {
 
 	get colorScheme(): ColorScheme {
 		return this.#colorScheme;
+	}
+
+	/** Nothing can be typed or saved: another tab owns the project. */
+	get readOnly(): boolean {
+		return this.#readOnly;
 	}
 
 	get hasUnsavedChanges(): boolean {
@@ -126,7 +147,8 @@ export class EditorSession {
 				readOnly: false,
 				changedOnDisk: false,
 				deleted: false,
-				error: null
+				error: null,
+				restoredDraft: null
 			});
 			this.#records.set(path, { state: null, saved: null, saving: null, reads: 0, scroll: null });
 			this.activate(path);
@@ -160,16 +182,27 @@ export class EditorSession {
 		return true;
 	}
 
-	/** Writes the document to the workspace. Resolves to false (with the tab's `error` set) on failure. */
-	async save(path: string | null = this.#activePath): Promise<boolean> {
-		if (path === null) return false;
+	/**
+	 * Writes the document to the workspace. When the file changed on disk since it was loaded or
+	 * last saved, `confirmOverwrite` is asked first unless `overwrite` is set: a save never
+	 * silently undoes someone else's change. Resolves to false when nothing was written (declined,
+	 * or failed with the tab's `error` set).
+	 */
+	async save(
+		path: string | null = this.#activePath,
+		options: { overwrite?: boolean } = {}
+	): Promise<boolean> {
+		if (path === null || this.#readOnly) return false;
 		path = normalizePath(path);
 		const file = this.#file(path);
 		const record = this.#records.get(path);
 		const state = this.#stateOf(path);
 		if (!file || !record || !state || file.status !== 'text' || file.readOnly) return false;
+		// What is saved is the text at the moment of asking, even if typing goes on meanwhile.
 		const doc = state.doc;
 		const text = doc.toString();
+		if (!options.overwrite && !(await this.#mayOverwrite(path, text))) return false;
+		if (this.#readOnly || this.#records.get(path) !== record) return false;
 		record.saving = text;
 		file.saving = true;
 		try {
@@ -178,8 +211,11 @@ export class EditorSession {
 			file.error = null;
 			file.deleted = false;
 			file.changedOnDisk = false;
+			file.restoredDraft = null;
 			// The person may have typed while the write was in flight.
-			file.dirty = !(this.#stateOf(path)?.doc.eq(doc) ?? true);
+			const current = this.#stateOf(path)?.doc;
+			file.dirty = !(current?.eq(doc) ?? true);
+			this.#reportDraft(path, file.dirty && current ? current : null);
 			return true;
 		} catch (error) {
 			file.error = `Could not save ${path}: ${messageOf(error)}. Your changes are still in the editor; try saving again.`;
@@ -231,10 +267,75 @@ export class EditorSession {
 		}
 	}
 
-	/** For a tab marked changed on disk: keep the editor's text; the next save overwrites the file. */
-	keepLocalChanges(path: string): void {
+	/**
+	 * For a tab marked changed on disk: keep the editor's text and take the file as it is now as
+	 * the version it replaces, so the next save overwrites it without asking again.
+	 */
+	async keepLocalChanges(path: string): Promise<void> {
+		path = normalizePath(path);
+		const file = this.#file(path);
+		const record = this.#records.get(path);
+		if (!file || !record) return;
+		file.changedOnDisk = false;
+		if (file.restoredDraft === 'changed-on-disk') file.restoredDraft = 'clean';
+		if (!this.workspace.exists(path)) return;
+		try {
+			const disk = await this.workspace.readText(path);
+			const state = this.#stateOf(path);
+			if (this.#records.get(path) !== record || !state) return;
+			record.saved = state.toText(disk);
+			file.dirty = !sameText(state.doc, disk);
+			this.#reportDraft(path, file.dirty ? state.doc : null);
+		} catch {
+			// Unreadable now: the save will ask, which is the safe side.
+		}
+	}
+
+	/** Hides the "restored from a draft" notice. */
+	dismissRestored(path: string): void {
 		const file = this.#file(normalizePath(path));
-		if (file) file.changedOnDisk = false;
+		if (file) file.restoredDraft = null;
+	}
+
+	/**
+	 * Brings back unsaved text kept from an earlier visit (or handed over by another tab): opens the
+	 * tab if needed and replaces its text with the draft as one undoable change, so Ctrl+Z shows
+	 * the file as it is on disk. Says so when the file changed on disk since the draft began.
+	 */
+	async restoreDraft(draft: RestorableDraft): Promise<void> {
+		const path = normalizePath(draft.path);
+		const missing = !this.workspace.exists(path) || this.workspace.isDirectory(path);
+		if (missing && !this.isOpen(path)) return this.#openMissing(path, draft.text);
+		await this.open(path);
+		const file = this.#file(path);
+		const record = this.#records.get(path);
+		const state = this.#stateOf(path);
+		if (!file || !record?.saved || !state || file.status !== 'text' || file.readOnly) return;
+		const change = minimalChange(state.doc.toString(), draft.text);
+		if (change) this.dispatch(path, { changes: change, annotations: externalChange.of(true) });
+		const diskChanged = draft.baseHash !== null && draft.baseHash !== docHash(record.saved);
+		if (!file.dirty) return;
+		file.restoredDraft = diskChanged ? 'changed-on-disk' : 'clean';
+		if (diskChanged) file.changedOnDisk = true;
+	}
+
+	/**
+	 * Reports every unsaved tab to the draft sink again (this tab just became the owner: what it
+	 * holds must be stored even if another tab removed the drafts meanwhile).
+	 */
+	reportDrafts(): void {
+		for (const file of this.#files) {
+			const state = this.#stateOf(file.path);
+			if (file.dirty && state) this.#reportDraft(file.path, state.doc);
+		}
+	}
+
+	/** Makes every tab read-only (another tab owns the project) or editable again. */
+	setReadOnly(readOnly: boolean): void {
+		if (readOnly === this.#readOnly) return;
+		this.#readOnly = readOnly;
+		const effect = this.#access.reconfigure(accessFor(readOnly));
+		for (const path of this.#records.keys()) this.dispatch(path, { effects: effect });
 	}
 
 	/** Clears a tab's error message once the person has seen it. */
@@ -312,15 +413,7 @@ export class EditorSession {
 			this.#forgetState(path, record);
 			record.state = EditorState.create({
 				doc: text,
-				extensions: fileExtensions({
-					language: readOnly ? [] : language,
-					huge: readOnly,
-					theme: this.#theme.of(themeFor(this.#colorScheme)),
-					onSave: () => void this.save(path),
-					onUpdate: (update) => {
-						if (update.docChanged) this.#afterDocChange(path, update.state);
-					}
-				})
+				extensions: this.#extensionsFor(path, readOnly, language)
 			});
 			record.saved = record.state.doc;
 			Object.assign(file, {
@@ -330,7 +423,8 @@ export class EditorSession {
 				dirty: false,
 				changedOnDisk: false,
 				deleted: false,
-				error: null
+				error: null,
+				restoredDraft: null
 			});
 			if (this.#activePath === path) this.#showInView(path);
 		} catch (error) {
@@ -348,10 +442,83 @@ export class EditorSession {
 		record.scroll = null;
 	}
 
+	#extensionsFor(
+		path: string,
+		readOnly: boolean,
+		language: Parameters<typeof fileExtensions>[0]['language']
+	) {
+		return [
+			fileExtensions({
+				language: readOnly ? [] : language,
+				huge: readOnly,
+				theme: this.#theme.of(themeFor(this.#colorScheme)),
+				onSave: () => void this.save(path),
+				onUpdate: (update) => {
+					if (update.docChanged) this.#afterDocChange(path, update.state);
+				}
+			}),
+			this.#access.of(accessFor(this.#readOnly))
+		];
+	}
+
+	/** A tab for a draft whose file is gone: the text as unsaved, saving creates the file again. */
+	#openMissing(path: string, text: string): void {
+		const record: FileRecord = { state: null, saved: null, saving: null, reads: 0, scroll: null };
+		record.state = EditorState.create({
+			doc: '',
+			extensions: this.#extensionsFor(path, false, [])
+		});
+		record.saved = record.state.doc;
+		record.state = record.state.update({ changes: { from: 0, insert: text } }).state;
+		this.#records.set(path, record);
+		this.#files.push({
+			path,
+			status: 'text',
+			size: null,
+			dirty: text !== '',
+			saving: false,
+			readOnly: false,
+			changedOnDisk: false,
+			deleted: true,
+			error: null,
+			restoredDraft: 'clean'
+		});
+		this.activate(path);
+	}
+
 	#afterDocChange(path: string, state: EditorState): void {
 		const file = this.#file(path);
 		const saved = this.#records.get(path)?.saved;
-		if (file && saved) file.dirty = !state.doc.eq(saved);
+		if (!file || !saved) return;
+		file.dirty = !state.doc.eq(saved);
+		this.#reportDraft(path, file.dirty ? state.doc : null);
+	}
+
+	/** Tells the draft sink about a file's unsaved text (`null`: nothing unsaved). */
+	#reportDraft(path: string, doc: Text | null): void {
+		if (!this.#drafts) return;
+		const file = this.#file(path);
+		const saved = this.#records.get(path)?.saved;
+		const base = file?.deleted || !saved ? null : docHash(saved);
+		this.#drafts.update(path, doc ? doc.toString() : null, base);
+	}
+
+	/** Whether saving may replace what is on disk now, asking the person when it changed. */
+	async #mayOverwrite(path: string, mine: string): Promise<boolean> {
+		const file = this.#file(path);
+		const record = this.#records.get(path);
+		if (!file || !record?.saved) return false;
+		let disk: string | null = null;
+		if (this.workspace.exists(path) && !this.workspace.isDirectory(path)) {
+			try {
+				disk = await this.workspace.readText(path);
+			} catch {
+				disk = null;
+			}
+		}
+		const changed = file.changedOnDisk || (disk !== null && !sameText(record.saved, disk));
+		if (!changed || disk === null || mine === disk) return true;
+		return (await this.confirmOverwrite({ path, disk, mine })) === 'overwrite';
 	}
 
 	/** Puts the view's live state back into its file's record before the view shows another one. */
@@ -385,6 +552,8 @@ export class EditorSession {
 			// Let go of the document (it may be megabytes); the view is hidden until the next file.
 			this.#view?.setState(EditorState.create());
 		}
+		// Closed on purpose (discarded) or because its file is gone with nothing unsaved.
+		this.#reportDraft(path, null);
 		this.#records.delete(path);
 		this.#files.splice(index, 1);
 		if (this.#activePath === path) {
@@ -451,6 +620,8 @@ export class EditorSession {
 			record.saved = state.doc;
 			file.dirty = false;
 			file.changedOnDisk = false;
+			file.restoredDraft = null;
+			this.#reportDraft(path, null);
 			return;
 		}
 		file.changedOnDisk = true;
@@ -472,8 +643,14 @@ export class EditorSession {
 		record.saved = this.#stateOf(path)?.doc ?? null;
 		file.dirty = false;
 		file.changedOnDisk = false;
+		file.restoredDraft = null;
 		file.error = null;
+		this.#reportDraft(path, null);
 	}
+}
+
+function accessFor(readOnly: boolean) {
+	return readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : [];
 }
 
 function sameText(doc: Text, text: string): boolean {
