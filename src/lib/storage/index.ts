@@ -73,3 +73,10 @@ export {
 	type Draft,
 	type LoadedDrafts
 } from './drafts';
+export {
+	ProjectOwnership,
+	type OwnershipState,
+	type OwnershipMessage,
+	type ChannelLike,
+	type ProjectOwnershipOptions
+} from './project-ownership';
