@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	ProjectOwnership,
 	type ChannelLike,
+	type LockRequester,
 	type OwnershipState,
 	type ProjectOwnershipOptions
 } from '../../../src/lib/storage';
@@ -25,7 +26,7 @@ function tab(
 	const ownership = new ProjectOwnership({
 		projectId: 'p1',
 		tabId: name,
-		locks,
+		locks: locks as unknown as LockRequester | undefined,
 		channel: new BroadcastChannel('kiln-test:p1') as unknown as ChannelLike,
 		handOverTimeoutMs: 200,
 		onStateChange: (state) => states.push(state),
