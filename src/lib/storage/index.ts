@@ -80,3 +80,4 @@ export {
 	type ChannelLike,
 	type ProjectOwnershipOptions
 } from './project-ownership';
+export { loadStoredPaths, type StoredState } from './file-sync';
