@@ -314,7 +314,8 @@ export class EditorSession {
 		const change = minimalChange(state.doc.toString(), draft.text);
 		if (change) this.dispatch(path, { changes: change, annotations: externalChange.of(true) });
 		const diskChanged = draft.baseHash !== null && draft.baseHash !== docHash(record.saved);
-		if (!file.dirty) return;
+		// The file already holds the draft's text (saved elsewhere meanwhile): nothing to keep.
+		if (!file.dirty) return this.#reportDraft(path, null);
 		file.restoredDraft = diskChanged ? 'changed-on-disk' : 'clean';
 		if (diskChanged) file.changedOnDisk = true;
 	}

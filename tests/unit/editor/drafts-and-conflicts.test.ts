@@ -179,3 +179,14 @@ describe('read-only (another tab owns the project)', () => {
 		expect(await workspace.readText('a.ts')).toBe('xbase');
 	});
 });
+
+describe('restoring a draft the file already holds', () => {
+	it('removes the stored draft instead of showing an unsaved tab', async () => {
+		const { session, stored, writer } = setup({ 'a.ts': 'same' });
+		stored.set('a.ts', { text: 'same', baseHash: textHash('old') });
+		await session.restoreDraft({ path: 'a.ts', text: 'same', baseHash: textHash('old') });
+		await writer.flush();
+		expect(session.active).toMatchObject({ dirty: false, restoredDraft: null });
+		expect(stored.has('a.ts')).toBe(false);
+	});
+});
