@@ -80,7 +80,11 @@ export class ProjectOwnership {
 		this.#locks = 'locks' in options ? options.locks : globalThis.navigator?.locks;
 		this.#channel =
 			options.channel === undefined ? defaultChannel(options.projectId) : options.channel;
-		this.#tabId = options.tabId ?? crypto.randomUUID();
+		// randomUUID exists only in secure contexts; any unique-enough name will do here.
+		this.#tabId =
+			options.tabId ??
+			globalThis.crypto?.randomUUID?.() ??
+			`${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 		if (this.#channel) this.#channel.onmessage = (event) => this.#onMessage(event.data);
 	}
 
