@@ -228,7 +228,11 @@ export class ProjectSession {
 			);
 	}
 
-	async dispose(): Promise<void> {
+	/**
+	 * Closes the project. `storing` is what the page still writes on leaving (drafts): the project
+	 * is handed to a waiting tab only after it, so that tab finds everything stored.
+	 */
+	async dispose(storing?: Promise<unknown>): Promise<void> {
 		this.#disposed = true;
 		this.#stopPreviewEvents?.();
 		try {
@@ -236,6 +240,7 @@ export class ProjectSession {
 		} finally {
 			this.workspace?.dispose();
 			await this.runtime?.dispose();
+			await storing?.catch(() => {});
 			this.#ownership?.dispose();
 		}
 	}
