@@ -1,5 +1,15 @@
 export { EditorSession, externalChange } from './editor-session.svelte';
-export type { EditorSessionOptions, OpenFile, OpenFileStatus } from './types';
+export type {
+	DraftSink,
+	EditorSessionOptions,
+	OpenFile,
+	OpenFileStatus,
+	RestorableDraft,
+	SaveConflict,
+	SaveConflictAnswer
+} from './types';
+export { DraftWriter, type DraftWriterOptions } from './draft-writer';
+export { textHash } from './text-hash';
 export { languageIdFor, loadLanguage, languageFor, type LanguageId } from './languages';
 export { themeFor, systemColorScheme, type ColorScheme } from './theme';
 export { fileExtensions, type FileExtensionsOptions } from './extensions';

@@ -20,7 +20,34 @@ export interface OpenFile {
 	deleted: boolean;
 	/** What went wrong opening, reloading or saving, and what to do next. */
 	error: string | null;
+	/** Unsaved text was brought back from a stored draft: a short notice until dismissed or saved. */
+	restoredDraft: 'clean' | 'changed-on-disk' | null;
 }
+
+/** Where the session reports unsaved text as it changes (see DraftWriter). */
+export interface DraftSink {
+	/** `text` is the unsaved document, or null when the file has nothing unsaved any more. */
+	update(path: string, text: string | null, baseHash: string | null): void;
+}
+
+/** A draft to bring back into a tab (what storage kept). */
+export interface RestorableDraft {
+	readonly path: string;
+	readonly text: string;
+	/** textHash of the file's text when the draft began; null when the file did not exist. */
+	readonly baseHash: string | null;
+}
+
+/** Saving would replace a file that changed on disk since the editor last loaded or saved it. */
+export interface SaveConflict {
+	readonly path: string;
+	/** The file as it is now. */
+	readonly disk: string;
+	/** What saving would write. */
+	readonly mine: string;
+}
+
+export type SaveConflictAnswer = 'overwrite' | 'cancel';
 
 export interface EditorSessionOptions {
 	/** Defaults to the system setting (dark where unknown). */
@@ -29,4 +56,8 @@ export interface EditorSessionOptions {
 	confirmDiscard?: (path: string) => boolean | Promise<boolean>;
 	/** Files larger than this open read-only without highlighting (default 5 MB). */
 	hugeFileBytes?: number;
+	/** Told about unsaved text as it changes, so it can be kept as a draft. */
+	drafts?: DraftSink;
+	/** Asked before a save replaces a file that changed on disk; the default cancels. */
+	confirmOverwrite?: (conflict: SaveConflict) => SaveConflictAnswer | Promise<SaveConflictAnswer>;
 }

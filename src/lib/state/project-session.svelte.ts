@@ -10,18 +10,19 @@ import {
 	type WebContainerBootFn
 } from '$lib/runtime/webcontainer';
 import {
-	acquireProjectLock,
 	getProject,
 	loadProjectSnapshot,
 	openStorage,
 	projectPersistence,
 	requestPersistentStorage,
 	touchProject,
-	type ProjectMeta,
-	type ReleaseLock
+	ProjectOwnership,
+	type OwnershipState,
+	type ProjectMeta
 } from '$lib/storage';
 import { openWorkspace, seedRuntime, type Workspace } from '$lib/workspace';
 import type { RuntimeRequest } from './runtime-request';
+import { ownedPersistence, takeInStoredPaths } from './tab-sync';
 import {
 	loadingStatus,
 	offlineStatus,
@@ -34,6 +35,8 @@ export interface ProjectSessionOptions {
 	request: RuntimeRequest;
 	/** How long WebContainer may take to boot before the offline runtime stays. */
 	bootTimeoutMs?: number;
+	/** Seam for tests: how this tab claims the project (Web Locks and BroadcastChannel by default). */
+	ownership?: (options: ConstructorParameters<typeof ProjectOwnership>[0]) => ProjectOwnership;
 	/** Seams for tests: the page's globals, WebContainer's boot, and the network probe. */
 	webContainer?: {
 		env?: SupportEnv & object;
@@ -59,12 +62,24 @@ export class ProjectSession {
 	serverPreviewUrl = $state<string | null>(null);
 	/** Set when the project cannot be opened at all: the page shows it instead of the IDE. */
 	error = $state<string | null>(null);
-	/** Set when another tab holds this project: shown as a warning, work continues. */
-	lockWarning = $state<string | null>(null);
+	/**
+	 * Another tab owns this project: nothing here may change it (editor, tree, chat, terminal)
+	 * until the person takes it over. Files that tab saves still arrive here.
+	 */
+	readOnly = $state(false);
+	/**
+	 * What the page does when ownership moves: `beforeHandOver` runs while this tab still owns the
+	 * project (stop the agent, store drafts), `onOwner` when it owns it again after being read-only.
+	 */
+	ownershipHooks: { beforeHandOver?: () => Promise<void>; onOwner?: () => Promise<void> } = {};
 
 	#bootTimeoutMs: number;
 	#webContainer: NonNullable<ProjectSessionOptions['webContainer']>;
-	#releaseLock: ReleaseLock | null = null;
+	#ownership: ProjectOwnership | null = null;
+	#ownershipState: OwnershipState | null = null;
+	/** Files another tab saved, taken in one batch at a time and in order. */
+	#takingIn: Promise<void> = Promise.resolve();
+	#makeOwnership: NonNullable<ProjectSessionOptions['ownership']>;
 	#stopPreviewEvents: (() => void) | null = null;
 	#disposed = false;
 
@@ -73,6 +88,12 @@ export class ProjectSession {
 		this.request = options.request;
 		this.#bootTimeoutMs = options.bootTimeoutMs ?? 20_000;
 		this.#webContainer = options.webContainer ?? {};
+		this.#makeOwnership = options.ownership ?? ((o) => new ProjectOwnership(o));
+	}
+
+	/** Asks the tab that owns the project to hand it over, and takes it. */
+	async takeOver(): Promise<void> {
+		await this.#ownership?.takeOver();
 	}
 
 	async open(): Promise<void> {
@@ -85,11 +106,13 @@ export class ProjectSession {
 				return;
 			}
 			this.meta = meta;
-			this.#releaseLock = await acquireProjectLock(this.projectId);
-			if (!this.#releaseLock) {
-				this.lockWarning =
-					'This project is open in another tab. Changes made in both tabs may overwrite each other: close the other tab.';
-			}
+			this.#ownership = this.#makeOwnership({
+				projectId: this.projectId,
+				onStateChange: (state) => this.#onOwnership(state),
+				beforeHandOver: () => this.#beforeHandOver(),
+				onFilesSaved: (paths) => this.#takeIn(paths)
+			});
+			await this.#ownership.start();
 			void requestPersistentStorage();
 			const snapshot = await loadProjectSnapshot(this.projectId);
 			const runtime = await createBrowserRuntime({ files: snapshot.files });
@@ -102,7 +125,10 @@ export class ProjectSession {
 			const workspace = await openWorkspace({
 				projectId: this.projectId,
 				runtime,
-				persistence: projectPersistence(this.projectId)
+				persistence: ownedPersistence(projectPersistence(this.projectId), {
+					isOwner: () => this.#ownershipState === 'owner',
+					onStored: (path) => this.#ownership?.announceSaved([path])
+				})
 			});
 			// Closed while the files were read: dispose() saw no workspace, so nothing else will.
 			if (this.#disposed) {
@@ -176,7 +202,37 @@ export class ProjectSession {
 		});
 	}
 
-	async dispose(): Promise<void> {
+	#onOwnership(state: OwnershipState): void {
+		const wasReadOnly = this.#ownershipState === 'read-only';
+		this.#ownershipState = state;
+		this.readOnly = state !== 'owner';
+		if (state === 'owner' && wasReadOnly) {
+			// What the other tab saved last must be in before this tab writes anything.
+			void this.#takingIn.then(() => this.ownershipHooks.onOwner?.());
+		}
+	}
+
+	async #beforeHandOver(): Promise<void> {
+		await this.ownershipHooks.beforeHandOver?.();
+		// Every write so far must be stored (and announced) before the other tab takes over.
+		await this.workspace?.flush().catch(() => {});
+	}
+
+	#takeIn(paths: readonly string[]): void {
+		const workspace = this.workspace;
+		if (!workspace) return;
+		this.#takingIn = this.#takingIn
+			.then(() => takeInStoredPaths(workspace, this.projectId, paths))
+			.catch((error: unknown) =>
+				console.error('Could not take in files saved in another tab', error)
+			);
+	}
+
+	/**
+	 * Closes the project. `storing` is what the page still writes on leaving (drafts): the project
+	 * is handed to a waiting tab only after it, so that tab finds everything stored.
+	 */
+	async dispose(storing?: Promise<unknown>): Promise<void> {
 		this.#disposed = true;
 		this.#stopPreviewEvents?.();
 		try {
@@ -184,7 +240,8 @@ export class ProjectSession {
 		} finally {
 			this.workspace?.dispose();
 			await this.runtime?.dispose();
-			this.#releaseLock?.();
+			await storing?.catch(() => {});
+			this.#ownership?.dispose();
 		}
 	}
 }

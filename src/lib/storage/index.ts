@@ -70,3 +70,20 @@ export {
 	type SessionMeta,
 	type CreateSessionInput
 } from './sessions';
+export {
+	putDraft,
+	deleteDraft,
+	loadProjectDrafts,
+	deleteProjectDrafts,
+	draftSchema,
+	type Draft,
+	type LoadedDrafts
+} from './drafts';
+export {
+	ProjectOwnership,
+	type OwnershipState,
+	type OwnershipMessage,
+	type ChannelLike,
+	type ProjectOwnershipOptions
+} from './project-ownership';
+export { loadStoredPaths, type StoredState } from './file-sync';

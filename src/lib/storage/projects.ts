@@ -3,6 +3,7 @@ import { openStorage } from './migrations';
 import { deleteFiles, putDir, putFiles, type FileData } from './project-files';
 import { getStores } from './stores';
 import { deleteProjectSessions } from './sessions';
+import { deleteProjectDrafts } from './drafts';
 
 export interface ProjectMeta {
 	readonly id: string;
@@ -104,4 +105,5 @@ export async function deleteProject(id: string): Promise<void> {
 	await del(id, getStores().projects);
 	await deleteFiles(id, '');
 	await deleteProjectSessions(id);
+	await deleteProjectDrafts(id);
 }

@@ -238,7 +238,7 @@ describe('EditorSession: changes from outside', () => {
 		type(session, 'a.ts', 'mine ');
 		workspace.runtimeWrite('a.ts', 'theirs');
 		await workspace.settled();
-		session.keepLocalChanges('a.ts');
+		await session.keepLocalChanges('a.ts');
 		expect(session.active).toMatchObject({ dirty: true, changedOnDisk: false });
 		await session.save();
 		expect(await workspace.readText('a.ts')).toBe('mine base');
