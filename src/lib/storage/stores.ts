@@ -19,6 +19,8 @@ export interface KilnStores {
 	readonly sessions: UseStore;
 	/** [sessionId, seq] → SessionEvent: one key per event, so a session is an append-only log */
 	readonly sessionEvents: UseStore;
+	/** quarantine id → QuarantinedRecord: records that failed validation, kept rather than destroyed */
+	readonly quarantine: UseStore;
 }
 
 export const DATABASE_NAMES = {
@@ -27,7 +29,8 @@ export const DATABASE_NAMES = {
 	settings: 'kiln-settings',
 	meta: 'kiln-meta',
 	sessions: 'kiln-sessions',
-	sessionEvents: 'kiln-session-events'
+	sessionEvents: 'kiln-session-events',
+	quarantine: 'kiln-quarantine'
 } as const;
 
 let stores: KilnStores | undefined;
@@ -46,7 +49,8 @@ export function getStores(): KilnStores {
 			settings: createStore(DATABASE_NAMES.settings, 'settings'),
 			meta: createStore(DATABASE_NAMES.meta, 'meta'),
 			sessions: createStore(DATABASE_NAMES.sessions, 'sessions'),
-			sessionEvents: createStore(DATABASE_NAMES.sessionEvents, 'events')
+			sessionEvents: createStore(DATABASE_NAMES.sessionEvents, 'events'),
+			quarantine: createStore(DATABASE_NAMES.quarantine, 'records')
 		};
 	}
 	return stores;

@@ -1,2 +1,3 @@
 export { default as ConfirmDialog } from './ConfirmDialog.svelte';
 export { default as Spinner } from './Spinner.svelte';
+export { default as StorageNotice } from './StorageNotice.svelte';
