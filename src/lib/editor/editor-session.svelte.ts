@@ -308,13 +308,16 @@ export class EditorSession {
 			]);
 			if (record.reads !== read) return;
 			// The index may not know the size yet: the text itself is the last word.
-			const readOnly = huge || text.length > this.#hugeFileBytes;
+			const tooBig = huge || text.length > this.#hugeFileBytes;
+			const notUtf8 = info?.textIsExact === false;
+			const readOnly = tooBig || notUtf8;
 			this.#forgetState(path, record);
 			record.state = EditorState.create({
 				doc: text,
 				extensions: fileExtensions({
-					language: readOnly ? [] : language,
-					huge: readOnly,
+					language: tooBig ? [] : language,
+					huge: tooBig,
+					readOnly,
 					theme: this.#theme.of(themeFor(this.#colorScheme)),
 					onSave: () => void this.save(path),
 					onUpdate: (update) => {
@@ -327,6 +330,7 @@ export class EditorSession {
 				status: 'text',
 				size: info?.size ?? text.length,
 				readOnly,
+				readOnlyReason: tooBig ? 'huge' : notUtf8 ? 'not-utf8' : undefined,
 				dirty: false,
 				changedOnDisk: false,
 				deleted: false,

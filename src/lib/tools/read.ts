@@ -95,6 +95,11 @@ export const readTool = defineTool({
 			last = index + 1;
 		}
 		const notes: string[] = [];
+		if (!info.textIsExact) {
+			notes.push(
+				'(Some bytes of this file are not valid UTF-8; they are shown as �. edit refuses it.)'
+			);
+		}
 		if (last < lines.length) {
 			const why =
 				last < end
