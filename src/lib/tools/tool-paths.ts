@@ -20,3 +20,38 @@ export function resolveToolPath(input: string): string {
 export function displayPath(path: string): string {
 	return path === '' ? '.' : path;
 }
+
+/** Characters no file name needs and that make a name read as something else (see visibleName). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+/** The longest file or folder name most file systems accept. */
+const MAX_NAME_LENGTH = 255;
+
+/**
+ * Refuses a path the model wants to create when a name in it could deceive the person (a line
+ * break, a right-to-left override, a zero-width character) or is longer than file systems allow.
+ */
+export function assertCreatablePath(path: string): void {
+	const match = DECEPTIVE.exec(path);
+	if (match) {
+		const code = hex(match[0]);
+		throw new ToolError(
+			`The path '${path.replace(new RegExp(DECEPTIVE, 'g'), (char) => `\\u${hex(char)}`)}' ` +
+				`contains the invisible or control character U+${code} ` +
+				'(a line break, a text-direction override or a zero-width character), which would ' +
+				'make the name look like something else. Use a name without it.'
+		);
+	}
+	const long = path.split('/').find((name) => name.length > MAX_NAME_LENGTH);
+	if (long) {
+		throw new ToolError(
+			`The name '${long.slice(0, 40)}…' is ${long.length} characters long; file systems allow ` +
+				`at most ${MAX_NAME_LENGTH}. Use a shorter name.`
+		);
+	}
+}
+
+function hex(char: string): string {
+	return char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+}
