@@ -1,4 +1,4 @@
-import { normalizePath } from '../runtime/paths';
+import { deceptiveNameChars, normalizePath } from '../runtime/paths';
 import { ToolError } from './tool-error';
 
 /**
@@ -21,10 +21,6 @@ export function displayPath(path: string): string {
 	return path === '' ? '.' : path;
 }
 
-/** Characters no file name needs and that make a name read as something else (see visibleName). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-
 /** The longest file or folder name most file systems accept. */
 const MAX_NAME_LENGTH = 255;
 
@@ -33,11 +29,11 @@ const MAX_NAME_LENGTH = 255;
  * break, a right-to-left override, a zero-width character) or is longer than file systems allow.
  */
 export function assertCreatablePath(path: string): void {
-	const match = DECEPTIVE.exec(path);
+	const match = deceptiveNameChars().exec(path);
 	if (match) {
 		const code = hex(match[0]);
 		throw new ToolError(
-			`The path '${path.replace(new RegExp(DECEPTIVE, 'g'), (char) => `\\u${hex(char)}`)}' ` +
+			`The path '${path.replace(deceptiveNameChars(), (char) => `\\u${hex(char)}`)}' ` +
 				`contains the invisible or control character U+${code} ` +
 				'(a line break, a text-direction override or a zero-width character), which would ' +
 				'make the name look like something else. Use a name without it.'
