@@ -64,3 +64,19 @@ export function frameDelay(page: Page): Promise<number> {
 			})
 	);
 }
+
+/** Starts recording the longest gap between painted frames; the returned function reads it. */
+export async function watchFrames(page: Page): Promise<() => Promise<number>> {
+	await page.evaluate(() => {
+		const state = { longest: 0, last: performance.now() };
+		(window as unknown as { __frames: typeof state }).__frames = state;
+		const loop = (now: number) => {
+			state.longest = Math.max(state.longest, now - state.last);
+			state.last = now;
+			requestAnimationFrame(loop);
+		};
+		requestAnimationFrame(loop);
+	});
+	return () =>
+		page.evaluate(() => (window as unknown as { __frames: { longest: number } }).__frames.longest);
+}
