@@ -265,17 +265,21 @@ export abstract class EditorCore {
 			]);
 			if (record.reads !== read) return;
 			// The index may not know the size yet: the text itself is the last word.
-			const readOnly = huge || text.length > this.#hugeFileBytes;
+			const tooBig = huge || text.length > this.#hugeFileBytes;
+			// Saving decoded text would replace the bytes that are not UTF-8 with U+FFFD.
+			const notUtf8 = info?.textIsExact === false;
+			const readOnly = tooBig || notUtf8;
 			this.#forgetState(path, record);
 			record.state = EditorState.create({
 				doc: text,
-				extensions: this.extensionsFor(path, readOnly, language)
+				extensions: this.extensionsFor(path, { huge: tooBig, readOnly }, language)
 			});
 			record.saved = record.state.doc;
 			Object.assign(file, {
 				status: 'text',
 				size: info?.size ?? text.length,
 				readOnly,
+				readOnlyReason: tooBig ? 'huge' : notUtf8 ? 'not-utf8' : undefined,
 				dirty: false,
 				changedOnDisk: false,
 				deleted: false,
@@ -300,13 +304,14 @@ export abstract class EditorCore {
 
 	protected extensionsFor(
 		path: string,
-		readOnly: boolean,
+		access: { huge: boolean; readOnly: boolean },
 		language: Parameters<typeof fileExtensions>[0]['language']
 	) {
 		return [
 			fileExtensions({
-				language: readOnly ? [] : language,
-				huge: readOnly,
+				language: access.huge ? [] : language,
+				huge: access.huge,
+				readOnly: access.readOnly,
 				theme: this.#theme.of(themeFor(this.#colorScheme)),
 				onSave: () => void this.save(path),
 				onUpdate: (update) => {

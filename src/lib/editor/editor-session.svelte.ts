@@ -169,7 +169,7 @@ export class EditorSession extends EditorCore {
 		const record: FileRecord = { state: null, saved: null, saving: null, reads: 0, scroll: null };
 		record.state = EditorState.create({
 			doc: '',
-			extensions: this.extensionsFor(path, false, [])
+			extensions: this.extensionsFor(path, { huge: false, readOnly: false }, [])
 		});
 		record.saved = record.state.doc;
 		record.state = record.state.update({ changes: { from: 0, insert: text } }).state;

@@ -17,6 +17,8 @@ export interface FileExtensionsOptions {
 	language: Extension;
 	/** Huge files are read-only, unhighlighted and carry only light extensions. */
 	huge: boolean;
+	/** Read-only without being huge (a file that is not valid UTF-8 throughout). */
+	readOnly?: boolean;
 	/** The theme, inside a compartment so the colour scheme can change without new states. */
 	theme: Extension;
 	onSave: () => void;
@@ -31,6 +33,15 @@ export function fileExtensions(options: FileExtensionsOptions): Extension {
 		options.theme,
 		EditorView.updateListener.of(options.onUpdate)
 	];
+	if (!options.huge && options.readOnly) {
+		return [
+			basicSetup,
+			options.language,
+			EditorState.readOnly.of(true),
+			EditorView.contentAttributes.of({ 'aria-readonly': 'true' }),
+			common
+		];
+	}
 	if (!options.huge) return [basicSetup, replaceKeymap, options.language, common];
 	return [
 		lineNumbers(),

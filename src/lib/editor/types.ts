@@ -12,8 +12,12 @@ export interface OpenFile {
 	/** The document differs from the text last loaded or saved. */
 	dirty: boolean;
 	saving: boolean;
-	/** Opened read-only because it is larger than the huge-file limit. */
+	/**
+	 * Opened read-only: larger than the huge-file limit, or not valid UTF-8 throughout (saving the
+	 * decoded text would replace the bytes that are not). `readOnlyReason` says which.
+	 */
 	readOnly: boolean;
+	readOnlyReason?: 'huge' | 'not-utf8';
 	/** The file changed on disk while the tab had unsaved changes: the person chooses. */
 	changedOnDisk: boolean;
 	/** The file was removed while the tab had unsaved changes: saving recreates it. */

@@ -38,3 +38,14 @@ export function basename(path: string): string {
 export function isWithin(path: string, ancestor: string): boolean {
 	return ancestor === '' || path === ancestor || path.startsWith(ancestor + '/');
 }
+
+/**
+ * Characters no file name needs and that make a name read as something else: control characters
+ * (a line break splits a name in two), text-direction overrides and isolates (`evil<U+202E>gnp.js` reads
+ * as `evilsj.png`) and zero-width characters (two names that look the same). A new RegExp each
+ * call, since a global one carries its position between uses.
+ */
+export function deceptiveNameChars(): RegExp {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
+	return /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+}

@@ -34,7 +34,17 @@ export {
 	type StoredEntry
 } from './project-files';
 export { projectPersistence } from './project-persistence';
-export { getSetting, setSetting, deleteSetting } from './settings';
+export { getSetting, getCheckedSetting, setSetting, deleteSetting } from './settings';
+export {
+	listQuarantined,
+	setAsideSummaries,
+	onSetAside,
+	dismissSetAside,
+	SET_ASIDE_WHERE,
+	type QuarantinedRecord,
+	type RecordKind,
+	type SetAsideSummary
+} from './quarantine';
 export {
 	loadPermissionRules,
 	permissionRulesKey,

@@ -1,4 +1,6 @@
 import { get, set } from 'idb-keyval';
+import { setAside } from './quarantine';
+import { checkRecord, schemaVersionSchema } from './record-schemas';
 import { closeStoreConnections, getStores, type KilnStores } from './stores';
 
 /**
@@ -26,8 +28,26 @@ export const migrations: readonly Migration[] = [
 
 export const CURRENT_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
 
+/**
+ * The stored schema version. One that cannot be read is set aside and counts as 0: every step
+ * runs again, which is why steps must be safe to repeat on data that already has them.
+ */
 export async function getSchemaVersion(stores: KilnStores = getStores()): Promise<number> {
-	return (await get<number>(SCHEMA_VERSION_KEY, stores.meta)) ?? 0;
+	const stored = await get<unknown>(SCHEMA_VERSION_KEY, stores.meta);
+	if (stored === undefined) return 0;
+	const checked = checkRecord<number>(schemaVersionSchema, stored);
+	if (checked.ok) return checked.value;
+	await setAside(
+		{
+			kind: 'schema-version',
+			store: 'meta',
+			key: SCHEMA_VERSION_KEY,
+			value: stored,
+			reason: checked.reason
+		},
+		stores
+	);
+	return 0;
 }
 
 /** Runs the steps of `list` above the stored version, in order. Returns the version reached. */

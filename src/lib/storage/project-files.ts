@@ -1,6 +1,8 @@
 import { promisifyRequest, setMany } from 'idb-keyval';
 import { normalizePath } from '../runtime/paths';
 import { openStorage } from './migrations';
+import { setAside } from './quarantine';
+import { checkRecord, fileKeySchema, storedEntrySchema } from './record-schemas';
 import { getStores } from './stores';
 
 export type FileData = string | Uint8Array;
@@ -72,12 +74,22 @@ export async function loadProjectSnapshot(projectId: string): Promise<ProjectSna
 	});
 	const files: Record<string, FileData> = {};
 	const dirs: string[] = [];
-	keys.forEach((key, index) => {
+	for (const [index, key] of keys.entries()) {
+		const value: unknown = values[index];
+		const checkedKey = checkRecord<FileKey>(fileKeySchema, key);
+		const checked = checkedKey.ok
+			? checkRecord<StoredEntry>(storedEntrySchema, value)
+			: { ok: false as const, reason: `key ${checkedKey.reason}` };
+		if (!checked.ok) {
+			// One unreadable file must not keep the project from opening.
+			await setAside({ kind: 'file', store: 'files', key, value, reason: checked.reason });
+			continue;
+		}
 		const path = (key as FileKey)[1];
-		const entry = values[index] as StoredEntry;
+		const entry = checked.value;
 		if (entry.dir) dirs.push(path);
 		else files[path] = entry.data;
-	});
+	}
 	return { files, dirs };
 }
 

@@ -1,6 +1,8 @@
-import { del, get, set, values } from 'idb-keyval';
+import { del, entries, get, set } from 'idb-keyval';
 import { openStorage } from './migrations';
 import { deleteFiles, putDir, putFiles, type FileData } from './project-files';
+import { setAside } from './quarantine';
+import { checkRecord, projectMetaSchema } from './record-schemas';
 import { getStores } from './stores';
 import { deleteProjectSessions } from './sessions';
 import { deleteProjectDrafts } from './drafts';
@@ -36,16 +38,31 @@ function cleanName(name: string): string {
 	return name.trim() || UNTITLED;
 }
 
-/** All projects, most recently used first. */
+/** The stored meta when it is readable; otherwise it is set aside and counts as missing. */
+async function checkedProject(key: IDBValidKey, value: unknown): Promise<ProjectMeta | undefined> {
+	if (value === undefined) return undefined;
+	const checked = checkRecord<ProjectMeta>(projectMetaSchema, value);
+	if (checked.ok && checked.value.id === key) return checked.value;
+	const reason = checked.ok ? 'id: does not match the key it is stored under' : checked.reason;
+	await setAside({ kind: 'project', store: 'projects', key, value, reason });
+	return undefined;
+}
+
+/** All readable projects, most recently used first (unreadable ones are set aside). */
 export async function listProjects(): Promise<ProjectMeta[]> {
 	await openStorage();
-	const all = await values<ProjectMeta>(getStores().projects);
+	const stored = await entries<IDBValidKey, unknown>(getStores().projects);
+	const all: ProjectMeta[] = [];
+	for (const [key, value] of stored) {
+		const project = await checkedProject(key, value);
+		if (project) all.push(project);
+	}
 	return all.sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
 }
 
 export async function getProject(id: string): Promise<ProjectMeta | undefined> {
 	await openStorage();
-	return get<ProjectMeta>(id, getStores().projects);
+	return checkedProject(id, await get<unknown>(id, getStores().projects));
 }
 
 export async function createProject(input: CreateProjectInput): Promise<ProjectMeta> {
@@ -69,8 +86,7 @@ async function updateProject(
 	id: string,
 	change: (project: ProjectMeta) => ProjectMeta
 ): Promise<ProjectMeta> {
-	await openStorage();
-	const current = await get<ProjectMeta>(id, getStores().projects);
+	const current = await getProject(id);
 	if (!current) {
 		throw new Error(
 			`Project ${id} no longer exists (it may have been deleted in another tab). ` +

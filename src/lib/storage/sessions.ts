@@ -4,11 +4,14 @@
  * written. Events hold what the model said and what the tools returned; API keys never reach
  * them (they live in settings and go only to the provider SDK).
  */
-import { del, setMany, get, promisifyRequest, set, values, type UseStore } from 'idb-keyval';
+import { del, entries, setMany, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { SessionLog } from '../agent/session-log';
 import type { SessionEvent } from '../agent/types';
 import type { ProviderId } from '../providers/types';
+import { sessionEventSchema } from './event-schema';
 import { openStorage } from './migrations';
+import { setAside } from './quarantine';
+import { checkRecord, eventKeySchema, sessionMetaSchema } from './record-schemas';
 import { getStores } from './stores';
 
 export interface SessionMeta {
@@ -89,18 +92,30 @@ export async function createSession(
 	return meta;
 }
 
-/** The project's sessions, most recently active first. */
+/** The stored meta when it is readable; otherwise it is set aside and counts as missing. */
+async function checkedSession(key: IDBValidKey, value: unknown): Promise<SessionMeta | undefined> {
+	if (value === undefined) return undefined;
+	const checked = checkRecord<SessionMeta>(sessionMetaSchema, value);
+	if (checked.ok && checked.value.id === key) return checked.value;
+	const reason = checked.ok ? 'id: does not match the key it is stored under' : checked.reason;
+	await setAside({ kind: 'chat', store: 'sessions', key, value, reason });
+	return undefined;
+}
+
+/** The project's readable sessions, most recently active first. */
 export async function listSessions(projectId: string): Promise<SessionMeta[]> {
 	const { sessions } = await ready();
-	const all = await values<SessionMeta>(sessions);
-	return all
-		.filter((meta) => meta.projectId === projectId)
-		.sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
+	const all: SessionMeta[] = [];
+	for (const [key, value] of await entries<IDBValidKey, unknown>(sessions)) {
+		const meta = await checkedSession(key, value);
+		if (meta?.projectId === projectId) all.push(meta);
+	}
+	return all.sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
 }
 
 export async function getSession(sessionId: string): Promise<SessionMeta | undefined> {
 	const { sessions } = await ready();
-	return get<SessionMeta>(sessionId, sessions);
+	return checkedSession(sessionId, await get<unknown>(sessionId, sessions));
 }
 
 /** Writes one event. `seq` is its index in the session (0, 1, 2…). */
@@ -114,12 +129,47 @@ export async function appendSessionEvent(
 	await set(key, event, events);
 }
 
-/** The session's events in the order they were appended. */
+/** The session's readable events in the order they were appended. */
 export async function loadSessionEvents(sessionId: string): Promise<SessionEvent[]> {
-	const { events } = await ready();
-	return events('readonly', (store) =>
-		promisifyRequest(store.getAll(sessionRange(sessionId)) as IDBRequest<SessionEvent[]>)
-	);
+	return (await loadEventLog(sessionId)).events;
+}
+
+/**
+ * The readable events, and the seq the next append must use: one past the highest stored key,
+ * not the number of events, so skipping an unreadable event never makes a later append land on
+ * a key that is already taken.
+ */
+async function loadEventLog(
+	sessionId: string
+): Promise<{ events: SessionEvent[]; nextSeq: number }> {
+	const { events: store } = await ready();
+	const [keys, values] = await store('readonly', (objectStore) => {
+		const range = sessionRange(sessionId);
+		return Promise.all([
+			promisifyRequest(objectStore.getAllKeys(range)),
+			promisifyRequest(objectStore.getAll(range))
+		]);
+	});
+	const events: SessionEvent[] = [];
+	let nextSeq = 0;
+	for (const [index, key] of keys.entries()) {
+		const value: unknown = values[index];
+		const checkedKey = checkRecord<EventKey>(eventKeySchema, key);
+		if (checkedKey.ok) nextSeq = Math.max(nextSeq, checkedKey.value[1] + 1);
+		const checked = checkedKey.ok
+			? checkRecord<SessionEvent>(sessionEventSchema, value)
+			: { ok: false as const, reason: `key ${checkedKey.reason}` };
+		if (checked.ok) events.push(checked.value);
+		else
+			await setAside({
+				kind: 'chat-event',
+				store: 'sessionEvents',
+				key,
+				value,
+				reason: checked.reason
+			});
+	}
+	return { events, nextSeq };
 }
 
 /** Removes the session, its events and its subagents' transcripts. */
@@ -175,12 +225,15 @@ export async function sessionLog(sessionId: string): Promise<SessionLog> {
 	const initialMeta = await getSession(sessionId);
 	if (!initialMeta) throw missingSession(sessionId);
 	let meta: SessionMeta = initialMeta;
-	const events = await loadSessionEvents(sessionId);
+	const loaded = await loadEventLog(sessionId);
+	const events = loaded.events;
+	let nextSeq = loaded.nextSeq;
 	let queue = Promise.resolve();
 
 	const write = async (event: SessionEvent) => {
 		const copy = structuredClone(event);
-		await appendSessionEvent(sessionId, events.length, copy);
+		await appendSessionEvent(sessionId, nextSeq, copy);
+		nextSeq++;
 		events.push(copy);
 		const titled =
 			meta.title === UNTITLED_SESSION && event.type === 'user-message'

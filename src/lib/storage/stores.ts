@@ -21,6 +21,8 @@ export interface KilnStores {
 	readonly sessionEvents: UseStore;
 	/** [projectId, path] → Draft: unsaved editor text, written as the person types */
 	readonly drafts: UseStore;
+	/** quarantine id → QuarantinedRecord: records that failed validation, kept rather than destroyed */
+	readonly quarantine: UseStore;
 }
 
 export const DATABASE_NAMES = {
@@ -30,7 +32,8 @@ export const DATABASE_NAMES = {
 	meta: 'kiln-meta',
 	sessions: 'kiln-sessions',
 	sessionEvents: 'kiln-session-events',
-	drafts: 'kiln-drafts'
+	drafts: 'kiln-drafts',
+	quarantine: 'kiln-quarantine'
 } as const;
 
 let stores: KilnStores | undefined;
@@ -50,7 +53,8 @@ export function getStores(): KilnStores {
 			meta: createStore(DATABASE_NAMES.meta, 'meta'),
 			sessions: createStore(DATABASE_NAMES.sessions, 'sessions'),
 			sessionEvents: createStore(DATABASE_NAMES.sessionEvents, 'events'),
-			drafts: createStore(DATABASE_NAMES.drafts, 'drafts')
+			drafts: createStore(DATABASE_NAMES.drafts, 'drafts'),
+			quarantine: createStore(DATABASE_NAMES.quarantine, 'records')
 		};
 	}
 	return stores;

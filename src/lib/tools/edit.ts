@@ -55,6 +55,14 @@ export const editTool = defineTool({
 		if (probe.info.binary || probe.info.text === undefined) {
 			throw new ToolError(`'${path}' is a binary file; edit changes text files only.`);
 		}
+		if (!probe.info.textIsExact) {
+			// Its text has U+FFFD where the bad bytes were: writing it back would destroy them.
+			throw new ToolError(
+				`'${path}' is not valid UTF-8 throughout (some bytes past its start are not UTF-8), so ` +
+					'an edit would replace those bytes and damage the file. Change it with bash (for ' +
+					'example sed -i), or convert it to UTF-8 first.'
+			);
+		}
 		assertSeenCurrent(ctx, path, probe, 'edit it');
 
 		const before = probe.info.text;

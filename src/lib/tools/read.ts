@@ -55,8 +55,12 @@ export const readTool = defineTool({
 		}
 		const { info } = probe;
 		if (info.binary || info.text === undefined) {
+			// No NUL byte: most likely text in a legacy encoding (Latin-1, Windows-1252), not binary data.
+			const what = probe.bytes.subarray(0, 8192).includes(0)
+				? 'a binary file'
+				: 'not UTF-8 text (perhaps another encoding, such as Latin-1)';
 			throw new ToolError(
-				`'${path}' is a binary file (${formatSize(info.size)}); read shows text files only. ` +
+				`'${path}' is ${what} (${formatSize(info.size)}); read shows UTF-8 text files only. ` +
 					`Use bash (for example 'file ${path}' or 'xxd ${path} | head') to inspect it.`
 			);
 		}
@@ -94,6 +98,11 @@ export const readTool = defineTool({
 			last = index + 1;
 		}
 		const notes: string[] = [];
+		if (!info.textIsExact) {
+			notes.push(
+				'(Some bytes of this file are not valid UTF-8; they are shown as �. edit refuses it.)'
+			);
+		}
 		if (last < lines.length) {
 			const why =
 				last < end

@@ -3,7 +3,7 @@ import { describeContent } from '../workspace';
 import { defineTool } from './define-tool';
 import { assertSeenCurrent, probeFile } from './file-access';
 import { ToolError } from './tool-error';
-import { displayPath, resolveToolPath } from './tool-paths';
+import { assertCreatablePath, displayPath, resolveToolPath } from './tool-paths';
 import { unifiedDiff } from './text-diff';
 import { splitLines } from './read';
 
@@ -30,6 +30,7 @@ export const writeTool = defineTool({
 				`'${displayPath(path)}' is a folder; write needs a file path inside it, like '${path ? path + '/' : ''}index.ts'.`
 			);
 		}
+		if (probe.kind === 'missing') assertCreatablePath(path);
 		let before = '';
 		if (probe.kind === 'file') {
 			// read refuses binary files, so requiring a read first would make them unwritable.

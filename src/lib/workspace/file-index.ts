@@ -122,6 +122,7 @@ export function toWorkspaceFile(node: FileEntryNode): WorkspaceFile {
 		size: node.size,
 		mtimeMs: node.mtimeMs,
 		binary: node.binary,
+		textIsExact: node.textIsExact,
 		ignored: node.ignored
 	};
 }

@@ -18,6 +18,11 @@ export interface WorkspaceFile {
 	readonly mtimeMs: number;
 	/** Contains bytes that are not text: editors show a notice, search skips it. */
 	readonly binary: boolean;
+	/**
+	 * False for text with bytes past its first 8 KB that are not UTF-8: its decoded text has U+FFFD
+	 * in their place, so saving that text would damage the file (the editor opens it read-only).
+	 */
+	readonly textIsExact?: boolean;
 	readonly ignored: boolean;
 }
 

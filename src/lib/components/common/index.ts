@@ -1,2 +1,4 @@
 export { default as ConfirmDialog } from './ConfirmDialog.svelte';
 export { default as Spinner } from './Spinner.svelte';
+export { default as StorageNotice } from './StorageNotice.svelte';
+export { visibleName } from './visible-name';

@@ -1,6 +1,7 @@
 import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers/presets';
 import type { ProviderConfig, ProviderId } from '../../providers/types';
-import { getSetting, setSetting } from '../../storage/settings';
+import { z } from 'zod';
+import { getCheckedSetting, setSetting } from '../../storage/settings';
 
 /** The settings-store key. API keys live under it and nowhere else (not in projects, sessions or exports). */
 export const MODEL_SETTINGS_KEY = 'model-config';
@@ -25,8 +26,17 @@ export interface ModelSettingsStorage {
 	set(key: string, value: StoredModelSettings): Promise<void>;
 }
 
+/**
+ * What must hold for the stored settings to be used at all; a record that fails is set aside
+ * with a notice (storage/quarantine). Within it, parseStored still drops single bad fields.
+ */
+const storedSchema = z.looseObject({
+	active: z.string(),
+	providers: z.record(z.string(), z.looseObject({})).optional()
+});
+
 const indexedDbStorage: ModelSettingsStorage = {
-	get: (key) => getSetting<unknown>(key),
+	get: (key) => getCheckedSetting<unknown>(key, storedSchema),
 	set: (key, value) => setSetting(key, value)
 };
 

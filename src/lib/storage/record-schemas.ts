@@ -1,0 +1,82 @@
+/**
+ * What a record read back from IndexedDB must look like before the app may use it. Storage is
+ * outside the app's control (another version of Kiln, a browser bug, an extension, a person in
+ * DevTools), so every read is checked here and a record that fails is set aside (quarantine.ts)
+ * rather than allowed to break the list or the project it belongs to.
+ *
+ * Schemas check the fields the app relies on and let unknown extra fields through; `checkRecord`
+ * hands back the stored value itself, so nothing is dropped when a record is written back.
+ */
+import { z } from 'zod';
+import { normalizePath } from '../runtime/paths';
+
+export const projectMetaSchema = z.looseObject({
+	id: z.string().min(1),
+	name: z.string(),
+	template: z.string(),
+	createdAt: z.number(),
+	updatedAt: z.number()
+});
+
+/** Bytes, accepted from any realm (fake-indexeddb and jsdom tests clone across realms). */
+const bytes = z.custom<Uint8Array>(
+	(value) => Object.prototype.toString.call(value) === '[object Uint8Array]',
+	'expected text or bytes'
+);
+
+export const storedEntrySchema = z.union(
+	[
+		z.looseObject({ dir: z.literal(true), mtimeMs: z.number() }),
+		z.looseObject({
+			data: z.union([z.string(), bytes]),
+			mtimeMs: z.number(),
+			dir: z.undefined().optional()
+		})
+	],
+	{ error: 'expected a file {data: text or bytes, mtimeMs} or a folder {dir: true, mtimeMs}' }
+);
+
+/** A file key: [projectId, path], the path as storage writes it (normalised, never `..`). */
+export const fileKeySchema = z.tuple([
+	z.string(),
+	z.string().refine(isStoredPath, 'not a normalised project path')
+]);
+
+export const sessionMetaSchema = z.looseObject({
+	id: z.string().min(1),
+	projectId: z.string(),
+	title: z.string(),
+	provider: z.string(),
+	model: z.string(),
+	createdAt: z.number(),
+	updatedAt: z.number()
+});
+
+/** An event key: [sessionId, seq]. */
+export const eventKeySchema = z.tuple([z.string(), z.number().int().nonnegative()]);
+
+export const schemaVersionSchema = z.number().int().nonnegative();
+
+export type CheckResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** The stored value typed as T when it passes `schema`, else the first problem in words. */
+export function checkRecord<T>(schema: z.ZodType, value: unknown): CheckResult<T> {
+	const result = schema.safeParse(value);
+	if (result.success) return { ok: true, value: value as T };
+	return { ok: false, reason: describeIssue(result.error) };
+}
+
+function describeIssue(error: z.ZodError): string {
+	const issue = error.issues[0];
+	if (!issue) return 'unreadable record';
+	const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+	return `${where}${issue.message}`;
+}
+
+function isStoredPath(path: string): boolean {
+	try {
+		return path !== '' && normalizePath(path) === path;
+	} catch {
+		return false;
+	}
+}

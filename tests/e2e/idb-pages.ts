@@ -1,0 +1,82 @@
+/** The page's IndexedDB and frame timing, for the @bad-input specs. */
+import type { Page } from '@playwright/test';
+
+/** Writes records straight into one of Kiln's databases, as a broken browser or extension might. */
+export async function writeRecords(
+	page: Page,
+	database: string,
+	store: string,
+	records: [IDBValidKey, unknown][]
+) {
+	await page.evaluate(
+		async ({ database, store, records }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open(database);
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const tx = db.transaction(store, 'readwrite');
+			for (const [key, value] of records as [IDBValidKey, unknown][]) {
+				tx.objectStore(store).put(value, key);
+			}
+			await new Promise((resolve, reject) => {
+				tx.oncomplete = resolve;
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+		},
+		{ database, store, records: records as unknown }
+	);
+}
+
+/** The keys of a store, read through the page's IndexedDB. */
+export async function storeKeys(
+	page: Page,
+	database: string,
+	store: string
+): Promise<IDBValidKey[]> {
+	return page.evaluate(
+		async ({ database, store }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open(database);
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+				const request = db.transaction(store).objectStore(store).getAllKeys();
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			db.close();
+			return keys;
+		},
+		{ database, store }
+	);
+}
+
+/** How long the page takes to paint its next frame: a frozen page takes seconds. */
+export function frameDelay(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				const started = performance.now();
+				requestAnimationFrame(() => resolve(performance.now() - started));
+			})
+	);
+}
+
+/** Starts recording the longest gap between painted frames; the returned function reads it. */
+export async function watchFrames(page: Page): Promise<() => Promise<number>> {
+	await page.evaluate(() => {
+		const state = { longest: 0, last: performance.now() };
+		(window as unknown as { __frames: typeof state }).__frames = state;
+		const loop = (now: number) => {
+			state.longest = Math.max(state.longest, now - state.last);
+			state.last = now;
+			requestAnimationFrame(loop);
+		};
+		requestAnimationFrame(loop);
+	});
+	return () =>
+		page.evaluate(() => (window as unknown as { __frames: { longest: number } }).__frames.longest);
+}
