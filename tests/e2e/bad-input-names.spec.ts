@@ -88,7 +88,7 @@ test('@bad-input hostile file names in the tree, tabs, tool cards and preview ad
 	await address.fill(`/${HOSTILE_NAMES.html}`);
 	await address.press('Enter');
 	await expect(
-		page.frameLocator('iframe').getByRole('heading', { name: 'hostile page' })
+		page.frameLocator('iframe[title="Preview"]').getByRole('heading', { name: 'hostile page' })
 	).toBeVisible();
 	const shownAddress = await address.inputValue();
 	const pwned = await page.evaluate(() => (window as { __pwned?: unknown }).__pwned ?? null);

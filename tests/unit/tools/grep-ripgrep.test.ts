@@ -21,7 +21,7 @@ const hasRipgrep = spawnSync(RG, ['--version']).status === 0;
 
 const CASES: { pattern: string; ignoreCase?: boolean; glob?: string; path?: string }[] = [
 	{ pattern: 'needle' },
-	{ pattern: 'export function \\w+' },
+	{ pattern: 'export async function \\w+' },
 	{ pattern: 'TODO|FIXME' },
 	{ pattern: 'class\\s+[A-Z]\\w*' },
 	{ pattern: "from 'zod'" },
