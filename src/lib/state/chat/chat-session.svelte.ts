@@ -1,35 +1,13 @@
-import {
-	Agent,
-	modelInfo,
-	parseCompactCommand,
-	type AgentOptions,
-	type TurnResult
-} from '../../agent';
-import {
-	DEFAULT_MODE,
-	planApprovedMessage,
-	storedMode,
-	type PermissionAnswer,
-	type PermissionSetup
-} from '../../agent/permissions';
+import { modelInfo, parseCompactCommand } from '../../agent';
+import { DEFAULT_MODE, planApprovedMessage, type PermissionAnswer } from '../../agent/permissions';
 import type { SessionLog } from '../../agent/session-log';
-import { createSubagentRunner, type SubagentRunner } from '../../agent/subagents';
-import type { AgentMode, LiveEvent, SessionEvent } from '../../agent/types';
-import { createProvider } from '../../providers/create-provider';
-import type { Provider, ProviderConfig } from '../../providers/types';
-import type { Runtime } from '../../runtime/types';
-import {
-	createSession,
-	listSessions,
-	sessionLog,
-	storeSubagentTranscript,
-	titleFromText,
-	type SessionMeta
-} from '../../storage/sessions';
+import type { AgentMode, SessionEvent } from '../../agent/types';
+import type { ProviderConfig } from '../../providers/types';
+import { titleFromText } from '../../storage/sessions';
 import type { TodoItem, ToolWorkspace } from '../../tools/types';
 import { PermissionRules } from '../permissions';
-import type { ModelSettings } from '../settings/model-settings.svelte';
-import { subagentEvent, type ChatLiveEvent } from './chat-events';
+import type { ChatLiveEvent } from './chat-events';
+import type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
 import {
 	contextStatusFromLive,
 	contextStatusFromLog,
@@ -37,7 +15,8 @@ import {
 } from './context-status';
 import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
 import { PermissionPrompts } from './permission-prompts.svelte';
-import { planText } from './plan';
+import { modeBeforePlan, planText } from './plan';
+import { indexedDbStore, type ChatSessionStore, type SessionSummary } from './session-store';
 import {
 	applyLiveEvent,
 	applySessionEvent,
@@ -45,83 +24,10 @@ import {
 	closeDanglingTurn,
 	emptyTranscript,
 	endTurnLocally,
-	replay,
-	type ReducerOptions
+	replay
 } from './transcript-reducer';
+import { createTurnRunner, permissionSetup, runnerKey } from './turn-runner';
 import type { ChatItem, ChatTurn, Transcript } from './view-model';
-
-/** The part of an Agent a chat drives. */
-export interface TurnRunner {
-	runTurn(
-		text: string,
-		options: { signal: AbortSignal; onEvent?: (event: LiveEvent) => void }
-	): Promise<TurnResult>;
-}
-
-/** A past chat as the Sessions list shows it. */
-export type SessionSummary = Pick<SessionMeta, 'id'> &
-	Partial<Pick<SessionMeta, 'title' | 'model' | 'provider' | 'createdAt' | 'updatedAt'>>;
-
-/** Where chats are kept; the app uses IndexedDB (storage/sessions), tests may pass memory. */
-export interface ChatSessionStore {
-	createSession(
-		projectId: string,
-		input: { provider: ProviderConfig['provider']; model: string; title?: string }
-	): Promise<Pick<SessionMeta, 'id'>>;
-	/** Most recently active first. */
-	listSessions(projectId: string): Promise<readonly SessionSummary[]>;
-	sessionLog(sessionId: string): Promise<SessionLog>;
-	/** Keeps a subagent's transcript beside its parent session. */
-	storeSubagentTranscript?(
-		sessionId: string,
-		subagentId: string,
-		events: readonly SessionEvent[]
-	): Promise<void>;
-}
-
-export interface ChatSessionOptions {
-	projectId: string;
-	workspace: ToolWorkspace;
-	/** The current runtime; it can change mid-session (offline → WebContainer). */
-	runtime: () => Runtime;
-	settings: ModelSettings;
-	/** Seams for tests. */
-	store?: ChatSessionStore;
-	createProvider?: (config: ProviderConfig) => Provider;
-	createAgent?: (options: AgentOptions) => TurnRunner;
-	reducer?: ReducerOptions;
-	/**
-	 * Runs subagents for the task tool; their live events go to the task's card. Default:
-	 * createSubagentRunner with the session's provider and workspace.
-	 */
-	createSubagentRunner?: typeof createSubagentRunner;
-	/**
-	 * What the page knows of the project for the agent's context: the frozen session context
-	 * (memory + project map), fresh memory for compaction, and the person's edits between turns.
-	 */
-	agentContext?: Pick<AgentOptions, 'sessionContext' | 'projectMemory' | 'userEdits'>;
-	/** Every live event of a turn, after the transcript took it (e.g. to track the agent's writes). */
-	onLiveEvent?: (event: LiveEvent) => void;
-	/** The project's permission rules (shared with Settings). Default: stored in IndexedDB. */
-	permissionRules?: PermissionRules;
-}
-
-export type SendResult =
-	/** No usable model: the page opens Settings with this explanation. */
-	| { readonly needsSettings: string }
-	/** The turn ran to this end. */
-	| { readonly needsSettings?: undefined; readonly reason: TurnResult['reason'] }
-	/** Nothing was sent: an empty message, or a turn is still running. */
-	| { readonly needsSettings?: undefined; readonly reason: 'empty' | 'busy' }
-	/** A chat command (/remember) was handled here; `notice` says how it went. */
-	| { readonly needsSettings?: undefined; readonly reason: 'command' };
-
-const indexedDbStore: ChatSessionStore = {
-	createSession,
-	listSessions,
-	sessionLog,
-	storeSubagentTranscript
-};
 
 /**
  * The chat of one project: the newest session's transcript, and sending a message through the
@@ -437,75 +343,25 @@ export class ChatSession {
 			this.#syncEvents();
 		}
 		// A changed model or key gets a new agent; the log (the conversation) carries over.
-		const key = JSON.stringify([
-			config.provider,
-			config.model,
-			config.baseUrl,
-			config.apiKey,
-			config.contextWindow
-		]);
+		const key = runnerKey(config);
 		if (this.#agent?.key !== key) {
 			// The agent is rebuilt for each session (openSession/newSession drop it).
 			const generation = this.#generation;
-			const sessionId = this.sessionId;
-			const provider = (this.#options.createProvider ?? createProvider)(config);
-			const permissions: PermissionSetup = {
-				rules: () => this.permissionRules.rules,
-				prompt: this.permissionPrompts.ask,
-				addRules: (rules) => this.permissionRules.add(rules)
-			};
-			const runSubagent: SubagentRunner = (
-				this.#options.createSubagentRunner ?? createSubagentRunner
-			)({
-				provider,
-				providerId: config.provider,
-				model: config.model,
-				workspace: this.#options.workspace,
-				runtime: this.#options.runtime,
-				// The runner names a subagent by the task call that started it: that card shows it.
-				onEvent: (subagentId, event) => {
-					// Not into another chat the person opened meanwhile (see send()).
-					if (generation !== this.#generation) return;
-					this.#applyLive(subagentEvent(subagentId, subagentId, event), config.model);
-				},
-				// Its transcript is stored beside its own session (not as a chat of its own), even
-				// when it finishes after the person opened another chat.
-				store: async (subagentId, events) => {
-					if (sessionId) await this.#store.storeSubagentTranscript?.(sessionId, subagentId, events);
-				},
-				// A general subagent's edits and commands are weighed (and asked about) like the parent's.
-				permissions: { ...permissions, mode: () => this.mode }
-			});
-			const options: AgentOptions = {
-				provider,
-				providerId: config.provider,
-				model: config.model,
-				workspace: this.#options.workspace,
-				runtime: this.#options.runtime,
+			const runner = createTurnRunner({
+				config,
+				options: this.#options,
+				store: this.#store,
 				log: this.#log,
-				runSubagent,
-				permissions,
-				...(config.contextWindow && {
-					modelInfo: { ...modelInfo(config.model), contextWindow: config.contextWindow }
-				}),
-				...this.#options.agentContext
-			};
-			const runner = this.#options.createAgent?.(options) ?? new Agent(options);
+				sessionId: this.sessionId,
+				permissions: permissionSetup(this.permissionRules, this.permissionPrompts),
+				mode: () => this.mode,
+				isCurrent: () => generation === this.#generation,
+				applyLive: (event, model) => this.#applyLive(event, model)
+			});
 			this.#agent = { key, runner };
 		}
 		return this.#agent.runner;
 	}
-}
-
-/** The newest mode other than plan that the log set (auto when none). */
-function modeBeforePlan(events: readonly SessionEvent[]): AgentMode {
-	for (let i = events.length - 1; i >= 0; i--) {
-		const event = events[i]!;
-		if (event.type === 'mode-change' && storedMode(event.mode) !== 'plan') {
-			return storedMode(event.mode);
-		}
-	}
-	return DEFAULT_MODE;
 }
 
 function messageOf(error: unknown): string {

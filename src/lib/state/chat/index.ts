@@ -42,12 +42,7 @@ export {
 } from './memory-file';
 export { planText } from './plan';
 export { retryCountdown } from './notices';
-export {
-	ChatSession,
-	type ChatSessionOptions,
-	type ChatSessionStore,
-	type SendResult,
-	type SessionSummary,
-	type TurnRunner
-} from './chat-session.svelte';
+export { ChatSession } from './chat-session.svelte';
+export type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
+export type { ChatSessionStore, SessionSummary } from './session-store';
 export { PermissionPrompts } from './permission-prompts.svelte';

@@ -1,3 +1,5 @@
+import { DEFAULT_MODE, storedMode } from '../../agent/permissions';
+import type { AgentMode, SessionEvent } from '../../agent/types';
 import type { ChatTurn } from './view-model';
 
 /**
@@ -13,4 +15,18 @@ export function planText(turn: ChatTurn): string {
 		.map((item) => item.text)
 		.join('\n\n')
 		.trim();
+}
+
+/**
+ * The newest mode other than plan that the log set (auto when none): where approving a plan
+ * returns to when this page did not see plan mode switched on.
+ */
+export function modeBeforePlan(events: readonly SessionEvent[]): AgentMode {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type === 'mode-change' && storedMode(event.mode) !== 'plan') {
+			return storedMode(event.mode);
+		}
+	}
+	return DEFAULT_MODE;
 }

@@ -1,0 +1,55 @@
+import type { AgentOptions, TurnResult } from '../../agent';
+import type { createSubagentRunner } from '../../agent/subagents';
+import type { LiveEvent } from '../../agent/types';
+import type { Provider, ProviderConfig } from '../../providers/types';
+import type { Runtime } from '../../runtime/types';
+import type { ToolWorkspace } from '../../tools/types';
+import type { PermissionRules } from '../permissions';
+import type { ModelSettings } from '../settings/model-settings.svelte';
+import type { ChatSessionStore } from './session-store';
+import type { ReducerOptions } from './transcript-reducer';
+
+/** The part of an Agent a chat drives. */
+export interface TurnRunner {
+	runTurn(
+		text: string,
+		options: { signal: AbortSignal; onEvent?: (event: LiveEvent) => void }
+	): Promise<TurnResult>;
+}
+
+export interface ChatSessionOptions {
+	projectId: string;
+	workspace: ToolWorkspace;
+	/** The current runtime; it can change mid-session (offline → WebContainer). */
+	runtime: () => Runtime;
+	settings: ModelSettings;
+	/** Seams for tests. */
+	store?: ChatSessionStore;
+	createProvider?: (config: ProviderConfig) => Provider;
+	createAgent?: (options: AgentOptions) => TurnRunner;
+	reducer?: ReducerOptions;
+	/**
+	 * Runs subagents for the task tool; their live events go to the task's card. Default:
+	 * createSubagentRunner with the session's provider and workspace.
+	 */
+	createSubagentRunner?: typeof createSubagentRunner;
+	/**
+	 * What the page knows of the project for the agent's context: the frozen session context
+	 * (memory + project map), fresh memory for compaction, and the person's edits between turns.
+	 */
+	agentContext?: Pick<AgentOptions, 'sessionContext' | 'projectMemory' | 'userEdits'>;
+	/** Every live event of a turn, after the transcript took it (e.g. to track the agent's writes). */
+	onLiveEvent?: (event: LiveEvent) => void;
+	/** The project's permission rules (shared with Settings). Default: stored in IndexedDB. */
+	permissionRules?: PermissionRules;
+}
+
+export type SendResult =
+	/** No usable model: the page opens Settings with this explanation. */
+	| { readonly needsSettings: string }
+	/** The turn ran to this end. */
+	| { readonly needsSettings?: undefined; readonly reason: TurnResult['reason'] }
+	/** Nothing was sent: an empty message, or a turn is still running. */
+	| { readonly needsSettings?: undefined; readonly reason: 'empty' | 'busy' }
+	/** A chat command (/remember) was handled here; `notice` says how it went. */
+	| { readonly needsSettings?: undefined; readonly reason: 'command' };

@@ -1,0 +1,39 @@
+import type { SessionLog } from '../../agent/session-log';
+import type { SessionEvent } from '../../agent/types';
+import type { ProviderConfig } from '../../providers/types';
+import {
+	createSession,
+	listSessions,
+	sessionLog,
+	storeSubagentTranscript,
+	type SessionMeta
+} from '../../storage/sessions';
+
+/** A past chat as the Sessions list shows it. */
+export type SessionSummary = Pick<SessionMeta, 'id'> &
+	Partial<Pick<SessionMeta, 'title' | 'model' | 'provider' | 'createdAt' | 'updatedAt'>>;
+
+/** Where chats are kept; the app uses IndexedDB (storage/sessions), tests may pass memory. */
+export interface ChatSessionStore {
+	createSession(
+		projectId: string,
+		input: { provider: ProviderConfig['provider']; model: string; title?: string }
+	): Promise<Pick<SessionMeta, 'id'>>;
+	/** Most recently active first. */
+	listSessions(projectId: string): Promise<readonly SessionSummary[]>;
+	sessionLog(sessionId: string): Promise<SessionLog>;
+	/** Keeps a subagent's transcript beside its parent session. */
+	storeSubagentTranscript?(
+		sessionId: string,
+		subagentId: string,
+		events: readonly SessionEvent[]
+	): Promise<void>;
+}
+
+/** The store the app uses when none is passed. */
+export const indexedDbStore: ChatSessionStore = {
+	createSession,
+	listSessions,
+	sessionLog,
+	storeSubagentTranscript
+};
