@@ -117,9 +117,13 @@ export class Workspace implements WorkspaceApi {
 	}
 
 	allFiles(): WorkspaceFile[] {
+		// Ordered folder by folder, as ripgrep and a tree walk list them: 'a/b' before 'a-b', since
+		// a whole-string order would put '-' (and other characters below '/') between a folder's files.
+		const key = (path: string) => path.replaceAll('/', '\u0000');
 		return [...this.#index.files()]
-			.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-			.map(toWorkspaceFile);
+			.map((file) => ({ file, key: key(file.path) }))
+			.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+			.map(({ file }) => toWorkspaceFile(file));
 	}
 
 	/**

@@ -84,6 +84,19 @@ export function describeWorkspaceSuite(name: string, createRuntime: RuntimeFacto
 				expect(await workspace.readText('src/main.ts')).toBe('main');
 			});
 
+			it('orders all files folder by folder, as ripgrep does (a/b before a-b)', async () => {
+				const { workspace } = await open({
+					'context-upkeep.ts': 'x',
+					'context/a.ts': 'a',
+					'context.ts': 'y'
+				});
+				expect(workspace.allFiles().map((file) => file.path)).toEqual([
+					'context/a.ts',
+					'context-upkeep.ts',
+					'context.ts'
+				]);
+			});
+
 			it('shows node_modules and .git as ignored folders without reading into them', async () => {
 				const { workspace } = await open({
 					'node_modules/pkg/index.js': 'module.exports = 1',
