@@ -1,0 +1,124 @@
+/**
+ * What the IDE's Preview shows: a dev server's page when one runs, else the project's
+ * index.html served offline (from the preview origin, or in an opaque-origin sandbox when none
+ * is configured), else a message saying what to do. Reloads after files change.
+ */
+import {
+	SANDBOX_NOTICE,
+	scriptNeedingBuild,
+	startStaticPreview,
+	type StaticPreview
+} from '$lib/preview';
+import type { ProjectSession } from '$lib/state';
+import type { Workspace } from '$lib/workspace';
+
+type PreviewFiles = Pick<
+	Workspace,
+	'exists' | 'isDirectory' | 'peekText' | 'readBytes' | 'subscribe'
+>;
+
+export class IdePreview {
+	staticPreview = $state.raw<StaticPreview | null>(null);
+	error = $state<string | null>(null);
+	hasIndexHtml = $state(false);
+	/** The script in index.html that only a bundler can serve (offline previews cannot). */
+	unbuildableScript = $state<string | null>(null);
+	sandboxHtml = $state<string | null>(null);
+	reloadToken = $state(0);
+
+	readonly #session: ProjectSession;
+	#liveReloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+	// Getters rather than $derived fields: they read the session, which the constructor sets
+	// after field initialisers run. Each is cheap, and reactive through what it reads.
+	get #staticShown(): boolean {
+		return this.staticPreview !== null && this.hasIndexHtml && !this.unbuildableScript;
+	}
+
+	get url(): string | null {
+		const staticUrl =
+			this.#staticShown && this.staticPreview?.kind === 'origin' ? this.staticPreview.url : null;
+		return this.#session.serverPreviewUrl ?? staticUrl;
+	}
+
+	/** No preview origin configured: index.html's text, shown in an opaque-origin sandbox. */
+	get sandboxed(): boolean {
+		return (
+			!this.#session.serverPreviewUrl && this.#staticShown && this.staticPreview?.kind === 'sandbox'
+		);
+	}
+
+	get srcdoc(): string | null {
+		return this.sandboxed ? this.sandboxHtml : null;
+	}
+
+	get notice(): string | null {
+		return this.sandboxed ? SANDBOX_NOTICE : null;
+	}
+
+	get emptyMessage(): string {
+		const runtime = this.#session.runtime;
+		return (
+			this.error ??
+			(this.unbuildableScript && this.hasIndexHtml
+				? runtime?.capabilities.node
+					? `index.html loads ${this.unbuildableScript}, which needs its dev server: run npm install && npm run dev in the terminal.`
+					: `index.html loads ${this.unbuildableScript}, which needs a build step (a dev server such as Vite), and the offline runtime has no Node.js. Open Kiln where WebContainer can run, or use plain .js files for an offline preview.`
+				: null) ??
+			(runtime?.capabilities.preview === 'server'
+				? 'No preview yet — start a dev server (npm run dev), or add an index.html.'
+				: 'No preview yet — add an index.html to preview a static site.')
+		);
+	}
+
+	constructor(session: ProjectSession) {
+		this.#session = session;
+	}
+
+	/** Looks at index.html now and after every change; returns the unsubscribe. */
+	follow(ws: PreviewFiles): () => void {
+		const inspectIndexHtml = () => {
+			this.hasIndexHtml = ws.exists('index.html');
+			this.unbuildableScript = scriptNeedingBuild(ws.peekText('index.html') ?? '');
+			this.sandboxHtml = ws.peekText('index.html') ?? null;
+		};
+		inspectIndexHtml();
+		return ws.subscribe(() => {
+			inspectIndexHtml();
+			this.#scheduleLiveReload();
+		});
+	}
+
+	/** Starts serving the project's files offline; `destroyed` says the IDE went meanwhile. */
+	async start(projectId: string, ws: PreviewFiles, destroyed: () => boolean) {
+		try {
+			const started = await startStaticPreview({
+				projectId,
+				readFile: async (path) =>
+					ws.exists(path) && !ws.isDirectory(path) ? ws.readBytes(path) : null
+			});
+			if (destroyed()) started.stop();
+			else this.staticPreview = started;
+		} catch (error) {
+			this.error = error instanceof Error ? error.message : String(error);
+		}
+	}
+
+	/**
+	 * A static preview reloads itself shortly after files change (a save, a command, later the
+	 * agent), batching bursts into one reload. Dev servers in WebContainer have their own HMR.
+	 */
+	#scheduleLiveReload() {
+		if (this.#session.serverPreviewUrl) return;
+		clearTimeout(this.#liveReloadTimer);
+		this.#liveReloadTimer = setTimeout(() => (this.reloadToken += 1), 250);
+	}
+
+	stopLiveReload() {
+		clearTimeout(this.#liveReloadTimer);
+	}
+
+	stop() {
+		this.staticPreview?.stop();
+	}
+}

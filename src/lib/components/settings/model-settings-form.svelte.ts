@@ -1,0 +1,175 @@
+/**
+ * The model part of Settings as state: the fields being edited, unsaved drafts per provider,
+ * listing the provider's models, and checking before saving. Errors belong to the field they
+ * concern, so the dialog can show them beside it.
+ */
+import {
+	describeConfigProblem,
+	getPreset,
+	listModels,
+	type ProviderConfig,
+	type ProviderId
+} from '$lib/providers';
+import type { ModelSettings } from '$lib/state/settings';
+
+export type SettingsField = 'apiKey' | 'baseUrl' | 'model' | 'contextWindow';
+
+interface Draft {
+	apiKey: string;
+	baseUrl: string;
+	model: string;
+	contextWindow: string;
+}
+
+export class ModelSettingsForm {
+	provider = $state<ProviderId>('anthropic');
+	apiKey = $state('');
+	baseUrl = $state('');
+	model = $state('');
+	/** Typed as text so an empty field means "use the model table". */
+	contextWindow = $state('');
+	showKey = $state(false);
+	errors = $state<Partial<Record<SettingsField | 'save', string>>>({});
+	models = $state<string[]>([]);
+	modelsStatus = $state<'idle' | 'loading' | 'loaded' | 'error'>('idle');
+	modelsError = $state('');
+	saving = $state(false);
+
+	readonly preset = $derived(getPreset(this.provider));
+
+	/** Unsaved edits per provider, so switching the provider back and forth loses nothing. */
+	#drafts: Partial<Record<ProviderId, Draft>> = {};
+	#listing: AbortController | undefined;
+	readonly #settings: () => ModelSettings;
+
+	constructor(settings: () => ModelSettings) {
+		this.#settings = settings;
+	}
+
+	/** Loads what is saved into the fields, forgetting earlier unsaved edits. */
+	async startEditing() {
+		const settings = this.#settings();
+		await settings.load();
+		this.#drafts = {};
+		this.errors = settings.error ? { save: settings.error } : {};
+		this.showKey = false;
+		this.#fill(settings.config);
+	}
+
+	#fill(config: ProviderConfig) {
+		this.provider = config.provider;
+		this.apiKey = config.apiKey ?? '';
+		this.baseUrl = config.baseUrl ?? '';
+		this.model = config.model;
+		this.contextWindow = config.contextWindow ? String(config.contextWindow) : '';
+		this.models = [];
+		this.modelsStatus = 'idle';
+		this.modelsError = '';
+	}
+
+	#current(): ProviderConfig {
+		return {
+			provider: this.provider,
+			model: this.model.trim(),
+			...(this.apiKey.trim() && { apiKey: this.apiKey.trim() }),
+			...(this.baseUrl.trim() && { baseUrl: this.baseUrl.trim() }),
+			...(this.contextWindow.trim() && { contextWindow: Number(this.contextWindow.trim()) })
+		};
+	}
+
+	/** An empty field is fine (the model table decides); anything else must be a sane token count. */
+	#windowProblem(): string | undefined {
+		const text = this.contextWindow.trim();
+		if (text === '') return undefined;
+		const value = Number(text);
+		return Number.isInteger(value) && value >= 4096 && value <= 10_000_000
+			? undefined
+			: 'Enter the context window as a whole number of tokens (at least 4096), or leave it empty.';
+	}
+
+	changeProvider(next: ProviderId) {
+		const { apiKey, baseUrl, model, contextWindow } = this;
+		this.#drafts[this.provider] = { apiKey, baseUrl, model, contextWindow };
+		this.stopListing();
+		this.errors = {};
+		const draft = this.#drafts[next];
+		this.#fill(
+			draft
+				? {
+						provider: next,
+						apiKey: draft.apiKey,
+						baseUrl: draft.baseUrl,
+						model: draft.model,
+						...(draft.contextWindow && { contextWindow: Number(draft.contextWindow) })
+					}
+				: this.#settings().configFor(next)
+		);
+	}
+
+	/** Which field a configuration problem belongs to, so it can be shown beside it. */
+	#fieldOf(config: ProviderConfig): SettingsField {
+		if (this.preset.requiresApiKey && !config.apiKey) return 'apiKey';
+		if (describeConfigProblem(config, { needModel: false }) !== undefined) return 'baseUrl';
+		return 'model';
+	}
+
+	refreshModels = async () => {
+		this.stopListing();
+		const config = this.#current();
+		const problem = describeConfigProblem(config, { needModel: false });
+		if (problem !== undefined) {
+			this.errors = { [this.#fieldOf(config)]: problem };
+			return;
+		}
+		this.errors = {};
+		const controller = new AbortController();
+		this.#listing = controller;
+		this.modelsStatus = 'loading';
+		this.modelsError = '';
+		try {
+			const ids = await listModels(config, controller.signal);
+			if (controller.signal.aborted) return;
+			// A throwaway Set that only drops duplicates; the state is the sorted array.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			this.models = [...new Set(ids)].sort((a, b) => a.localeCompare(b));
+			this.modelsStatus = 'loaded';
+		} catch (error) {
+			if (controller.signal.aborted) return;
+			this.modelsStatus = 'error';
+			this.modelsError = `${error instanceof Error ? error.message : String(error)} You can still type a model name.`;
+		} finally {
+			if (this.#listing === controller) this.#listing = undefined;
+		}
+	};
+
+	stopListing() {
+		this.#listing?.abort();
+		this.#listing = undefined;
+		if (this.modelsStatus === 'loading') this.modelsStatus = 'idle';
+	}
+
+	/** Checks and saves the fields; `onSaved` runs once they are stored (the dialog closes). */
+	async save(onSaved: () => void) {
+		const windowError = this.#windowProblem();
+		if (windowError) {
+			this.errors = { contextWindow: windowError };
+			return;
+		}
+		const config = this.#current();
+		const problem = describeConfigProblem(config);
+		if (problem !== undefined) {
+			this.errors = { [this.#fieldOf(config)]: problem };
+			return;
+		}
+		this.errors = {};
+		this.saving = true;
+		try {
+			await this.#settings().save(config);
+			onSaved();
+		} catch (error) {
+			this.errors = { save: error instanceof Error ? error.message : String(error) };
+		} finally {
+			this.saving = false;
+		}
+	}
+}
