@@ -65,6 +65,8 @@ export class IdePreview {
 					? `index.html loads ${this.unbuildableScript}, which needs its dev server: run npm install && npm run dev in the terminal.`
 					: `index.html loads ${this.unbuildableScript}, which needs a build step (a dev server such as Vite), and the offline runtime has no Node.js. Open Kiln where WebContainer can run, or use plain .js files for an offline preview.`
 				: null) ??
+			// The preview origin's worker is still being reached: index.html is there, just not yet served.
+			(this.hasIndexHtml && this.staticPreview === null ? 'Starting the preview…' : null) ??
 			(runtime?.capabilities.preview === 'server'
 				? 'No preview yet — start a dev server (npm run dev), or add an index.html.'
 				: 'No preview yet — add an index.html to preview a static site.')
