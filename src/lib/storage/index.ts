@@ -45,12 +45,7 @@ export {
 	type RecordKind,
 	type SetAsideSummary
 } from './quarantine';
-export {
-	loadPermissionRules,
-	permissionRulesKey,
-	savePermissionRules,
-	type LoadedPermissionRules
-} from './permission-rules';
+export { loadPermissionRules, permissionRulesKey, savePermissionRules } from './permission-rules';
 export {
 	requestPersistentStorage,
 	storageEstimate,
@@ -86,8 +81,7 @@ export {
 	loadProjectDrafts,
 	deleteProjectDrafts,
 	draftSchema,
-	type Draft,
-	type LoadedDrafts
+	type Draft
 } from './drafts';
 export {
 	ProjectOwnership,

@@ -7,10 +7,14 @@ import { ChatSession } from '../../../src/lib/state/chat';
 import { PermissionRules } from '../../../src/lib/state/permissions';
 import { ModelSettings } from '../../../src/lib/state/settings';
 import {
+	dismissSetAside,
+	getSetting,
+	listQuarantined,
 	loadPermissionRules,
 	loadSessionEvents,
 	permissionRulesKey,
 	savePermissionRules,
+	setAsideSummaries,
 	setSetting
 } from '../../../src/lib/storage';
 import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
@@ -119,7 +123,7 @@ describe('ChatSession: permission prompts and rules', () => {
 		const reloaded = new PermissionRules('p1');
 		await reloaded.load();
 		expect(reloaded.rules).toEqual([{ action: 'allow', rule: 'bash(touch *)' }]);
-		expect((await loadPermissionRules('other')).rules).toEqual([]);
+		expect(await loadPermissionRules('other')).toEqual([]);
 	});
 
 	it('Stop while a prompt waits denies it, clears the prompt and ends the turn consistently', async () => {
@@ -209,8 +213,9 @@ describe('PermissionRules: stored per project, validated on the way back', () =>
 		expect(rules.rules).toEqual([]);
 	});
 
-	it('skips bad stored entries with a notice and keeps the good ones', async () => {
-		await setSetting(permissionRulesKey('p1'), {
+	it('sets bad stored entries aside with a notice and keeps the good ones', async () => {
+		dismissSetAside();
+		const stored = {
 			version: 1,
 			rules: [
 				{ action: 'allow', rule: 'bash(npm test)' },
@@ -218,18 +223,31 @@ describe('PermissionRules: stored per project, validated on the way back', () =>
 				{ action: 'deny', rule: 'nonsense(' },
 				'garbage'
 			]
-		});
+		};
+		await setSetting(permissionRulesKey('p1'), stored);
 		const rules = new PermissionRules('p1');
 		await rules.load();
 		expect(rules.rules).toEqual([{ action: 'allow', rule: 'bash(npm test)' }]);
-		expect(rules.problem).toMatch(/3 stored permission rules were not valid/);
+		expect(rules.problem).toBeNull();
+		expect(setAsideSummaries()).toEqual([
+			expect.objectContaining({
+				kind: 'permission-rule',
+				count: 3,
+				message: expect.stringMatching(/^3 saved permission rules could not be read/)
+			})
+		]);
+		// The record as it was goes to the quarantine; the good rule stays stored and applies.
+		expect(await listQuarantined()).toMatchObject([
+			{ kind: 'permission-rule', store: 'settings', key: permissionRulesKey('p1'), value: stored }
+		]);
+		expect(await loadPermissionRules('p1')).toEqual([{ action: 'allow', rule: 'bash(npm test)' }]);
+		expect(await listQuarantined()).toHaveLength(1);
 
 		await setSetting(permissionRulesKey('p2'), 'not even an object');
-		expect(await loadPermissionRules('p2')).toEqual({ rules: [], skipped: 1 });
+		expect(await loadPermissionRules('p2')).toEqual([]);
+		expect(await listQuarantined()).toHaveLength(2);
+		expect(await getSetting(permissionRulesKey('p2'))).toBeUndefined();
 		await savePermissionRules('p3', [{ action: 'ask', rule: 'write' }]);
-		expect(await loadPermissionRules('p3')).toEqual({
-			rules: [{ action: 'ask', rule: 'write' }],
-			skipped: 0
-		});
+		expect(await loadPermissionRules('p3')).toEqual([{ action: 'ask', rule: 'write' }]);
 	});
 });
