@@ -14,10 +14,10 @@ export {
 	createProject,
 	renameProject,
 	touchProject,
-	deleteProject,
 	type ProjectMeta,
 	type CreateProjectInput
 } from './projects';
+export { deleteProject } from './project-deletion';
 export {
 	loadProjectSnapshot,
 	loadProjectFiles,

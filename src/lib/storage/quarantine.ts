@@ -4,7 +4,7 @@
  * person with DevTools can still recover it), and counted for the notice the UI shows, so one
  * bad record never hides the project list or stops a project from opening.
  */
-import { del, entries, set } from 'idb-keyval';
+import { del, delMany, entries, set } from 'idb-keyval';
 import { getStores, type KilnStores } from './stores';
 
 /** What kind of record was set aside (one sentence of the notice per kind). */
@@ -78,6 +78,20 @@ export async function setAside(
 export async function listQuarantined(): Promise<QuarantinedRecord[]> {
 	const all = await entries<string, QuarantinedRecord>(getStores().quarantine);
 	return all.sort(([a], [b]) => (a < b ? -1 : 1)).map(([, record]) => record);
+}
+
+/**
+ * Deletes the quarantined records `belongs` picks (those of a project being deleted): kept for
+ * recovery, but a project the person deleted must leave nothing of its own behind.
+ */
+export async function forgetQuarantined(
+	belongs: (record: QuarantinedRecord) => boolean
+): Promise<void> {
+	const store = getStores().quarantine;
+	const doomed = (await entries<string, QuarantinedRecord>(store))
+		.filter(([, record]) => belongs(record))
+		.map(([id]) => id);
+	if (doomed.length > 0) await delMany(doomed, store);
 }
 
 /** What this page has set aside since it loaded (or since the notice was dismissed). */
