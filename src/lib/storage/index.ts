@@ -20,13 +20,10 @@ export {
 export { deleteProject } from './project-deletion';
 export {
 	loadProjectSnapshot,
-	loadProjectFiles,
-	loadProjectDirs,
 	putFile,
 	putFiles,
 	putDir,
 	deleteFiles,
-	renameFiles,
 	applyFileOps,
 	type FileData,
 	type FileOp,
@@ -53,12 +50,6 @@ export {
 	type StorageEstimate
 } from './browser-storage';
 export {
-	acquireProjectLock,
-	projectLockName,
-	type ReleaseLock,
-	type LockRequester
-} from './project-lock';
-export {
 	createSession,
 	listSessions,
 	getSession,
@@ -71,7 +62,6 @@ export {
 	subagentTranscriptId,
 	sessionLog,
 	titleFromText,
-	UNTITLED_SESSION,
 	type SessionMeta,
 	type CreateSessionInput
 } from './sessions';
@@ -80,7 +70,6 @@ export {
 	deleteDraft,
 	loadProjectDrafts,
 	deleteProjectDrafts,
-	draftSchema,
 	type Draft
 } from './drafts';
 export {
@@ -88,6 +77,7 @@ export {
 	type OwnershipState,
 	type OwnershipMessage,
 	type ChannelLike,
+	type LockRequester,
 	type ProjectOwnershipOptions
 } from './project-ownership';
 export { loadStoredPaths, type StoredState } from './file-sync';

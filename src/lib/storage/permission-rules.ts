@@ -5,14 +5,11 @@
  * (quarantine.ts): the record as it was is kept in the quarantine, the good rules stay in place
  * and apply, and the storage notice says what was set aside.
  */
-import { get } from 'idb-keyval';
 import * as z from 'zod';
 import { permissionRuleSchema, type PermissionRule } from '../agent/permissions';
-import { openStorage } from './migrations';
 import { setAside } from './quarantine';
 import { checkRecord } from './record-schemas';
-import { setSetting } from './settings';
-import { getStores } from './stores';
+import { getSetting, setSetting } from './settings';
 
 const storedRulesSchema = z.object({ version: z.literal(1), rules: z.array(z.unknown()) });
 
@@ -24,9 +21,8 @@ export function permissionRulesKey(projectId: string): string {
 
 /** The project's readable rules, in the order they were added. */
 export async function loadPermissionRules(projectId: string): Promise<PermissionRule[]> {
-	await openStorage();
 	const key = permissionRulesKey(projectId);
-	const stored = await get<unknown>(key, getStores().settings);
+	const stored = await getSetting<unknown>(key);
 	if (stored === undefined) return [];
 	const base = { kind: 'permission-rule', store: 'settings', key, value: stored } as const;
 	const list = checkRecord<StoredRules>(storedRulesSchema, stored);
