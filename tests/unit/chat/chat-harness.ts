@@ -8,7 +8,7 @@ import { afterEach, beforeEach } from 'vitest';
 import type { ModelRequest, Provider, StreamEvent } from '../../../src/lib/providers/types';
 import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
 import type { Runtime } from '../../../src/lib/runtime/types';
-import { ChatSession, type ChatSessionOptions } from '../../../src/lib/state/chat';
+import { ChatSession, type ChatSessionOptions, type SendResult } from '../../../src/lib/state/chat';
 import { ModelSettings } from '../../../src/lib/state/settings';
 import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
 import { freshIndexedDb } from '../storage/reset';
@@ -60,7 +60,7 @@ export function toolCall(id: string, name: string, input: Record<string, unknown
 }
 
 /** Streams some text, then waits until the request is aborted (the person presses Stop). */
-export function hangs(onStreaming: () => void): Step {
+function hangs(onStreaming: () => void): Step {
 	return async function* (request) {
 		yield { type: 'text-delta', text: 'Thinking hard' };
 		onStreaming();
@@ -70,6 +70,22 @@ export function hangs(onStreaming: () => void): Step {
 		});
 		yield { type: 'stop', reason: 'aborted' };
 	};
+}
+
+/**
+ * Sends `text` in a chat whose model streams a little, then waits to be stopped; resolves once
+ * the turn is streaming, with the send still pending.
+ */
+export async function startHangingTurn(
+	open: (provider: Provider) => ChatSession,
+	text: string
+): Promise<{ session: ChatSession; sent: Promise<SendResult> }> {
+	let streaming!: () => void;
+	const started = new Promise<void>((resolve) => (streaming = resolve));
+	const session = open(new ScriptedProvider([hangs(() => streaming())]));
+	const sent = session.send(text);
+	await started;
+	return { session, sent };
 }
 
 export interface ChatHarness {

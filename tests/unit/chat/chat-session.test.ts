@@ -3,7 +3,13 @@ import { Agent } from '../../../src/lib/agent';
 import type { LiveEvent } from '../../../src/lib/agent/types';
 import { replay, type ChatSession } from '../../../src/lib/state/chat';
 import { listSessions, loadSessionEvents } from '../../../src/lib/storage';
-import { answer, hangs, ScriptedProvider, toolCall, useChatHarness } from './chat-harness';
+import {
+	answer,
+	ScriptedProvider,
+	startHangingTurn,
+	toolCall,
+	useChatHarness
+} from './chat-harness';
 
 const SECRET = 'sk-test-secret-key-42';
 
@@ -65,11 +71,7 @@ describe('ChatSession', () => {
 
 	it('stops a streaming turn and records what was cut', async () => {
 		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
-		let streaming!: () => void;
-		const started = new Promise<void>((resolve) => (streaming = resolve));
-		const session = chat(new ScriptedProvider([hangs(() => streaming())]));
-		const sent = session.send('think');
-		await started;
+		const { session, sent } = await startHangingTurn(chat, 'think');
 		expect(session.running).toBe(true);
 		expect(session.items.at(-1)).toMatchObject({
 			kind: 'text',
@@ -159,11 +161,7 @@ describe('ChatSession', () => {
 
 	it('keeps a stopped turn’s last events out of the new chat opened meanwhile', async () => {
 		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
-		let streaming!: () => void;
-		const started = new Promise<void>((resolve) => (streaming = resolve));
-		const session = chat(new ScriptedProvider([hangs(() => streaming())]));
-		const sent = session.send('think');
-		await started;
+		const { session, sent } = await startHangingTurn(chat, 'think');
 		session.newSession();
 		expect(await sent).toEqual({ reason: 'aborted' });
 		expect(session.turns).toEqual([]);
