@@ -7,10 +7,18 @@
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { SessionEvent } from '../../src/lib/agent';
-import { startMockModelServer, type MockModelServer } from '../../tooling/mock-model';
-import { REPO_ROOT, runCli, useTempDirs, withoutKeys, type CliRun } from '../unit/cli/cli-process';
+import { describe, expect, test } from 'vitest';
+import {
+	collectOutput,
+	parseJsonLines,
+	REPO_ROOT,
+	runArgs,
+	runCli,
+	useModelServers,
+	useTempDirs,
+	withoutKeys,
+	type CliRun
+} from '../unit/cli/cli-process';
 import { recordRow } from '../suite-table/row';
 
 const TIMEOUT = 30_000;
@@ -42,24 +50,16 @@ echo "/proc/\\$PPID/environ key lines: $parent"
 
 describe('a command hunting for the API key', () => {
 	const tempDir = useTempDirs();
-	let server: MockModelServer | undefined;
-	afterEach(async () => {
-		await server?.close();
-		server = undefined;
-	});
+	const startServer = useModelServers();
 
 	test('control: the walker finds a key its parent holds', async ({ task }) => {
 		// Without kiln in between, the same walker must see the key, or its silence proves nothing.
-		const run = await new Promise<string>((resolve, reject) => {
-			const child = spawn('bash', ['-c', `bash -c "$WALKER"; true`], {
+		const { stdout: run } = await collectOutput(
+			spawn('bash', ['-c', `bash -c "$WALKER"; true`], {
 				env: { ...withoutKeys(process.env), ANTHROPIC_API_KEY: KEY, WALKER },
-				stdio: ['ignore', 'pipe', 'inherit']
-			});
-			let stdout = '';
-			child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-			child.on('error', reject);
-			child.on('close', () => resolve(stdout));
-		});
+				stdio: ['ignore', 'pipe', 'pipe']
+			})
+		);
 		expect(run).toMatch(/KEY IN ENVIRON/);
 		expect(run).toMatch(/KEY IN ENV\n/);
 		expect(run).toMatch(/\/proc\/\$PPID\/environ key lines: [1-9]/);
@@ -92,7 +92,7 @@ describe('a command hunting for the API key', () => {
 		test(
 			`kiln run ${how}: the model asks bash to find the key`,
 			async ({ task }) => {
-				server = await startMockModelServer({
+				const server = await startServer({
 					script: [{ toolCalls: [{ name: 'bash', input: { command: WALKER } }] }, { text: 'ok' }]
 				});
 				const dir = await tempDir();
@@ -108,34 +108,20 @@ describe('a command hunting for the API key', () => {
 				const env = withoutKeys(process.env);
 				if (how === 'ANTHROPIC_API_KEY') env.ANTHROPIC_API_KEY = KEY;
 				const run = await runCli(
-					[
-						'run',
-						'--dir',
+					runArgs({
 						dir,
-						'--provider',
-						'anthropic',
-						'--base-url',
-						server.url,
-						'--model',
-						'm',
-						...keyArgs,
-						'--json',
-						jsonFile,
-						'--permission-mode',
-						'auto',
-						'-p',
-						'find the key'
-					],
+						baseUrl: server.url,
+						json: jsonFile,
+						extra: keyArgs,
+						prompt: 'find the key'
+					}),
 					{ env }
 				);
 				expect(run.code, run.stderr).toBe(0);
 				// The key did reach the model API.
 				const request = server.requests().find((entry) => entry.format !== null);
 				expect(request?.apiKey.prefix).toBe(KEY.slice(0, 4));
-				const events = (await readFile(jsonFile, 'utf8'))
-					.split('\n')
-					.filter(Boolean)
-					.map((line) => JSON.parse(line) as SessionEvent);
+				const events = parseJsonLines(await readFile(jsonFile, 'utf8'));
 				const result = events.find((event) => event.type === 'tool-result');
 				const output = result?.type === 'tool-result' ? result.output : '';
 				expectNoKey(output);
@@ -181,23 +167,12 @@ function oneLine(text: string): string {
 
 /** `sh -c 'node bin/kiln.mjs …'`: the shell above kiln holds the key in its environ too. */
 function shellCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(
-			'sh',
-			[
-				'-c',
-				'exec_node() { "$@"; }; exec_node "$0" "$@"',
-				process.execPath,
-				'bin/kiln.mjs',
-				...args
-			],
-			{ cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }
-		);
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
+	const viaShell = ['-c', 'exec_node() { "$@"; }; exec_node "$0" "$@"'];
+	return collectOutput(
+		spawn('sh', [...viaShell, process.execPath, 'bin/kiln.mjs', ...args], {
+			cwd: REPO_ROOT,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe']
+		})
+	);
 }

@@ -1,14 +1,21 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { set } from 'idb-keyval';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { closeStorage, loadProjectDrafts, openStorage, putDraft } from '../../src/lib/storage';
+import {
+	dismissSetAside,
+	listQuarantined,
+	loadProjectDrafts,
+	openStorage,
+	putDraft,
+	setAsideSummaries
+} from '../../src/lib/storage';
 import { getStores } from '../../src/lib/storage/stores';
 import { recordRow } from '../suite-table/row';
+import { freshIndexedDb } from '../unit/storage/reset';
 
 beforeEach(async () => {
-	await closeStorage();
-	globalThis.indexedDB = new IDBFactory();
+	await freshIndexedDb();
+	dismissSetAside();
 });
 
 describe('corrupted editor drafts', () => {
@@ -31,13 +38,16 @@ describe('corrupted editor drafts', () => {
 			await openStorage();
 			await set(['p1', 'bad.txt'], value, getStores().drafts);
 			const loaded = await loadProjectDrafts('p1');
+			const notice = setAsideSummaries().map((summary) => summary.message);
 			const again = await loadProjectDrafts('p1');
-			expect(loaded.drafts.map((draft) => draft.text)).toEqual(['kept']);
-			expect(loaded.skipped).toBe(1);
-			expect(again.skipped).toBe(0);
+			const quarantined = await listQuarantined();
+			expect(loaded.map((draft) => draft.text)).toEqual(['kept']);
+			expect(again.map((draft) => draft.text)).toEqual(['kept']);
+			expect(notice).toEqual([expect.stringMatching(/^1 unsaved draft could not be read/)]);
+			expect(quarantined).toMatchObject([{ kind: 'draft', key: ['p1', 'bad.txt'], value }]);
 			recordRow(task, {
 				input: label,
-				'what Kiln did': `skipped ${loaded.skipped} bad record and removed it (next load skipped ${again.skipped}); restored ${loaded.drafts.length} good draft(s): ${loaded.drafts.map((draft) => draft.path).join(', ')}`
+				'what Kiln did': `restored ${loaded.length} good draft(s): ${loaded.map((draft) => draft.path).join(', ')}; set aside ${quarantined.length} (${quarantined.map((record) => record.reason).join('; ')}), kept on the next load: ${again.length} draft(s); notice: “${notice.join(' ')}”`
 			});
 		});
 	}

@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { decidePermission, type PermissionRule } from '../../src/lib/agent/permissions';
 import { PermissionRules } from '../../src/lib/state/permissions';
-import { permissionRulesKey, setSetting } from '../../src/lib/storage';
+import {
+	dismissSetAside,
+	listQuarantined,
+	permissionRulesKey,
+	setAsideSummaries,
+	setSetting
+} from '../../src/lib/storage';
 import { freshIndexedDb } from '../unit/storage/reset';
 import { recordRow } from '../suite-table/row';
 
@@ -39,6 +45,7 @@ describe('hostile commands against permission rules', () => {
 describe('corrupted permission rules in IndexedDB', () => {
 	beforeEach(async () => {
 		await freshIndexedDb();
+		dismissSetAside();
 	});
 
 	test('a record that is not rules at all, and one with bad entries', async ({ task }) => {
@@ -56,12 +63,17 @@ describe('corrupted permission rules in IndexedDB', () => {
 		await Promise.all([broken.load(), mixed.load()]);
 		expect(broken.rules).toEqual([]);
 		expect(mixed.rules).toEqual([{ action: 'allow', rule: 'bash(npm test)' }]);
-		expect(broken.problem).toBeTruthy();
-		expect(mixed.problem).toBeTruthy();
+		const notice = setAsideSummaries().map((summary) => summary.message);
+		const quarantined = await listQuarantined();
+		expect(notice).toEqual([expect.stringMatching(/^3 saved permission rules could not be read/)]);
+		expect(quarantined.map((record) => record.key).sort()).toEqual([
+			permissionRulesKey('broken'),
+			permissionRulesKey('mixed')
+		]);
 		recordRow(task, {
 			input:
 				'corrupted permission-rules records (not a list; a 5000-character rule and null among good ones)',
-			'what Kiln did': `kept ${mixed.rules.length} good rule; notices: "${broken.problem}" / "${mixed.problem}"`
+			'what Kiln did': `kept ${mixed.rules.length} good rule; set aside ${quarantined.length} records (${quarantined.map((record) => record.reason.slice(0, 80)).join(' / ')}); notice: “${notice.join(' ')}”`
 		});
 	});
 });

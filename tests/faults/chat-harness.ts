@@ -7,6 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Agent, type SessionEvent } from '../../src/lib/agent';
 import type { ProviderConfig } from '../../src/lib/providers';
 import { createBrowserRuntime } from '../../src/lib/runtime/browser';
@@ -21,7 +22,8 @@ import {
 import { ModelSettings } from '../../src/lib/state/settings';
 import { closeStorage } from '../../src/lib/storage';
 import { openWorkspace, type Workspace } from '../../src/lib/workspace';
-import type { MockModelServer } from '../../tooling/mock-model';
+import { startMockModelServer, type MockModelServer } from '../../tooling/mock-model';
+import { recordRow } from '../suite-table/row';
 import { assertValidConversation, type Format } from '../unit/agent/harness';
 
 export const FORMATS: Format[] = ['anthropic', 'openai'];
@@ -99,6 +101,66 @@ export async function openFaultChat(
 	};
 }
 
+export interface FaultBench {
+	/** The scripted model server of the describe block (with `server: true`). */
+	readonly server: MockModelServer;
+	/** Opens the test's chat (see openFaultChat); it is disposed after the test. */
+	open(config: ProviderConfig, options?: Parameters<typeof openFaultChat>[1]): Promise<FaultChat>;
+}
+
+/**
+ * Registers what every faults test needs around it: the chat it opens is disposed after it,
+ * and with `server: true` one scripted model server runs for the whole describe block.
+ */
+export function useFaultBench(options: { server?: boolean } = {}): FaultBench {
+	let server: MockModelServer | undefined;
+	let chat: FaultChat | undefined;
+	if (options.server) {
+		beforeAll(async () => {
+			server = await startMockModelServer();
+		});
+		afterAll(() => server?.close());
+	}
+	afterEach(async () => {
+		await chat?.dispose();
+		chat = undefined;
+	});
+	return {
+		get server() {
+			if (!server)
+				throw new Error('This bench has no server: use useFaultBench({ server: true }).');
+			return server;
+		},
+		open: async (config, chatOptions) => (chat = await openFaultChat(config, chatOptions))
+	};
+}
+
+/** What the person saw and whether the log holds together, taken right after the faulty turn. */
+export interface FaultOutcome {
+	readonly seen: string;
+	readonly consistent: string;
+}
+
+export async function afterFault(chat: FaultChat, extra: string[] = []): Promise<FaultOutcome> {
+	const seen = whatWasSeen(chat, extra);
+	return { seen, consistent: await checkConsistent(chat) };
+}
+
+/** The faults table's row, from what the test observed (see checkNextMessage for `next`). */
+export function recordFaultRow(
+	task: Parameters<typeof recordRow>[0],
+	fault: string,
+	outcome: FaultOutcome,
+	next: string
+): void {
+	recordRow(task, {
+		fault,
+		'what the person saw': outcome.seen,
+		'transcript consistent': outcome.consistent,
+		'next message works': next
+	});
+}
+
 function isRetryNotice(item: ChatItem): item is NoticeItem {
 	return item.kind === 'notice' && item.code === 'retrying';
 }
@@ -112,7 +174,7 @@ export function lastTurnItems(session: ChatSession): readonly ChatItem[] {
  * What the person saw in the newest turn, in words: each retry notice with its countdown, then
  * how the turn ended (the answer, the error notice, tool cards that failed).
  */
-export function whatWasSeen(chat: FaultChat, extra: string[] = []): string {
+function whatWasSeen(chat: FaultChat, extra: string[] = []): string {
 	const parts = chat.waits.map((text) => `⟳ ${text}`);
 	parts.push(...extra);
 	for (const item of lastTurnItems(chat.session)) {
@@ -140,7 +202,7 @@ function firstLines(text: string): string {
  * reason when it does not: every tool call has exactly one result, the stored log replays to the
  * transcript the person watched, and nothing is left streaming, pending or running.
  */
-export async function checkConsistent(chat: FaultChat): Promise<string> {
+async function checkConsistent(chat: FaultChat): Promise<string> {
 	const events = chat.session.events;
 	const calls = toolCallIds(events);
 	const results = events.flatMap((e) => (e.type === 'tool-result' ? [e.toolCallId] : []));

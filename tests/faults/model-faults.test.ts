@@ -2,18 +2,17 @@
  * Model API faults, through both wire formats: what the person sees in the chat, whether the
  * stored conversation still holds together, and whether the next message works.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startMockModelServer, type MockModelServer, type Turn } from '../../tooling/mock-model';
+import { describe, expect, test } from 'vitest';
+import type { Turn } from '../../tooling/mock-model';
 import type { SendResult } from '../../src/lib/state/chat';
-import { recordRow } from '../suite-table/row';
 import {
 	FORMATS,
-	checkConsistent,
+	afterFault,
 	checkNextMessage,
 	lastTurnItems,
-	openFaultChat,
 	providerConfig,
-	whatWasSeen,
+	recordFaultRow,
+	useFaultBench,
 	type FaultChat
 } from './chat-harness';
 
@@ -139,34 +138,20 @@ const CASES: FaultCase[] = [
 ];
 
 describe.each(FORMATS)('model faults (%s)', (format) => {
-	let server: MockModelServer;
-	let chat: FaultChat | undefined;
-	beforeAll(async () => {
-		server = await startMockModelServer();
-	});
-	afterAll(() => server.close());
-	afterEach(async () => {
-		await chat?.dispose();
-		chat = undefined;
-	});
+	const bench = useFaultBench({ server: true });
 
 	for (const item of CASES) {
 		test(`${item.fault} (${format})`, async ({ task }) => {
+			const { server } = bench;
 			server.setScript([...item.turns, { text: NEXT }]);
-			chat = await openFaultChat(providerConfig(format, server), {
+			const chat = await bench.open(providerConfig(format, server), {
 				...(item.maxAttempts !== undefined && { maxAttempts: item.maxAttempts })
 			});
 			const result = await chat.send('Please answer.');
 			item.check(chat, result);
-			const seen = whatWasSeen(chat);
-			const consistent = await checkConsistent(chat);
+			const outcome = await afterFault(chat);
 			const next = await checkNextMessage(chat, server, format, NEXT);
-			recordRow(task, {
-				fault: `${item.fault}, ${format}`,
-				'what the person saw': seen,
-				'transcript consistent': consistent,
-				'next message works': next
-			});
+			recordFaultRow(task, `${item.fault}, ${format}`, outcome, next);
 		});
 	}
 });

@@ -4,25 +4,21 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { startMockModelServer, type MockModelServer } from '../../tooling/mock-model';
-import { recordRow } from '../suite-table/row';
 import {
 	FORMATS,
-	checkConsistent,
+	afterFault,
 	checkNextMessage,
 	lastTurnItems,
-	openFaultChat,
 	providerConfig,
-	whatWasSeen,
-	type FaultChat
+	recordFaultRow,
+	useFaultBench
 } from './chat-harness';
 
 describe.each(FORMATS)('offline (%s)', (format) => {
+	const bench = useFaultBench();
 	let server: MockModelServer | undefined;
-	let chat: FaultChat | undefined;
 	afterEach(async () => {
-		await chat?.dispose();
 		await server?.close();
-		chat = undefined;
 		server = undefined;
 	});
 
@@ -32,7 +28,7 @@ describe.each(FORMATS)('offline (%s)', (format) => {
 		const { port, url } = probe;
 		await probe.close();
 
-		chat = await openFaultChat(providerConfig(format, { url }), { maxAttempts: 3 });
+		const chat = await bench.open(providerConfig(format, { url }), { maxAttempts: 3 });
 		const result = await chat.send('Please answer.');
 		expect(result).toEqual({ reason: 'error' });
 		expect(chat.waits).toHaveLength(2);
@@ -42,17 +38,11 @@ describe.each(FORMATS)('offline (%s)', (format) => {
 		expect(notice?.kind === 'notice' && notice.message).toMatch(
 			/Could not reach .*Check your connection.*Kiln tried 3 times and gave up/
 		);
-		const seen = whatWasSeen(chat);
-		const consistent = await checkConsistent(chat);
+		const outcome = await afterFault(chat);
 
 		// The network is back: the same address answers again.
 		server = await startMockModelServer({ port, script: [{ text: 'Back online.' }] });
 		const next = await checkNextMessage(chat, server, format, 'Back online.');
-		recordRow(task, {
-			fault: `offline (connection refused), ${format}`,
-			'what the person saw': seen,
-			'transcript consistent': consistent,
-			'next message works': next
-		});
+		recordFaultRow(task, `offline (connection refused), ${format}`, outcome, next);
 	});
 });

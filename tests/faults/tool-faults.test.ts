@@ -2,20 +2,18 @@
  * Tool-call faults the model causes, through both wire formats: the bad call gets a tool error
  * the model can act on (never a crash), the card shows it, and the conversation goes on.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startMockModelServer, type MockModelServer, type Turn } from '../../tooling/mock-model';
+import { describe, expect, test } from 'vitest';
+import type { Turn } from '../../tooling/mock-model';
 import type { ToolCard } from '../../src/lib/state/chat';
-import { recordRow } from '../suite-table/row';
 import { lastToolResults } from '../unit/agent/harness';
 import {
 	FORMATS,
-	checkConsistent,
+	afterFault,
 	checkNextMessage,
 	lastTurnItems,
-	openFaultChat,
 	providerConfig,
-	whatWasSeen,
-	type FaultChat
+	recordFaultRow,
+	useFaultBench
 } from './chat-harness';
 
 const AFTER = 'I have read the tool result.';
@@ -65,21 +63,13 @@ const CASES: ToolFault[] = [
 ];
 
 describe.each(FORMATS)('tool faults (%s)', (format) => {
-	let server: MockModelServer;
-	let chat: FaultChat | undefined;
-	beforeAll(async () => {
-		server = await startMockModelServer();
-	});
-	afterAll(() => server.close());
-	afterEach(async () => {
-		await chat?.dispose();
-		chat = undefined;
-	});
+	const bench = useFaultBench({ server: true });
 
 	for (const item of CASES) {
 		test(`${item.fault} (${format})`, async ({ task }) => {
+			const { server } = bench;
 			server.setScript([{ toolCalls: [item.call] }, { text: AFTER }, { text: NEXT }]);
-			chat = await openFaultChat(providerConfig(format, server), {
+			const chat = await bench.open(providerConfig(format, server), {
 				...(item.files && { files: item.files })
 			});
 			const result = await chat.send('Please use a tool.');
@@ -95,15 +85,9 @@ describe.each(FORMATS)('tool faults (%s)', (format) => {
 			if (item.maxResultChars) expect(sent!.content.length).toBeLessThan(item.maxResultChars);
 
 			const shown = card?.state === 'completed' ? [describeCompleted(card)] : [];
-			const seen = whatWasSeen(chat, shown);
-			const consistent = await checkConsistent(chat);
+			const outcome = await afterFault(chat, shown);
 			const next = await checkNextMessage(chat, server, format, NEXT);
-			recordRow(task, {
-				fault: `${item.fault}, ${format}`,
-				'what the person saw': seen,
-				'transcript consistent': consistent,
-				'next message works': next
-			});
+			recordFaultRow(task, `${item.fault}, ${format}`, outcome, next);
 		});
 	}
 });

@@ -9,7 +9,7 @@ import { deleteDraft, loadProjectDrafts, putDraft } from '$lib/storage';
 export class ProjectDrafts {
 	readonly projectId: string;
 	readonly writer: DraftWriter;
-	/** A short word for the page: drafts that could not be read, restored or stored. */
+	/** A short word for the page: drafts that could not be restored or stored. */
 	notice = $state<string | null>(null);
 
 	constructor(projectId: string) {
@@ -28,13 +28,10 @@ export class ProjectDrafts {
 	/** Opens a tab for every stored draft, marked unsaved. `stop` ends early (page left, tab lost). */
 	async restore(editor: EditorSession, stop: () => boolean = () => false): Promise<void> {
 		try {
-			const { drafts, skipped } = await loadProjectDrafts(this.projectId);
-			for (const draft of drafts) {
+			// Drafts that cannot be read are set aside by storage, and its notice says so.
+			for (const draft of await loadProjectDrafts(this.projectId)) {
 				if (stop()) return;
 				await editor.restoreDraft(draft);
-			}
-			if (skipped > 0) {
-				this.notice = `${skipped} stored draft${skipped === 1 ? '' : 's'} could not be read and ${skipped === 1 ? 'was' : 'were'} removed; everything else was restored.`;
 			}
 		} catch (error) {
 			this.notice = `Unsaved changes from your last visit could not be restored: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;

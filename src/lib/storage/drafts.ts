@@ -2,6 +2,8 @@ import { del, promisifyRequest, set } from 'idb-keyval';
 import { z } from 'zod';
 import { normalizePath } from '../runtime/paths';
 import { openStorage } from './migrations';
+import { setAside } from './quarantine';
+import { checkRecord } from './record-schemas';
 import { getStores } from './stores';
 
 /**
@@ -24,12 +26,6 @@ export const draftSchema = z.object({
 
 export type Draft = z.infer<typeof draftSchema>;
 
-export interface LoadedDrafts {
-	readonly drafts: Draft[];
-	/** Records that failed validation; they were removed, since nothing can restore them. */
-	readonly skipped: number;
-}
-
 type DraftKey = [string, string];
 
 function projectRange(projectId: string): IDBKeyRange {
@@ -49,8 +45,11 @@ export async function deleteDraft(projectId: string, path: string): Promise<void
 	await del([projectId, normalizePath(path)] satisfies DraftKey, getStores().drafts);
 }
 
-/** The project's drafts, oldest first (the order their tabs are reopened in). */
-export async function loadProjectDrafts(projectId: string): Promise<LoadedDrafts> {
+/**
+ * The project's readable drafts, oldest first (the order their tabs are reopened in). One that
+ * cannot be read is set aside (quarantine.ts), so its text is kept and the notice says so.
+ */
+export async function loadProjectDrafts(projectId: string): Promise<Draft[]> {
 	await openStorage();
 	const [keys, values] = await getStores().drafts('readonly', (store) =>
 		Promise.all([
@@ -59,25 +58,20 @@ export async function loadProjectDrafts(projectId: string): Promise<LoadedDrafts
 		])
 	);
 	const drafts: Draft[] = [];
-	const bad: IDBValidKey[] = [];
-	keys.forEach((key, index) => {
-		const parsed = draftSchema.safeParse(values[index]);
+	for (const [index, key] of keys.entries()) {
+		const value: unknown = values[index];
+		const checked = checkRecord<Draft>(draftSchema, value);
 		const [, path] = key as DraftKey;
-		// A record filed under another key than its own fields say is as unusable as a malformed one.
-		if (parsed.success && parsed.data.projectId === projectId && parsed.data.path === path) {
-			drafts.push(parsed.data);
-		} else {
-			bad.push(key);
+		if (checked.ok && checked.value.projectId === projectId && checked.value.path === path) {
+			drafts.push(checked.value);
+			continue;
 		}
-	});
-	if (bad.length > 0) {
-		await getStores().drafts('readwrite', (store) => {
-			for (const key of bad) store.delete(key);
-			return promisifyRequest(store.transaction);
-		});
+		// A record filed under another key than its own fields say is as unusable as a malformed one.
+		const reason = checked.ok ? 'path: does not match the key it is stored under' : checked.reason;
+		await setAside({ kind: 'draft', store: 'drafts', key, value, reason });
 	}
 	drafts.sort((a, b) => a.updatedAt - b.updatedAt);
-	return { drafts, skipped: bad.length };
+	return drafts;
 }
 
 export async function deleteProjectDrafts(projectId: string): Promise<void> {

@@ -14,19 +14,16 @@ export {
 	createProject,
 	renameProject,
 	touchProject,
-	deleteProject,
 	type ProjectMeta,
 	type CreateProjectInput
 } from './projects';
+export { deleteProject } from './project-deletion';
 export {
 	loadProjectSnapshot,
-	loadProjectFiles,
-	loadProjectDirs,
 	putFile,
 	putFiles,
 	putDir,
 	deleteFiles,
-	renameFiles,
 	applyFileOps,
 	type FileData,
 	type FileOp,
@@ -45,24 +42,13 @@ export {
 	type RecordKind,
 	type SetAsideSummary
 } from './quarantine';
-export {
-	loadPermissionRules,
-	permissionRulesKey,
-	savePermissionRules,
-	type LoadedPermissionRules
-} from './permission-rules';
+export { loadPermissionRules, permissionRulesKey, savePermissionRules } from './permission-rules';
 export {
 	requestPersistentStorage,
 	storageEstimate,
 	type PersistenceState,
 	type StorageEstimate
 } from './browser-storage';
-export {
-	acquireProjectLock,
-	projectLockName,
-	type ReleaseLock,
-	type LockRequester
-} from './project-lock';
 export {
 	createSession,
 	listSessions,
@@ -76,7 +62,6 @@ export {
 	subagentTranscriptId,
 	sessionLog,
 	titleFromText,
-	UNTITLED_SESSION,
 	type SessionMeta,
 	type CreateSessionInput
 } from './sessions';
@@ -85,15 +70,14 @@ export {
 	deleteDraft,
 	loadProjectDrafts,
 	deleteProjectDrafts,
-	draftSchema,
-	type Draft,
-	type LoadedDrafts
+	type Draft
 } from './drafts';
 export {
 	ProjectOwnership,
 	type OwnershipState,
 	type OwnershipMessage,
 	type ChannelLike,
+	type LockRequester,
 	type ProjectOwnershipOptions
 } from './project-ownership';
 export { loadStoredPaths, type StoredState } from './file-sync';

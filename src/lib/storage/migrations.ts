@@ -45,6 +45,7 @@ export async function getSchemaVersion(stores: KilnStores = getStores()): Promis
 			value: stored,
 			reason: checked.reason
 		},
+		{},
 		stores
 	);
 	return 0;

@@ -1,46 +1,58 @@
 /**
  * A project's permission rules (allow / ask / deny by tool and pattern), kept in the settings
  * store under one key per project. Read back defensively: the record may be old, hand-edited
- * or corrupted, so every rule is validated and a bad one is skipped (and counted, so the page
- * can say so) instead of hiding the others.
+ * or corrupted, so every rule is validated. Bad ones go the way of every unreadable record
+ * (quarantine.ts): the record as it was is kept in the quarantine, the good rules stay in place
+ * and apply, and the storage notice says what was set aside.
  */
 import * as z from 'zod';
 import { permissionRuleSchema, type PermissionRule } from '../agent/permissions';
+import { setAside } from './quarantine';
+import { checkRecord } from './record-schemas';
 import { getSetting, setSetting } from './settings';
 
-export interface LoadedPermissionRules {
-	readonly rules: readonly PermissionRule[];
-	/** Stored entries that were not valid rules (left out). */
-	readonly skipped: number;
-}
-
 const storedRulesSchema = z.object({ version: z.literal(1), rules: z.array(z.unknown()) });
+
+type StoredRules = z.infer<typeof storedRulesSchema>;
 
 export function permissionRulesKey(projectId: string): string {
 	return `permission-rules:${projectId}`;
 }
 
-export async function loadPermissionRules(projectId: string): Promise<LoadedPermissionRules> {
-	const stored = await getSetting<unknown>(permissionRulesKey(projectId));
-	if (stored === undefined) return { rules: [], skipped: 0 };
-	const parsed = storedRulesSchema.safeParse(stored);
-	if (!parsed.success) return { rules: [], skipped: 1 };
-	const rules: PermissionRule[] = [];
-	let skipped = 0;
-	for (const entry of parsed.data.rules) {
-		const rule = permissionRuleSchema.safeParse(entry);
-		if (rule.success) rules.push({ action: rule.data.action, rule: rule.data.rule });
-		else skipped++;
+/** The project's readable rules, in the order they were added. */
+export async function loadPermissionRules(projectId: string): Promise<PermissionRule[]> {
+	const key = permissionRulesKey(projectId);
+	const stored = await getSetting<unknown>(key);
+	if (stored === undefined) return [];
+	const base = { kind: 'permission-rule', store: 'settings', key, value: stored } as const;
+	const list = checkRecord<StoredRules>(storedRulesSchema, stored);
+	if (!list.ok) {
+		await setAside({ ...base, reason: list.reason });
+		return [];
 	}
-	return { rules, skipped };
+	const rules: PermissionRule[] = [];
+	const problems: string[] = [];
+	for (const [index, entry] of list.value.rules.entries()) {
+		const rule = checkRecord<PermissionRule>(permissionRuleSchema, entry);
+		if (rule.ok) rules.push({ action: rule.value.action, rule: rule.value.rule });
+		else problems.push(`rules.${index}: ${rule.reason}`);
+	}
+	if (problems.length > 0) {
+		await setAside(
+			{ ...base, reason: problems.join('; ') },
+			{ keep: storedRules(rules), items: problems.length }
+		);
+	}
+	return rules;
 }
 
 export async function savePermissionRules(
 	projectId: string,
 	rules: readonly PermissionRule[]
 ): Promise<void> {
-	await setSetting(permissionRulesKey(projectId), {
-		version: 1,
-		rules: rules.map((rule) => ({ action: rule.action, rule: rule.rule }))
-	});
+	await setSetting(permissionRulesKey(projectId), storedRules(rules));
+}
+
+function storedRules(rules: readonly PermissionRule[]): StoredRules {
+	return { version: 1, rules: rules.map((rule) => ({ action: rule.action, rule: rule.rule })) };
 }

@@ -93,16 +93,6 @@ export async function loadProjectSnapshot(projectId: string): Promise<ProjectSna
 	return { files, dirs };
 }
 
-/** The project's files (path → text or bytes). Folders: see loadProjectSnapshot. */
-export async function loadProjectFiles(projectId: string): Promise<Record<string, FileData>> {
-	return (await loadProjectSnapshot(projectId)).files;
-}
-
-/** The project's folders, including empty ones, parents first. */
-export async function loadProjectDirs(projectId: string): Promise<string[]> {
-	return (await loadProjectSnapshot(projectId)).dirs;
-}
-
 export async function putFile(
 	projectId: string,
 	path: string,
@@ -133,33 +123,6 @@ export async function putDir(projectId: string, path: string, mtimeMs = Date.now
 /** Deletes `path` and everything below it; `''` deletes all of the project's files. */
 export async function deleteFiles(projectId: string, path: string): Promise<void> {
 	await applyFileOps(projectId, [{ op: 'deleteTree', path }]);
-}
-
-/** Moves `from` (a file or a folder with everything in it) to `to`, replacing what was there. */
-export async function renameFiles(projectId: string, from: string, to: string): Promise<void> {
-	await openStorage();
-	const source = normalizePath(from);
-	const target = normalizePath(to);
-	if (source === target) return;
-	if (source === '' || target.startsWith(source + '/')) {
-		throw new Error(`Cannot move '${from}' into itself ('${to}'). Choose a folder outside it.`);
-	}
-	await getStores().files('readwrite', async (store) => {
-		const moved: [FileKey, StoredEntry][] = [];
-		for (const range of subtreeRanges(projectId, source)) {
-			const [keys, values] = await Promise.all([
-				promisifyRequest(store.getAllKeys(range)),
-				promisifyRequest(store.getAll(range))
-			]);
-			keys.forEach((key, index) => moved.push([key as FileKey, values[index] as StoredEntry]));
-		}
-		for (const range of subtreeRanges(projectId, source)) store.delete(range);
-		for (const range of subtreeRanges(projectId, target)) store.delete(range);
-		for (const [[, path], entry] of moved) {
-			store.put(entry, [projectId, target + path.slice(source.length)]);
-		}
-		return promisifyRequest(store.transaction);
-	});
 }
 
 /** Applies puts and deletes in the given order, in one transaction. */

@@ -1,4 +1,5 @@
-import { projectLockName, type LockRequester } from './project-lock';
+/** The subset of the Web Locks API used here, so tests can pass their own. */
+export type LockRequester = Pick<LockManager, 'request'>;
 
 /** owner: this tab may change the project · read-only: another tab owns it · closed: disposed. */
 export type OwnershipState = 'owner' | 'read-only' | 'closed';
@@ -38,14 +39,15 @@ export interface ProjectOwnershipOptions {
 	tabId?: string;
 }
 
-function channelName(projectId: string): string {
+/** The project's Web Lock and BroadcastChannel (separate namespaces, so one name serves both). */
+function ownershipName(projectId: string): string {
 	return `kiln-project:${projectId}`;
 }
 
 function defaultChannel(projectId: string): ChannelLike | null {
 	return typeof BroadcastChannel === 'undefined'
 		? null
-		: (new BroadcastChannel(channelName(projectId)) as unknown as ChannelLike);
+		: (new BroadcastChannel(ownershipName(projectId)) as unknown as ChannelLike);
 }
 
 function isAbort(error: unknown): boolean {
@@ -158,7 +160,7 @@ export class ProjectOwnership {
 		let granted = false;
 		return new Promise<boolean>((resolve, reject) => {
 			locks
-				.request(projectLockName(this.projectId), options, (lock) => {
+				.request(ownershipName(this.projectId), options, (lock) => {
 					if (!lock) {
 						resolve(false);
 						return undefined;

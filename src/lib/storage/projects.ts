@@ -1,11 +1,9 @@
-import { del, entries, get, set } from 'idb-keyval';
+import { entries, get, set } from 'idb-keyval';
 import { openStorage } from './migrations';
-import { deleteFiles, putDir, putFiles, type FileData } from './project-files';
+import { putDir, putFiles, type FileData } from './project-files';
 import { setAside } from './quarantine';
 import { checkRecord, projectMetaSchema } from './record-schemas';
 import { getStores } from './stores';
-import { deleteProjectSessions } from './sessions';
-import { deleteProjectDrafts } from './drafts';
 
 export interface ProjectMeta {
 	readonly id: string;
@@ -112,14 +110,4 @@ export function touchProject(id: string): Promise<ProjectMeta> {
 		...project,
 		updatedAt: Math.max(stamp(), project.updatedAt + 1)
 	}));
-}
-
-/** Removes the project and all its files. */
-export async function deleteProject(id: string): Promise<void> {
-	await openStorage();
-	// Meta first: once it is gone the project is gone for the person, whatever happens next.
-	await del(id, getStores().projects);
-	await deleteFiles(id, '');
-	await deleteProjectSessions(id);
-	await deleteProjectDrafts(id);
 }

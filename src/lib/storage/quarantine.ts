@@ -4,11 +4,19 @@
  * person with DevTools can still recover it), and counted for the notice the UI shows, so one
  * bad record never hides the project list or stops a project from opening.
  */
-import { del, entries, set } from 'idb-keyval';
+import { del, delMany, entries, set } from 'idb-keyval';
 import { getStores, type KilnStores } from './stores';
 
 /** What kind of record was set aside (one sentence of the notice per kind). */
-export type RecordKind = 'project' | 'file' | 'chat' | 'chat-event' | 'setting' | 'schema-version';
+export type RecordKind =
+	| 'project'
+	| 'file'
+	| 'chat'
+	| 'chat-event'
+	| 'setting'
+	| 'schema-version'
+	| 'draft'
+	| 'permission-rule';
 
 export interface QuarantinedRecord {
 	readonly kind: RecordKind;
@@ -29,7 +37,20 @@ export interface SetAsideSummary {
 	readonly message: string;
 }
 
-const seen = new Map<string, RecordKind>();
+/** How a record is set aside when only part of it is bad (see setAside). */
+export interface SetAsideOptions {
+	/**
+	 * What stays in the store instead of the record (its good part, e.g. the valid rules of a
+	 * list); the whole record as it was still goes to the quarantine. Without it the record is
+	 * removed from its store.
+	 */
+	readonly keep?: unknown;
+	/** How many items of the record were bad, for the notice's count (1 when not given). */
+	readonly items?: number;
+}
+
+/** Per record set aside this page ("store:key"): its kind and how many items it counts for. */
+const seen = new Map<string, { kind: RecordKind; items: number }>();
 const listeners = new Set<() => void>();
 
 /**
@@ -38,14 +59,16 @@ const listeners = new Set<() => void>();
  */
 export async function setAside(
 	record: Omit<QuarantinedRecord, 'at'>,
+	options: SetAsideOptions = {},
 	stores: KilnStores = getStores()
 ): Promise<void> {
-	report(record.kind, record.store, record.key);
+	report(record.kind, record.store, record.key, options.items ?? 1);
 	try {
 		const at = Date.now();
 		const id = `${at}-${record.store}-${crypto.randomUUID()}`;
 		await set(id, { ...record, at } satisfies QuarantinedRecord, stores.quarantine);
-		await del(record.key, stores[record.store]);
+		if (options.keep === undefined) await del(record.key, stores[record.store]);
+		else await set(record.key, options.keep, stores[record.store]);
 	} catch {
 		// Left in place: it is skipped on every read and reported again after a reload.
 	}
@@ -57,10 +80,24 @@ export async function listQuarantined(): Promise<QuarantinedRecord[]> {
 	return all.sort(([a], [b]) => (a < b ? -1 : 1)).map(([, record]) => record);
 }
 
+/**
+ * Deletes the quarantined records `belongs` picks (those of a project being deleted): kept for
+ * recovery, but a project the person deleted must leave nothing of its own behind.
+ */
+export async function forgetQuarantined(
+	belongs: (record: QuarantinedRecord) => boolean
+): Promise<void> {
+	const store = getStores().quarantine;
+	const doomed = (await entries<string, QuarantinedRecord>(store))
+		.filter(([, record]) => belongs(record))
+		.map(([id]) => id);
+	if (doomed.length > 0) await delMany(doomed, store);
+}
+
 /** What this page has set aside since it loaded (or since the notice was dismissed). */
 export function setAsideSummaries(): SetAsideSummary[] {
 	const counts = new Map<RecordKind, number>();
-	for (const kind of seen.values()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+	for (const { kind, items } of seen.values()) counts.set(kind, (counts.get(kind) ?? 0) + items);
 	return [...counts].map(([kind, count]) => ({ kind, count, message: messageFor(kind, count) }));
 }
 
@@ -76,10 +113,10 @@ export function dismissSetAside(): void {
 	for (const listener of listeners) listener();
 }
 
-function report(kind: RecordKind, store: string, key: IDBValidKey): void {
+function report(kind: RecordKind, store: string, key: IDBValidKey, items: number): void {
 	const id = `${store}:${JSON.stringify(key)}`;
 	if (seen.has(id)) return;
-	seen.set(id, kind);
+	seen.set(id, { kind, items });
 	for (const listener of listeners) listener();
 }
 
@@ -96,6 +133,10 @@ function messageFor(kind: RecordKind, count: number): string {
 			return `${count} ${one ? 'message or tool result' : 'messages or tool results'} of a chat could not be read and ${one ? 'was' : 'were'} skipped; the rest of the chat is shown and the model will not see ${one ? 'it' : 'them'}. If the model seems confused, start a new chat.`;
 		case 'setting':
 			return `${count} saved ${one ? 'setting' : 'settings'} could not be read and ${one ? 'was' : 'were'} set aside. Open Settings and enter ${one ? 'it' : 'them'} again.`;
+		case 'draft':
+			return `${count} unsaved ${one ? 'draft' : 'drafts'} could not be read and ${one ? 'was' : 'were'} set aside; your other unsaved changes were restored. Check the open files and type what is missing again.`;
+		case 'permission-rule':
+			return `${count} saved permission ${one ? 'rule' : 'rules'} could not be read and ${one ? 'was' : 'were'} set aside; the other rules still apply. Open Settings, check the permission rules and add what is missing.`;
 		case 'schema-version':
 			return 'The version of your saved data could not be read, so Kiln ran its upgrades again from the start. Check that your projects look right.';
 	}

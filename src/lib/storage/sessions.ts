@@ -10,7 +10,7 @@ import type { SessionEvent } from '../agent/types';
 import type { ProviderId } from '../providers/types';
 import { sessionEventSchema } from './event-schema';
 import { openStorage } from './migrations';
-import { setAside } from './quarantine';
+import { listQuarantined, setAside } from './quarantine';
 import { checkRecord, eventKeySchema, sessionMetaSchema } from './record-schemas';
 import { getStores } from './stores';
 
@@ -33,6 +33,8 @@ export interface CreateSessionInput {
 
 export const UNTITLED_SESSION = 'New chat';
 const TITLE_MAX_CHARS = 60;
+/** Between a session's id and a subagent's in the id of the subagent's transcript. */
+const SUBAGENT_INFIX = '/subagent/';
 
 type EventKey = [string, number];
 
@@ -188,7 +190,7 @@ export async function deleteSession(sessionId: string): Promise<void> {
  * its own, with no SessionMeta, so it never shows up as a chat of its own.
  */
 export function subagentTranscriptId(sessionId: string, subagentId: string): string {
-	return `${sessionId}/subagent/${subagentId}`;
+	return `${sessionId}${SUBAGENT_INFIX}${subagentId}`;
 }
 
 export async function storeSubagentTranscript(
@@ -211,9 +213,39 @@ export function loadSubagentTranscript(
 	return loadSessionEvents(subagentTranscriptId(sessionId, subagentId));
 }
 
-/** Removes every session of a project (when the project is deleted). */
-export async function deleteProjectSessions(projectId: string): Promise<void> {
-	for (const meta of await listSessions(projectId)) await deleteSession(meta.id);
+/** The session an event log belongs to: itself, or the parent of a subagent transcript. */
+export function sessionOfLog(logId: string): string {
+	const at = logId.indexOf(SUBAGENT_INFIX);
+	return at === -1 ? logId : logId.slice(0, at);
+}
+
+/**
+ * Removes every session of a project with its events and subagent transcripts (when the project
+ * is deleted), and returns their ids. Unreadable ones too: a meta that names the project is
+ * enough, and a chat whose meta was set aside still has its events here.
+ */
+export async function deleteProjectSessions(projectId: string): Promise<string[]> {
+	const { sessions } = await ready();
+	const ids = new Set<string>();
+	for (const [key, value] of await entries<IDBValidKey, unknown>(sessions)) {
+		if (typeof key === 'string' && namesProject(value, projectId)) ids.add(key);
+	}
+	for (const record of await listQuarantined()) {
+		const { store, key, value } = record;
+		if (store === 'sessions' && typeof key === 'string' && namesProject(value, projectId)) {
+			ids.add(key);
+		}
+	}
+	for (const id of ids) await deleteSession(id);
+	return [...ids];
+}
+
+function namesProject(value: unknown, projectId: string): boolean {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		(value as { projectId?: unknown }).projectId === projectId
+	);
 }
 
 /**

@@ -1,63 +1,19 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ModelRequest, Provider, StreamEvent } from '../../../src/lib/providers/types';
-import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
-import type { Runtime } from '../../../src/lib/runtime/types';
-import { ChatSession } from '../../../src/lib/state/chat';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PermissionRules } from '../../../src/lib/state/permissions';
-import { ModelSettings } from '../../../src/lib/state/settings';
 import {
+	dismissSetAside,
+	getSetting,
+	listQuarantined,
 	loadPermissionRules,
 	loadSessionEvents,
 	permissionRulesKey,
 	savePermissionRules,
+	setAsideSummaries,
 	setSetting
 } from '../../../src/lib/storage';
-import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
 import { freshIndexedDb } from '../storage/reset';
-
-type Step = (request: ModelRequest) => AsyncIterable<StreamEvent>;
-
-class ScriptedProvider implements Provider {
-	readonly id = 'anthropic' as const;
-	readonly family = 'anthropic' as const;
-	readonly requests: ModelRequest[] = [];
-	constructor(private readonly steps: Step[]) {}
-	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
-		this.requests.push(request);
-		const step = this.steps.shift();
-		if (!step) throw new Error('The script has no more steps.');
-		return step(request);
-	}
-	async listModels(): Promise<string[]> {
-		return ['m'];
-	}
-}
-
-const USAGE = {
-	type: 'usage',
-	inputTokens: 10,
-	outputTokens: 5,
-	cacheReadTokens: 0,
-	cacheWriteTokens: 0
-} as const;
-
-function answer(text: string): Step {
-	return async function* () {
-		yield { type: 'text-delta', text };
-		yield USAGE;
-		yield { type: 'stop', reason: 'end_turn' };
-	};
-}
-
-function callTool(id: string, name: string, input: Record<string, unknown>): Step {
-	return async function* () {
-		yield { type: 'tool-call-start', id, name };
-		yield { type: 'tool-call-end', id, name, rawArguments: JSON.stringify(input), input };
-		yield USAGE;
-		yield { type: 'stop', reason: 'tool_use' };
-	};
-}
+import { answer, ScriptedProvider, toolCall, useChatHarness } from './chat-harness';
 
 /** Waits (polling, bounded) until the agent is held on a prompt. */
 async function until(check: () => boolean): Promise<void> {
@@ -65,35 +21,14 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 describe('ChatSession: permission prompts and rules', () => {
-	let runtime: Runtime;
-	let workspace: Workspace;
-	let settings: ModelSettings;
-
-	beforeEach(async () => {
-		await freshIndexedDb();
-		runtime = await createBrowserRuntime({ files: { 'a.txt': 'old\n' } });
-		workspace = await openWorkspace({ projectId: 'p1', runtime });
-		settings = new ModelSettings();
-		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
-	});
-	afterEach(async () => {
-		workspace.dispose();
-		await runtime.dispose();
-	});
-
-	const chat = (provider: Provider) =>
-		new ChatSession({
-			projectId: 'p1',
-			workspace,
-			runtime: () => runtime,
-			settings,
-			createProvider: () => provider
-		});
+	const h = useChatHarness({ 'a.txt': 'old\n' });
+	const { chat } = h;
+	beforeEach(() => h.settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' }));
 
 	it('Ask mode holds a command for the person; "Always allow" runs it and stores the rule', async () => {
 		const provider = new ScriptedProvider([
-			callTool('c1', 'bash', { command: 'touch made.txt' }),
-			callTool('c2', 'bash', { command: 'touch again.txt' }),
+			toolCall('c1', 'bash', { command: 'touch made.txt' }),
+			toolCall('c2', 'bash', { command: 'touch again.txt' }),
 			answer('Both made.')
 		]);
 		const session = chat(provider);
@@ -107,24 +42,24 @@ describe('ChatSession: permission prompts and rules', () => {
 			summary: 'touch made.txt',
 			alwaysRules: ['bash(touch *)']
 		});
-		expect(workspace.exists('made.txt')).toBe(false);
+		expect(h.workspace.exists('made.txt')).toBe(false);
 		session.answerPermission('c1', 'always');
 		expect(await sent).toEqual({ reason: 'completed' });
 		// The second touch matched the new rule: nobody was asked.
 		expect(session.permissionPrompts.pending).toEqual([]);
-		expect(workspace.exists('made.txt') && workspace.exists('again.txt')).toBe(true);
+		expect(h.workspace.exists('made.txt') && h.workspace.exists('again.txt')).toBe(true);
 		expect(session.permissionRules.rules).toEqual([{ action: 'allow', rule: 'bash(touch *)' }]);
 
 		// Kept with the project: a fresh page reads it back.
 		const reloaded = new PermissionRules('p1');
 		await reloaded.load();
 		expect(reloaded.rules).toEqual([{ action: 'allow', rule: 'bash(touch *)' }]);
-		expect((await loadPermissionRules('other')).rules).toEqual([]);
+		expect(await loadPermissionRules('other')).toEqual([]);
 	});
 
 	it('Stop while a prompt waits denies it, clears the prompt and ends the turn consistently', async () => {
 		const provider = new ScriptedProvider([
-			callTool('w1', 'write', { path: 'b.txt', content: 'b' }),
+			toolCall('w1', 'write', { path: 'b.txt', content: 'b' }),
 			answer('Carrying on.')
 		]);
 		const session = chat(provider);
@@ -135,7 +70,7 @@ describe('ChatSession: permission prompts and rules', () => {
 		session.stop();
 		expect(await sent).toEqual({ reason: 'aborted' });
 		expect(session.permissionPrompts.pending).toEqual([]);
-		expect(workspace.exists('b.txt')).toBe(false);
+		expect(h.workspace.exists('b.txt')).toBe(false);
 		const events = await loadSessionEvents(session.sessionId!);
 		const result = events.find((event) => event.type === 'tool-result');
 		expect(result).toMatchObject({ toolCallId: 'w1', ok: false });
@@ -149,8 +84,8 @@ describe('ChatSession: permission prompts and rules', () => {
 
 	it("a general subagent's edits wait for the person too", async () => {
 		const provider = new ScriptedProvider([
-			callTool('t1', 'task', { description: 'Write c', prompt: 'Write c.txt', agent: 'general' }),
-			callTool('s1', 'write', { path: 'c.txt', content: 'c' }),
+			toolCall('t1', 'task', { description: 'Write c', prompt: 'Write c.txt', agent: 'general' }),
+			toolCall('s1', 'write', { path: 'c.txt', content: 'c' }),
 			answer('The person denied the write.'),
 			answer('The subagent could not write c.txt.')
 		]);
@@ -165,7 +100,7 @@ describe('ChatSession: permission prompts and rules', () => {
 		});
 		session.answerPermission('s1', 'deny');
 		expect(await sent).toEqual({ reason: 'completed' });
-		expect(workspace.exists('c.txt')).toBe(false);
+		expect(h.workspace.exists('c.txt')).toBe(false);
 	});
 
 	it('approving a plan goes back to the mode before plan mode', async () => {
@@ -209,8 +144,9 @@ describe('PermissionRules: stored per project, validated on the way back', () =>
 		expect(rules.rules).toEqual([]);
 	});
 
-	it('skips bad stored entries with a notice and keeps the good ones', async () => {
-		await setSetting(permissionRulesKey('p1'), {
+	it('sets bad stored entries aside with a notice and keeps the good ones', async () => {
+		dismissSetAside();
+		const stored = {
 			version: 1,
 			rules: [
 				{ action: 'allow', rule: 'bash(npm test)' },
@@ -218,18 +154,31 @@ describe('PermissionRules: stored per project, validated on the way back', () =>
 				{ action: 'deny', rule: 'nonsense(' },
 				'garbage'
 			]
-		});
+		};
+		await setSetting(permissionRulesKey('p1'), stored);
 		const rules = new PermissionRules('p1');
 		await rules.load();
 		expect(rules.rules).toEqual([{ action: 'allow', rule: 'bash(npm test)' }]);
-		expect(rules.problem).toMatch(/3 stored permission rules were not valid/);
+		expect(rules.problem).toBeNull();
+		expect(setAsideSummaries()).toEqual([
+			expect.objectContaining({
+				kind: 'permission-rule',
+				count: 3,
+				message: expect.stringMatching(/^3 saved permission rules could not be read/)
+			})
+		]);
+		// The record as it was goes to the quarantine; the good rule stays stored and applies.
+		expect(await listQuarantined()).toMatchObject([
+			{ kind: 'permission-rule', store: 'settings', key: permissionRulesKey('p1'), value: stored }
+		]);
+		expect(await loadPermissionRules('p1')).toEqual([{ action: 'allow', rule: 'bash(npm test)' }]);
+		expect(await listQuarantined()).toHaveLength(1);
 
 		await setSetting(permissionRulesKey('p2'), 'not even an object');
-		expect(await loadPermissionRules('p2')).toEqual({ rules: [], skipped: 1 });
+		expect(await loadPermissionRules('p2')).toEqual([]);
+		expect(await listQuarantined()).toHaveLength(2);
+		expect(await getSetting(permissionRulesKey('p2'))).toBeUndefined();
 		await savePermissionRules('p3', [{ action: 'ask', rule: 'write' }]);
-		expect(await loadPermissionRules('p3')).toEqual({
-			rules: [{ action: 'ask', rule: 'write' }],
-			skipped: 0
-		});
+		expect(await loadPermissionRules('p3')).toEqual([{ action: 'ask', rule: 'write' }]);
 	});
 });

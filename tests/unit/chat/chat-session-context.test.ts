@@ -1,45 +1,9 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planApprovedMessage } from '../../../src/lib/agent/permissions';
-import type { ModelRequest, Provider, StreamEvent } from '../../../src/lib/providers/types';
-import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
-import type { Runtime } from '../../../src/lib/runtime/types';
-import {
-	ChatSession,
-	ensureMemoryFile,
-	NEW_MEMORY_TEXT,
-	type ChatSessionOptions
-} from '../../../src/lib/state/chat';
-import { ModelSettings } from '../../../src/lib/state/settings';
+import type { ModelRequest } from '../../../src/lib/providers/types';
+import { ensureMemoryFile, NEW_MEMORY_TEXT } from '../../../src/lib/state/chat';
 import { listSessions, loadSessionEvents } from '../../../src/lib/storage';
-import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
-import { freshIndexedDb } from '../storage/reset';
-
-type Step = (request: ModelRequest) => AsyncIterable<StreamEvent>;
-
-class ScriptedProvider implements Provider {
-	readonly id = 'anthropic' as const;
-	readonly family = 'anthropic' as const;
-	readonly requests: ModelRequest[] = [];
-	constructor(private readonly steps: Step[]) {}
-	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
-		this.requests.push(request);
-		const step = this.steps.shift();
-		if (!step) throw new Error('The script has no more steps.');
-		return step(request);
-	}
-	async listModels(): Promise<string[]> {
-		return ['m'];
-	}
-}
-
-function answer(text: string, cacheReadTokens = 0): Step {
-	return async function* () {
-		yield { type: 'text-delta', text };
-		yield { type: 'usage', inputTokens: 10, outputTokens: 5, cacheReadTokens, cacheWriteTokens: 0 };
-		yield { type: 'stop', reason: 'end_turn' };
-	};
-}
+import { answer, ScriptedProvider, useChatHarness } from './chat-harness';
 
 /** Every text the model was sent in its newest request. */
 function sentText(request: ModelRequest | undefined): string {
@@ -47,30 +11,8 @@ function sentText(request: ModelRequest | undefined): string {
 }
 
 describe('ChatSession: memory, plan mode, sessions and context status', () => {
-	let runtime: Runtime;
-	let workspace: Workspace;
-	let settings: ModelSettings;
-
-	beforeEach(async () => {
-		await freshIndexedDb();
-		runtime = await createBrowserRuntime({ files: { 'README.md': '# demo\n' } });
-		workspace = await openWorkspace({ projectId: 'p1', runtime });
-		settings = new ModelSettings();
-	});
-	afterEach(async () => {
-		await runtime.dispose();
-	});
-
-	function chat(provider: Provider, extra: Partial<ChatSessionOptions> = {}): ChatSession {
-		return new ChatSession({
-			projectId: 'p1',
-			workspace,
-			runtime: () => runtime,
-			settings,
-			createProvider: () => provider,
-			...extra
-		});
-	}
+	const h = useChatHarness();
+	const { chat } = h;
 
 	it('/remember appends to AGENTS.md without a model turn, even with no model set up', async () => {
 		const provider = new ScriptedProvider([]);
@@ -79,7 +21,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 			reason: 'command'
 		});
 		expect(session.notice?.message).toMatch(/^Remembered in AGENTS\.md/);
-		expect(await workspace.readText('AGENTS.md')).toContain('- run the tests with npm test\n');
+		expect(await h.workspace.readText('AGENTS.md')).toContain('- run the tests with npm test\n');
 		expect(provider.requests).toEqual([]);
 		expect(session.turns).toEqual([]);
 		expect(await listSessions('p1')).toEqual([]);
@@ -90,15 +32,15 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 	});
 
 	it('the Memory button creates AGENTS.md with a heading only when it is missing', async () => {
-		expect(await ensureMemoryFile(workspace)).toBe('AGENTS.md');
-		expect(await workspace.readText('AGENTS.md')).toBe(NEW_MEMORY_TEXT);
-		await workspace.writeFile('AGENTS.md', '# Mine\n');
-		await ensureMemoryFile(workspace);
-		expect(await workspace.readText('AGENTS.md')).toBe('# Mine\n');
+		expect(await ensureMemoryFile(h.workspace)).toBe('AGENTS.md');
+		expect(await h.workspace.readText('AGENTS.md')).toBe(NEW_MEMORY_TEXT);
+		await h.workspace.writeFile('AGENTS.md', '# Mine\n');
+		await ensureMemoryFile(h.workspace);
+		expect(await h.workspace.readText('AGENTS.md')).toBe('# Mine\n');
 	});
 
 	it('/compact in an empty chat explains instead of starting a session', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
 		const provider = new ScriptedProvider([]);
 		const session = chat(provider);
 		expect(await session.send('/compact')).toEqual({ reason: 'command' });
@@ -108,7 +50,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 	});
 
 	it('passes /compact to the agent once there is a conversation', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
 		const seen: string[] = [];
 		const session = chat(new ScriptedProvider([answer('hi')]));
 		await session.send('hello');
@@ -130,7 +72,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 	});
 
 	it('plan mode set before the first message reaches the model, and survives a reload', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
 		const provider = new ScriptedProvider([answer('1. Read\n2. Change')]);
 		const session = chat(provider);
 		await session.load();
@@ -152,7 +94,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 	});
 
 	it('approving a plan switches back to auto mode and sends the approval with the plan', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
 		const provider = new ScriptedProvider([answer('1. Read\n2. Change'), answer('Done.')]);
 		const session = chat(provider);
 		await session.load();
@@ -171,7 +113,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 	});
 
 	it('resumes a past session with its transcript, and continues it', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: 'k', model: 'm' });
 		const session = chat(new ScriptedProvider([answer('one'), answer('two'), answer('three')]));
 		await session.send('first');
 		const firstId = session.sessionId!;
@@ -204,7 +146,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 	});
 
 	it('keeps the Context status from live reports and recomputes the same after a reload', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: 'k', model: 'claude-sonnet-4-5' });
+		await h.settings.save({ provider: 'anthropic', apiKey: 'k', model: 'claude-sonnet-4-5' });
 		const session = chat(new ScriptedProvider([answer('a'), answer('b', 90)]));
 		expect(session.contextStatus).toBeNull();
 		await session.send('one');

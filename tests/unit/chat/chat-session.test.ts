@@ -1,103 +1,21 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Agent } from '../../../src/lib/agent';
 import type { LiveEvent } from '../../../src/lib/agent/types';
-import type { ModelRequest, Provider, StreamEvent } from '../../../src/lib/providers/types';
-import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
-import type { Runtime } from '../../../src/lib/runtime/types';
-import { ChatSession, replay, type ChatSessionOptions } from '../../../src/lib/state/chat';
-import { ModelSettings } from '../../../src/lib/state/settings';
+import { replay, type ChatSession } from '../../../src/lib/state/chat';
 import { listSessions, loadSessionEvents } from '../../../src/lib/storage';
-import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
-import { freshIndexedDb } from '../storage/reset';
+import {
+	answer,
+	ScriptedProvider,
+	startHangingTurn,
+	toolCall,
+	useChatHarness
+} from './chat-harness';
 
 const SECRET = 'sk-test-secret-key-42';
 
-type Step = (request: ModelRequest) => AsyncIterable<StreamEvent>;
-
-/** A model that answers each step from a script and records what it was asked. */
-class ScriptedProvider implements Provider {
-	readonly id = 'anthropic' as const;
-	readonly family = 'anthropic' as const;
-	readonly requests: ModelRequest[] = [];
-	constructor(private readonly steps: Step[]) {}
-	stream(request: ModelRequest): AsyncIterable<StreamEvent> {
-		this.requests.push(request);
-		const step = this.steps.shift();
-		if (!step) throw new Error('The script has no more steps.');
-		return step(request);
-	}
-	async listModels(): Promise<string[]> {
-		return ['m'];
-	}
-}
-
-const usage = {
-	type: 'usage',
-	inputTokens: 10,
-	outputTokens: 5,
-	cacheReadTokens: 0,
-	cacheWriteTokens: 0
-} as const;
-
-function answer(text: string): Step {
-	return async function* () {
-		yield { type: 'text-delta', text };
-		yield usage;
-		yield { type: 'stop', reason: 'end_turn' };
-	};
-}
-
-function toolCall(id: string, name: string, input: Record<string, unknown>): Step {
-	return async function* () {
-		yield { type: 'text-delta', text: 'Working on it.' };
-		yield { type: 'tool-call-start', id, name };
-		const raw = JSON.stringify(input);
-		yield { type: 'tool-call-delta', id, argsDelta: raw };
-		yield { type: 'tool-call-end', id, name, rawArguments: raw, input };
-		yield usage;
-		yield { type: 'stop', reason: 'tool_use' };
-	};
-}
-
-/** Streams some text, then waits until the request is aborted (the person presses Stop). */
-function hangs(onStreaming: () => void): Step {
-	return async function* (request) {
-		yield { type: 'text-delta', text: 'Thinking hard' };
-		onStreaming();
-		await new Promise<void>((resolve) => {
-			if (request.signal?.aborted) resolve();
-			request.signal?.addEventListener('abort', () => resolve(), { once: true });
-		});
-		yield { type: 'stop', reason: 'aborted' };
-	};
-}
-
 describe('ChatSession', () => {
-	let runtime: Runtime;
-	let workspace: Workspace;
-	let settings: ModelSettings;
-
-	beforeEach(async () => {
-		await freshIndexedDb();
-		runtime = await createBrowserRuntime({ files: { 'README.md': '# demo\n' } });
-		workspace = await openWorkspace({ projectId: 'p1', runtime });
-		settings = new ModelSettings();
-	});
-	afterEach(async () => {
-		await runtime.dispose();
-	});
-
-	function chat(provider: Provider, extra: Partial<ChatSessionOptions> = {}): ChatSession {
-		return new ChatSession({
-			projectId: 'p1',
-			workspace,
-			runtime: () => runtime,
-			settings,
-			createProvider: () => provider,
-			...extra
-		});
-	}
+	const h = useChatHarness();
+	const { chat } = h;
 
 	it('asks for Settings, with the reason, when no model is configured', async () => {
 		const session = chat(new ScriptedProvider([]));
@@ -113,7 +31,7 @@ describe('ChatSession', () => {
 	});
 
 	it('runs a turn with a tool, stores it, and shows the same conversation after a reload', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const provider = new ScriptedProvider([
 			toolCall('c1', 'write', { path: 'hello.txt', content: 'hi\n' }),
 			answer('Created **hello.txt**.')
@@ -125,7 +43,7 @@ describe('ChatSession', () => {
 		const result = await session.send('make hello.txt');
 		expect(result).toEqual({ reason: 'completed' });
 		expect(session.running).toBe(false);
-		expect(await workspace.readText('hello.txt')).toBe('hi\n');
+		expect(await h.workspace.readText('hello.txt')).toBe('hi\n');
 		const kinds = session.items.map((item) => item.kind);
 		expect(kinds).toEqual(['user', 'text', 'tool', 'text']);
 		const card = session.items.find((item) => item.kind === 'tool');
@@ -140,7 +58,7 @@ describe('ChatSession', () => {
 	});
 
 	it('keeps the API key out of the stored conversation', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const session = chat(new ScriptedProvider([answer('ok')]));
 		await session.send('hi');
 		const stored = JSON.stringify([
@@ -152,12 +70,8 @@ describe('ChatSession', () => {
 	});
 
 	it('stops a streaming turn and records what was cut', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
-		let streaming!: () => void;
-		const started = new Promise<void>((resolve) => (streaming = resolve));
-		const session = chat(new ScriptedProvider([hangs(() => streaming())]));
-		const sent = session.send('think');
-		await started;
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const { session, sent } = await startHangingTurn(chat, 'think');
 		expect(session.running).toBe(true);
 		expect(session.items.at(-1)).toMatchObject({
 			kind: 'text',
@@ -176,7 +90,7 @@ describe('ChatSession', () => {
 	});
 
 	it('shows the todo list while the turn runs', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const todos = [{ content: 'Write the page', status: 'in_progress' }];
 		let duringTurn: unknown;
 		const session: ChatSession = chat(
@@ -204,7 +118,7 @@ describe('ChatSession', () => {
 	});
 
 	it('turns a failure to start the agent into a notice instead of a crash', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const session = chat(new ScriptedProvider([]), {
 			createAgent: () => ({
 				runTurn: async () => {
@@ -221,7 +135,7 @@ describe('ChatSession', () => {
 	});
 
 	it('starts a new chat on request and keeps the old one stored', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const session = chat(new ScriptedProvider([answer('one'), answer('two')]));
 		await session.send('first');
 		const firstId = session.sessionId;
@@ -234,7 +148,7 @@ describe('ChatSession', () => {
 	});
 
 	it('refuses a second message while the first is still starting, so one session is made', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const session = chat(new ScriptedProvider([answer('one'), answer('two')]));
 		// Both calls start before either reaches `running = true` (it awaits storage first).
 		const first = session.send('first');
@@ -246,12 +160,8 @@ describe('ChatSession', () => {
 	});
 
 	it('keeps a stopped turn’s last events out of the new chat opened meanwhile', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
-		let streaming!: () => void;
-		const started = new Promise<void>((resolve) => (streaming = resolve));
-		const session = chat(new ScriptedProvider([hangs(() => streaming())]));
-		const sent = session.send('think');
-		await started;
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const { session, sent } = await startHangingTurn(chat, 'think');
 		session.newSession();
 		expect(await sent).toEqual({ reason: 'aborted' });
 		expect(session.turns).toEqual([]);
@@ -259,7 +169,7 @@ describe('ChatSession', () => {
 	});
 
 	it('passes live events through in order while the turn runs', async () => {
-		await settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const events: LiveEvent['type'][] = [];
 		const session = chat(new ScriptedProvider([]), {
 			createAgent: () => ({

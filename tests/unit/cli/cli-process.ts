@@ -1,11 +1,17 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
+import type { SessionEvent } from '../../../src/lib/agent';
+import {
+	startMockModelServer,
+	type MockModelServer,
+	type MockModelServerOptions
+} from '../../../tooling/mock-model';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-const BIN = join(REPO_ROOT, 'bin/kiln.mjs');
+export const BIN = join(REPO_ROOT, 'bin/kiln.mjs');
 
 export interface CliRun {
 	code: number | null;
@@ -13,17 +19,33 @@ export interface CliRun {
 	stderr: string;
 }
 
-/** Runs the real `kiln` command as a child process, as a person would. */
-export function runCli(
+export interface CliOptions {
+	/** Defaults to this process's environment without model API keys. */
+	env?: NodeJS.ProcessEnv;
+	cwd?: string;
+}
+
+/** Starts the real `kiln` command as a child process (see runCli to wait for its output). */
+export function spawnCli(
 	args: readonly string[],
-	options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}
-): Promise<CliRun> {
+	options: CliOptions & { stdio?: StdioOptions } = {}
+): ChildProcess {
+	return spawn(process.execPath, [BIN, ...args], {
+		cwd: options.cwd ?? REPO_ROOT,
+		env: options.env ?? withoutKeys(process.env),
+		stdio: options.stdio ?? ['ignore', 'pipe', 'pipe']
+	});
+}
+
+/** Runs the real `kiln` command as a child process, as a person would. */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+	return collectOutput(spawnCli(args, options));
+}
+
+/** Waits for a child started with piped stdout and stderr to close; its exit code and output. */
+export function collectOutput(child: ChildProcess): Promise<CliRun> {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(process.execPath, [BIN, ...args], {
-			cwd: options.cwd ?? REPO_ROOT,
-			env: options.env ?? withoutKeys(process.env),
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
+		if (!child.stdout || !child.stderr) throw new Error('collectOutput needs piped output.');
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -52,4 +74,54 @@ export function useTempDirs(): () => Promise<string> {
 		made.push(dir);
 		return dir;
 	};
+}
+
+export interface RunArgs {
+	dir: string;
+	/** Where the scripted model server answers (its `url`, or `openaiBaseURL` for openai). */
+	baseUrl: string;
+	prompt: string;
+	provider?: 'anthropic' | 'openai';
+	model?: string;
+	/** `--permission-mode`; null leaves it out (a terminal then asks). Defaults to auto. */
+	mode?: 'ask' | 'auto-edit' | 'auto' | 'plan' | null;
+	/** `--json FILE`. */
+	json?: string;
+	/** Anything else, e.g. `--api-key KEY` or `--runtime browser`. */
+	extra?: readonly string[];
+}
+
+/** The arguments of `kiln run` against a scripted model server. */
+export function runArgs(run: RunArgs): string[] {
+	const mode = run.mode === undefined ? 'auto' : run.mode;
+	return [
+		'run',
+		...(mode ? ['--permission-mode', mode] : []),
+		...['--dir', run.dir, '--provider', run.provider ?? 'anthropic'],
+		...['--base-url', run.baseUrl, '--model', run.model ?? 'mock-model'],
+		...(run.json ? ['--json', run.json] : []),
+		...(run.extra ?? []),
+		...['-p', run.prompt]
+	];
+}
+
+/** Starts scripted model servers for a test; each is closed after the test. */
+export function useModelServers(): (options?: MockModelServerOptions) => Promise<MockModelServer> {
+	const started: MockModelServer[] = [];
+	afterEach(async () => {
+		await Promise.all(started.splice(0).map((server) => server.close()));
+	});
+	return async (options) => {
+		const server = await startMockModelServer(options);
+		started.push(server);
+		return server;
+	};
+}
+
+/** What `--json FILE` holds: JSON Lines, one session event per line. */
+export function parseJsonLines(text: string): SessionEvent[] {
+	return text
+		.split('\n')
+		.filter((line) => line !== '')
+		.map((line) => JSON.parse(line) as SessionEvent);
 }

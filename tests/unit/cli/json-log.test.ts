@@ -1,22 +1,19 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionEvent } from '../../../src/lib/agent';
-import { startMockModelServer, type MockModelServer } from '../../../tooling/mock-model';
-import { REPO_ROOT, useTempDirs, withoutKeys } from './cli-process';
+import { describe, expect, it } from 'vitest';
+import {
+	parseJsonLines,
+	runArgs,
+	spawnCli,
+	useModelServers,
+	useTempDirs,
+	withoutKeys
+} from './cli-process';
 
 const KEY = 'sk-ant-jsonl-0123456789abcdef';
 /** A sleep no other process on the machine runs, to find it in /proc. */
 const SLEEP = 'sleep 61.25';
-
-function parseLines(text: string): SessionEvent[] {
-	return text
-		.split('\n')
-		.filter((line) => line !== '')
-		.map((line) => JSON.parse(line) as SessionEvent);
-}
 
 /** Pids whose command line is exactly `sleep 61.25`. */
 async function sleepers(): Promise<string[]> {
@@ -31,16 +28,12 @@ async function sleepers(): Promise<string[]> {
 
 describe('kiln run --json FILE', () => {
 	const tempDir = useTempDirs();
-	let server: MockModelServer | undefined;
-	afterEach(async () => {
-		await server?.close();
-		server = undefined;
-	});
+	const startServer = useModelServers();
 
 	it('is written event by event: readable mid-run, complete up to a kill -9, and the kill stops the command', async () => {
 		const dir = await tempDir();
 		const marker = join(dir, 'started');
-		server = await startMockModelServer({
+		const server = await startServer({
 			script: [
 				{
 					text: 'Running a long command.',
@@ -50,36 +43,14 @@ describe('kiln run --json FILE', () => {
 			]
 		});
 		const jsonFile = join(await tempDir(), 'events.jsonl');
-		const child = spawn(
-			process.execPath,
-			[
-				'bin/kiln.mjs',
-				'run',
-				'--dir',
-				dir,
-				'--provider',
-				'anthropic',
-				'--base-url',
-				server.url,
-				'--model',
-				'm',
-				'--json',
-				jsonFile,
-				'--permission-mode',
-				'auto',
-				'-p',
-				'run it'
-			],
-			{
-				cwd: REPO_ROOT,
-				env: { ...withoutKeys(process.env), ANTHROPIC_API_KEY: KEY },
-				stdio: 'ignore'
-			}
+		const child = spawnCli(
+			runArgs({ dir, baseUrl: server.url, json: jsonFile, prompt: 'run it' }),
+			{ env: { ...withoutKeys(process.env), ANTHROPIC_API_KEY: KEY }, stdio: 'ignore' }
 		);
 		const exited = new Promise((resolve) => child.on('exit', resolve));
 		try {
 			await expect.poll(() => existsSync(marker), { timeout: 20_000 }).toBe(true);
-			const midRun = parseLines(await readFile(jsonFile, 'utf8'));
+			const midRun = parseJsonLines(await readFile(jsonFile, 'utf8'));
 			expect(midRun.filter((event) => event.type !== 'request').map((event) => event.type)).toEqual(
 				['session-start', 'user-message', 'assistant-step']
 			);
@@ -90,7 +61,7 @@ describe('kiln run --json FILE', () => {
 		}
 		const afterKill = await readFile(jsonFile, 'utf8');
 		expect(afterKill.endsWith('\n')).toBe(true);
-		const events = parseLines(afterKill);
+		const events = parseJsonLines(afterKill);
 		expect(events.find((event) => event.type === 'assistant-step')).toMatchObject({
 			type: 'assistant-step'
 		});

@@ -1,24 +1,18 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionEvent } from '../../../src/lib/agent';
+import { describe, expect, it } from 'vitest';
+import type { MockModelServer, ScriptInput } from '../../../tooling/mock-model';
 import {
-	startMockModelServer,
-	type MockModelServer,
-	type ScriptInput
-} from '../../../tooling/mock-model';
-import { runCli, useTempDirs, withoutKeys } from './cli-process';
+	parseJsonLines,
+	runArgs,
+	runCli,
+	useModelServers,
+	useTempDirs,
+	withoutKeys
+} from './cli-process';
 
 const TIMEOUT = 30_000;
-
-/** --json writes JSON Lines: one event per line. */
-function parseJsonLines(text: string): SessionEvent[] {
-	return text
-		.split('\n')
-		.filter((line) => line !== '')
-		.map((line) => JSON.parse(line) as SessionEvent);
-}
 
 const FORMATS = [
 	{ provider: 'anthropic', keyVariable: 'ANTHROPIC_API_KEY', key: 'sk-ant-test-0123456789abcdef' },
@@ -40,11 +34,7 @@ const WRITE_THEN_ANSWER: ScriptInput = [
 
 describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable, key }) => {
 	const tempDir = useTempDirs();
-	let server: MockModelServer | undefined;
-	afterEach(async () => {
-		await server?.close();
-		server = undefined;
-	});
+	const startServer = useModelServers();
 
 	function baseUrl(started: MockModelServer): string {
 		return provider === 'anthropic' ? started.url : started.openaiBaseURL;
@@ -53,27 +43,17 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 	it(
 		'runs the turn over the folder, prints the log and writes the events',
 		async () => {
-			server = await startMockModelServer({ script: WRITE_THEN_ANSWER });
+			const server = await startServer({ script: WRITE_THEN_ANSWER });
 			const dir = await tempDir();
 			const jsonFile = join(await tempDir(), 'events.json');
 			const result = await runCli(
-				[
-					'run',
-					'--permission-mode',
-					'auto',
-					'--dir',
+				runArgs({
 					dir,
-					'--provider',
 					provider,
-					'--base-url',
-					baseUrl(server),
-					'--model',
-					'mock-model',
-					'--json',
-					jsonFile,
-					'-p',
-					'Write notes/hello.txt'
-				],
+					baseUrl: baseUrl(server),
+					json: jsonFile,
+					prompt: 'Write notes/hello.txt'
+				}),
 				{ env: { ...withoutKeys(process.env), [keyVariable]: key } }
 			);
 
@@ -121,29 +101,17 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 	it(
 		'with --runtime browser works on a copy: the folder is not changed',
 		async () => {
-			server = await startMockModelServer({ script: WRITE_THEN_ANSWER });
+			const server = await startServer({ script: WRITE_THEN_ANSWER });
 			const dir = await tempDir();
 			await writeFile(join(dir, 'README.md'), '# project\n');
 			const result = await runCli(
-				[
-					'run',
-					'--permission-mode',
-					'auto',
-					'--dir',
+				runArgs({
 					dir,
-					'--runtime',
-					'browser',
-					'--provider',
 					provider,
-					'--base-url',
-					baseUrl(server),
-					'--model',
-					'mock-model',
-					'--api-key',
-					key,
-					'-p',
-					'Write notes/hello.txt'
-				],
+					baseUrl: baseUrl(server),
+					extra: ['--runtime', 'browser', '--api-key', key],
+					prompt: 'Write notes/hello.txt'
+				}),
 				{ env: withoutKeys(process.env) }
 			);
 			expect(result.code, result.stderr).toBe(0);
@@ -157,7 +125,7 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 	it(
 		'an --api-key on the command line is hidden from the commands the agent runs',
 		async () => {
-			server = await startMockModelServer({
+			const server = await startServer({
 				script: [
 					{
 						toolCalls: [{ name: 'bash', input: { command: "tr '\\0' ' ' < /proc/$PPID/cmdline" } }]
@@ -167,22 +135,15 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 			});
 			const dir = await tempDir();
 			const jsonFile = join(await tempDir(), 'events.json');
-			const args = ['--dir', dir, '--provider', provider, '--base-url', baseUrl(server)];
 			const result = await runCli(
-				[
-					'run',
-					'--permission-mode',
-					'auto',
-					...args,
-					'--model',
-					'm',
-					'--api-key',
-					key,
-					'--json',
-					jsonFile,
-					'-p',
-					'hi'
-				],
+				runArgs({
+					dir,
+					provider,
+					baseUrl: baseUrl(server),
+					json: jsonFile,
+					extra: ['--api-key', key],
+					prompt: 'hi'
+				}),
 				{ env: withoutKeys(process.env) }
 			);
 			expect(result.code, result.stderr).toBe(0);
@@ -198,28 +159,18 @@ describe.each(FORMATS)('kiln run --provider $provider', ({ provider, keyVariable
 	it(
 		'a failing model API ends the turn with exit 1 and says why, without the key',
 		async () => {
-			server = await startMockModelServer({
+			const server = await startServer({
 				script: [{ fault: { type: 'http', status: 401 } }]
 			});
 			const dir = await tempDir();
 			const result = await runCli(
-				[
-					'run',
-					'--permission-mode',
-					'auto',
-					'--dir',
+				runArgs({
 					dir,
-					'--provider',
 					provider,
-					'--base-url',
-					baseUrl(server),
-					'--model',
-					'mock-model',
-					'--api-key',
-					key,
-					'-p',
-					'hello'
-				],
+					baseUrl: baseUrl(server),
+					extra: ['--api-key', key],
+					prompt: 'hello'
+				}),
 				{ env: withoutKeys(process.env) }
 			);
 			expect(result.code).toBe(1);

@@ -1,13 +1,19 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startMockModelServer, type MockModelServer } from '../../../tooling/mock-model';
-import { REPO_ROOT, runCli, useTempDirs, withoutKeys } from './cli-process';
+import { describe, expect, it } from 'vitest';
+import {
+	BIN,
+	REPO_ROOT,
+	runArgs,
+	runCli,
+	useModelServers,
+	useTempDirs,
+	withoutKeys
+} from './cli-process';
 
 const TIMEOUT = 60_000;
 const KEY = 'sk-ant-test-0123456789abcdef';
-const BIN = join(REPO_ROOT, 'bin/kiln.mjs');
 const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
 
 function shellQuote(word: string): string {
@@ -46,32 +52,22 @@ function runOnTerminal(
 
 describe('kiln run asks before commands and edits', () => {
 	const tempDir = useTempDirs();
-	let server: MockModelServer | undefined;
-	afterEach(async () => {
-		await server?.close();
-		server = undefined;
-	});
+	const startServer = useModelServers();
 
-	const common = (dir: string, url: string) => [
-		'run',
-		'--dir',
-		dir,
-		'--provider',
-		'anthropic',
-		'--base-url',
-		url,
-		'--model',
-		'mock-model',
-		'--api-key',
-		KEY,
-		'-p',
-		'Make some files'
-	];
+	/** No --permission-mode: a terminal asks, and without one kiln says what to pass. */
+	const common = (dir: string, url: string) =>
+		runArgs({
+			dir,
+			baseUrl: url,
+			mode: null,
+			extra: ['--api-key', KEY],
+			prompt: 'Make some files'
+		});
 
 	it(
 		'without a terminal and without --permission-mode it refuses to start and says what to pass',
 		async () => {
-			server = await startMockModelServer({ script: [{ text: 'never' }] });
+			const server = await startServer({ script: [{ text: 'never' }] });
 			const dir = await tempDir();
 			const result = await runCli(common(dir, server.url));
 			expect(result.code).toBe(2);
@@ -86,7 +82,7 @@ describe('kiln run asks before commands and edits', () => {
 	it(
 		'without a terminal, --permission-mode ask runs what --allow allows and refuses the rest',
 		async () => {
-			server = await startMockModelServer({
+			const server = await startServer({
 				script: [
 					{ toolCalls: [{ name: 'bash', input: { command: 'touch allowed.txt' } }] },
 					{ toolCalls: [{ name: 'write', input: { path: 'refused.txt', content: 'x' } }] },
@@ -113,7 +109,7 @@ describe('kiln run asks before commands and edits', () => {
 	it.skipIf(!HAS_SCRIPT)(
 		'on a terminal: Always for this command prefix, then Deny; the model hears the denial',
 		async () => {
-			server = await startMockModelServer({
+			const server = await startServer({
 				script: [
 					{ toolCalls: [{ name: 'bash', input: { command: 'touch one.txt' } }] },
 					{ toolCalls: [{ name: 'bash', input: { command: 'touch two.txt' } }] },
@@ -143,7 +139,7 @@ describe('kiln run asks before commands and edits', () => {
 	it.skipIf(!HAS_SCRIPT)(
 		'on a terminal, Ctrl+C at the prompt stops the turn: nothing runs',
 		async () => {
-			server = await startMockModelServer({
+			const server = await startServer({
 				script: [
 					{ toolCalls: [{ name: 'bash', input: { command: 'touch never.txt' } }] },
 					{ text: 'unused' }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ProjectSession, type ProjectSessionOptions } from '../../../src/lib/state';
-import { createProject, loadProjectFiles } from '../../../src/lib/storage';
+import { createProject, loadProjectSnapshot } from '../../../src/lib/storage';
 import { bootingInto, FakeWebContainer, neverSettlingBoot } from '../../fakes/webcontainer';
 
 /** A page where WebContainer could run: Chromium, cross-origin isolated, online. */
@@ -82,7 +82,7 @@ describe('ProjectSession', () => {
 		await session.workspace!.writeFile('c.txt', 'gamma');
 		await session.workspace!.flush();
 		expect(await readFile(join(fake.workdir, 'c.txt'), 'utf8')).toBe('gamma');
-		expect((await loadProjectFiles(projectId))['c.txt']).toBe('gamma');
+		expect((await loadProjectSnapshot(projectId)).files['c.txt']).toBe('gamma');
 	});
 
 	it("clears what an earlier project left in the page's one WebContainer", async () => {

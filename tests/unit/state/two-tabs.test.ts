@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProjectSession } from '../../../src/lib/state';
 import {
 	createProject,
-	loadProjectFiles,
+	loadProjectSnapshot,
 	ProjectOwnership,
 	type ChannelLike,
 	type LockRequester
@@ -57,14 +57,14 @@ describe('ProjectSession in two tabs', () => {
 		// A write in the read-only tab's own runtime never reaches storage.
 		await second.workspace!.writeFile('a.txt', 'from the read-only tab\n');
 		await second.workspace!.flush();
-		expect((await loadProjectFiles(projectId))['a.txt']).toBe('alpha\n');
+		expect((await loadProjectSnapshot(projectId)).files['a.txt']).toBe('alpha\n');
 
 		await first.workspace!.writeFile('a.txt', 'saved by the owner\n');
 		await first.workspace!.flush();
 		await vi.waitFor(async () =>
 			expect(await second.workspace!.readText('a.txt')).toBe('saved by the owner\n')
 		);
-		expect((await loadProjectFiles(projectId))['a.txt']).toBe('saved by the owner\n');
+		expect((await loadProjectSnapshot(projectId)).files['a.txt']).toBe('saved by the owner\n');
 	});
 
 	it('take over: the old owner hands over after storing, then the new owner saves', async () => {
@@ -82,7 +82,7 @@ describe('ProjectSession in two tabs', () => {
 
 		await second.workspace!.writeFile('b.txt', 'new owner\n');
 		await second.workspace!.flush();
-		expect((await loadProjectFiles(projectId))['b.txt']).toBe('new owner\n');
+		expect((await loadProjectSnapshot(projectId)).files['b.txt']).toBe('new owner\n');
 		await vi.waitFor(async () =>
 			expect(await first.workspace!.readText('b.txt')).toBe('new owner\n')
 		);

@@ -7,8 +7,7 @@ import {
 	loadProjectSnapshot,
 	projectPersistence,
 	putDir,
-	putFile,
-	renameFiles
+	putFile
 } from '../../../src/lib/storage';
 import { freshIndexedDb } from './reset';
 
@@ -58,27 +57,6 @@ describe('project files', () => {
 		const id = await newProject({ 'a.txt': 'a', 'b.txt': 'b' });
 		await deleteFiles(id, 'a.txt');
 		expect((await loadProjectSnapshot(id)).files).toEqual({ 'b.txt': 'b' });
-	});
-
-	it('renames a folder with its files and empty folders, replacing the target', async () => {
-		const id = await newProject({ 'old/x.txt': 'x', 'old/sub/y.txt': 'y', 'new/stale.txt': 's' });
-		await putDir(id, 'old/sub/empty');
-		await renameFiles(id, 'old', 'new');
-		const snapshot = await loadProjectSnapshot(id);
-		expect(snapshot.files).toEqual({ 'new/x.txt': 'x', 'new/sub/y.txt': 'y' });
-		expect(snapshot.dirs).toEqual(['new/sub/empty']);
-	});
-
-	it('renames a file', async () => {
-		const id = await newProject({ 'a.txt': 'a' });
-		await renameFiles(id, 'a.txt', 'docs/b.txt');
-		expect((await loadProjectSnapshot(id)).files).toEqual({ 'docs/b.txt': 'a' });
-	});
-
-	it('refuses to move a folder into itself', async () => {
-		const id = await newProject({ 'a/x.txt': 'x' });
-		await expect(renameFiles(id, 'a', 'a/b')).rejects.toThrow(/into itself/);
-		expect((await loadProjectSnapshot(id)).files).toEqual({ 'a/x.txt': 'x' });
 	});
 
 	it('applies a batch of operations in order', async () => {

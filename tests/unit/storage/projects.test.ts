@@ -5,7 +5,7 @@ import {
 	deleteProject,
 	getProject,
 	listProjects,
-	loadProjectFiles,
+	loadProjectSnapshot,
 	renameProject,
 	touchProject
 } from '../../../src/lib/storage';
@@ -23,7 +23,7 @@ describe('projects', () => {
 		expect(project.name).toBe('My site');
 		expect(project.template).toBe('static-site');
 		expect(await getProject(project.id)).toEqual(project);
-		const files = await loadProjectFiles(project.id);
+		const files = (await loadProjectSnapshot(project.id)).files;
 		expect(files['index.html']).toBe('<h1>hi</h1>');
 		expect(files['img/dot.bin']).toBeInstanceOf(Uint8Array);
 		expect(Array.from(files['img/dot.bin'] as Uint8Array)).toEqual([0, 255]);
@@ -64,8 +64,8 @@ describe('projects', () => {
 		const kept = await createProject({ name: 'kept', template: 'blank', files: { 'a.txt': 'k' } });
 		await deleteProject(doomed.id);
 		expect(await getProject(doomed.id)).toBeUndefined();
-		expect(await loadProjectFiles(doomed.id)).toEqual({});
-		expect(await loadProjectFiles(kept.id)).toEqual({ 'a.txt': 'k' });
+		expect((await loadProjectSnapshot(doomed.id)).files).toEqual({});
+		expect((await loadProjectSnapshot(kept.id)).files).toEqual({ 'a.txt': 'k' });
 		expect((await listProjects()).map((p) => p.id)).toEqual([kept.id]);
 	});
 });

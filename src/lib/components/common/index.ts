@@ -1,4 +1,5 @@
 export { default as ConfirmDialog } from './ConfirmDialog.svelte';
+export { default as Dialog } from './Dialog.svelte';
 export { default as Spinner } from './Spinner.svelte';
 export { default as StorageNotice } from './StorageNotice.svelte';
 export { visibleName } from './visible-name';

@@ -4,15 +4,14 @@ import {
 	type PermissionRule,
 	type RuleAction
 } from '../../agent/permissions';
-import {
-	loadPermissionRules,
-	savePermissionRules,
-	type LoadedPermissionRules
-} from '../../storage/permission-rules';
+import { loadPermissionRules, savePermissionRules } from '../../storage';
 
-/** Where rules are kept; the app uses IndexedDB, tests may pass memory. */
+/**
+ * Where rules are kept; the app uses IndexedDB, tests may pass memory. Stored rules that cannot
+ * be read are set aside by storage (its notice says so): `load` returns the readable ones.
+ */
 export interface PermissionRuleStore {
-	load(projectId: string): Promise<LoadedPermissionRules>;
+	load(projectId: string): Promise<readonly PermissionRule[]>;
 	save(projectId: string, rules: readonly PermissionRule[]): Promise<void>;
 }
 
@@ -29,7 +28,7 @@ export class PermissionRules {
 	readonly projectId: string;
 	rules = $state.raw<readonly PermissionRule[]>([]);
 	loaded = $state(false);
-	/** What went wrong with the stored rules (skipped entries, a failed save), for the person. */
+	/** What went wrong with the stored rules (a failed load or save), for the person. */
 	problem = $state<string | null>(null);
 
 	#store: PermissionRuleStore;
@@ -84,11 +83,7 @@ export class PermissionRules {
 
 	async #load(): Promise<void> {
 		try {
-			const { rules, skipped } = await this.#store.load(this.projectId);
-			this.rules = rules;
-			if (skipped > 0) {
-				this.problem = `${skipped === 1 ? 'One stored permission rule was' : `${skipped} stored permission rules were`} not valid and left out. Check the rules below and add what is missing.`;
-			}
+			this.rules = await this.#store.load(this.projectId);
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
 			this.problem = `The permission rules could not be loaded: ${message}. Until then none apply; reload the page to try again.`;
