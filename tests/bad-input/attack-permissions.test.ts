@@ -83,7 +83,7 @@ describe('writing commands the read-only check must refuse (Plan mode)', () => {
 	for (const command of [
 		"sed -e'w /tmp/pwned' p",
 		"sed -ne'w /tmp/pwned' p",
-		"sed -nes/a/b/w\\ /tmp/pwned p",
+		'sed -nes/a/b/w\\ /tmp/pwned p',
 		'echo -delete | xargs find .',
 		'echo --output=/tmp/pwned | xargs git log',
 		'echo -i | xargs sed -n p',
@@ -101,7 +101,12 @@ describe('writing commands the read-only check must refuse (Plan mode)', () => {
 		});
 	}
 	test('reading commands still run', ({ task }) => {
-		const commands = ["sed -n '10,20p' a.txt", 'sed -ne 5p a.txt', 'ls | xargs wc -l', 'git grep foo'];
+		const commands = [
+			"sed -n '10,20p' a.txt",
+			'sed -ne 5p a.txt',
+			'ls | xargs wc -l',
+			'git grep foo'
+		];
 		const verdicts = commands.map((command) => classifyCommand(command).readOnly);
 		recordRow(task, {
 			input: `${commands.join(' / ')} (Plan mode)`,

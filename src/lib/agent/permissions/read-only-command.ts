@@ -5,7 +5,7 @@
  * make it write or run other programs, and no output goes to a file. Anything that cannot be
  * verified is refused with the reason, so the model can rephrase.
  */
-import { isPrintOnlySedScript } from './sed-script';
+import { checkSed } from './sed-script';
 import { tokenizeShell, type ShellToken } from './shell-words';
 
 export type CommandVerdict =
@@ -119,8 +119,8 @@ const CHECKED: Record<string, Check> = {
 			? 'sort -o writes a file'
 			: undefined,
 	tree: (args) =>
-		args.some((arg) => arg === '-o' || /^-[a-zA-Z]*o/.test(arg))
-			? 'tree -o writes a file'
+		args.some((arg) => /^-[a-zA-Z]*[oR]/.test(arg))
+			? 'tree -o (and -R, which adds -o in every folder) writes files'
 			: undefined,
 	uniq: (args) =>
 		operands(args).length > 1 ? 'uniq with two file names writes the second one' : undefined,
@@ -248,34 +248,6 @@ function operands(args: readonly string[]): string[] {
 	return args.filter((arg) => arg === '-' || !arg.startsWith('-'));
 }
 
-function checkSed(args: readonly string[]): string | undefined {
-	const scripts: string[] = [];
-	let scriptFromOption = false;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i]!;
-		if (/^(-i|--in-place)/.test(arg) || (/^-[a-zA-Z]+$/.test(arg) && arg.includes('i'))) {
-			return 'sed -i edits files in place';
-		}
-		if (arg === '-e' || arg === '--expression') {
-			scripts.push(args[++i] ?? '');
-			scriptFromOption = true;
-		} else if (arg.startsWith('--expression=')) {
-			scripts.push(arg.slice('--expression='.length));
-			scriptFromOption = true;
-		} else if (arg === '-f' || arg.startsWith('--file')) {
-			return 'sed -f runs a script file that cannot be checked';
-		}
-	}
-	if (!scriptFromOption) {
-		const first = args.find((arg) => !arg.startsWith('-'));
-		if (first === undefined) return 'sed without a script';
-		scripts.push(first);
-	}
-	return scripts.every(isPrintOnlySedScript)
-		? undefined
-		: 'this sed script may write files or run commands (w, W, e); use a plain print script such as sed -n "10,20p" file';
-}
-
 /** git with a read-only subcommand, and no global option that could run something (-c, --exec-path). */
 function checkGit(args: readonly string[]): string | undefined {
 	let i = 0;
@@ -294,7 +266,9 @@ function checkGit(args: readonly string[]): string | undefined {
 	if (rest.some((arg) => /^--output(=|$)/.test(arg))) return `git ${sub} --output writes a file`;
 	if (
 		rest.some(
-			(arg) => arg === '--ext-diff' || arg === '-O' || arg.startsWith('--open-files-in-pager')
+			// -O<program> (git grep) runs the program on the files found.
+			(arg) =>
+				arg === '--ext-diff' || arg.startsWith('-O') || arg.startsWith('--open-files-in-pager')
 		)
 	) {
 		return `git ${sub} with this option runs another program`;
@@ -322,7 +296,10 @@ function checkGit(args: readonly string[]): string | undefined {
 	}
 }
 
-/** xargs only as a way to feed names to another read-only command. */
+/**
+ * xargs only as a way to feed names to a command that is read-only whatever its arguments: xargs
+ * appends words from its input, which nobody sees beforehand (`echo -delete | xargs find .`).
+ */
 function checkXargs(args: readonly string[]): string | undefined {
 	const withValue = new Set([
 		'-n',
@@ -348,10 +325,13 @@ function checkXargs(args: readonly string[]): string | undefined {
 		}
 		i += withValue.has(arg) ? 2 : 1;
 	}
-	const [name, ...rest] = args.slice(i);
+	const [name] = args.slice(i);
 	if (name === undefined) return undefined; // xargs alone runs echo
-	const verdict = classifyWords(name, rest);
-	return verdict.readOnly ? undefined : `xargs runs ${name}: ${verdict.reason}`;
+	if (ALWAYS_READ_ONLY.has(name)) return undefined;
+	const verdict = classifyWords(name, []);
+	return verdict.readOnly
+		? `xargs runs ${name} with arguments from its input, which may make it write (use ${name} without xargs)`
+		: `xargs runs ${name}: ${verdict.reason}`;
 }
 
 function refused(reason: string): CommandVerdict {
