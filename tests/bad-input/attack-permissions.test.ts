@@ -51,6 +51,28 @@ describe('commands that dodge a deny rule (Auto mode)', () => {
 	}
 });
 
+describe('commands that only mention a denied one still run (Auto mode)', () => {
+	const denyRm: PermissionRule[] = [{ action: 'deny', rule: 'bash(rm *)' }];
+	test('grep, echo and a wrapper around grep', ({ task }) => {
+		const commands = [
+			'grep -r rm .',
+			'echo rm -rf .',
+			'nohup grep rm notes.txt',
+			'find . -name rm'
+		];
+		const verdicts = commands.map(
+			(command) => decidePermission('auto', denyRm, 'bash', { command }).kind
+		);
+		recordRow(task, {
+			input: `${commands.join(' / ')} with ${rulesText(denyRm)} (Auto mode)`,
+			'what Kiln did': verdicts.every((kind) => kind === 'allow')
+				? 'ran them'
+				: `refused some: ${verdicts.join(', ')}`
+		});
+		expect(verdicts).toEqual(['allow', 'allow', 'allow', 'allow']);
+	});
+});
+
 describe('commands that ride on an allow rule (Ask mode)', () => {
 	const allowTests: PermissionRule[] = [{ action: 'allow', rule: 'bash(npm test *)' }];
 	for (const command of [

@@ -82,7 +82,9 @@ export function decidePermission(
 	if (toolName === 'bash') return decideCommand(mode, active, args);
 	if (!EDITORS.has(toolName)) return { kind: 'allow' };
 	const covers = (action: RuleAction) =>
-		active.some((rule) => rule.action === action && ruleMatchesCall(rule.parsed, toolName, args));
+		active.some(
+			(rule) => rule.action === action && ruleMatchesCall(rule.parsed, toolName, args, action)
+		);
 	const always = { kind: 'ask', alwaysRules: [toolName] } as const;
 	if (covers('ask')) return always;
 	if (covers('allow') || mode === 'auto' || mode === 'auto-edit') return { kind: 'allow' };
@@ -104,24 +106,38 @@ function decideCommand(
 	const bashRules = (action: RuleAction) =>
 		rules.filter((rule) => rule.action === action && ruleCoversTool(rule.parsed, 'bash'));
 	const verifiable = parts !== undefined;
-	const allowedBy = (rule: ActiveRule, part: string) =>
-		rule.parsed.pattern === undefined || allowMatches(rule.parsed.pattern, part, verifiable);
+	const allowedBy = (rule: ActiveRule, part: Piece) =>
+		rule.parsed.pattern === undefined ||
+		allowMatches(rule.parsed.pattern, part.text, verifiable, part.writesFile);
 	const askedBy = (rule: ActiveRule) => ruleMatchesCall(rule.parsed, 'bash', { command: text });
 	// A line that cannot be split is weighed whole: only an exact rule (or a tool-wide one) fits it.
-	const pieces = parts
-		? parts.filter((part) => !part.readOnly).map((part) => part.text)
-		: [text.trim().replace(/\s+/g, ' ')];
+	const pieces: readonly Piece[] = parts
+		? parts.filter((part) => !part.readOnly)
+		: [{ text: text.trim().replace(/\s+/g, ' '), writesFile: false }];
 	const asks = bashRules('ask');
 	const allows = bashRules('allow');
 	const uncovered = pieces.filter((piece) => !allows.some((rule) => allowedBy(rule, piece)));
 	const alwaysRules = parts
-		? [...new Set(uncovered.map(prefixRuleFor))]
-		: [`bash(${pieces[0] ?? ''})`];
+		? // A prefix never covers output into a file, so "Always allow" keeps such a command exactly.
+			[
+				...new Set(
+					uncovered.map((piece) =>
+						piece.writesFile ? `bash(${piece.text})` : prefixRuleFor(piece.text)
+					)
+				)
+			]
+		: [`bash(${pieces[0]?.text ?? ''})`];
 	if (asks.some(askedBy)) {
 		return { kind: 'ask', alwaysRules: alwaysRules.length > 0 ? alwaysRules : ['bash'] };
 	}
 	if (uncovered.length === 0 || mode === 'auto') return { kind: 'allow' };
 	return { kind: 'ask', alwaysRules };
+}
+
+/** A part of a command line weighed against allow rules. */
+interface Piece {
+	readonly text: string;
+	readonly writesFile: boolean;
 }
 
 function activeRules(rules: readonly PermissionRule[]): ActiveRule[] {

@@ -157,17 +157,41 @@ export function classifyCommand(command: string): CommandVerdict {
  * redirections joined by single spaces, with whether it only reads. Undefined when the line
  * cannot be verified (command substitution, variables…): rules then cannot vouch for it.
  */
-export function simpleCommands(
-	command: string
-): { readonly text: string; readonly readOnly: boolean }[] | undefined {
+export function simpleCommands(command: string): SimpleCommand[] | undefined {
 	const tokenized = tokenizeShell(command);
 	if (!tokenized.ok) return undefined;
 	const commands = splitCommands(tokenized.tokens);
 	if (commands === undefined || commands.length === 0) return undefined;
-	return commands.map((tokens) => ({
-		text: tokens.map((token) => (token.kind === 'word' ? token.value : token.op)).join(' '),
-		readOnly: classifySimple(tokens).readOnly
-	}));
+	return commands.map((tokens) => {
+		const words: string[] = [];
+		let writesFile = false;
+		for (let i = 0; i < tokens.length; i++) {
+			const token = tokens[i]!;
+			if (token.kind === 'word') words.push(token.value);
+			else if (token.kind === 'redirect') {
+				const target = tokens[i + 1];
+				if (target?.kind === 'word') i++;
+				if (target?.kind !== 'word' || checkRedirect(token.op, target.value)) writesFile = true;
+			}
+		}
+		return {
+			text: tokens.map((token) => (token.kind === 'word' ? token.value : token.op)).join(' '),
+			words,
+			writesFile,
+			readOnly: classifySimple(tokens).readOnly
+		};
+	});
+}
+
+/** One simple command of a line, as simpleCommands sees it. */
+export interface SimpleCommand {
+	/** Words and redirections joined by single spaces. */
+	readonly text: string;
+	/** The words alone (the command and its arguments), without redirections. */
+	readonly words: readonly string[];
+	/** Whether a redirection sends output into a file (anything but /dev/null or a descriptor). */
+	readonly writesFile: boolean;
+	readonly readOnly: boolean;
 }
 
 export function isReadOnlyCommand(command: string): boolean {
