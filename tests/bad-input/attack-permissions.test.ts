@@ -161,3 +161,25 @@ describe('paths that dodge an edit rule', () => {
 		expect(verdict.kind).toBe('ask');
 	});
 });
+
+describe('edits to git’s own files (Auto-edit mode)', () => {
+	// Git runs programs its config names, from commands that run unasked as read-only.
+	for (const [path, rules, expected] of [
+		['.git/config', [], 'ask'],
+		['vendor/lib/.GIT/config', [], 'ask'],
+		['.git', [], 'ask'],
+		['.git/config', [{ action: 'allow', rule: 'edit' }], 'ask'],
+		['.git/config', [{ action: 'allow', rule: 'edit(.git/**)' }], 'allow'],
+		['.gitignore', [], 'allow'],
+		['src/git/config.ts', [], 'allow']
+	] as const) {
+		test(`${path} with ${rulesText(rules) || 'no rules'}`, ({ task }) => {
+			const verdict = decidePermission('auto-edit', rules, 'write', { path, content: 'x' });
+			recordRow(task, {
+				input: `write ${path} with ${rulesText(rules) || 'no rules'} (Auto-edit mode)`,
+				'what Kiln did': outcome(verdict)
+			});
+			expect(verdict.kind).toBe(expected);
+		});
+	}
+});

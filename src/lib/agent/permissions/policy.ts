@@ -87,8 +87,28 @@ export function decidePermission(
 		);
 	const always = { kind: 'ask', alwaysRules: [toolName] } as const;
 	if (covers('ask')) return always;
+	const gitPath = gitControlPath(args);
+	if (gitPath !== undefined && mode !== 'auto') {
+		// Git runs programs named in its config (core.fsmonitor on `git status`, diff.external on
+		// `git diff`), and those commands run unasked as read-only: an edit there is a command.
+		const named = active.some(
+			(rule) =>
+				rule.action === 'allow' &&
+				/\.git(\/|$)/i.test(rule.parsed.pattern ?? '') &&
+				ruleMatchesCall(rule.parsed, toolName, args, 'allow')
+		);
+		return named ? { kind: 'allow' } : { kind: 'ask', alwaysRules: [`${toolName}(${gitPath})`] };
+	}
 	if (covers('allow') || mode === 'auto' || mode === 'auto-edit') return { kind: 'allow' };
 	return always;
+}
+
+/** The path when it is in (or is) a `.git` folder or file at any depth, in any case. */
+function gitControlPath(args: unknown): string | undefined {
+	const path = (args as { path?: unknown } | null)?.path;
+	if (typeof path !== 'string') return undefined;
+	const parts = path.normalize('NFC').replace(/\\/g, '/').split('/');
+	return parts.some((part) => part.toLowerCase() === '.git') ? path : undefined;
 }
 
 /** A command runs unasked when it only reads, or when allow rules cover every part that does not. */
