@@ -183,3 +183,48 @@ describe('edits to git’s own files (Auto-edit mode)', () => {
 		});
 	}
 });
+
+describe('read-only commands that read outside the project (CLI, Ask mode)', () => {
+	const root = '/home/ada/project';
+	for (const command of [
+		'cat ~/.ssh/id_rsa',
+		'grep -a ANTHROPIC_API_KEY /proc/*/environ',
+		'cat ../other-project/.env',
+		'find / -name id_rsa',
+		'cd .. && cat secrets.txt',
+		'git -C /home/ada/other log',
+		'head < /etc/shadow',
+		'tail -n 5 /var/log/syslog'
+	]) {
+		test(command, ({ task }) => {
+			const verdict = decidePermission('ask', [], 'bash', { command }, root);
+			const plan = decidePermission('plan', [], 'bash', { command }, root);
+			recordRow(task, {
+				input: `${command} (project ${root}; Ask mode, then Plan mode)`,
+				'what Kiln did': `${outcome(verdict)}; in Plan mode ${outcome(plan)}`
+			});
+			expect(verdict.kind).toBe('ask');
+			expect(plan.kind).toBe('deny');
+		});
+	}
+	test('reading inside the project still runs unasked', ({ task }) => {
+		const commands = [
+			'cat src/app.ts',
+			'cat /home/ada/project/src/app.ts',
+			"grep -rn '/api/' src",
+			"sed -n '/start/,/end/p' notes.md",
+			'ls -la 2>/dev/null',
+			'cat src/../README.md'
+		];
+		const verdicts = commands.map(
+			(command) => decidePermission('ask', [], 'bash', { command }, root).kind
+		);
+		recordRow(task, {
+			input: `${commands.join(' / ')} (project ${root}; Ask mode)`,
+			'what Kiln did': verdicts.every((kind) => kind === 'allow')
+				? 'ran them'
+				: `not all: ${verdicts.join(', ')}`
+		});
+		expect(verdicts.every((kind) => kind === 'allow')).toBe(true);
+	});
+});

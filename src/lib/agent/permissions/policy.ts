@@ -59,12 +59,17 @@ interface ActiveRule {
 	readonly parsed: ParsedRule;
 }
 
-/** The mode and the rules together: one verdict for one call (parsed arguments). */
+/**
+ * The mode and the rules together: one verdict for one call (parsed arguments). `root` is the
+ * project's folder on a real machine (the CLI): commands that read outside it are not taken as
+ * read-only there.
+ */
 export function decidePermission(
 	mode: AgentMode,
 	rules: readonly PermissionRule[],
 	toolName: string,
-	args: unknown
+	args: unknown,
+	root?: string
 ): PermissionVerdict {
 	const active = activeRules(rules);
 	const deny = active.find(
@@ -76,10 +81,10 @@ export function decidePermission(
 			reason: `A permission rule the person set denies this call (deny ${deny.text}); it did not run. Do not work around it with another tool or command: if the task needs it, say why and ask the person.`
 		};
 	}
-	const byMode = permissionFor(mode, toolName, args);
+	const byMode = permissionFor(mode, toolName, args, root);
 	if (!byMode.allowed) return { kind: 'deny', reason: byMode.reason };
 	if (mode === 'plan') return { kind: 'allow' };
-	if (toolName === 'bash') return decideCommand(mode, active, args);
+	if (toolName === 'bash') return decideCommand(mode, active, args, root);
 	if (!EDITORS.has(toolName)) return { kind: 'allow' };
 	const covers = (action: RuleAction) =>
 		active.some(
@@ -115,13 +120,14 @@ function gitControlPath(args: unknown): string | undefined {
 function decideCommand(
 	mode: AgentMode,
 	rules: readonly ActiveRule[],
-	args: unknown
+	args: unknown,
+	root: string | undefined
 ): PermissionVerdict {
 	const command = (args as { command?: unknown } | null)?.command;
 	const text = typeof command === 'string' ? command : '';
 	// An empty command runs nothing (the bash tool reports it); there is no rule to offer for it.
 	if (text.trim() === '') return { kind: 'allow' };
-	const parts = simpleCommands(text);
+	const parts = simpleCommands(text, root);
 	if (parts?.every((part) => part.readOnly)) return { kind: 'allow' };
 	const bashRules = (action: RuleAction) =>
 		rules.filter((rule) => rule.action === action && ruleCoversTool(rule.parsed, 'bash'));
@@ -182,13 +188,14 @@ const PLAN_REFUSAL =
 export function permissionFor(
 	mode: AgentMode,
 	toolName: string,
-	args: unknown
+	args: unknown,
+	root?: string
 ): PermissionDecision {
 	if (mode !== 'plan') return ALLOWED;
 	if (READERS.has(toolName) || toolName === 'todo_write') return ALLOWED;
 	switch (toolName) {
 		case 'bash':
-			return readOnlyBash(args, PLAN_REFUSAL);
+			return readOnlyBash(args, PLAN_REFUSAL, root);
 		case 'task':
 			return subagentKindOf(args) === 'explore'
 				? ALLOWED
@@ -214,10 +221,10 @@ export function subagentPermission(
 	return toolName === 'bash' ? readOnlyBash(args, reason) : refuse(reason);
 }
 
-function readOnlyBash(args: unknown, context: string): PermissionDecision {
+function readOnlyBash(args: unknown, context: string, root?: string): PermissionDecision {
 	const command = (args as { command?: unknown } | null)?.command;
 	if (typeof command !== 'string') return refuse(`${context} The bash call has no command.`);
-	const verdict = classifyCommand(command);
+	const verdict = classifyCommand(command, root);
 	if (verdict.readOnly) return ALLOWED;
 	return refuse(
 		`${context} Only read-only commands may run, and this one was refused because ${verdict.reason}. Use read, glob, grep or list, or a plain read-only command (ls, cat, grep, git status/log/diff…) without redirections.`

@@ -5,6 +5,7 @@
  * make it write or run other programs, and no output goes to a file. Anything that cannot be
  * verified is refused with the reason, so the model can rephrase.
  */
+import { outsidePath } from './outside-paths';
 import { checkSed } from './sed-script';
 import { tokenizeShell, type ShellToken } from './shell-words';
 
@@ -138,15 +139,18 @@ const CHECKED: Record<string, Check> = {
 	xargs: checkXargs
 };
 
-/** The verdict for a whole command line, with the reason when it is refused. */
-export function classifyCommand(command: string): CommandVerdict {
+/**
+ * The verdict for a whole command line, with the reason when it is refused. With `root` (the
+ * project's folder on a real machine), a command that names a place outside it is refused too.
+ */
+export function classifyCommand(command: string, root?: string): CommandVerdict {
 	const tokenized = tokenizeShell(command);
 	if (!tokenized.ok) return refused(tokenized.reason);
 	const commands = splitCommands(tokenized.tokens);
 	if (commands === undefined) return refused('it has an empty command around | && || or ;');
 	if (commands.length === 0) return refused('it is empty');
 	for (const tokens of commands) {
-		const verdict = classifySimple(tokens);
+		const verdict = classifySimple(tokens, root);
 		if (!verdict.readOnly) return verdict;
 	}
 	return { readOnly: true };
@@ -157,7 +161,7 @@ export function classifyCommand(command: string): CommandVerdict {
  * redirections joined by single spaces, with whether it only reads. Undefined when the line
  * cannot be verified (command substitution, variables…): rules then cannot vouch for it.
  */
-export function simpleCommands(command: string): SimpleCommand[] | undefined {
+export function simpleCommands(command: string, root?: string): SimpleCommand[] | undefined {
 	const tokenized = tokenizeShell(command);
 	if (!tokenized.ok) return undefined;
 	const commands = splitCommands(tokenized.tokens);
@@ -178,7 +182,7 @@ export function simpleCommands(command: string): SimpleCommand[] | undefined {
 			text: tokens.map((token) => (token.kind === 'word' ? token.value : token.op)).join(' '),
 			words,
 			writesFile,
-			readOnly: classifySimple(tokens).readOnly
+			readOnly: classifySimple(tokens, root).readOnly
 		};
 	});
 }
@@ -198,8 +202,9 @@ export function isReadOnlyCommand(command: string): boolean {
 	return classifyCommand(command).readOnly;
 }
 
-function classifySimple(tokens: readonly ShellToken[]): CommandVerdict {
+function classifySimple(tokens: readonly ShellToken[], root?: string): CommandVerdict {
 	const words: string[] = [];
+	const places: string[] = [];
 	for (let i = 0; i < tokens.length; i++) {
 		const token = tokens[i]!;
 		if (token.kind === 'word') {
@@ -212,8 +217,18 @@ function classifySimple(tokens: readonly ShellToken[]): CommandVerdict {
 		i++;
 		const problem = checkRedirect(token.op, target.value);
 		if (problem) return refused(problem);
+		places.push(target.value);
 	}
 	const [name, ...args] = words;
+	const outside =
+		root === undefined
+			? undefined
+			: [...args, ...places].map((word) => outsidePath(word, root)).find(Boolean);
+	if (outside) {
+		return refused(
+			`it reads outside the project (${outside}), which Kiln's file tools do not do either; use paths inside the project`
+		);
+	}
 	if (name === undefined) return refused('it has a redirection without a command');
 	if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(name)) {
 		return refused(

@@ -9,6 +9,7 @@
 import picomatch from 'picomatch';
 import * as z from 'zod';
 import { commandViews } from './command-views';
+import { normalizePathLoose } from './path-text';
 import { simpleCommands } from './read-only-command';
 
 export const RULE_ACTIONS = ['allow', 'ask', 'deny'] as const;
@@ -110,7 +111,9 @@ export function commandMatches(pattern: string, command: string): boolean {
  * ask rules) also ignores case and Unicode composition, which many disks ignore too.
  */
 export function pathMatches(pattern: string, path: string, loose = false): boolean {
-	return picomatch(normalisePath(pattern), { dot: true, nocase: loose })(normalisePath(path));
+	return picomatch(normalizePathLoose(pattern), { dot: true, nocase: loose })(
+		normalizePathLoose(path)
+	);
 }
 
 /**
@@ -206,15 +209,4 @@ export function prefixRuleFor(command: string): string {
 
 function squash(text: string): string {
 	return text.trim().replace(/\s+/g, ' ');
-}
-
-/** `./a//b/../c` → `a/c`. A `..` above the root stays, so it matches no rule meant for inside. */
-function normalisePath(path: string): string {
-	const parts: string[] = [];
-	for (const part of path.trim().normalize('NFC').replace(/\\/g, '/').split('/')) {
-		if (part === '' || part === '.') continue;
-		if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-		else parts.push(part);
-	}
-	return parts.join('/');
 }
