@@ -38,7 +38,17 @@ describe('commands that dodge a deny rule (Auto mode)', () => {
 		'echo . | xargs rm -rf',
 		'echo . | xargs -n 1 rm -rf',
 		'find . -exec rm -rf {} +',
-		'find . -execdir rm {} ;'
+		'find . -execdir rm {} ;',
+		'! rm -rf .',
+		'{ rm -rf .; }',
+		'if rm -rf .; then :; fi',
+		'for f in a; do rm -rf .; done',
+		'while true; do rm -rf .; done',
+		'coproc rm -rf .',
+		"trap 'rm -rf .' EXIT",
+		'busybox rm -rf .',
+		"su -c 'rm -rf .'",
+		"script -qc 'rm -rf .' /dev/null"
 	]) {
 		test(command, ({ task }) => {
 			const verdict = decidePermission('auto', denyRm, 'bash', { command });
