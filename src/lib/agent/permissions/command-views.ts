@@ -5,6 +5,9 @@
  * against the rule, so a view too many only makes a deny rule stricter, never looser.
  */
 
+/** Shells, which run the word after `-c` as a script. */
+const SHELLS = ['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'fish'];
+
 /** Wrappers that run the rest of their words as a command, and their options that take a value. */
 const WRAPPERS: Record<string, ReadonlySet<string>> = {
 	command: new Set(),
@@ -22,11 +25,25 @@ const WRAPPERS: Record<string, ReadonlySet<string>> = {
 	timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
 	watch: new Set(['-n', '-d', '--interval']),
 	xargs: new Set(['-n', '-L', '-I', '-d', '-P', '-s', '-E', '-a', '--max-args', '--delimiter']),
-	unbuffer: new Set()
+	unbuffer: new Set(),
+	busybox: new Set(),
+	taskset: new Set(),
+	flock: new Set(['-w', '-E', '--timeout', '--conflict-exit-code']),
+	// Shell keywords that start a command after them: `! rm`, `{ rm`, `if rm`, `do rm`…
+	'!': new Set(),
+	'{': new Set(),
+	if: new Set(),
+	then: new Set(),
+	else: new Set(),
+	elif: new Set(),
+	while: new Set(),
+	until: new Set(),
+	do: new Set(),
+	coproc: new Set()
 };
 
-/** Shells that run the word after `-c` as a script. */
-const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'fish']);
+/** Commands whose `-c` option value is a script they run (`su -c`, `script -c`, `flock -c`). */
+const DASH_C_SCRIPTS = new Set(['su', 'script', 'flock', 'runuser', ...SHELLS]);
 
 const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
@@ -51,11 +68,13 @@ export function commandViews(words: readonly string[]): CommandView[] {
 		).toLowerCase();
 		if (name !== first) views.push({ words: [name, ...current.slice(1)] });
 		const args = current.slice(1);
-		if (name in WRAPPERS) queue.push(afterOptions(name, args));
-		else if (SHELLS.has(name)) {
-			const script = shellScript(args);
+		if (Object.hasOwn(WRAPPERS, name)) queue.push(afterOptions(name, args));
+		if (DASH_C_SCRIPTS.has(name)) {
+			const script = dashCScript(args);
 			if (script !== undefined) views.push({ script });
 		} else if (name === 'eval') views.push({ script: args.join(' ') });
+		// trap 'commands' SIGNAL… runs the commands when the signal comes (EXIT: at the end).
+		else if (name === 'trap' && args[0] !== undefined) views.push({ script: args[0] });
 		else if (name === 'find') queue.push(...findExecs(args));
 	}
 	return views;
@@ -78,16 +97,17 @@ function afterOptions(name: string, args: readonly string[]): readonly string[] 
 		} else if (arg.startsWith('-') && arg.length > 1) i += withValue.has(arg) ? 2 : 1;
 		else break;
 	}
-	if (name === 'timeout') i++;
+	// timeout's duration, taskset's mask and flock's lock file come before the command.
+	if (name === 'timeout' || name === 'taskset' || name === 'flock') i++;
 	return args.slice(i);
 }
 
-/** The script of `bash -c 'script'` (also `-lc`, `-ec`…), if there is one. */
-function shellScript(args: readonly string[]): string | undefined {
+/** The script of `bash -c 'script'` (also `-lc`, `-qc`, `--command=`), wherever the option is. */
+function dashCScript(args: readonly string[]): string | undefined {
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
-		if (!arg.startsWith('-')) return undefined;
-		if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg)) return args[i + 1] ?? '';
+		if (arg.startsWith('--command=')) return arg.slice('--command='.length);
+		if (arg === '--command' || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg)) return args[i + 1] ?? '';
 	}
 	return undefined;
 }
