@@ -238,3 +238,39 @@ describe('read-only commands that read outside the project (CLI, Ask mode)', () 
 		expect(verdicts.every((kind) => kind === 'allow')).toBe(true);
 	});
 });
+
+describe('"Always allow" for a command that runs another one', () => {
+	// A prefix such as bash(timeout *) or bash(python3 *) would allow every command after it.
+	for (const command of [
+		'timeout 60 npm test',
+		'env CI=1 npm test',
+		"bash -c 'npm test'",
+		"python3 -c 'print(1)'",
+		'node scripts/build.mjs',
+		'find . -name "*.tmp" -delete',
+		'xargs -n 1 rm',
+		"awk '{print $1}' data.txt"
+	]) {
+		test(command, ({ task }) => {
+			const verdict = decidePermission('ask', [], 'bash', { command });
+			const offered = verdict.kind === 'ask' ? verdict.alwaysRules : [];
+			recordRow(task, {
+				input: `Ask mode prompt for ${command}`,
+				'what Kiln did': `"Always allow" would add: ${offered.join(', ') || '(no prompt)'}`
+			});
+			expect(verdict.kind).toBe('ask');
+			expect(offered.some((rule) => rule.endsWith('*)'))).toBe(false);
+		});
+	}
+	test('ordinary commands keep their prefix rule', ({ task }) => {
+		const offered = ['npm test', 'rm -rf dist', 'git push origin main'].map((command) => {
+			const verdict = decidePermission('ask', [], 'bash', { command });
+			return verdict.kind === 'ask' ? verdict.alwaysRules.join(',') : '(none)';
+		});
+		recordRow(task, {
+			input: 'Ask mode prompts for npm test / rm -rf dist / git push origin main',
+			'what Kiln did': `"Always allow" would add: ${offered.join(' / ')}`
+		});
+		expect(offered).toEqual(['bash(npm test *)', 'bash(rm *)', 'bash(git push *)']);
+	});
+});
