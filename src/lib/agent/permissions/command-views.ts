@@ -123,3 +123,31 @@ function findExecs(args: readonly string[]): (readonly string[])[] {
 	}
 	return commands;
 }
+
+/** Interpreters and tools whose arguments can be any program (`python3 -c …`, `awk 'system(…)'`). */
+const PROGRAM_RUNNERS = new Set([
+	'python',
+	'python3',
+	'node',
+	'ruby',
+	'perl',
+	'php',
+	'lua',
+	'awk',
+	'gawk',
+	'sed',
+	'find',
+	'eval',
+	'trap',
+	'source',
+	'.'
+]);
+
+/**
+ * Whether any arguments could make this command run anything at all: then a prefix rule such as
+ * `bash(timeout *)` or `bash(python3 *)` would allow every command, and only the exact command
+ * may be kept by "Always allow".
+ */
+export function runsAnyCommand(name: string): boolean {
+	return Object.hasOwn(WRAPPERS, name) || DASH_C_SCRIPTS.has(name) || PROGRAM_RUNNERS.has(name);
+}

@@ -8,7 +8,7 @@
  */
 import picomatch from 'picomatch';
 import * as z from 'zod';
-import { commandViews } from './command-views';
+import { commandViews, runsAnyCommand } from './command-views';
 import { normalizePathLoose } from './path-text';
 import { simpleCommands } from './read-only-command';
 
@@ -198,10 +198,14 @@ const SUBCOMMAND_TOOLS = new Set([
 	'make'
 ]);
 
-/** The prefix rule "Always allow" adds for one simple command: `bash(npm test *)`, `bash(rm *)`. */
+/**
+ * The prefix rule "Always allow" adds for one simple command: `bash(npm test *)`, `bash(rm *)`;
+ * the exact command for one that runs whatever its arguments say (`timeout 60 npm test`).
+ */
 export function prefixRuleFor(command: string): string {
 	const words = squash(command).split(' ');
 	const [first, second] = words;
+	if (first !== undefined && runsAnyCommand(first)) return `bash(${words.join(' ')})`;
 	const keep =
 		first !== undefined && SUBCOMMAND_TOOLS.has(first) && second && !second.startsWith('-') ? 2 : 1;
 	return `bash(${words.slice(0, keep).join(' ')} *)`;
