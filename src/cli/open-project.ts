@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createBrowserRuntime } from '../lib/runtime/browser';
 import { createNodeRuntime, type ProcessHost } from '../lib/runtime/node';
@@ -15,6 +15,8 @@ export interface CliProject {
 	readonly workspace: Workspace;
 	/** Things the person should know about how the folder was opened ('' when none). */
 	readonly note: string;
+	/** The folder's real path when commands run on this machine (node runtime), else undefined. */
+	readonly commandRoot?: string;
 	dispose(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function openProject(dir: string, choice: RuntimeChoice): Promise<C
 			runtime: opened,
 			workspace,
 			note,
+			...(choice === 'node' ? { commandRoot: await realpath(root) } : {}),
 			async dispose() {
 				workspace.dispose();
 				await opened.dispose();

@@ -87,7 +87,10 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			workspace: project.workspace,
 			runtime: () => project.runtime,
 			log,
-			permissions: permissions.setup
+			// Read-only commands that reach outside the folder ask first, as the file tools refuse them.
+			permissions: project.commandRoot
+				? { ...permissions.setup, projectRoot: project.commandRoot }
+				: permissions.setup
 		});
 		await agent.setMode(permissions.mode);
 		const result = await agent.runTurn(prompt, {

@@ -44,6 +44,12 @@ export interface PermissionSetup {
 	addRules?: (rules: readonly PermissionRule[]) => void | Promise<void>;
 	/** The mode to follow instead of the agent's own log (a subagent follows its parent's). */
 	mode?: () => AgentMode;
+	/**
+	 * The project's real folder when commands run on a real machine (the CLI): a command that reads
+	 * outside it is then not run unasked as read-only. Absent in the browser, whose runtimes hold
+	 * nothing but the project.
+	 */
+	projectRoot?: string;
 }
 
 const ALLOWED: PermissionDecision = { allowed: true };
@@ -62,7 +68,13 @@ export function permissionGate(
 			const limited = await extra(toolName, args, call);
 			if (!limited.allowed) return limited;
 		}
-		const verdict = decidePermission(mode(), setup.rules?.() ?? [], toolName, args);
+		const verdict = decidePermission(
+			mode(),
+			setup.rules?.() ?? [],
+			toolName,
+			args,
+			setup.projectRoot
+		);
 		if (verdict.kind === 'allow') return ALLOWED;
 		if (verdict.kind === 'deny') return { allowed: false, reason: verdict.reason };
 		if (!setup.prompt || !call)

@@ -59,12 +59,17 @@ interface ActiveRule {
 	readonly parsed: ParsedRule;
 }
 
-/** The mode and the rules together: one verdict for one call (parsed arguments). */
+/**
+ * The mode and the rules together: one verdict for one call (parsed arguments). `root` is the
+ * project's folder on a real machine (the CLI): commands that read outside it are not taken as
+ * read-only there.
+ */
 export function decidePermission(
 	mode: AgentMode,
 	rules: readonly PermissionRule[],
 	toolName: string,
-	args: unknown
+	args: unknown,
+	root?: string
 ): PermissionVerdict {
 	const active = activeRules(rules);
 	const deny = active.find(
@@ -76,52 +81,89 @@ export function decidePermission(
 			reason: `A permission rule the person set denies this call (deny ${deny.text}); it did not run. Do not work around it with another tool or command: if the task needs it, say why and ask the person.`
 		};
 	}
-	const byMode = permissionFor(mode, toolName, args);
+	const byMode = permissionFor(mode, toolName, args, root);
 	if (!byMode.allowed) return { kind: 'deny', reason: byMode.reason };
 	if (mode === 'plan') return { kind: 'allow' };
-	if (toolName === 'bash') return decideCommand(mode, active, args);
+	if (toolName === 'bash') return decideCommand(mode, active, args, root);
 	if (!EDITORS.has(toolName)) return { kind: 'allow' };
 	const covers = (action: RuleAction) =>
-		active.some((rule) => rule.action === action && ruleMatchesCall(rule.parsed, toolName, args));
+		active.some(
+			(rule) => rule.action === action && ruleMatchesCall(rule.parsed, toolName, args, action)
+		);
 	const always = { kind: 'ask', alwaysRules: [toolName] } as const;
 	if (covers('ask')) return always;
+	const gitPath = gitControlPath(args);
+	if (gitPath !== undefined && mode !== 'auto') {
+		// Git runs programs named in its config (core.fsmonitor on `git status`, diff.external on
+		// `git diff`), and those commands run unasked as read-only: an edit there is a command.
+		const named = active.some(
+			(rule) =>
+				rule.action === 'allow' &&
+				/\.git(\/|$)/i.test(rule.parsed.pattern ?? '') &&
+				ruleMatchesCall(rule.parsed, toolName, args, 'allow')
+		);
+		return named ? { kind: 'allow' } : { kind: 'ask', alwaysRules: [`${toolName}(${gitPath})`] };
+	}
 	if (covers('allow') || mode === 'auto' || mode === 'auto-edit') return { kind: 'allow' };
 	return always;
+}
+
+/** The path when it is in (or is) a `.git` folder or file at any depth, in any case. */
+function gitControlPath(args: unknown): string | undefined {
+	const path = (args as { path?: unknown } | null)?.path;
+	if (typeof path !== 'string') return undefined;
+	const parts = path.normalize('NFC').replace(/\\/g, '/').split('/');
+	return parts.some((part) => part.toLowerCase() === '.git') ? path : undefined;
 }
 
 /** A command runs unasked when it only reads, or when allow rules cover every part that does not. */
 function decideCommand(
 	mode: AgentMode,
 	rules: readonly ActiveRule[],
-	args: unknown
+	args: unknown,
+	root: string | undefined
 ): PermissionVerdict {
 	const command = (args as { command?: unknown } | null)?.command;
 	const text = typeof command === 'string' ? command : '';
 	// An empty command runs nothing (the bash tool reports it); there is no rule to offer for it.
 	if (text.trim() === '') return { kind: 'allow' };
-	const parts = simpleCommands(text);
+	const parts = simpleCommands(text, root);
 	if (parts?.every((part) => part.readOnly)) return { kind: 'allow' };
 	const bashRules = (action: RuleAction) =>
 		rules.filter((rule) => rule.action === action && ruleCoversTool(rule.parsed, 'bash'));
 	const verifiable = parts !== undefined;
-	const allowedBy = (rule: ActiveRule, part: string) =>
-		rule.parsed.pattern === undefined || allowMatches(rule.parsed.pattern, part, verifiable);
+	const allowedBy = (rule: ActiveRule, part: Piece) =>
+		rule.parsed.pattern === undefined ||
+		allowMatches(rule.parsed.pattern, part.text, verifiable, part.writesFile);
 	const askedBy = (rule: ActiveRule) => ruleMatchesCall(rule.parsed, 'bash', { command: text });
 	// A line that cannot be split is weighed whole: only an exact rule (or a tool-wide one) fits it.
-	const pieces = parts
-		? parts.filter((part) => !part.readOnly).map((part) => part.text)
-		: [text.trim().replace(/\s+/g, ' ')];
+	const pieces: readonly Piece[] = parts
+		? parts.filter((part) => !part.readOnly)
+		: [{ text: text.trim().replace(/\s+/g, ' '), writesFile: false }];
 	const asks = bashRules('ask');
 	const allows = bashRules('allow');
 	const uncovered = pieces.filter((piece) => !allows.some((rule) => allowedBy(rule, piece)));
 	const alwaysRules = parts
-		? [...new Set(uncovered.map(prefixRuleFor))]
-		: [`bash(${pieces[0] ?? ''})`];
+		? // A prefix never covers output into a file, so "Always allow" keeps such a command exactly.
+			[
+				...new Set(
+					uncovered.map((piece) =>
+						piece.writesFile ? `bash(${piece.text})` : prefixRuleFor(piece.text)
+					)
+				)
+			]
+		: [`bash(${pieces[0]?.text ?? ''})`];
 	if (asks.some(askedBy)) {
 		return { kind: 'ask', alwaysRules: alwaysRules.length > 0 ? alwaysRules : ['bash'] };
 	}
 	if (uncovered.length === 0 || mode === 'auto') return { kind: 'allow' };
 	return { kind: 'ask', alwaysRules };
+}
+
+/** A part of a command line weighed against allow rules. */
+interface Piece {
+	readonly text: string;
+	readonly writesFile: boolean;
 }
 
 function activeRules(rules: readonly PermissionRule[]): ActiveRule[] {
@@ -146,13 +188,14 @@ const PLAN_REFUSAL =
 export function permissionFor(
 	mode: AgentMode,
 	toolName: string,
-	args: unknown
+	args: unknown,
+	root?: string
 ): PermissionDecision {
 	if (mode !== 'plan') return ALLOWED;
 	if (READERS.has(toolName) || toolName === 'todo_write') return ALLOWED;
 	switch (toolName) {
 		case 'bash':
-			return readOnlyBash(args, PLAN_REFUSAL);
+			return readOnlyBash(args, PLAN_REFUSAL, root);
 		case 'task':
 			return subagentKindOf(args) === 'explore'
 				? ALLOWED
@@ -178,10 +221,10 @@ export function subagentPermission(
 	return toolName === 'bash' ? readOnlyBash(args, reason) : refuse(reason);
 }
 
-function readOnlyBash(args: unknown, context: string): PermissionDecision {
+function readOnlyBash(args: unknown, context: string, root?: string): PermissionDecision {
 	const command = (args as { command?: unknown } | null)?.command;
 	if (typeof command !== 'string') return refuse(`${context} The bash call has no command.`);
-	const verdict = classifyCommand(command);
+	const verdict = classifyCommand(command, root);
 	if (verdict.readOnly) return ALLOWED;
 	return refuse(
 		`${context} Only read-only commands may run, and this one was refused because ${verdict.reason}. Use read, glob, grep or list, or a plain read-only command (ls, cat, grep, git status/log/diff…) without redirections.`

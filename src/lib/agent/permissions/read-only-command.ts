@@ -5,7 +5,8 @@
  * make it write or run other programs, and no output goes to a file. Anything that cannot be
  * verified is refused with the reason, so the model can rephrase.
  */
-import { isPrintOnlySedScript } from './sed-script';
+import { outsidePath } from './outside-paths';
+import { checkSed } from './sed-script';
 import { tokenizeShell, type ShellToken } from './shell-words';
 
 export type CommandVerdict =
@@ -119,8 +120,8 @@ const CHECKED: Record<string, Check> = {
 			? 'sort -o writes a file'
 			: undefined,
 	tree: (args) =>
-		args.some((arg) => arg === '-o' || /^-[a-zA-Z]*o/.test(arg))
-			? 'tree -o writes a file'
+		args.some((arg) => /^-[a-zA-Z]*[oR]/.test(arg))
+			? 'tree -o (and -R, which adds -o in every folder) writes files'
 			: undefined,
 	uniq: (args) =>
 		operands(args).length > 1 ? 'uniq with two file names writes the second one' : undefined,
@@ -138,15 +139,18 @@ const CHECKED: Record<string, Check> = {
 	xargs: checkXargs
 };
 
-/** The verdict for a whole command line, with the reason when it is refused. */
-export function classifyCommand(command: string): CommandVerdict {
+/**
+ * The verdict for a whole command line, with the reason when it is refused. With `root` (the
+ * project's folder on a real machine), a command that names a place outside it is refused too.
+ */
+export function classifyCommand(command: string, root?: string): CommandVerdict {
 	const tokenized = tokenizeShell(command);
 	if (!tokenized.ok) return refused(tokenized.reason);
 	const commands = splitCommands(tokenized.tokens);
 	if (commands === undefined) return refused('it has an empty command around | && || or ;');
 	if (commands.length === 0) return refused('it is empty');
 	for (const tokens of commands) {
-		const verdict = classifySimple(tokens);
+		const verdict = classifySimple(tokens, root);
 		if (!verdict.readOnly) return verdict;
 	}
 	return { readOnly: true };
@@ -157,25 +161,50 @@ export function classifyCommand(command: string): CommandVerdict {
  * redirections joined by single spaces, with whether it only reads. Undefined when the line
  * cannot be verified (command substitution, variables…): rules then cannot vouch for it.
  */
-export function simpleCommands(
-	command: string
-): { readonly text: string; readonly readOnly: boolean }[] | undefined {
+export function simpleCommands(command: string, root?: string): SimpleCommand[] | undefined {
 	const tokenized = tokenizeShell(command);
 	if (!tokenized.ok) return undefined;
 	const commands = splitCommands(tokenized.tokens);
 	if (commands === undefined || commands.length === 0) return undefined;
-	return commands.map((tokens) => ({
-		text: tokens.map((token) => (token.kind === 'word' ? token.value : token.op)).join(' '),
-		readOnly: classifySimple(tokens).readOnly
-	}));
+	return commands.map((tokens) => {
+		const words: string[] = [];
+		let writesFile = false;
+		for (let i = 0; i < tokens.length; i++) {
+			const token = tokens[i]!;
+			if (token.kind === 'word') words.push(token.value);
+			else if (token.kind === 'redirect') {
+				const target = tokens[i + 1];
+				if (target?.kind === 'word') i++;
+				if (target?.kind !== 'word' || checkRedirect(token.op, target.value)) writesFile = true;
+			}
+		}
+		return {
+			text: tokens.map((token) => (token.kind === 'word' ? token.value : token.op)).join(' '),
+			words,
+			writesFile,
+			readOnly: classifySimple(tokens, root).readOnly
+		};
+	});
+}
+
+/** One simple command of a line, as simpleCommands sees it. */
+export interface SimpleCommand {
+	/** Words and redirections joined by single spaces. */
+	readonly text: string;
+	/** The words alone (the command and its arguments), without redirections. */
+	readonly words: readonly string[];
+	/** Whether a redirection sends output into a file (anything but /dev/null or a descriptor). */
+	readonly writesFile: boolean;
+	readonly readOnly: boolean;
 }
 
 export function isReadOnlyCommand(command: string): boolean {
 	return classifyCommand(command).readOnly;
 }
 
-function classifySimple(tokens: readonly ShellToken[]): CommandVerdict {
+function classifySimple(tokens: readonly ShellToken[], root?: string): CommandVerdict {
 	const words: string[] = [];
+	const places: string[] = [];
 	for (let i = 0; i < tokens.length; i++) {
 		const token = tokens[i]!;
 		if (token.kind === 'word') {
@@ -188,8 +217,18 @@ function classifySimple(tokens: readonly ShellToken[]): CommandVerdict {
 		i++;
 		const problem = checkRedirect(token.op, target.value);
 		if (problem) return refused(problem);
+		places.push(target.value);
 	}
 	const [name, ...args] = words;
+	const outside =
+		root === undefined
+			? undefined
+			: [...args, ...places].map((word) => outsidePath(word, root)).find(Boolean);
+	if (outside) {
+		return refused(
+			`it reads outside the project (${outside}), which Kiln's file tools do not do either; use paths inside the project`
+		);
+	}
 	if (name === undefined) return refused('it has a redirection without a command');
 	if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(name)) {
 		return refused(
@@ -248,34 +287,6 @@ function operands(args: readonly string[]): string[] {
 	return args.filter((arg) => arg === '-' || !arg.startsWith('-'));
 }
 
-function checkSed(args: readonly string[]): string | undefined {
-	const scripts: string[] = [];
-	let scriptFromOption = false;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i]!;
-		if (/^(-i|--in-place)/.test(arg) || (/^-[a-zA-Z]+$/.test(arg) && arg.includes('i'))) {
-			return 'sed -i edits files in place';
-		}
-		if (arg === '-e' || arg === '--expression') {
-			scripts.push(args[++i] ?? '');
-			scriptFromOption = true;
-		} else if (arg.startsWith('--expression=')) {
-			scripts.push(arg.slice('--expression='.length));
-			scriptFromOption = true;
-		} else if (arg === '-f' || arg.startsWith('--file')) {
-			return 'sed -f runs a script file that cannot be checked';
-		}
-	}
-	if (!scriptFromOption) {
-		const first = args.find((arg) => !arg.startsWith('-'));
-		if (first === undefined) return 'sed without a script';
-		scripts.push(first);
-	}
-	return scripts.every(isPrintOnlySedScript)
-		? undefined
-		: 'this sed script may write files or run commands (w, W, e); use a plain print script such as sed -n "10,20p" file';
-}
-
 /** git with a read-only subcommand, and no global option that could run something (-c, --exec-path). */
 function checkGit(args: readonly string[]): string | undefined {
 	let i = 0;
@@ -294,7 +305,9 @@ function checkGit(args: readonly string[]): string | undefined {
 	if (rest.some((arg) => /^--output(=|$)/.test(arg))) return `git ${sub} --output writes a file`;
 	if (
 		rest.some(
-			(arg) => arg === '--ext-diff' || arg === '-O' || arg.startsWith('--open-files-in-pager')
+			// -O<program> (git grep) runs the program on the files found.
+			(arg) =>
+				arg === '--ext-diff' || arg.startsWith('-O') || arg.startsWith('--open-files-in-pager')
 		)
 	) {
 		return `git ${sub} with this option runs another program`;
@@ -322,7 +335,10 @@ function checkGit(args: readonly string[]): string | undefined {
 	}
 }
 
-/** xargs only as a way to feed names to another read-only command. */
+/**
+ * xargs only as a way to feed names to a command that is read-only whatever its arguments: xargs
+ * appends words from its input, which nobody sees beforehand (`echo -delete | xargs find .`).
+ */
 function checkXargs(args: readonly string[]): string | undefined {
 	const withValue = new Set([
 		'-n',
@@ -348,10 +364,13 @@ function checkXargs(args: readonly string[]): string | undefined {
 		}
 		i += withValue.has(arg) ? 2 : 1;
 	}
-	const [name, ...rest] = args.slice(i);
+	const [name] = args.slice(i);
 	if (name === undefined) return undefined; // xargs alone runs echo
-	const verdict = classifyWords(name, rest);
-	return verdict.readOnly ? undefined : `xargs runs ${name}: ${verdict.reason}`;
+	if (ALWAYS_READ_ONLY.has(name)) return undefined;
+	const verdict = classifyWords(name, []);
+	return verdict.readOnly
+		? `xargs runs ${name} with arguments from its input, which may make it write (use ${name} without xargs)`
+		: `xargs runs ${name}: ${verdict.reason}`;
 }
 
 function refused(reason: string): CommandVerdict {

@@ -8,6 +8,8 @@
  */
 import picomatch from 'picomatch';
 import * as z from 'zod';
+import { commandViews, runsAnyCommand } from './command-views';
+import { normalizePathLoose } from './path-text';
 import { simpleCommands } from './read-only-command';
 
 export const RULE_ACTIONS = ['allow', 'ask', 'deny'] as const;
@@ -103,16 +105,27 @@ export function commandMatches(pattern: string, command: string): boolean {
 	return text.startsWith(squash(head));
 }
 
-/** Whether a path rule's glob matches the call's path (project-relative). */
-export function pathMatches(pattern: string, path: string): boolean {
-	return picomatch(normalisePath(pattern), { dot: true })(normalisePath(path));
+/**
+ * Whether a path rule's glob matches the call's path (project-relative), after `.`, `..`, `\\`
+ * and doubled slashes are resolved: `src/../secrets/key` is `secrets/key`. `loose` (deny and
+ * ask rules) also ignores case and Unicode composition, which many disks ignore too.
+ */
+export function pathMatches(pattern: string, path: string, loose = false): boolean {
+	return picomatch(normalizePathLoose(pattern), { dot: true, nocase: loose })(
+		normalizePathLoose(path)
+	);
 }
 
 /**
  * Whether a (non-bash) rule matches this call. bash is weighed per simple command by the
  * policy (see matchingCommands).
  */
-export function ruleMatchesCall(rule: ParsedRule, toolName: string, args: unknown): boolean {
+export function ruleMatchesCall(
+	rule: ParsedRule,
+	toolName: string,
+	args: unknown,
+	action: RuleAction = 'deny'
+): boolean {
 	if (!ruleCoversTool(rule, toolName)) return false;
 	if (rule.pattern === undefined) return true;
 	const record = (args ?? {}) as Record<string, unknown>;
@@ -122,28 +135,43 @@ export function ruleMatchesCall(rule: ParsedRule, toolName: string, args: unknow
 	}
 	if (toolName === 'task') return rule.pattern === record.agent;
 	const path = typeof record.path === 'string' ? record.path : '.';
-	return pathMatches(rule.pattern, path);
+	return pathMatches(rule.pattern, path, action !== 'allow');
 }
 
 /**
- * For deny and ask rules: for each simple command of `command`, whether the pattern matches it.
+ * For deny and ask rules: for each simple command of `command`, whether the pattern matches it
+ * or any command it wraps (`env rm`, `/bin/rm`, `bash -c 'rm …'`: see command-views.ts).
  * A line that cannot be split (command substitution…) is one item, and matches when the
  * pattern's literal text appears anywhere in it: a denied command hidden in `$(…)` stays denied.
  */
-export function matchingCommands(pattern: string, command: string): boolean[] {
+export function matchingCommands(pattern: string, command: string, depth = 0): boolean[] {
 	const parts = simpleCommands(command);
 	if (!parts)
 		return [commandMatches(pattern, command) || squash(command).includes(literalOf(pattern))];
-	return parts.map((part) => commandMatches(pattern, part.text));
+	return parts.map(
+		(part) =>
+			commandMatches(pattern, part.text) ||
+			commandViews(part.words).some((view) =>
+				'words' in view
+					? commandMatches(pattern, view.words.join(' '))
+					: depth > 4 || matchingCommands(pattern, view.script, depth + 1).some(Boolean)
+			)
+	);
 }
 
 /**
  * For allow rules: whether the pattern vouches for this simple command. A line that cannot be
  * split is vouched for only by a pattern without `*` equal to the whole line, since what it
- * really runs cannot be seen.
+ * really runs cannot be seen. Nor does a prefix vouch for output sent into a file
+ * (`npm test > ~/.bashrc` is not "npm test with arguments"): only an exact rule does.
  */
-export function allowMatches(pattern: string, command: string, verifiable: boolean): boolean {
-	if (verifiable) return commandMatches(pattern, command);
+export function allowMatches(
+	pattern: string,
+	command: string,
+	verifiable: boolean,
+	writesFile = false
+): boolean {
+	if (verifiable && !(writesFile && pattern.endsWith('*'))) return commandMatches(pattern, command);
 	return !pattern.endsWith('*') && squash(pattern) === squash(command);
 }
 
@@ -170,10 +198,14 @@ const SUBCOMMAND_TOOLS = new Set([
 	'make'
 ]);
 
-/** The prefix rule "Always allow" adds for one simple command: `bash(npm test *)`, `bash(rm *)`. */
+/**
+ * The prefix rule "Always allow" adds for one simple command: `bash(npm test *)`, `bash(rm *)`;
+ * the exact command for one that runs whatever its arguments say (`timeout 60 npm test`).
+ */
 export function prefixRuleFor(command: string): string {
 	const words = squash(command).split(' ');
 	const [first, second] = words;
+	if (first !== undefined && runsAnyCommand(first)) return `bash(${words.join(' ')})`;
 	const keep =
 		first !== undefined && SUBCOMMAND_TOOLS.has(first) && second && !second.startsWith('-') ? 2 : 1;
 	return `bash(${words.slice(0, keep).join(' ')} *)`;
@@ -181,11 +213,4 @@ export function prefixRuleFor(command: string): string {
 
 function squash(text: string): string {
 	return text.trim().replace(/\s+/g, ' ');
-}
-
-function normalisePath(path: string): string {
-	return path
-		.trim()
-		.replace(/^(\.\/)+/, '')
-		.replace(/^\/+/, '');
 }

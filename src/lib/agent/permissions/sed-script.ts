@@ -94,3 +94,67 @@ export function isPrintOnlySedScript(script: string): boolean {
 	}
 	return true;
 }
+
+/** Short options that only change how sed reads and prints. */
+const QUIET_SHORT = new Set(['n', 'E', 'r', 's', 'u', 'z', 'b']);
+/** Long options that only change how sed reads and prints. */
+const QUIET_LONG =
+	/^--(quiet|silent|debug|posix|sandbox|null-data|zero-terminated|separate|unbuffered|regexp-extended|binary|line-length=\d+)$/;
+
+/**
+ * Why a sed call may write, or undefined when it only prints. Options are read the way sed reads
+ * them, clusters included: in `-ne'w /tmp/x'` the `e` takes the rest of the word as the script,
+ * so the file name after it is not the script.
+ */
+export function checkSed(args: readonly string[]): string | undefined {
+	const scripts: string[] = [];
+	const operands: string[] = [];
+	let scriptFromOption = false;
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i]!;
+		if (arg === '--') {
+			operands.push(...args.slice(i + 1));
+			break;
+		}
+		if (arg.startsWith('--')) {
+			if (arg.startsWith('--in-place')) return 'sed -i edits files in place';
+			if (arg === '--expression') scripts.push(args[++i] ?? '');
+			else if (arg.startsWith('--expression=')) scripts.push(arg.slice('--expression='.length));
+			else if (arg === '--line-length') i++;
+			else if (!QUIET_LONG.test(arg)) {
+				return arg.startsWith('--file')
+					? 'sed -f runs a script file that cannot be checked'
+					: `sed ${arg} is not an option known to only print`;
+			}
+			if (arg.startsWith('--expression')) scriptFromOption = true;
+			continue;
+		}
+		if (arg.length < 2 || !arg.startsWith('-')) {
+			operands.push(arg);
+			continue;
+		}
+		for (let j = 1; j < arg.length; j++) {
+			const flag = arg[j]!;
+			if (flag === 'i') return 'sed -i edits files in place';
+			if (flag === 'f') return 'sed -f runs a script file that cannot be checked';
+			if (flag === 'e' || flag === 'l') {
+				const rest = arg.slice(j + 1);
+				const value = rest !== '' ? rest : (args[++i] ?? '');
+				if (flag === 'e') {
+					scripts.push(value);
+					scriptFromOption = true;
+				}
+				break;
+			}
+			if (!QUIET_SHORT.has(flag)) return `sed -${flag} is not an option known to only print`;
+		}
+	}
+	if (!scriptFromOption) {
+		const first = operands[0];
+		if (first === undefined) return 'sed without a script';
+		scripts.push(first);
+	}
+	return scripts.every(isPrintOnlySedScript)
+		? undefined
+		: 'this sed script may write files or run commands (w, W, e); use a plain print script such as sed -n "10,20p" file';
+}

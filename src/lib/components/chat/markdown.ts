@@ -4,10 +4,12 @@
  * only an allow-list survives: no `style` (a `position:fixed` overlay would cover the IDE, and a
  * `background-image:url(…)` would send data out), no `class`/`id` (they could hook the app's own
  * CSS), no forms, media or frames. Images are shown as links rather than loaded: loading one
- * would let injected text send data to any server in its URL.
+ * would let injected text send data to any server in its URL. A link whose text reads as another
+ * address also shows where it really goes (link-text.ts).
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { Marked, type Tokens } from 'marked';
+import { honestLinkText } from './link-text';
 
 let marked: Marked | undefined;
 let purifier: DOMPurify | undefined;
@@ -88,6 +90,9 @@ function getPurifier(): DOMPurify | undefined {
 		if (node.tagName === 'A' && node.hasAttribute('href')) {
 			node.setAttribute('target', '_blank');
 			node.setAttribute('rel', 'noopener noreferrer');
+			const text = node.textContent ?? '';
+			const honest = honestLinkText(text, node.getAttribute('href') ?? '');
+			if (honest !== text) node.textContent = honest;
 		}
 	});
 	purifier = instance;

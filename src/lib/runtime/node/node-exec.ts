@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { BoundedOutput } from '../bounded-output';
+import { withSafeGit } from './git-env';
 import { EXIT_ABORTED, EXIT_TIMEOUT, type ExecOptions, type ExecResult } from '../types';
 
 /** How long a process group gets after SIGTERM before SIGKILL. */
@@ -28,7 +29,7 @@ export function runProcess(command: string, options: ProcessOptions): RunningPro
 	const { signal, timeoutMs, onOutput, onChunk } = options;
 	const child = spawn('bash', ['-c', command], {
 		cwd: options.cwd,
-		env: { ...process.env, ...options.env },
+		env: withSafeGit({ ...process.env, ...options.env }),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

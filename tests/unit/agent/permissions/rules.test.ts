@@ -99,7 +99,21 @@ describe('decidePermission: rules (deny > ask > allow)', () => {
 	it('a prefix rule never lets a chained command through on the back of its first part', () => {
 		const rules = [allow('bash(npm test *)')];
 		expect(kind(decide('ask', ['bash', { command: 'npm test && rm -rf /' }], rules))).toBe('ask');
-		expect(kind(decide('ask', ['bash', { command: 'npm test > out.txt' }], rules))).toBe('allow');
+		// A prefix does not vouch for output into a file (it could be ~/.bashrc); "Always allow" keeps it exactly.
+		const redirected = decide('ask', ['bash', { command: 'npm test > out.txt' }], rules);
+		expect(redirected).toEqual({ kind: 'ask', alwaysRules: ['bash(npm test > out.txt)'] });
+		expect(
+			kind(
+				decide(
+					'ask',
+					['bash', { command: 'npm test > out.txt' }],
+					[allow('bash(npm test > out.txt)')]
+				)
+			)
+		).toBe('allow');
+		expect(kind(decide('ask', ['bash', { command: 'npm test 2>&1 > /dev/null' }], rules))).toBe(
+			'allow'
+		);
 		expect(kind(decide('ask', ['bash', { command: 'npm test $(rm -rf x)' }], rules))).toBe('ask');
 		expect(kind(decide('ask', ['bash', { command: 'npm test && git status' }], rules))).toBe(
 			'allow'
