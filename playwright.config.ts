@@ -7,6 +7,8 @@ const previewPort = port + 1;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Not test-results/ itself: Playwright empties its output folder, and the other suites' reports live there.
+	outputDir: 'test-results/e2e-artifacts',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
