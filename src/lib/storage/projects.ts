@@ -1,9 +1,9 @@
 import { entries, get, set } from 'idb-keyval';
 import { openStorage } from './migrations';
 import { putDir, putFiles, type FileData } from './project-files';
-import { setAside } from './quarantine';
-import { checkRecord, projectMetaSchema } from './record-schemas';
+import { projectMetaSchema } from './record-schemas';
 import { getStores } from './stores';
+import { checkedMeta } from './checked-meta';
 
 export interface ProjectMeta {
 	readonly id: string;
@@ -37,13 +37,13 @@ function cleanName(name: string): string {
 }
 
 /** The stored meta when it is readable; otherwise it is set aside and counts as missing. */
-async function checkedProject(key: IDBValidKey, value: unknown): Promise<ProjectMeta | undefined> {
-	if (value === undefined) return undefined;
-	const checked = checkRecord<ProjectMeta>(projectMetaSchema, value);
-	if (checked.ok && checked.value.id === key) return checked.value;
-	const reason = checked.ok ? 'id: does not match the key it is stored under' : checked.reason;
-	await setAside({ kind: 'project', store: 'projects', key, value, reason });
-	return undefined;
+function checkedProject(key: IDBValidKey, value: unknown): Promise<ProjectMeta | undefined> {
+	return checkedMeta<ProjectMeta>(
+		projectMetaSchema,
+		{ kind: 'project', store: 'projects' },
+		key,
+		value
+	);
 }
 
 /** All readable projects, most recently used first (unreadable ones are set aside). */

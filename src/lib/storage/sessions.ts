@@ -13,6 +13,7 @@ import { openStorage } from './migrations';
 import { listQuarantined, setAside } from './quarantine';
 import { checkRecord, eventKeySchema, sessionMetaSchema } from './record-schemas';
 import { getStores } from './stores';
+import { checkedMeta } from './checked-meta';
 
 export interface SessionMeta {
 	readonly id: string;
@@ -95,13 +96,13 @@ export async function createSession(
 }
 
 /** The stored meta when it is readable; otherwise it is set aside and counts as missing. */
-async function checkedSession(key: IDBValidKey, value: unknown): Promise<SessionMeta | undefined> {
-	if (value === undefined) return undefined;
-	const checked = checkRecord<SessionMeta>(sessionMetaSchema, value);
-	if (checked.ok && checked.value.id === key) return checked.value;
-	const reason = checked.ok ? 'id: does not match the key it is stored under' : checked.reason;
-	await setAside({ kind: 'chat', store: 'sessions', key, value, reason });
-	return undefined;
+function checkedSession(key: IDBValidKey, value: unknown): Promise<SessionMeta | undefined> {
+	return checkedMeta<SessionMeta>(
+		sessionMetaSchema,
+		{ kind: 'chat', store: 'sessions' },
+		key,
+		value
+	);
 }
 
 /** The project's readable sessions, most recently active first. */
