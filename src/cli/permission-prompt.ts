@@ -4,10 +4,11 @@
  * prefix" (or, for edits, for this tool) or "Deny". Streams are injected so tests can drive it.
  */
 import { createInterface } from 'node:readline/promises';
-import type {
-	PermissionAnswer,
-	PermissionPrompt,
-	PermissionPrompter
+import {
+	permissionAction,
+	type PermissionAnswer,
+	type PermissionPrompt,
+	type PermissionPrompter
 } from '../lib/agent/permissions';
 
 export interface TerminalPromptOptions {
@@ -69,14 +70,7 @@ export function createTerminalPrompter(options: TerminalPromptOptions): Permissi
 }
 
 function describe(prompt: PermissionPrompt): string {
-	const what =
-		prompt.toolName === 'bash'
-			? 'run this command'
-			: prompt.toolName === 'write'
-				? 'write this file'
-				: prompt.toolName === 'edit'
-					? 'edit this file'
-					: `use ${prompt.toolName}`;
+	const what = permissionAction(prompt.toolName);
 	const always =
 		prompt.toolName === 'bash'
 			? `Always for this command prefix (${prompt.alwaysRules.join(', ')})`

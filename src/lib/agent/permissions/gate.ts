@@ -25,6 +25,14 @@ export interface PermissionPrompt {
 	readonly alwaysRules: readonly string[];
 }
 
+/** What a waiting call would do, in words both front ends put in their question. */
+export function permissionAction(toolName: string): string {
+	if (toolName === 'bash') return 'run this command';
+	if (toolName === 'write') return 'write this file';
+	if (toolName === 'edit') return 'edit this file';
+	return `use ${toolName}`;
+}
+
 /**
  * Asks the person. The signal is the turn's: when it aborts (Stop) the prompt must go away;
  * the gate already counts the call as denied.

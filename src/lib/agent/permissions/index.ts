@@ -11,6 +11,7 @@ export {
 	type PermissionVerdict
 } from './policy';
 export {
+	permissionAction,
 	permissionGate,
 	type PermissionAnswer,
 	type PermissionPrompt,
