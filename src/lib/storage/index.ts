@@ -81,3 +81,14 @@ export {
 	type ProjectOwnershipOptions
 } from './project-ownership';
 export { loadStoredPaths, type StoredState } from './file-sync';
+export {
+	createCheckpoint,
+	listCheckpoints,
+	loadCheckpoint,
+	deleteProjectCheckpoints,
+	type CheckpointMeta,
+	type CheckpointReason,
+	type CheckpointSkip,
+	type CreateCheckpointInput,
+	type LoadedCheckpoint
+} from './checkpoints';

@@ -1,0 +1,2 @@
+export type { ChangeScope, ChangeSource, FileChange } from './change-source';
+export { diffFiles } from './diff-files';
