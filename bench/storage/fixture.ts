@@ -119,7 +119,7 @@ function uniquePath(
 	binary: boolean
 ): string {
 	const depth = random.int(0, 3);
-	const folders = [random.pick(AREAS)];
+	const folders: string[] = [random.pick(AREAS)];
 	for (let level = 0; level < depth; level++) folders.push(`part-${random.int(0, 7)}`);
 	const extension = random.pick(binary ? BINARY_EXTENSIONS : TEXT_EXTENSIONS);
 	const path = `${folders.join('/')}/file-${String(index).padStart(4, '0')}.${extension}`;

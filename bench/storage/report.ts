@@ -65,6 +65,11 @@ export function aggregate(id: MeasurementId, samples: readonly Sample[]): Aggreg
 	return { id, medians, samples, notes };
 }
 
+/** Base64url without padding: the characters a URL fragment needs for `bytes` bytes. */
+export function base64UrlLength(bytes: number): number {
+	return Math.ceil((bytes * 4) / 3);
+}
+
 export function formatMs(ms: number | null | undefined): string {
 	if (ms === null || ms === undefined) return 'n/a';
 	if (ms < 10) return `${ms.toFixed(2)} ms`;

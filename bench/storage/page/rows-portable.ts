@@ -10,17 +10,13 @@ import type { Fixture } from '../fixture';
 import type { Sample } from '../types';
 import { resetDatabases, warmUp } from './databases';
 import { HOOK_MISSING, kilnHooks } from './kiln-hooks';
+import { base64UrlLength } from '../report';
 import { rotated, time } from './timing';
 
 export interface PortableRows {
 	export(run: number): Promise<Sample>;
 	import(run: number): Promise<Sample>;
 	share(run: number): Promise<Sample>;
-}
-
-/** Base64url without padding: what a URL fragment carries for `bytes` bytes. */
-export function base64UrlLength(bytes: number): number {
-	return Math.ceil((bytes * 4) / 3);
 }
 
 export function portableRows(fixture: Fixture): PortableRows {
@@ -49,7 +45,7 @@ export function portableRows(fixture: Fixture): PortableRows {
 					await resetDatabases();
 					await warmUp();
 					const project = await createProject({ name: 'Bench', template: 'blank', files });
-					let bytes = new Uint8Array();
+					let bytes: Uint8Array = new Uint8Array();
 					values.kilnMs = await time(async () => {
 						bytes = await exportZip(project.id);
 					});
