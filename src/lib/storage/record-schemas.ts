@@ -42,6 +42,24 @@ export const fileKeySchema = z.tuple([
 	z.string().refine(isStoredPath, 'not a normalised project path')
 ]);
 
+/**
+ * The common file record checked without zod, which costs ~10 µs a record when warm and far more
+ * on a page's first project (2,000 files: 20–200 ms). True only for records both schemas above
+ * accept (a subset, never more); false sends the record to them, to be accepted or explained.
+ */
+export function isWellFormedFileRecord(key: unknown, value: unknown): boolean {
+	if (!Array.isArray(key) || key.length !== 2) return false;
+	const [projectId, path] = key as unknown[];
+	if (typeof projectId !== 'string' || typeof path !== 'string' || !isStoredPath(path))
+		return false;
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const { data, dir, mtimeMs } = value as { data?: unknown; dir?: unknown; mtimeMs?: unknown };
+	if (typeof mtimeMs !== 'number' || !Number.isFinite(mtimeMs)) return false;
+	if (dir === true) return true;
+	if (dir !== undefined) return false;
+	return typeof data === 'string' || Object.prototype.toString.call(data) === '[object Uint8Array]';
+}
+
 export const sessionMetaSchema = z.looseObject({
 	id: z.string().min(1),
 	projectId: z.string(),

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+	checkRecord,
+	fileKeySchema,
+	isWellFormedFileRecord,
+	storedEntrySchema
+} from '../../../src/lib/storage/record-schemas';
+
+const zodAccepts = (key: unknown, value: unknown) =>
+	checkRecord(fileKeySchema, key).ok && checkRecord(storedEntrySchema, value).ok;
+
+const goodKey = ['p1', 'src/a.ts'];
+const keys: unknown[] = [
+	goodKey,
+	['p1', 'deep/er/b.png'],
+	['p1', ''],
+	['p1', '../escape'],
+	['p1', '/abs'],
+	['p1', 'a//b'],
+	['p1', 'a/./b'],
+	['p1', 'a/'],
+	['p1', 7],
+	[7, 'a'],
+	['p1', 'a', 'extra'],
+	['p1'],
+	'p1/a',
+	null,
+	{ 0: 'p1', 1: 'a', length: 2 }
+];
+const values: unknown[] = [
+	{ data: 'text', mtimeMs: 1 },
+	{ data: new Uint8Array([1, 2]), mtimeMs: 0 },
+	{ data: '', mtimeMs: -5, extra: 'kept' },
+	{ data: 'x', mtimeMs: 1, dir: undefined },
+	{ dir: true, mtimeMs: 2 },
+	{ dir: true, mtimeMs: 2, data: 'ignored' },
+	{ dir: false, mtimeMs: 2, data: 'x' },
+	{ dir: 'yes', mtimeMs: 2 },
+	{ data: 'x', mtimeMs: Number.NaN },
+	{ data: 'x', mtimeMs: Number.POSITIVE_INFINITY },
+	{ data: 'x', mtimeMs: '1' },
+	{ data: 'x' },
+	{ data: 5, mtimeMs: 1 },
+	{ data: new Uint16Array([1]), mtimeMs: 1 },
+	{ data: new ArrayBuffer(2), mtimeMs: 1 },
+	{ data: [1, 2], mtimeMs: 1 },
+	{ data: null, mtimeMs: 1 },
+	{ mtimeMs: 1 },
+	[{ data: 'x', mtimeMs: 1 }],
+	Object.assign([], { data: 'x', mtimeMs: 1 }),
+	'text',
+	null,
+	undefined
+];
+
+describe('isWellFormedFileRecord (the check before zod when a project is restored)', () => {
+	it('accepts no record that the schemas refuse', () => {
+		for (const key of keys) {
+			for (const value of values) {
+				if (isWellFormedFileRecord(key, value)) {
+					expect({ key, value, zod: zodAccepts(key, value) }).toEqual({ key, value, zod: true });
+				}
+			}
+		}
+	});
+
+	it('takes the records storage writes without asking zod', () => {
+		expect(isWellFormedFileRecord(goodKey, { data: 'text', mtimeMs: 1 })).toBe(true);
+		expect(isWellFormedFileRecord(goodKey, { data: new Uint8Array([1]), mtimeMs: 1 })).toBe(true);
+		expect(isWellFormedFileRecord(['p1', 'src'], { dir: true, mtimeMs: 1 })).toBe(true);
+		expect(isWellFormedFileRecord(goodKey, { data: 'x', mtimeMs: 1, extra: 1 })).toBe(true);
+	});
+
+	it('sends hostile keys and values on to zod', () => {
+		expect(isWellFormedFileRecord(['p1', '../escape'], { data: 'x', mtimeMs: 1 })).toBe(false);
+		expect(isWellFormedFileRecord(goodKey, { data: 5, mtimeMs: 1 })).toBe(false);
+		expect(isWellFormedFileRecord(goodKey, { data: 'x', mtimeMs: Number.NaN })).toBe(false);
+		expect(isWellFormedFileRecord(goodKey, { dir: false, mtimeMs: 1, data: 'x' })).toBe(false);
+	});
+});
