@@ -32,5 +32,3 @@ const api: BenchPageApi = {
 };
 
 (globalThis as { kilnStorageBench?: BenchPageApi }).kilnStorageBench = api;
-import { probe } from './probe';
-(globalThis as { probe?: () => unknown }).probe = () => probe(fixture);

@@ -6,7 +6,7 @@ import { getMany, promisifyRequest, set, setMany } from 'idb-keyval';
 import { createBrowserRuntime } from '$lib/runtime';
 import { createProject, loadProjectSnapshot, projectPersistence, putFiles } from '$lib/storage';
 import { openWorkspace } from '$lib/workspace';
-import type { Fixture } from '../fixture';
+import { fingerprint, type Fixture } from '../fixture';
 import type { Sample } from '../types';
 import { bareStore, reopenDatabases, resetDatabases, warmUp } from './databases';
 import { median } from '../report';
@@ -65,11 +65,15 @@ export function storageRows(fixture: Fixture): StorageRows {
 					await fresh();
 					await putFiles(PROJECT_ID, files, MTIME);
 					await reopenDatabases();
-					let count = 0;
+					let restored: Fixture['files'] = {};
 					values.kilnMs = await time(async () => {
-						count = Object.keys((await loadProjectSnapshot(PROJECT_ID)).files).length;
+						restored = (await loadProjectSnapshot(PROJECT_ID)).files;
 					});
-					checkCount('loadProjectSnapshot', count);
+					checkCount('loadProjectSnapshot', Object.keys(restored).length);
+					// Byte for byte once (the warm-up run): a fast restore of the wrong bytes is no restore.
+					if (run === 0 && fingerprint(restored) !== fingerprint(files)) {
+						throw new Error('loadProjectSnapshot gave back different bytes than were saved.');
+					}
 				},
 				async () => {
 					await fresh();
