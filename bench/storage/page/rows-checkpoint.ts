@@ -5,10 +5,10 @@
  */
 import { set, setMany } from 'idb-keyval';
 import { createCheckpoint, createProject } from '$lib/storage';
-import type { Fixture } from '../fixture';
+import { byteSize, type Fixture } from '../fixture';
 import type { Sample } from '../types';
 import { bareStore, resetDatabases, warmUp } from './databases';
-import { PROJECT_ID } from './rows-storage';
+import { MTIME, PROJECT_ID } from './rows-storage';
 import { editedText, pickEditedFile, rotated, time } from './timing';
 
 export const CHECKPOINTS_MISSING = 'n/a (checkpoints not implemented)';
@@ -18,6 +18,29 @@ export function checkpointRow(fixture: Fixture): (run: number) => Promise<Sample
 	const edited = pickEditedFile(files);
 	const changed = { ...files, [edited]: editedText(files[edited] as string, 1) };
 	const fileBytes = (changed[edited] as string).length;
+	// Size and time per path, as the workspace hands them over, so unchanged files need no hashing.
+	// Passed through a variable: `stats` is an addition to the contract on the checkpoints branch,
+	// and the stub on main ignores it.
+	const statsOf = (fileSet: Readonly<Record<string, Fixture['files'][string]>>, editedAt: number) =>
+		Object.fromEntries(
+			Object.entries(fileSet).map(([path, data]) => [
+				path,
+				{ size: byteSize(data), mtimeMs: path === edited ? editedAt : MTIME }
+			])
+		);
+	const firstInput = {
+		sessionId: null,
+		reason: 'turn-start' as const,
+		turnIndex: 0,
+		files,
+		stats: statsOf(files, MTIME)
+	};
+	const secondInput = {
+		...firstInput,
+		turnIndex: 1,
+		files: changed,
+		stats: statsOf(changed, MTIME + 60_000)
+	};
 
 	return async (run) => {
 		const values: Record<string, number | null> = { fileBytes };
@@ -30,22 +53,12 @@ export function checkpointRow(fixture: Fixture): (run: number) => Promise<Sample
 				try {
 					let first = { newBytes: 0 };
 					values.firstMs = await time(async () => {
-						first = await createCheckpoint(project.id, {
-							sessionId: null,
-							reason: 'turn-start',
-							turnIndex: 0,
-							files
-						});
+						first = await createCheckpoint(project.id, firstInput);
 					});
 					values.firstNewBytes = first.newBytes;
 					let second = { newBytes: 0 };
 					values.kilnMs = await time(async () => {
-						second = await createCheckpoint(project.id, {
-							sessionId: null,
-							reason: 'turn-start',
-							turnIndex: 1,
-							files: changed
-						});
+						second = await createCheckpoint(project.id, secondInput);
 					});
 					values.newBytes = second.newBytes;
 				} catch (error) {

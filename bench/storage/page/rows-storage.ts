@@ -13,7 +13,7 @@ import { median } from '../report';
 import { editedText, pickEditedFile, rotated, time } from './timing';
 
 export const PROJECT_ID = 'bench-project';
-const MTIME = 1_764_633_600_000;
+export const MTIME = 1_764_633_600_000;
 /** Edits per run; the first of each side is a warm-up and is dropped. */
 const EDITS = 11;
 
