@@ -70,6 +70,27 @@ export function base64UrlLength(bytes: number): number {
 	return Math.ceil((bytes * 4) / 3);
 }
 
+/**
+ * Kiln/bare as the median of each run's own ratio: both sides of a run are measured moments
+ * apart, so a slow spell of a shared machine weighs on both and cancels out, which a ratio of
+ * medians taken from different runs does not. Null when a run lacks either side.
+ */
+export function pairedRatio(
+	aggregate: Aggregate | undefined,
+	kilnName: string,
+	bareName: string
+): number | null {
+	if (!aggregate || aggregate.samples.length === 0) return null;
+	const ratios: number[] = [];
+	for (const { values } of aggregate.samples) {
+		const kiln = values[kilnName];
+		const bare = values[bareName];
+		if (typeof kiln !== 'number' || typeof bare !== 'number' || bare === 0) return null;
+		ratios.push(kiln / bare);
+	}
+	return median(ratios);
+}
+
 export function formatMs(ms: number | null | undefined): string {
 	if (ms === null || ms === undefined) return 'n/a';
 	if (ms < 10) return `${ms.toFixed(2)} ms`;
@@ -130,14 +151,8 @@ function resultText(
 }
 
 export function buildGoals(measurements: Medians): GoalCheck[] {
-	const restore = ratio(
-		valueOf(measurements, 'restore', 'kilnMs'),
-		valueOf(measurements, 'restore', 'bareMs')
-	);
-	const checkpoint = ratio(
-		valueOf(measurements, 'checkpoint', 'newBytes'),
-		valueOf(measurements, 'checkpoint', 'fileBytes')
-	);
+	const restore = pairedRatio(measurements.restore, 'kilnMs', 'bareMs');
+	const checkpoint = pairedRatio(measurements.checkpoint, 'newBytes', 'fileBytes');
 	return [
 		checkGoal(
 			`restore ≤ ${GOALS.maxRestoreRatio}× bare idb-keyval getMany`,
@@ -174,7 +189,7 @@ export function buildRows(measurements: Medians, goals: readonly GoalCheck[]): T
 			kiln: formatMs(kiln),
 			bare: formatMs(v(id, bareName)),
 			baseline,
-			ratio: formatRatio(ratio(kiln, v(id, bareName))),
+			ratio: formatRatio(pairedRatio(measurements[id], kilnName, bareName)),
 			goal: goal ? goalText(goal) : '',
 			result: resultText(measurements, id, kiln, goal)
 		});

@@ -9,7 +9,8 @@ import {
 	formatBytes,
 	formatRatio,
 	formatTable,
-	median
+	median,
+	pairedRatio
 } from '../../../bench/storage/report';
 import { editedText, pickEditedFile } from '../../../bench/storage/page/timing';
 
@@ -71,6 +72,22 @@ describe('storage benchmark report', () => {
 		]);
 		expect(result.medians).toEqual({ bareMs: 2, kilnMs: null });
 		expect(result.notes).toEqual(['n/a (checkpoints not implemented)']);
+	});
+
+	it('takes Kiln/bare as the median of each run's own ratio', () => {
+		const restore = aggregate('restore', [
+			{ values: { kilnMs: 2, bareMs: 1 }, notes: [] },
+			{ values: { kilnMs: 5, bareMs: 5 }, notes: [] },
+			{ values: { kilnMs: 9, bareMs: 9 }, notes: [] }
+		]);
+		// A ratio of medians would say 5/5; the runs say Kiln matched bare in two of three.
+		expect(pairedRatio(restore, 'kilnMs', 'bareMs')).toBe(1);
+		const partial = aggregate('checkpoint', [
+			{ values: { kilnMs: 2, bareMs: 1 }, notes: [] },
+			{ values: { kilnMs: null, bareMs: 1 }, notes: [] }
+		]);
+		expect(pairedRatio(partial, 'kilnMs', 'bareMs')).toBeNull();
+		expect(pairedRatio(undefined, 'kilnMs', 'bareMs')).toBeNull();
 	});
 
 	it('checks goals with PASS or MISS and the distance', () => {
