@@ -74,7 +74,7 @@ describe('storage benchmark report', () => {
 		expect(result.notes).toEqual(['n/a (checkpoints not implemented)']);
 	});
 
-	it('takes Kiln/bare as the median of each run's own ratio', () => {
+	it("takes Kiln/bare as the median of each run's own ratio", () => {
 		const restore = aggregate('restore', [
 			{ values: { kilnMs: 2, bareMs: 1 }, notes: [] },
 			{ values: { kilnMs: 5, bareMs: 5 }, notes: [] },
