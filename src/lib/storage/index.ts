@@ -65,6 +65,7 @@ export {
 	type SessionMeta,
 	type CreateSessionInput
 } from './sessions';
+export { branchSession, retitleSession, type BranchedSessionMeta } from './session-branch';
 export {
 	putDraft,
 	deleteDraft,

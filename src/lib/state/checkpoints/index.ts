@@ -1,0 +1,10 @@
+export {
+	captureWorkspace,
+	describeSkipped,
+	settleWorkspace,
+	MAX_CHECKPOINT_FILE_BYTES,
+	type CheckpointWorkspace,
+	type WorkspaceCapture
+} from './capture';
+export { restoreCheckpoint, type RestoreResult } from './restore';
+export { TurnCheckpoints, type TurnCheckpointsOptions } from './turn-checkpoints';
