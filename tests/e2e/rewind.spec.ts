@@ -12,7 +12,7 @@ function storedFiles(page: Page, projectId: string): Promise<Record<string, stri
 		});
 		const range = IDBKeyRange.bound([projectId], [projectId, []]);
 		const store = db.transaction('files').objectStore('files');
-		const [keys, values] = await Promise.all(
+		const [keys, values] = (await Promise.all(
 			[store.getAllKeys(range), store.getAll(range)].map(
 				(request) =>
 					new Promise<unknown[]>((resolve, reject) => {
@@ -20,7 +20,7 @@ function storedFiles(page: Page, projectId: string): Promise<Record<string, stri
 						request.onerror = () => reject(request.error);
 					})
 			)
-		);
+		)) as [unknown[], unknown[]];
 		db.close();
 		const files: Record<string, string> = {};
 		keys.forEach((key, index) => {

@@ -6,7 +6,13 @@
 import { promisifyRequest, set } from 'idb-keyval';
 import type { SessionEvent } from '../agent/types';
 import { openStorage } from './migrations';
-import { getSession, loadSessionEvents, type SessionMeta } from './sessions';
+import {
+	getSession,
+	loadSessionEvents,
+	loadSubagentTranscript,
+	storeSubagentTranscript,
+	type SessionMeta
+} from './sessions';
 import { getStores } from './stores';
 
 export interface BranchedSessionMeta extends SessionMeta {
@@ -33,6 +39,13 @@ export async function branchSession(
 		events.forEach((event: SessionEvent, seq) => store.put(event, [id, seq]));
 		return promisifyRequest(store.transaction);
 	});
+	// The task cards of the copied turns open their subagents' transcripts from the branch too.
+	for (const event of events) {
+		const subagent = event.type === 'tool-result' ? event.metadata?.subagent?.id : undefined;
+		if (subagent === undefined) continue;
+		const transcript = await loadSubagentTranscript(sessionId, subagent);
+		if (transcript.length > 0) await storeSubagentTranscript(id, subagent, transcript);
+	}
 	const now = Math.max(Date.now(), source.updatedAt + 1);
 	const meta: BranchedSessionMeta = {
 		...source,
