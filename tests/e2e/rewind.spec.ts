@@ -139,12 +139,24 @@ test('Conversation only, Files only and /rewind each take back only what they sa
 	await chat.getByRole('button', { name: 'Undo rewind' }).click();
 	await expect(chat.getByText('Second done.')).toBeVisible();
 
-	// Files only: the conversation stays as it is.
-	await chat.getByRole('textbox', { name: 'Message' }).fill('');
+	// Files only: the conversation stays as it is, and unsaved editor text is kept.
+	await page
+		.getByRole('tree', { name: 'Files' })
+		.getByRole('treeitem', { name: 'notes.txt' })
+		.click();
+	const editor = page.getByRole('region', { name: 'Editor' });
+	await editor.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+Home');
+	await page.keyboard.type('unsaved ');
+	await expect(editor.getByRole('tab', { name: 'notes.txt' })).toContainText('●');
 	await send(page, '/rewind 2');
 	await dialog.getByRole('button', { name: 'Files only' }).click();
 	await expect.poll(() => storedFiles(page, projectId)).toEqual(afterOne);
 	await expect(chat.getByText('Second done.')).toBeVisible();
+	await expect(editor.locator('.cm-content')).toContainText('unsaved v2');
+	await expect(editor.getByRole('alert')).toContainText(
+		'changed on disk while you had unsaved changes'
+	);
 	await chat.getByRole('button', { name: 'Undo rewind' }).click();
 	await expect.poll(() => storedFiles(page, projectId)).toEqual(afterTwo);
 
