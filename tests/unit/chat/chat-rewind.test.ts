@@ -12,7 +12,7 @@ import {
 
 const KEY = 'sk-test-key-123456';
 
-describe('checkpoints around turns, and rewind', () => {
+describe('checkpoints around turns, and rewind', { timeout: 30_000 }, () => {
 	const h = useChatHarness({ 'README.md': '# demo\n', '.gitignore': 'dist/\n' });
 
 	async function filesNow(): Promise<Record<string, unknown>> {
