@@ -107,10 +107,12 @@ export class ChatRewind {
 	}
 
 	/** `/rewind` (the last message) or `/rewind N` (the N-th, counted from 1). */
-	async requestByNumber(number: number | null): Promise<void> {
+	async command(number: number | null): Promise<{ reason: 'command' }> {
+		this.#host.setNotice(null);
 		const sessionId = this.#host.sessionId();
 		const count = sessionId ? (await userMessages(sessionId)).length : 0;
 		await this.request(number === null ? count - 1 : number - 1);
+		return { reason: 'command' };
 	}
 
 	cancel(): void {

@@ -5,11 +5,12 @@ import type { AgentMode, SessionEvent } from '../../agent/types';
 import type { ProviderConfig } from '../../providers/types';
 import { titleFromText } from '../../storage/sessions';
 import type { TodoItem, ToolWorkspace } from '../../tools/types';
-import { CheckpointChangeSource, type ChangeSource } from '../changes';
-import { captureWorkspace, TurnCheckpoints } from '../checkpoints';
+import type { ChangeSource } from '../changes';
+import type { TurnCheckpoints, TurnHandle } from '../checkpoints';
 import { PermissionRules } from '../permissions';
 import type { ChatLiveEvent } from './chat-events';
-import { ChatRewind } from './chat-rewind.svelte';
+import { chatCheckpoints } from './chat-checkpoints';
+import type { ChatRewind } from './chat-rewind.svelte';
 import type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
 import {
 	contextStatusFromLive,
@@ -19,7 +20,7 @@ import {
 import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
 import { PermissionPrompts } from './permission-prompts.svelte';
 import { modeBeforePlan, planText } from './plan';
-import { parseRewindCommand, userTurnCount } from './rewind-command';
+import { parseRewindCommand } from './rewind-command';
 import { indexedDbStore, type ChatSessionStore, type SessionSummary } from './session-store';
 import {
 	applyLiveEvent,
@@ -103,27 +104,18 @@ export class ChatSession {
 		this.#options = options;
 		this.#store = options.store ?? indexedDbStore;
 		this.permissionRules = options.permissionRules ?? new PermissionRules(options.projectId);
-		const files = options.files;
-		this.#checkpoints = new TurnCheckpoints({
+		({
+			checkpoints: this.#checkpoints,
+			changeSource: this.changeSource,
+			rewind: this.rewind
+		} = chatCheckpoints({
 			projectId: options.projectId,
-			workspace: files,
-			onProblem: (message) => (this.notice = { tone: 'warning', message })
-		});
-		this.changeSource = new CheckpointChangeSource({
-			projectId: options.projectId,
-			sessionId: () => this.sessionId,
-			currentFiles: async () => (files ? (await captureWorkspace(files)).files : {}),
-			settled: () => this.#checkpoints.settled()
-		});
-		this.rewind = new ChatRewind({
-			projectId: options.projectId,
+			files: options.files,
 			isRunning: () => this.running || this.#sending,
 			sessionId: () => this.sessionId,
-			workspace: files,
-			checkpoints: this.#checkpoints,
 			openSession: (id) => this.openSession(id),
 			setNotice: (notice) => (this.notice = notice)
-		});
+		}));
 	}
 
 	/** Opens the project's newest session, if any, and shows its conversation. */
@@ -139,16 +131,12 @@ export class ChatSession {
 	async send(text: string): Promise<SendResult> {
 		const message = text.trim();
 		if (!message) return { reason: 'empty' };
+		// Answered even while a turn runs: the rewind says why it cannot happen now.
+		const rewindTo = parseRewindCommand(message);
+		if (rewindTo !== undefined) return this.load().then(() => this.rewind.command(rewindTo));
 		// `running` is only set after the awaits below: a second send in between would start a
 		// second turn (and, in a new chat, a second session).
 		if (this.running || this.#sending) return { reason: 'busy' };
-		const rewindTo = parseRewindCommand(message);
-		if (rewindTo !== undefined) {
-			this.notice = null;
-			await this.load();
-			await this.rewind.requestByNumber(rewindTo);
-			return { reason: 'command' };
-		}
 		this.#sending = true;
 		try {
 			return await this.#send(message);
@@ -189,19 +177,15 @@ export class ChatSession {
 		// last events (cancelled results, its turn-end, its status) must not land in it.
 		const generation = this.#generation;
 		const current = () => generation === this.#generation;
-		let turn: { sessionId: string | null; index: number } | undefined;
+		let turn: TurnHandle | undefined;
 		try {
 			await this.load();
 			// `/compact` is the agent's too, but it is not a message of the conversation.
 			this.transcript = beginTurn(this.transcript, message, Date.now(), { command: compact });
 			const config = settings.config;
 			const runner = await this.#runnerFor(config, message);
-			if (!compact) {
-				// Read before the agent may change anything; stored behind the turn.
-				turn = { sessionId: this.sessionId, index: userTurnCount(this.#log?.events ?? []) };
-				this.rewind.dismissUndo();
-				await this.#checkpoints.beforeTurn(turn.sessionId, turn.index);
-			}
+			// Files are read before the agent may change anything, and stored behind the turn.
+			if (!compact) turn = await this.#checkpoints.beforeTurn(this.sessionId, this.#log?.events);
 			const result = await runner.runTurn(message, {
 				signal: abort.signal,
 				onEvent: (event) => {
@@ -229,7 +213,7 @@ export class ChatSession {
 			return { reason: 'error' };
 		} finally {
 			// However the turn ended: what its tools and commands changed is caught here.
-			if (turn) void this.#checkpoints.afterTurn(turn.sessionId, turn.index);
+			if (turn) void this.#checkpoints.afterTurn(turn);
 			this.running = false;
 			if (this.#abort === abort) this.#abort = null;
 		}

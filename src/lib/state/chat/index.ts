@@ -54,4 +54,4 @@ export {
 	type RewindRequest,
 	type RewindUndo
 } from './chat-rewind.svelte';
-export { parseRewindCommand, userTurnCount } from './rewind-command';
+export { parseRewindCommand } from './rewind-command';

@@ -1,5 +1,3 @@
-import type { SessionEvent } from '../../agent/types';
-
 /**
  * `/rewind` → null (the last message), `/rewind N` → N (counted from 1); anything else, including
  * `/rewinder`, is no rewind command (undefined).
@@ -11,9 +9,4 @@ export function parseRewindCommand(text: string): number | null | undefined {
 	const number = Number(match[1]);
 	// A word that is not a message number is still the command: request() says what is valid.
 	return Number.isInteger(number) && number >= 1 ? number : 0;
-}
-
-/** How many messages the person has sent in a session: the index the next one gets. */
-export function userTurnCount(events: readonly SessionEvent[]): number {
-	return events.filter((event) => event.type === 'user-message').length;
 }

@@ -7,4 +7,9 @@ export {
 	type WorkspaceCapture
 } from './capture';
 export { restoreCheckpoint, type RestoreResult } from './restore';
-export { TurnCheckpoints, type TurnCheckpointsOptions } from './turn-checkpoints';
+export {
+	TurnCheckpoints,
+	userTurnCount,
+	type TurnCheckpointsOptions,
+	type TurnHandle
+} from './turn-checkpoints';

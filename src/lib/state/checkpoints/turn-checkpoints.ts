@@ -4,7 +4,15 @@ import {
 	type CheckpointReason,
 	type CreateCheckpointInput
 } from '$lib/storage';
+import type { SessionEvent } from '$lib/agent/types';
 import { captureWorkspace, type CheckpointWorkspace } from './capture';
+
+/** The turn a 'turn-start' checkpoint was taken for: its 'turn-end' one gets the same. */
+export interface TurnHandle {
+	readonly sessionId: string | null;
+	/** Index of the person's message among the session's messages (0, 1, 2…). */
+	readonly turnIndex: number;
+}
 
 export interface TurnCheckpointsOptions {
 	readonly projectId: string;
@@ -12,6 +20,8 @@ export interface TurnCheckpointsOptions {
 	readonly workspace: CheckpointWorkspace | undefined;
 	/** A checkpoint could not be taken: said to the person; the turn goes on. */
 	readonly onProblem: (message: string) => void;
+	/** A turn begins (a rewind's "Undo" is no longer offered). */
+	readonly onTurnStart?: () => void;
 	/** Seam for tests. */
 	readonly create?: (projectId: string, input: CreateCheckpointInput) => Promise<CheckpointMeta>;
 }
@@ -33,14 +43,23 @@ export class TurnCheckpoints {
 		return this.#options.workspace !== undefined;
 	}
 
-	/** Resolves once the files are read; storing them goes on in the background. Never rejects. */
-	beforeTurn(sessionId: string | null, turnIndex: number): Promise<void> {
-		return this.#take(sessionId, 'turn-start', turnIndex);
+	/**
+	 * Before the person's next message (`events`: the session's log so far). Resolves once the
+	 * files are read; storing them goes on in the background. Never rejects.
+	 */
+	async beforeTurn(
+		sessionId: string | null,
+		events: readonly SessionEvent[] = []
+	): Promise<TurnHandle> {
+		const turn = { sessionId, turnIndex: userTurnCount(events) };
+		this.#options.onTurnStart?.();
+		await this.#take(sessionId, 'turn-start', turn.turnIndex);
+		return turn;
 	}
 
 	/** After the turn ended, however it ended: catches what commands changed too. Never rejects. */
-	afterTurn(sessionId: string | null, turnIndex: number): Promise<void> {
-		return this.#take(sessionId, 'turn-end', turnIndex);
+	afterTurn(turn: TurnHandle): Promise<void> {
+		return this.#take(turn.sessionId, 'turn-end', turn.turnIndex);
 	}
 
 	/** The files now, stored before a rewind changes them. Throws when that is not possible. */
@@ -113,4 +132,9 @@ function problem(reason: CheckpointReason, error: unknown): string {
 		`Your files could not be checkpointed ${when} (${why}), so rewinding to it may not be ` +
 		'possible. The turn itself is not affected; if this repeats, check the storage space in your browser.'
 	);
+}
+
+/** How many messages the person has sent in a session: the index the next one gets. */
+export function userTurnCount(events: readonly SessionEvent[]): number {
+	return events.filter((event) => event.type === 'user-message').length;
 }
