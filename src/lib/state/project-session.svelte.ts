@@ -10,6 +10,7 @@ import {
 	type WebContainerBootFn
 } from '$lib/runtime/webcontainer';
 import {
+	collectCheckpointGarbage,
 	getProject,
 	loadProjectSnapshot,
 	openStorage,
@@ -139,6 +140,8 @@ export class ProjectSession {
 			this.workspace = workspace;
 			this.#useRuntime(runtime);
 			void touchProject(this.projectId).catch(() => {});
+			// What a page closed mid-checkpoint left behind; nothing listed depends on it.
+			void collectCheckpointGarbage().catch(() => {});
 			if (this.request === 'browser') {
 				this.status = offlineStatus('chosen with ?runtime=browser in the URL');
 			} else {

@@ -4,9 +4,31 @@
  * turn that changes one file costs about that file.
  *
  * CONTRACT (issue 8): the signatures below are shared by the rewind, the "Changes" review, the
- * storage benchmark and the crash-safety suite. The bodies are filled in on branch i8-checkpoints.
+ * storage benchmark and the crash-safety suite.
+ *
+ * Written in the order that keeps a crash harmless: blobs, then the manifest, then the meta. A
+ * listed checkpoint (one with a meta) therefore never refers to a missing blob; what a crash
+ * leaves half-written is collected by collectCheckpointGarbage (checkpoint-gc.ts).
  */
+import { promisifyRequest, set } from 'idb-keyval';
+import { normalizePath } from '../runtime/paths';
+import { byteLength, sha256Hex } from './checkpoint-hash';
+import { deleteCheckpointRecords } from './checkpoint-gc';
+import { withCheckpointLock } from './checkpoint-lock';
+import {
+	readBlobs,
+	readManifest,
+	readMeta,
+	readProjectMetas,
+	resolveManifest,
+	type ManifestEntry,
+	type MetaKey,
+	type ResolvedManifest,
+	type StoredManifest
+} from './checkpoint-records';
+import { openStorage } from './migrations';
 import type { FileData } from './project-files';
+import { getStores } from './stores';
 
 export type CheckpointReason = 'turn-start' | 'turn-end' | 'before-rewind';
 
@@ -29,7 +51,11 @@ export interface CheckpointMeta {
 	readonly totalBytes: number;
 	/** Bytes of blobs this checkpoint added (the ones no earlier checkpoint held). */
 	readonly newBytes: number;
+	/** Bytes of the file list this checkpoint wrote (a delta from the previous one, usually). */
+	readonly manifestBytes?: number;
 	readonly skipped: readonly CheckpointSkip[];
+	/** Set on a copy (copyCheckpoint): the checkpoint it was copied from. */
+	readonly copiedFrom?: string;
 }
 
 export interface CreateCheckpointInput {
@@ -40,6 +66,16 @@ export interface CreateCheckpointInput {
 	readonly files: Readonly<Record<string, FileData>>;
 	readonly dirs?: readonly string[];
 	readonly skipped?: readonly CheckpointSkip[];
+	/**
+	 * Size and modification time per path, as the workspace reports them. A file whose path, size
+	 * and time match the previous checkpoint's keeps its hash without being hashed again.
+	 */
+	readonly stats?: Readonly<Record<string, CheckpointFileStat>>;
+}
+
+export interface CheckpointFileStat {
+	readonly size: number;
+	readonly mtimeMs: number;
 }
 
 export interface LoadedCheckpoint {
@@ -48,29 +84,229 @@ export interface LoadedCheckpoint {
 	readonly dirs: string[];
 }
 
-export function createCheckpoint(
+/** A full file list after this many deltas, so loading never follows a long chain. */
+const MAX_DELTA_DEPTH = 32;
+
+/** The newest checkpoint's file list per project, so the next one need not read it back. */
+const latest = new Map<string, ResolvedManifest>();
+let lastStamp = 0;
+
+/** Date.now(), strictly increasing, so checkpoints taken in one millisecond still order. */
+function stamp(): number {
+	lastStamp = Math.max(Date.now(), lastStamp + 1);
+	return lastStamp;
+}
+
+/** Sortable by time within a project (base-36 time first), unique by the UUID after it. */
+function newCheckpointId(createdAt: number): string {
+	return `${createdAt.toString(36).padStart(10, '0')}-${crypto.randomUUID()}`;
+}
+
+export async function createCheckpoint(
 	projectId: string,
 	input: CreateCheckpointInput
 ): Promise<CheckpointMeta> {
-	void projectId;
-	void input;
-	return Promise.reject(new Error('Checkpoints are not implemented yet.'));
+	await openStorage();
+	const previous = await newestManifest(projectId);
+	const entries: Record<string, ManifestEntry> = {};
+	const content = new Map<string, FileData>();
+	let totalBytes = 0;
+	await Promise.all(
+		Object.entries(input.files).map(async ([rawPath, data]) => {
+			const path = normalizePath(rawPath);
+			const stat = input.stats?.[rawPath] ?? input.stats?.[path];
+			const size = stat?.size ?? byteLength(data);
+			totalBytes += size;
+			const before = previous?.files[path];
+			if (stat && before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
+				entries[path] = before;
+				return;
+			}
+			const hash = await sha256Hex(data);
+			entries[path] = { hash, size: byteLength(data), mtimeMs: stat?.mtimeMs ?? -1 };
+			content.set(hash, data);
+		})
+	);
+	const dirs = [...new Set((input.dirs ?? []).map(normalizePath))].filter((d) => d !== '').sort();
+	return withCheckpointLock(async () => {
+		const newBytes = await storeMissingBlobs(content);
+		const createdAt = stamp();
+		const id = newCheckpointId(createdAt);
+		// Re-read under the lock: another tab may have added a checkpoint since.
+		const parent = (await newestManifest(projectId)) ?? undefined;
+		const manifest = manifestFor(projectId, entries, dirs, parent);
+		const manifestText = JSON.stringify(manifest);
+		await set(id, manifest, getStores().checkpointManifests);
+		const meta: CheckpointMeta = {
+			id,
+			projectId,
+			sessionId: input.sessionId,
+			reason: input.reason,
+			...(input.turnIndex !== undefined && { turnIndex: input.turnIndex }),
+			createdAt,
+			fileCount: Object.keys(entries).length,
+			totalBytes,
+			newBytes,
+			manifestBytes: manifestText.length,
+			skipped: [...(input.skipped ?? [])]
+		};
+		await set([projectId, id] satisfies MetaKey, meta, getStores().checkpoints);
+		latest.set(projectId, {
+			id,
+			files: entries,
+			dirs,
+			depth: manifest.parent === null ? 0 : (parent?.depth ?? 0) + 1
+		});
+		return meta;
+	});
+}
+
+/** A delta from `parent` when that is small and the chain short; otherwise the full list. */
+function manifestFor(
+	projectId: string,
+	files: Record<string, ManifestEntry>,
+	dirs: string[],
+	parent: ResolvedManifest | undefined
+): StoredManifest {
+	const full: StoredManifest = { projectId, parent: null, files, dirs };
+	if (!parent || parent.depth >= MAX_DELTA_DEPTH) return full;
+	const changed: Record<string, ManifestEntry> = {};
+	let count = 0;
+	for (const [path, entry] of Object.entries(files)) {
+		const old = parent.files[path];
+		if (old?.hash === entry.hash && old.size === entry.size && old.mtimeMs === entry.mtimeMs) {
+			continue;
+		}
+		changed[path] = entry;
+		count++;
+	}
+	const removed = Object.keys(parent.files).filter((path) => !Object.hasOwn(files, path));
+	if ((count + removed.length) * 2 > Object.keys(files).length) return full;
+	return { projectId, parent: parent.id, files: changed, removed, dirs };
+}
+
+/** Writes the blobs not stored yet (in one transaction); returns the bytes written. */
+async function storeMissingBlobs(content: Map<string, FileData>): Promise<number> {
+	if (content.size === 0) return 0;
+	const hashes = [...content.keys()];
+	const stored = await getStores().checkpointBlobs('readonly', (store) =>
+		Promise.all(hashes.map((hash) => promisifyRequest(store.getKey(hash))))
+	);
+	const missing = hashes.filter((_, index) => stored[index] === undefined);
+	if (missing.length === 0) return 0;
+	let bytes = 0;
+	await getStores().checkpointBlobs('readwrite', (store) => {
+		for (const hash of missing) {
+			const data = content.get(hash)!;
+			bytes += byteLength(data);
+			store.put({ data: storable(data) }, hash);
+		}
+		return promisifyRequest(store.transaction);
+	});
+	return bytes;
+}
+
+/** A view on part of a larger buffer would be stored with the whole buffer. */
+function storable(data: FileData): FileData {
+	if (typeof data === 'string') return data;
+	const plain =
+		data.constructor === Uint8Array &&
+		data.byteOffset === 0 &&
+		data.byteLength === data.buffer.byteLength;
+	return plain ? data : new Uint8Array(data);
+}
+
+/** The file list of the project's newest readable checkpoint (from memory when this page wrote it). */
+async function newestManifest(projectId: string): Promise<ResolvedManifest | undefined> {
+	const metas = await readProjectMetas(projectId);
+	const newest = metas.at(-1);
+	if (!newest) {
+		latest.delete(projectId);
+		return undefined;
+	}
+	const cached = latest.get(projectId);
+	if (cached?.id === newest.id) return cached;
+	try {
+		const resolved = await resolveManifest(newest.id);
+		latest.set(projectId, resolved);
+		return resolved;
+	} catch {
+		// Unreadable: the next checkpoint is written in full and hashes everything again.
+		return undefined;
+	}
 }
 
 /** The project's checkpoints (only one session's when `sessionId` is given), oldest first. */
-export function listCheckpoints(projectId: string, sessionId?: string): Promise<CheckpointMeta[]> {
-	void projectId;
-	void sessionId;
-	return Promise.resolve([]);
+export async function listCheckpoints(
+	projectId: string,
+	sessionId?: string
+): Promise<CheckpointMeta[]> {
+	await openStorage();
+	const metas = await readProjectMetas(projectId);
+	return sessionId === undefined ? metas : metas.filter((meta) => meta.sessionId === sessionId);
 }
 
-export function loadCheckpoint(checkpointId: string): Promise<LoadedCheckpoint | undefined> {
-	void checkpointId;
-	return Promise.resolve(undefined);
+/**
+ * The checkpoint with its files, or undefined when there is no such (finished) checkpoint.
+ * Throws, saying so, when part of it cannot be read: half a checkpoint is never returned, since
+ * restoring it would delete the files that are missing from it.
+ */
+export async function loadCheckpoint(checkpointId: string): Promise<LoadedCheckpoint | undefined> {
+	await openStorage();
+	const stored = await readManifest(checkpointId);
+	if (!stored) return undefined;
+	const meta = await readMeta(stored.projectId, checkpointId);
+	if (!meta) return undefined;
+	const manifest = await resolveManifest(checkpointId);
+	const hashes = [...new Set(Object.values(manifest.files).map((entry) => entry.hash))];
+	const blobs = await readBlobs(hashes);
+	const files: Record<string, FileData> = {};
+	for (const [path, entry] of Object.entries(manifest.files)) files[path] = blobs.get(entry.hash)!;
+	return { meta, files, dirs: manifest.dirs };
+}
+
+/**
+ * A copy of a checkpoint filed under another chat (the branch a rewind starts keeps the turns
+ * before it). Costs a one-line manifest: the copy's list is its source's, unchanged.
+ */
+export async function copyCheckpoint(
+	checkpointId: string,
+	sessionId: string | null
+): Promise<CheckpointMeta | undefined> {
+	await openStorage();
+	const source = await readManifest(checkpointId);
+	const meta = source && (await readMeta(source.projectId, checkpointId));
+	if (!source || !meta) return undefined;
+	return withCheckpointLock(async () => {
+		const createdAt = stamp();
+		const id = newCheckpointId(createdAt);
+		const manifest: StoredManifest = {
+			projectId: meta.projectId,
+			parent: checkpointId,
+			files: {},
+			removed: [],
+			dirs: source.dirs
+		};
+		await set(id, manifest, getStores().checkpointManifests);
+		const copy: CheckpointMeta = {
+			...meta,
+			id,
+			sessionId,
+			createdAt,
+			newBytes: 0,
+			manifestBytes: JSON.stringify(manifest).length,
+			copiedFrom: checkpointId
+		};
+		await set([meta.projectId, id] satisfies MetaKey, copy, getStores().checkpoints);
+		return copy;
+	});
 }
 
 /** Removes every checkpoint of the project and the blobs no other project's checkpoint holds. */
-export function deleteProjectCheckpoints(projectId: string): Promise<void> {
-	void projectId;
-	return Promise.resolve();
+export async function deleteProjectCheckpoints(projectId: string): Promise<void> {
+	await openStorage();
+	latest.delete(projectId);
+	await deleteCheckpointRecords(projectId);
 }
+
+export { collectCheckpointGarbage, type CheckpointGarbage } from './checkpoint-gc';

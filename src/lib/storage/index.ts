@@ -65,6 +65,7 @@ export {
 	type SessionMeta,
 	type CreateSessionInput
 } from './sessions';
+export { branchSession, retitleSession, type BranchedSessionMeta } from './session-branch';
 export {
 	putDraft,
 	deleteDraft,
@@ -86,6 +87,10 @@ export {
 	listCheckpoints,
 	loadCheckpoint,
 	deleteProjectCheckpoints,
+	copyCheckpoint,
+	collectCheckpointGarbage,
+	type CheckpointGarbage,
+	type CheckpointFileStat,
 	type CheckpointMeta,
 	type CheckpointReason,
 	type CheckpointSkip,

@@ -16,7 +16,8 @@ export type RecordKind =
 	| 'setting'
 	| 'schema-version'
 	| 'draft'
-	| 'permission-rule';
+	| 'permission-rule'
+	| 'checkpoint';
 
 export interface QuarantinedRecord {
 	readonly kind: RecordKind;
@@ -137,6 +138,8 @@ function messageFor(kind: RecordKind, count: number): string {
 			return `${count} unsaved ${one ? 'draft' : 'drafts'} could not be read and ${one ? 'was' : 'were'} set aside; your other unsaved changes were restored. Check the open files and type what is missing again.`;
 		case 'permission-rule':
 			return `${count} saved permission ${one ? 'rule' : 'rules'} could not be read and ${one ? 'was' : 'were'} set aside; the other rules still apply. Open Settings, check the permission rules and add what is missing.`;
+		case 'checkpoint':
+			return `${count} ${one ? 'checkpoint' : 'checkpoints'} of your files could not be read and ${one ? 'was' : 'were'} set aside; your files and chats are not affected, but rewinding to ${one ? 'that turn' : 'those turns'} is no longer possible.`;
 		case 'schema-version':
 			return 'The version of your saved data could not be read, so Kiln ran its upgrades again from the start. Check that your projects look right.';
 	}

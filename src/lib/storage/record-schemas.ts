@@ -73,6 +73,39 @@ export const sessionMetaSchema = z.looseObject({
 /** An event key: [sessionId, seq]. */
 export const eventKeySchema = z.tuple([z.string(), z.number().int().nonnegative()]);
 
+const checkpointSkipSchema = z.looseObject({
+	path: z.string(),
+	reason: z.enum(['node_modules', 'ignored', 'too-large'])
+});
+
+export const checkpointMetaSchema = z.looseObject({
+	id: z.string().min(1),
+	projectId: z.string().min(1),
+	sessionId: z.string().nullable(),
+	reason: z.enum(['turn-start', 'turn-end', 'before-rewind']),
+	turnIndex: z.number().int().nonnegative().optional(),
+	createdAt: z.number(),
+	fileCount: z.number().int().nonnegative(),
+	totalBytes: z.number().nonnegative(),
+	newBytes: z.number().nonnegative(),
+	skipped: z.array(checkpointSkipSchema)
+});
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
+
+export const checkpointManifestSchema = z.looseObject({
+	projectId: z.string().min(1),
+	parent: z.string().min(1).nullable(),
+	removed: z.array(z.string()).optional(),
+	files: z.record(
+		z.string().refine(isStoredPath, 'not a normalised project path'),
+		z.looseObject({ hash: sha256Hex, size: z.number().nonnegative(), mtimeMs: z.number() })
+	),
+	dirs: z.array(z.string())
+});
+
+export const checkpointBlobSchema = z.looseObject({ data: z.union([z.string(), bytes]) });
+
 export const schemaVersionSchema = z.number().int().nonnegative();
 
 export type CheckResult<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -23,6 +23,12 @@ export interface KilnStores {
 	readonly drafts: UseStore;
 	/** quarantine id → QuarantinedRecord: records that failed validation, kept rather than destroyed */
 	readonly quarantine: UseStore;
+	/** [projectId, checkpointId] → CheckpointMeta: written last, so a listed checkpoint is whole */
+	readonly checkpoints: UseStore;
+	/** checkpointId → CheckpointManifest: path → blob hash, and the folders */
+	readonly checkpointManifests: UseStore;
+	/** SHA-256 hex → CheckpointBlob: file content, stored once however many checkpoints hold it */
+	readonly checkpointBlobs: UseStore;
 }
 
 export const DATABASE_NAMES = {
@@ -33,7 +39,10 @@ export const DATABASE_NAMES = {
 	sessions: 'kiln-sessions',
 	sessionEvents: 'kiln-session-events',
 	drafts: 'kiln-drafts',
-	quarantine: 'kiln-quarantine'
+	quarantine: 'kiln-quarantine',
+	checkpoints: 'kiln-checkpoints',
+	checkpointManifests: 'kiln-checkpoint-manifests',
+	checkpointBlobs: 'kiln-checkpoint-blobs'
 } as const;
 
 let stores: KilnStores | undefined;
@@ -54,7 +63,10 @@ export function getStores(): KilnStores {
 			sessions: createStore(DATABASE_NAMES.sessions, 'sessions'),
 			sessionEvents: createStore(DATABASE_NAMES.sessionEvents, 'events'),
 			drafts: createStore(DATABASE_NAMES.drafts, 'drafts'),
-			quarantine: createStore(DATABASE_NAMES.quarantine, 'records')
+			quarantine: createStore(DATABASE_NAMES.quarantine, 'records'),
+			checkpoints: createStore(DATABASE_NAMES.checkpoints, 'checkpoints'),
+			checkpointManifests: createStore(DATABASE_NAMES.checkpointManifests, 'manifests'),
+			checkpointBlobs: createStore(DATABASE_NAMES.checkpointBlobs, 'blobs')
 		};
 	}
 	return stores;

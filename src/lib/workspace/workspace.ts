@@ -214,6 +214,15 @@ export class Workspace implements WorkspaceApi {
 	}
 
 	/**
+	 * Resolves when every change so far (including queued watch events) is reconciled, without
+	 * waiting for saves or consuming a save failure (flush reports that): for readers of the
+	 * index, such as a checkpoint taken right after a command.
+	 */
+	async idle(): Promise<void> {
+		await this.#queue.idle();
+	}
+
+	/**
 	 * Resolves when every change so far (including queued watch events) is reconciled and saved.
 	 * Rejects, once, if a save failed since the last flush: saving must then be reported.
 	 */

@@ -26,6 +26,7 @@ export function openIdeChat({ projectId, workspace: ws, session, settings }: Ide
 	const chat = new ChatSession({
 		projectId,
 		workspace: ws,
+		files: ws,
 		agentContext: {
 			sessionContext: async () =>
 				formatSessionContext({

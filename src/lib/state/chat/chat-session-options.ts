@@ -4,6 +4,7 @@ import type { LiveEvent } from '../../agent/types';
 import type { Provider, ProviderConfig } from '../../providers/types';
 import type { Runtime } from '../../runtime/types';
 import type { ToolWorkspace } from '../../tools/types';
+import type { CheckpointWorkspace } from '../checkpoints';
 import type { PermissionRules } from '../permissions';
 import type { ModelSettings } from '../settings/model-settings.svelte';
 import type { ChatSessionStore } from './session-store';
@@ -20,6 +21,11 @@ export interface TurnRunner {
 export interface ChatSessionOptions {
 	projectId: string;
 	workspace: ToolWorkspace;
+	/**
+	 * The project's files for checkpoints (before and after each turn) and rewinding; usually the
+	 * same workspace. Without it the chat takes no checkpoints and can rewind only the conversation.
+	 */
+	files?: CheckpointWorkspace;
 	/** The current runtime; it can change mid-session (offline → WebContainer). */
 	runtime: () => Runtime;
 	settings: ModelSettings;

@@ -5,8 +5,12 @@ import type { AgentMode, SessionEvent } from '../../agent/types';
 import type { ProviderConfig } from '../../providers/types';
 import { titleFromText } from '../../storage/sessions';
 import type { TodoItem, ToolWorkspace } from '../../tools/types';
+import type { ChangeSource } from '../changes';
+import type { TurnCheckpoints, TurnHandle } from '../checkpoints';
 import { PermissionRules } from '../permissions';
 import type { ChatLiveEvent } from './chat-events';
+import { chatCheckpoints } from './chat-checkpoints';
+import type { ChatRewind } from './chat-rewind.svelte';
 import type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
 import {
 	contextStatusFromLive,
@@ -16,6 +20,7 @@ import {
 import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
 import { PermissionPrompts } from './permission-prompts.svelte';
 import { modeBeforePlan, planText } from './plan';
+import { parseRewindCommand } from './rewind-command';
 import { indexedDbStore, type ChatSessionStore, type SessionSummary } from './session-store';
 import {
 	applyLiveEvent,
@@ -75,7 +80,13 @@ export class ChatSession {
 		);
 	});
 
+	/** What the chat's turns changed in the files, for the "Changes" review. */
+	readonly changeSource: ChangeSource;
+	/** Rewinding to before a message (button "Rewind", `/rewind`), and undoing it. */
+	readonly rewind: ChatRewind;
+
 	#options: ChatSessionOptions;
+	readonly #checkpoints: TurnCheckpoints;
 	#store: ChatSessionStore;
 	#log: SessionLog | null = null;
 	#agent: { key: string; runner: TurnRunner } | null = null;
@@ -93,6 +104,18 @@ export class ChatSession {
 		this.#options = options;
 		this.#store = options.store ?? indexedDbStore;
 		this.permissionRules = options.permissionRules ?? new PermissionRules(options.projectId);
+		({
+			checkpoints: this.#checkpoints,
+			changeSource: this.changeSource,
+			rewind: this.rewind
+		} = chatCheckpoints({
+			projectId: options.projectId,
+			files: options.files,
+			isRunning: () => this.running || this.#sending,
+			sessionId: () => this.sessionId,
+			openSession: (id) => this.openSession(id),
+			setNotice: (notice) => (this.notice = notice)
+		}));
 	}
 
 	/** Opens the project's newest session, if any, and shows its conversation. */
@@ -108,6 +131,9 @@ export class ChatSession {
 	async send(text: string): Promise<SendResult> {
 		const message = text.trim();
 		if (!message) return { reason: 'empty' };
+		// Answered even while a turn runs: the rewind says why it cannot happen now.
+		const rewindTo = parseRewindCommand(message);
+		if (rewindTo !== undefined) return this.load().then(() => this.rewind.command(rewindTo));
 		// `running` is only set after the awaits below: a second send in between would start a
 		// second turn (and, in a new chat, a second session).
 		if (this.running || this.#sending) return { reason: 'busy' };
@@ -151,12 +177,15 @@ export class ChatSession {
 		// last events (cancelled results, its turn-end, its status) must not land in it.
 		const generation = this.#generation;
 		const current = () => generation === this.#generation;
+		let turn: TurnHandle | undefined;
 		try {
 			await this.load();
 			// `/compact` is the agent's too, but it is not a message of the conversation.
 			this.transcript = beginTurn(this.transcript, message, Date.now(), { command: compact });
 			const config = settings.config;
 			const runner = await this.#runnerFor(config, message);
+			// Files are read before the agent may change anything, and stored behind the turn.
+			if (!compact) turn = await this.#checkpoints.beforeTurn(this.sessionId, this.#log?.events);
 			const result = await runner.runTurn(message, {
 				signal: abort.signal,
 				onEvent: (event) => {
@@ -183,6 +212,8 @@ export class ChatSession {
 			}
 			return { reason: 'error' };
 		} finally {
+			// However the turn ended: what its tools and commands changed is caught here.
+			if (turn) void this.#checkpoints.afterTurn(turn);
 			this.running = false;
 			if (this.#abort === abort) this.#abort = null;
 		}

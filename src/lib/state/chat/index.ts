@@ -46,3 +46,12 @@ export { ChatSession } from './chat-session.svelte';
 export type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
 export type { ChatSessionStore, SessionSummary } from './session-store';
 export { PermissionPrompts } from './permission-prompts.svelte';
+export {
+	ChatRewind,
+	BEFORE_REWIND_SUFFIX,
+	type RewindHost,
+	type RewindMode,
+	type RewindRequest,
+	type RewindUndo
+} from './chat-rewind.svelte';
+export { parseRewindCommand } from './rewind-command';

@@ -1,0 +1,22 @@
+import type { FileData } from './project-files';
+
+const encoder = new TextEncoder();
+
+export function bytesOf(data: FileData): Uint8Array {
+	return typeof data === 'string' ? encoder.encode(data) : data;
+}
+
+/** Bytes the content takes on disk (UTF-8 for text): what the workspace reports as its size. */
+export function byteLength(data: FileData): number {
+	return typeof data === 'string' ? encoder.encode(data).byteLength : data.byteLength;
+}
+
+/** The content's SHA-256 as lower-case hex: the key its blob is stored under. */
+export async function sha256Hex(data: FileData): Promise<string> {
+	const bytes = bytesOf(data);
+	// A view on part of a larger buffer must be hashed as the view, not the whole buffer.
+	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+	let hex = '';
+	for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
+	return hex;
+}
