@@ -5,6 +5,7 @@ import type { AgentMode, SessionEvent } from '../../agent/types';
 import type { ProviderConfig } from '../../providers/types';
 import { titleFromText } from '../../storage/sessions';
 import type { TodoItem, ToolWorkspace } from '../../tools/types';
+import type { ChangeSource } from '../changes';
 import { PermissionRules } from '../permissions';
 import type { ChatLiveEvent } from './chat-events';
 import type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
@@ -63,6 +64,8 @@ export class ChatSession {
 	readonly permissionPrompts = new PermissionPrompts();
 	/** The project's allow / ask / deny rules; "Always allow" adds to them. */
 	readonly permissionRules: PermissionRules;
+	/** What the agent changed, per turn and in the session (placeholder until checkpoints land). */
+	readonly changeSource: ChangeSource = { turns: async () => [], changes: async () => [] };
 	/** The newest turn ended in plan mode with a plan: the person may approve it. */
 	readonly canApprovePlan: boolean = $derived.by(() => {
 		const last = this.transcript.turns.at(-1);
