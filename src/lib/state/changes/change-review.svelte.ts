@@ -1,3 +1,4 @@
+import { agentMarks } from './agent-marks';
 import type { ChangeScope, ChangeSource, FileChange } from './change-source';
 import { messageOf, revertChange, type RevertWorkspace } from './revert-change';
 
@@ -55,7 +56,7 @@ export class ChangeReview {
 	revertMessage = $state<{ tone: 'info' | 'error'; text: string } | null>(null);
 	pending = $state.raw<PendingRevert | null>(null);
 	/** Files the whole chat changed and that exist now, for the tree's marks. */
-	sessionChanges = $state.raw<ReadonlyMap<string, AgentChangeStatus>>(new Map());
+	sessionChanges = $state.raw<ReadonlyMap<string, AgentChangeStatus>>(agentMarks([]));
 
 	readonly scopeId: string = $derived.by(() => {
 		const picked = this.#picked;
@@ -126,9 +127,7 @@ export class ChangeReview {
 			const session = await this.#options.source.changes({ kind: 'session' });
 			const files = scope.kind === 'session' ? session : await this.#options.source.changes(scope);
 			if (!current()) return;
-			this.sessionChanges = new Map(
-				session.filter((change) => change.after !== null).map((c) => [c.path, c.status])
-			);
+			this.sessionChanges = agentMarks(session);
 			this.files = files;
 			if (!files.some((file) => file.path === this.selectedPath)) {
 				this.selectedPath = files[0]?.path ?? null;
