@@ -1,6 +1,12 @@
 import { agentMarks } from './agent-marks';
 import type { ChangeScope, ChangeSource, FileChange } from './change-source';
-import { messageOf, revertChange, type RevertWorkspace } from './revert-change';
+import {
+	messageOf,
+	NO_PATHS,
+	revertedPaths,
+	revertChange,
+	type RevertWorkspace
+} from './revert-change';
 
 /** One entry of the scope picker. */
 export interface ScopeOption {
@@ -47,6 +53,8 @@ export class ChangeReview {
 	/** The person's pick; null follows the newest turn. */
 	#picked = $state<string | null>(null);
 	files = $state.raw<readonly FileChange[]>([]);
+	/** Listed files that are back as they were before (a finished turn still lists them). */
+	reverted = $state.raw<ReadonlySet<string>>(NO_PATHS);
 	selectedPath = $state<string | null>(null);
 	loading = $state(false);
 	/** The changes could not be listed; says what to do next. */
@@ -126,9 +134,11 @@ export class ChangeReview {
 			const scope = this.scope;
 			const session = await this.#options.source.changes({ kind: 'session' });
 			const files = scope.kind === 'session' ? session : await this.#options.source.changes(scope);
+			const reverted = await revertedPaths(this.#options.workspace, files);
 			if (!current()) return;
 			this.sessionChanges = agentMarks(session);
 			this.files = files;
+			this.reverted = reverted;
 			if (!files.some((file) => file.path === this.selectedPath)) {
 				this.selectedPath = files[0]?.path ?? null;
 			}
@@ -153,7 +163,7 @@ export class ChangeReview {
 
 	/** Asks before reverting every listed file. */
 	askRevertAll(): void {
-		const paths = this.files.map((file) => file.path);
+		const paths = this.files.map((file) => file.path).filter((path) => !this.reverted.has(path));
 		if (paths.length === 0) return;
 		this.pending = { all: true, paths, unsaved: this.#unsaved(paths) };
 	}
