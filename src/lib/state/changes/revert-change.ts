@@ -1,8 +1,11 @@
 import type { WorkspaceApi } from '../../workspace';
 import type { FileChange } from './change-source';
 
-/** The part of the workspace a revert writes through. */
-export type RevertWorkspace = Pick<WorkspaceApi, 'exists' | 'isDirectory' | 'writeFile' | 'remove'>;
+/** The part of the workspace a revert reads and writes through. */
+export type RevertWorkspace = Pick<
+	WorkspaceApi,
+	'exists' | 'isDirectory' | 'readBytes' | 'writeFile' | 'remove'
+>;
 
 /**
  * Puts one file back as it was before the change: the exact bytes for a modified or deleted file
