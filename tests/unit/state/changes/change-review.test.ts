@@ -4,7 +4,7 @@ import { createBrowserRuntime } from '$lib/runtime/browser';
 import { ChangeReview } from '$lib/state/changes';
 import { guardedWorkspace } from '$lib/state/tab-sync';
 import { openWorkspace, type Workspace } from '$lib/workspace';
-import { SnapshotSource } from './snapshot-source';
+import { SnapshotSource } from '../../../fakes/snapshot-change-source';
 
 const opened: Workspace[] = [];
 const editors: EditorSession[] = [];
