@@ -5,7 +5,7 @@ test('"Changes" opens and closes the review region, by mouse and keyboard, wide 
 	page
 }) => {
 	await createProject(page, 'Blank', { query: '?runtime=browser' });
-	const button = page.getByRole('button', { name: 'Changes' });
+	const button = page.getByRole('button', { name: 'Changes', exact: true });
 	await expect(button).toHaveAttribute('aria-pressed', 'false');
 	await button.click();
 	const region = page.getByRole('region', { name: 'Changes' });
@@ -72,7 +72,7 @@ test.fixme('reviews what an agent turn changed and reverts it, file by file and 
 		/by the agent/
 	);
 
-	await page.getByRole('button', { name: 'Changes' }).click();
+	await page.getByRole('button', { name: 'Changes', exact: true }).click();
 	const region = page.getByRole('region', { name: 'Changes' });
 	const files = region.getByRole('list', { name: 'Changed files' }).getByRole('listitem');
 	await expect(files).toHaveCount(3);
