@@ -106,6 +106,24 @@ describe('region "Changes"', () => {
 	});
 });
 
+it('keeps Revert disabled, and says why, while reverting is not allowed', async () => {
+	const { workspace, review } = await changedProject();
+	const locked = 'Revert waits until the agent’s turn ends (or press Stop).';
+	component = mount(ChangesPanel, {
+		target: document.body,
+		props: { review, locked, onClose: () => {} }
+	});
+	flushSync();
+	const region = page.getByRole('region', { name: 'Changes' });
+	await expect.element(region.getByText(locked)).toBeVisible();
+	await expect.element(region.getByRole('button', { name: 'Revert all' })).toBeDisabled();
+	for (const button of region.getByRole('button', { name: 'Revert', exact: true }).all()) {
+		await expect.element(button).toBeDisabled();
+	}
+	expect(region.getByRole('button', { name: 'Revert', exact: true }).all()).toHaveLength(4);
+	expect(await workspace.readText('src/app.ts')).toContain('"after"');
+});
+
 describe('tree marks', () => {
 	it('marks files the agent changed apart from recent changes, with a description', async () => {
 		const { workspace, review } = await changedProject();

@@ -39,6 +39,13 @@ function scopeId(scope: ChangeScope): string {
 	return scope.kind === 'session' ? SESSION_ID : `turn-${scope.turnIndex}`;
 }
 
+/** "Turn 2: Add a footer"; a source's label that already says "Turn 2" is kept as it is. */
+function turnLabel(turnIndex: number, label: string): string {
+	const name = `Turn ${turnIndex + 1}`;
+	if (!label.trim()) return name;
+	return label.toLowerCase().startsWith('turn ') ? label : `${name}: ${label}`;
+}
+
 /**
  * The "Changes" review: what the agent changed in a turn or in the whole chat, the file shown
  * side by side, and reverting files to how they were before. Also keeps the paths the chat
@@ -127,7 +134,7 @@ export class ChangeReview {
 				{ id: SESSION_ID, label: 'Whole session', scope: { kind: 'session' } },
 				...turns.map(({ turnIndex, label }) => ({
 					id: scopeId({ kind: 'turn', turnIndex }),
-					label: label ? `Turn ${turnIndex + 1}: ${label}` : `Turn ${turnIndex + 1}`,
+					label: turnLabel(turnIndex, label),
 					scope: { kind: 'turn', turnIndex } as const
 				}))
 			];

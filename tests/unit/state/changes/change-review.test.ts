@@ -60,7 +60,7 @@ describe('ChangeReview', () => {
 	it('lists what a turn changed, offers each turn and the whole session, and marks the tree', async () => {
 		const { workspace, source, review } = await setup();
 		await agentTurn(workspace, source);
-		await source.startTurn('Second');
+		await source.startTurn('Turn 2');
 		await workspace.writeFile('README.md', '# Better title\n');
 		await source.endTurn();
 
@@ -68,7 +68,7 @@ describe('ChangeReview', () => {
 		expect(review.scopes.map((s) => s.label)).toEqual([
 			'Whole session',
 			'Turn 1: Make it better',
-			'Turn 2: Second'
+			'Turn 2'
 		]);
 		// The newest turn is shown until the person picks another scope.
 		expect(summary(review)).toEqual(['modified README.md']);
