@@ -22,7 +22,8 @@ export default defineConfig({
 			'@codemirror/lang-css',
 			'@codemirror/lang-json',
 			'@codemirror/lang-markdown',
-			'@replit/codemirror-lang-svelte'
+			'@replit/codemirror-lang-svelte',
+			'@codemirror/merge'
 		],
 		esbuildOptions: { plugins: [zlibShimEsbuild] }
 	},

@@ -10,3 +10,4 @@ export {
 } from './tree-model';
 export { treeKeyAction, type TreeAction, type TreeKey } from './tree-keys';
 export { validateName, type NameCheck, type NameCheckOptions } from './name-validation';
+export { type AgentChange } from './AgentMark.svelte';
