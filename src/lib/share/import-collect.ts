@@ -98,7 +98,7 @@ export class ImportCollector {
 		const parts = path.replaceAll('\\', '/').split('/');
 		const folder = FOLDER_REASONS[reason];
 		const at = folder ? parts.findIndex((part) => folder.has(part)) : -1;
-		const shown = at >= 0 && at < parts.length - 1 ? `${parts.slice(0, at + 1).join('/')}/` : path;
+		const shown = at >= 0 ? `${parts.slice(0, at + 1).join('/')}/` : path;
 		if (this.#skippedPaths.has(shown)) return;
 		this.#skippedPaths.add(shown);
 		this.#skipped.push({ path: shown, reason });

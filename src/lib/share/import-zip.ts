@@ -41,6 +41,12 @@ export async function readZip(
 				'use “Choose files” to import it as a plain file.'
 		);
 	}
+	if (!(await hasEndRecord(blob))) {
+		throw new ImportError(
+			`${zipName} ends before its table of contents (it was cut short while downloading or ` +
+				'copying). Download or create it again.'
+		);
+	}
 	const { maxRatio, maxFileBytes } = collector.limits;
 	let failure: Error | undefined;
 	let inflatedTotal = 0;
@@ -171,4 +177,15 @@ function join(chunks: readonly Uint8Array[], size: number): Uint8Array {
 		at += chunk.byteLength;
 	}
 	return out;
+}
+
+/** A whole zip ends with its end-of-central-directory record (PK 5 6), at most 64 KB from the end. */
+async function hasEndRecord(blob: Blob): Promise<boolean> {
+	const tail = new Uint8Array(await blob.slice(Math.max(0, blob.size - 65_557)).arrayBuffer());
+	for (let i = tail.length - 22; i >= 0; i--) {
+		if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) {
+			return true;
+		}
+	}
+	return false;
 }
