@@ -104,8 +104,11 @@ export class ImportCollector {
 		this.#skipped.push({ path: shown, reason });
 	}
 
-	/** `stripTop`: a single folder holding everything is dropped (zips and picked folders). */
-	finish(name: string, { stripTop = true } = {}): ImportedFiles {
+	/**
+	 * `stripTop`: a single folder holding everything is dropped (zips and picked folders);
+	 * `session`: a Kiln export's .kiln/session.json is taken as the conversation.
+	 */
+	finish(name: string, { stripTop = true, session = true } = {}): ImportedFiles {
 		const paths = [...this.#files.keys(), ...this.#dirs];
 		const top =
 			stripTop && this.#files.size > 0 ? commonTopFolder([...this.#files.keys()]) : undefined;
@@ -117,9 +120,10 @@ export class ImportCollector {
 		for (const [path, data] of this.#files) files[cut(path)] = asText(data);
 		let sessionJson: string | undefined;
 		const skipped = this.#skipped.map((item) => ({ ...item, path: cut(item.path) }));
-		const session = files[SESSION_JSON_PATH];
-		if (session !== undefined) {
-			sessionJson = typeof session === 'string' ? session : new TextDecoder().decode(session);
+		const sessionFile = session ? files[SESSION_JSON_PATH] : undefined;
+		if (sessionFile !== undefined) {
+			sessionJson =
+				typeof sessionFile === 'string' ? sessionFile : new TextDecoder().decode(sessionFile);
 			for (const path of [SESSION_JSON_PATH, SESSION_MARKDOWN_PATH]) {
 				if (files[path] === undefined) continue;
 				delete files[path];

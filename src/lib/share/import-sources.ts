@@ -134,6 +134,20 @@ async function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSy
 	}
 }
 
+/**
+ * Dropped files and folders exactly as they are (a drop on the file tree: a zip stays a zip,
+ * a dropped folder keeps its name).
+ */
+export async function readDroppedAsIs(
+	dropped: DroppedItems,
+	options: ImportOptions = {}
+): Promise<ImportedFiles> {
+	const collector = new ImportCollector(options.limits);
+	const { files, dirs } = await readDropped(dropped, collector);
+	await collectFiles(collector, files, dirs, options);
+	return collector.finish('', { stripTop: false, session: false });
+}
+
 /** A drop on the Import dialog: one zip is unpacked; anything else is taken as files and folders. */
 export async function importDropped(
 	dropped: DroppedItems,

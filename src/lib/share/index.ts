@@ -24,6 +24,7 @@ export {
 	importZip,
 	importFiles,
 	importDropped,
+	readDroppedAsIs,
 	captureDrop,
 	pathedFiles,
 	isZipName,
