@@ -15,7 +15,7 @@ import {
 	rateLimitError,
 	statusError
 } from './github-errors';
-import { formatRepoReference, type RepoReference } from './github-source';
+import type { RepoReference } from './github-source';
 import type { ImportLimits, ImportedFiles, ProgressListener } from './import-types';
 import { ImportError } from './import-types';
 
@@ -181,5 +181,3 @@ export async function fetchRepository(
 	// A repository's files are its root: one folder holding them all is part of the project.
 	return collector.finish(info.data.name, { stripTop: false });
 }
-
-export { formatRepoReference };

@@ -16,7 +16,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 	maxFiles: 5000,
 	maxTotalBytes: 100 * 1024 * 1024,
 	maxFileBytes: 25 * 1024 * 1024,
-	maxRatio: 200
+	maxRatio: 500
 };
 
 /** Why an entry was left out, worded for the person. */
