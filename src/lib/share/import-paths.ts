@@ -52,18 +52,6 @@ export function commonTopFolder(paths: readonly string[]): string | undefined {
 	return top;
 }
 
-export const SKIP_WORDS: Record<SkipReason, string> = {
-	junk: 'system junk (__MACOSX, .DS_Store…)',
-	node_modules: 'installed packages (node_modules): run npm install instead',
-	'.git': 'git history (.git)',
-	link: 'a link or special file',
-	'unsafe-name': 'a name with control characters',
-	conversation: 'a Kiln conversation (restored as a chat instead)',
-	exists: 'already in the project (kept as it was)',
-	unsaved: 'open in the editor with unsaved changes (save or close it first)',
-	'too-large': 'larger than one file may be'
-};
-
 function hasControlCharacter(name: string): boolean {
 	for (let i = 0; i < name.length; i++) {
 		const code = name.charCodeAt(i);

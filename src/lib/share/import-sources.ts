@@ -74,27 +74,12 @@ export async function collectFiles(
 
 /**
  * What was dropped, taken from the DataTransfer during the drop event (its items are gone once
- * the event handler returns); read later with readDropped.
+ * the handler returns, so the UI captures them synchronously); read later with readDropped.
  */
 export interface DroppedItems {
 	readonly entries: FileSystemEntry[];
 	/** Files without an entry (browsers without webkitGetAsEntry). */
 	readonly files: File[];
-}
-
-export function captureDrop(transfer: DataTransfer): DroppedItems {
-	const entries: FileSystemEntry[] = [];
-	const files: File[] = [];
-	for (const item of transfer.items) {
-		if (item.kind !== 'file') continue;
-		const entry = item.webkitGetAsEntry?.();
-		if (entry) entries.push(entry);
-		else {
-			const file = item.getAsFile();
-			if (file) files.push(file);
-		}
-	}
-	return { entries, files };
 }
 
 /** The dropped files and folders, walked; names that are excluded are not descended into. */

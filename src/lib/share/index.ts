@@ -25,7 +25,6 @@ export {
 	importFiles,
 	importDropped,
 	readDroppedAsIs,
-	captureDrop,
 	pathedFiles,
 	isZipName,
 	type DroppedItems,
@@ -38,7 +37,6 @@ export {
 	SESSION_JSON_PATH,
 	SESSION_MARKDOWN_PATH
 } from './import-collect';
-export { SKIP_WORDS } from './import-paths';
 export {
 	DEFAULT_IMPORT_LIMITS,
 	ImportError,

@@ -3,15 +3,10 @@
  * refusal message if the source is refused, and what was created and skipped when it is done.
  * A new run cancels the one before.
  */
-import {
-	createProjectFromFiles,
-	ImportError,
-	parseSessionDocument,
-	type ImportedFiles,
-	type ImportProgress,
-	type SessionDocument,
-	type SkippedItem
-} from '$lib/share';
+import type { ImportedFiles, ImportProgress, SessionDocument, SkippedItem } from '$lib/share';
+
+/** share (fflate, the GitHub client) loads when first used, not with the page. */
+export const loadShare = () => import('$lib/share');
 
 export interface ImportDone {
 	readonly projectId: string;
@@ -22,10 +17,12 @@ export interface ImportDone {
 	readonly conversationProblem?: string;
 }
 
-export type ImportReader = (options: {
-	onProgress: (progress: ImportProgress) => void;
-	signal: AbortSignal;
-}) => Promise<ImportedFiles>;
+export type Share = Awaited<ReturnType<typeof loadShare>>;
+
+export type ImportReader = (
+	options: { onProgress: (progress: ImportProgress) => void; signal: AbortSignal },
+	share: Share
+) => Promise<ImportedFiles>;
 
 export class ImportRun {
 	progress = $state.raw<ImportProgress | null>(null);
@@ -54,16 +51,20 @@ export class ImportRun {
 		const controller = new AbortController();
 		this.#controller = controller;
 		this.progress = { phase: 'Starting', done: 0 };
+		const share = await loadShare();
 		try {
-			const imported = await read({
-				signal: controller.signal,
-				onProgress: (progress) => {
-					if (this.#controller === controller) this.progress = progress;
-				}
-			});
+			const imported = await read(
+				{
+					signal: controller.signal,
+					onProgress: (progress) => {
+						if (this.#controller === controller) this.progress = progress;
+					}
+				},
+				share
+			);
 			if (controller.signal.aborted) return null;
 			if (Object.keys(imported.files).length === 0 && imported.dirs.length === 0) {
-				throw new ImportError(
+				throw new share.ImportError(
 					'There was nothing to import: every entry was left out (see why below), or the ' +
 						'source is empty. Choose another zip, folder or files.'
 				);
@@ -73,12 +74,12 @@ export class ImportRun {
 			let conversationProblem: string | undefined;
 			if (imported.sessionJson !== undefined) {
 				try {
-					session = parseSessionDocument(imported.sessionJson);
+					session = share.parseSessionDocument(imported.sessionJson);
 				} catch (error) {
 					conversationProblem = (error as Error).message;
 				}
 			}
-			const projectId = await createProjectFromFiles({
+			const projectId = await share.createProjectFromFiles({
 				name: imported.name,
 				files: imported.files,
 				dirs: imported.dirs,
@@ -97,7 +98,7 @@ export class ImportRun {
 		} catch (error) {
 			if (controller.signal.aborted) return null;
 			this.error =
-				error instanceof ImportError
+				error instanceof share.ImportError
 					? error.message
 					: `The import failed: ${(error as Error)?.message ?? error}. Nothing was created; try again.`;
 			return null;

@@ -3,15 +3,11 @@
  * workspace. The same names are refused and the same limits apply as for Import; a file that
  * exists is replaced only after the person says so, and one with unsaved editor text never is.
  */
-import {
-	ImportError,
-	captureDrop,
-	readDroppedAsIs,
-	type ImportProgress,
-	type SkippedItem
-} from '$lib/share';
+import type { ImportProgress, SkippedItem } from '$lib/share';
 import type { WorkspaceApi } from '$lib/workspace';
 import type { FileData } from '$lib/storage';
+import { captureDrop } from './drop-capture';
+import { loadShare } from './import-run.svelte';
 
 export interface DropPlan {
 	readonly folder: string;
@@ -52,8 +48,9 @@ export class TreeDrop {
 		const dropped = captureDrop(transfer);
 		this.dismiss();
 		this.progress = { phase: 'Reading the dropped files', done: 0 };
+		const share = await loadShare();
 		try {
-			const read = await readDroppedAsIs(dropped, {
+			const read = await share.readDroppedAsIs(dropped, {
 				onProgress: (progress) => (this.progress = progress)
 			});
 			const workspace = this.workspace();
@@ -79,7 +76,7 @@ export class TreeDrop {
 			else await this.write(plan, true);
 		} catch (error) {
 			this.error =
-				error instanceof ImportError
+				error instanceof share.ImportError
 					? error.message
 					: `The dropped files could not be read: ${(error as Error)?.message ?? error}. Try again.`;
 		} finally {
