@@ -257,4 +257,7 @@ test('repository errors are explained: not found, rate limit', async ({ page, mo
 	await dialog.getByRole('button', { name: 'Import repository' }).click();
 	await expect(dialog.getByRole('alert')).toContainText('rate limit is used up');
 	await expect(dialog.getByRole('alert')).toContainText('(in 10 minutes)');
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(page).not.toHaveURL(/repo=/);
 });
