@@ -80,6 +80,7 @@ export {
 	type LockRequester,
 	type ProjectOwnershipOptions
 } from './project-ownership';
+export { sessionEventSchema } from './event-schema';
 export { loadStoredPaths, type StoredState } from './file-sync';
 export {
 	createCheckpoint,
