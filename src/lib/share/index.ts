@@ -40,3 +40,5 @@ export {
 	DECODED_MAX_FILES,
 	type LinkFit
 } from './share-link-limits';
+export { readShareLink, openSharedProject, type OpenedShareLink } from './share-link-open';
+export { buildShareLink, type BuildShareLinkInput, type BuiltShareLink } from './share-link-build';

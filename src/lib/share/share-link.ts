@@ -3,6 +3,7 @@
  */
 import { encodeShareFragment } from './share-link-codec';
 import type { SharedProject } from './share-link-container';
+import type { SessionDocument } from './session-document';
 
 /** The route that opens share links, below the app's base path. */
 export const SHARE_ROUTE = '/open';
@@ -32,7 +33,7 @@ const encoder = new TextEncoder();
  */
 export async function shareLinkFor(
 	files: Readonly<Record<string, string | Uint8Array>>,
-	conversation?: object | string,
+	conversation?: SessionDocument | string,
 	options: ShareLinkOptions = {}
 ): Promise<string> {
 	const project: SharedProject = {
@@ -59,7 +60,7 @@ export async function shareLinkFor(
 /** The length in characters of that link: what browsers and chat apps count. */
 export async function shareLinkSize(
 	files: Readonly<Record<string, string | Uint8Array>>,
-	conversation?: object | string,
+	conversation?: SessionDocument | string,
 	options: ShareLinkOptions = {}
 ): Promise<number> {
 	return (await shareLinkFor(files, conversation, options)).length;
