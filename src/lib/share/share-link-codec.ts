@@ -6,7 +6,7 @@
  * the length and checksum catch a damaged one; the length also caps inflating, so a small
  * hostile link cannot expand into gigabytes.
  */
-import { deflate, deflateSync, Inflate } from 'fflate';
+import { deflateSync, Inflate } from 'fflate';
 import { fromBase64Url, toBase64Url } from './share-link-base64';
 import { packProject, unpackProject, type SharedProject } from './share-link-container';
 import { corrupted, tooLarge, truncated, ShareLinkError } from './share-link-errors';
@@ -125,16 +125,30 @@ async function checksum(data: Uint8Array): Promise<Uint8Array> {
 	return new Uint8Array(digest, 0, 8);
 }
 
-/** Deflates off the main thread (fflate's worker), so a big project does not freeze the page. */
+/**
+ * Deflates in a worker where there is one (the page), so a big project does not freeze it; on
+ * this thread where there is none (Node: tests, the benchmark) or it cannot start.
+ */
 function compress(data: Uint8Array): Promise<Uint8Array> {
+	if (typeof Worker === 'undefined') return Promise.resolve(deflateSync(data, { level: 9 }));
 	return new Promise((resolve) => {
+		let worker: Worker;
 		try {
-			deflate(data, { level: 9 }, (error, result) => {
-				resolve(error ? deflateSync(data, { level: 9 }) : result);
+			worker = new Worker(new URL('./share-link-deflate.worker.ts', import.meta.url), {
+				type: 'module'
 			});
 		} catch {
-			// No worker available (a locked-down page): the same bytes, on this thread.
 			resolve(deflateSync(data, { level: 9 }));
+			return;
 		}
+		worker.onmessage = (event: MessageEvent<Uint8Array>) => {
+			worker.terminate();
+			resolve(event.data);
+		};
+		worker.onerror = () => {
+			worker.terminate();
+			resolve(deflateSync(data, { level: 9 }));
+		};
+		worker.postMessage(data);
 	});
 }
