@@ -21,3 +21,4 @@ export {
 	type CacheUsage,
 	type PromptCacheOptions
 } from './cache';
+export type { MockGitHub, MockRepo } from './github-routes';

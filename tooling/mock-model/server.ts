@@ -13,6 +13,7 @@ import { recordRequest, type RecordedRequest } from './request-log';
 import { MockScriptError, parseScript, type Script, type ScriptInput } from './script-schema';
 import { TurnQueue } from './turn-queue';
 import { PromptCacheSimulator, type PromptCacheOptions } from './cache';
+import { answerGitHub, isGitHubPath, type MockGitHub } from './github-routes';
 
 export interface MockModelServerOptions {
 	/** The turns to replay; validated like a script file. Defaults to no turns. */
@@ -28,6 +29,8 @@ export interface MockModelServerOptions {
 	 * clock. Off by default, so scripted usage numbers stay as written.
 	 */
 	cache?: { enabled: boolean } & PromptCacheOptions;
+	/** Repositories for the GitHub stand-in (see github-routes.ts); none by default. */
+	github?: MockGitHub;
 }
 
 export interface MockModelServer {
@@ -44,6 +47,8 @@ export interface MockModelServer {
 	reset(): void;
 	/** The prompt-cache simulator, when enabled (see tooling/mock-model/cache). */
 	cache: PromptCacheSimulator | undefined;
+	/** Replaces what the GitHub stand-in serves (API base `${url}/api/v3`, raw files `${url}/raw`). */
+	setGitHub(github: MockGitHub): void;
 	/** Stops listening and cuts every open connection, stalled streams included. */
 	close(): Promise<void>;
 }
@@ -70,6 +75,7 @@ export async function startMockModelServer(
 	const queue = new TurnQueue(parseScript(options.script ?? { turns: [] }));
 	const cache = options.cache?.enabled ? new PromptCacheSimulator(options.cache) : undefined;
 	let log: RecordedRequest[] = [];
+	let github: MockGitHub = options.github ?? { repos: {} };
 	let nextSeq = 0;
 	const reset = () => {
 		queue.reset();
@@ -109,6 +115,7 @@ export async function startMockModelServer(
 		const rawPath = req.url ?? '/';
 		const path = new URL(rawPath, 'http://mock.invalid').pathname.replace(/\/+$/, '') || '/';
 		if (path.startsWith('/__kiln/')) return handleControl(req, res, path);
+		if (isGitHubPath(path)) return answerGitHub(req, res, path, github);
 
 		const route = routeFor(path);
 		const format = route === 'anthropic' || route === 'openai' ? route : formatFromHeaders(req);
@@ -200,6 +207,9 @@ export async function startMockModelServer(
 		openaiBaseURL: `${url}/v1`,
 		requests: () => structuredClone(log),
 		setScript: (script) => queue.replace(parseScript(script)),
+		setGitHub: (next) => {
+			github = next;
+		},
 		reset,
 		cache,
 		close: () =>

@@ -2,13 +2,13 @@
  * The sending side: the open project's files (and, if asked, its conversation) into a link, with
  * what a person needs to know about it: its length, where it works, and what was left out.
  */
-import { getSession, loadSessionEvents } from '../storage';
 import { encodeShareFragment } from './share-link-codec';
 import { collectShareFiles, describeLeftOut, type ShareSource } from './share-link-collect';
 import { ShareLinkError } from './share-link-errors';
 import { linkFit, LINK_HARD_LIMIT, type LinkFit } from './share-link-limits';
 import { shareUrl } from './share-link';
 import { sessionToJson } from './session-document';
+import { loadSessionSource } from './session-export';
 
 export interface BuildShareLinkInput {
 	readonly source: ShareSource;
@@ -55,8 +55,6 @@ export async function buildShareLink(input: BuildShareLinkInput): Promise<BuiltS
 }
 
 async function loadConversation(sessionId: string): Promise<string | undefined> {
-	const meta = await getSession(sessionId);
-	if (!meta) return undefined;
-	const events = await loadSessionEvents(sessionId);
-	return sessionToJson({ ...meta, events });
+	const source = await loadSessionSource(sessionId);
+	return source && sessionToJson(source);
 }

@@ -1,26 +1,27 @@
 /**
- * Paths read from a link are hostile: each must stay inside the new project. Used until the
- * import path checks (item 5) are shared; the rules are the same: relative, no "." or ".."
- * segments, no drive letters, backslashes or control characters.
+ * Paths read from a link are hostile: each must stay inside the new project. The import's
+ * checks (absolute paths, "..", drive letters, control characters, node_modules and .git) apply,
+ * and a link's paths must also be written exactly as Kiln writes them (no "./", "//" or "\\"),
+ * since Kiln made the link: anything else was not.
  */
+import { checkImportPath } from './import-paths';
+import { ImportError } from './import-types';
 import { MAX_PATH_CHARS } from './share-link-limits';
 import { unsafe } from './share-link-errors';
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Why `path` may not be written into a project, or null when it may. */
 export function pathProblem(path: string): string | null {
 	if (path === '') return 'an empty path';
 	if (path.length > MAX_PATH_CHARS) return `a path longer than ${MAX_PATH_CHARS} characters`;
-	if (path.startsWith('/')) return 'an absolute path';
-	if (/^[a-zA-Z]:/.test(path)) return 'a drive path';
-	if (path.includes('\\')) return 'a path with a backslash';
-	if (CONTROL.test(path)) return 'a path with control characters';
-	for (const segment of path.split('/')) {
-		if (segment === '') return 'a path with an empty folder name';
-		if (segment === '.' || segment === '..') return 'a path that leaves the project';
+	let verdict: ReturnType<typeof checkImportPath>;
+	try {
+		verdict = checkImportPath(path);
+	} catch (error) {
+		if (error instanceof ImportError) return 'a path that leaves the project';
+		throw error;
 	}
+	if (!verdict.ok) return `a path Kiln never shares (${verdict.reason})`;
+	if (verdict.path !== path) return 'a path not written the way Kiln writes paths';
 	return null;
 }
 
