@@ -209,19 +209,38 @@ test('a malformed, a truncated and an empty link each say what happened and what
 	await expect(page.getByText('A share link carries a whole Kiln project')).toBeVisible();
 });
 
-test('the size line warns past what chat apps keep', async ({ page }) => {
-	await createProject(page, 'Blank', { query: '?runtime=browser' });
-	// 40 KB that does not compress: the link grows past the 28,000 characters Teams keeps.
-	let seed = 0x9e3779b9;
-	const noise = Array.from({ length: 40_000 }, () => {
+/** Bytes that do not compress (xorshift), so a link's size follows the project's. */
+function noise(length: number, seed: number): number[] {
+	return Array.from({ length }, () => {
 		seed ^= seed << 13;
 		seed ^= seed >>> 17;
 		seed ^= seed << 5;
 		return seed & 0xff;
 	});
-	await addStoredFiles(page, { 'noise.bin': noise });
+}
+
+test('past what chat apps keep, and past what browsers open, Share says so and offers Export', async ({
+	page
+}) => {
+	await createProject(page, 'Blank', { name: 'Big one', query: '?runtime=browser' });
+	// 40 KB: the link grows past the 28,000 characters Teams keeps, but browsers still open it.
+	await addStoredFiles(page, { 'noise.bin': noise(40_000, 0x9e3779b9) });
 	const { dialog, link } = await shareLink(page);
 	expect(link.length).toBeGreaterThan(28_000);
 	await expect(dialog).toContainText('Chat apps may cut a link this long');
-	await expect(dialog).toContainText('export the project as a zip');
+	await dialog.getByRole('button', { name: 'Export' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('dialog', { name: 'Export' })).toBeHidden();
+
+	// 800 KB more: over a million characters, which Firefox refuses. No link is offered at all.
+	await addStoredFiles(page, { 'more-noise.bin': noise(800_000, 0x12345678) });
+	await page.getByRole('button', { name: 'Share' }).click();
+	const big = page.getByRole('dialog', { name: 'Share' });
+	await expect(big).toContainText('too big for a link', { timeout: 30_000 });
+	await expect(big).toContainText(/Size: [\d,]{9,} characters \([\d.]+ MB\)/);
+	await expect(big.getByRole('textbox', { name: 'Link' })).toHaveValue('');
+	await expect(big.getByRole('button', { name: 'Copy' })).toBeDisabled();
+	await expect(big.getByRole('button', { name: 'Export' })).toBeVisible();
 });
