@@ -96,9 +96,11 @@ async function shareLink(page: Page, { conversation = false } = {}) {
 /** Opens the link where nothing of the sender's exists: a fresh context has an empty IndexedDB. */
 async function openInFreshBrowser(browser: Browser, link: string) {
 	const context = await browser.newContext();
+	const sent: string[] = [];
+	context.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''}`));
 	const page = await context.newPage();
 	await page.goto(link);
-	return { context, page };
+	return { context, page, sent };
 }
 
 // Every byte value, a unicode path, an empty file and an empty folder.
@@ -129,7 +131,7 @@ test('a share link carries the files byte for byte to a browser that has never s
 	await expect(dialog.getByText('Copied')).toBeVisible();
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
-	const { context, page: fresh } = await openInFreshBrowser(browser, link);
+	const { context, page: fresh, sent } = await openInFreshBrowser(browser, link);
 	await expect(fresh.getByRole('heading', { name: 'Shared project: Shared ✓ site' })).toBeVisible();
 	const holds = fresh.getByRole('region', { name: 'What this link holds' });
 	const count = Object.keys(source.files).length;
@@ -147,6 +149,10 @@ test('a share link carries the files byte for byte to a browser that has never s
 	await expect(fresh).toHaveURL(/\/project\/[\w-]+/);
 	await expect(fresh.getByRole('tree', { name: 'Files' })).toBeVisible();
 	const copy = await storedProject(fresh, projectIdOf(fresh.url()));
+	// Nothing of the project left the browser: no request carries any part of the fragment.
+	const payload = link.slice(link.lastIndexOf('.') + 1);
+	expect(sent.length).toBeGreaterThan(0);
+	for (const request of sent) expect(request).not.toContain(payload.slice(0, 32));
 	expect(copy.files).toEqual(source.files);
 	expect(copy.dirs).toContain('empty-folder');
 	await context.close();
