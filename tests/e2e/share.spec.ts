@@ -141,7 +141,7 @@ test('a share link carries the files byte for byte to a browser that has never s
 	await expect(holds.getByRole('list', { name: 'Files' })).toContainText(
 		'docs/日本語/ünï cødé ✓.md'
 	);
-	await expect(holds.getByRole('list', { name: 'Files' })).toContainText('512 bytes');
+	await expect(holds.getByRole('list', { name: 'Files' })).toContainText('512 B');
 	// The project was read: its fragment is gone from the address bar and this history entry.
 	expect(new URL(fresh.url()).hash).toBe('');
 
