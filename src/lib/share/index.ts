@@ -54,3 +54,33 @@ export {
 	GITHUB_API,
 	type GitHubImportOptions
 } from './github-client';
+// Share links (issue 8, item 6).
+export {
+	shareLinkFor,
+	shareLinkSize,
+	shareUrl,
+	SHARE_ROUTE,
+	type ShareLinkOptions
+} from './share-link';
+export { encodeShareFragment, decodeShareFragment, SHARE_FORMAT_VERSION } from './share-link-codec';
+export type { SharedProject } from './share-link-container';
+export { ShareLinkError, type ShareLinkProblem } from './share-link-errors';
+export {
+	collectShareFiles,
+	describeLeftOut,
+	type CollectedFiles,
+	type ShareSource
+} from './share-link-collect';
+export {
+	linkFit,
+	describeLinkFit,
+	formatLinkSize,
+	LINK_HARD_LIMIT,
+	LINK_SOFT_LIMIT,
+	LINK_CHAT_SAFE,
+	DECODED_MAX_BYTES,
+	DECODED_MAX_FILES,
+	type LinkFit
+} from './share-link-limits';
+export { readShareLink, openSharedProject, type OpenedShareLink } from './share-link-open';
+export { buildShareLink, type BuildShareLinkInput, type BuiltShareLink } from './share-link-build';
