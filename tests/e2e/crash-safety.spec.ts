@@ -1,0 +1,269 @@
+/**
+ * Crash safety, proven: a scripted session is cut by killing the browser (SIGKILL to its process
+ * group, no unload, no shutdown) at many points; after each, storage as the crash left it is
+ * checked (files whole and byte-exact, every completed tool's writes kept, chat logs a gap-free
+ * prefix of a valid conversation, drafts kept, nothing set aside), then the reopened IDE must
+ * show the cut turn as interrupted and carry on. Each point waits for a visible or stored state,
+ * never a timer: the scripted model holds its stream at a known chunk ("stall"), and a held
+ * IndexedDB transaction keeps a save in flight.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { startMockModelServer, type MockModelServer, type Turn } from '../../tooling/mock-model';
+import {
+	CrashRun,
+	expectIdeReopened,
+	expectTurnMarkedInterrupted,
+	holdStore,
+	INTERRUPTED_TOOL,
+	readProject,
+	readStore
+} from './crash';
+import { configure, runInTerminal, type TemplateName } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const chatOf = (page: Page) => page.getByRole('region', { name: 'Chat' });
+
+async function createProjectAt(run: CrashRun, template: TemplateName, name: string) {
+	const page = run.page;
+	await page.goto(run.url('/?runtime=browser'));
+	await page.getByRole('textbox', { name: 'Project name' }).fill(name);
+	await page.getByRole('radio', { name: template }).check();
+	await page.getByRole('button', { name: 'Create project' }).click();
+	await expect(page).toHaveURL(/\/project\/[\w-]+/);
+	await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
+	run.projectUrl = page.url();
+}
+
+async function send(page: Page, text: string) {
+	const box = chatOf(page).getByRole('textbox', { name: 'Message' });
+	await box.fill(text);
+	await box.press('Enter');
+}
+
+/** How many model requests the scripted server has answered (or is answering). */
+const modelRequests = (server: MockModelServer) =>
+	server.requests().filter((request) => request.format !== null).length;
+
+const stall = (afterChunks: number): Pick<Turn, 'fault'> => ({
+	fault: { type: 'stall', afterChunks }
+});
+
+test.describe('crash safety: an agent turn cut anywhere', () => {
+	let run: CrashRun;
+	let server: MockModelServer;
+	/** Model requests made before the current point's script. */
+	let before = 0;
+
+	/** Replaces the script; each point's requests are counted from here. */
+	const script = (turns: Turn[]) => {
+		server.setScript({ turns });
+		before = modelRequests(server);
+	};
+	/** Waits until the scripted server holds the point's request number `n` (1-based). */
+	const held = (n: number) => expect.poll(() => modelRequests(server) - before).toBe(n);
+
+	test.beforeAll(async ({}, testInfo) => {
+		server = await startMockModelServer({ script: [] });
+		run = new CrashRun(String(testInfo.project.use.baseURL));
+		await run.start();
+		await createProjectAt(run, 'Blank', 'Crash agent');
+		await configure(run.page, 'Anthropic', server.url);
+	});
+	test.afterAll(async () => {
+		await run?.close();
+		await server?.close();
+	});
+
+	test('before the first token', async () => {
+		script([{ text: 'Never seen.', ...stall(0) }]);
+		await send(run.page, 'First question');
+		await held(1);
+		await expect(chatOf(run.page).getByText('Waiting for the model…')).toBeVisible();
+		const page = await run.crash({ openTurn: true });
+		await expectIdeReopened(page);
+		await expect(chatOf(page).getByText('First question')).toBeVisible();
+		await expectTurnMarkedInterrupted(page);
+	});
+
+	test('mid-thinking', async () => {
+		script([{ thinking: 'Let me weigh this. '.repeat(8), text: 'Never seen.', ...stall(4) }]);
+		await send(run.page, 'Think first');
+		await held(1);
+		await expect(chatOf(run.page).getByText('Thinking…')).toBeVisible();
+		const page = await run.crash({ openTurn: true });
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+		// The turn before it was closed for the model when this one started.
+		await expect(chatOf(page).getByText(/cut (off|short) when the page closed/)).toHaveCount(2);
+	});
+
+	test('mid-text-stream', async () => {
+		script([{ text: 'Streaming answer, part one. '.repeat(10), ...stall(5) }]);
+		await send(run.page, 'Answer at length');
+		await expect(chatOf(run.page).getByText(/Streaming answer, part one/)).toBeVisible();
+		const page = await run.crash({ openTurn: true });
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+	});
+
+	test('a tool call streaming its arguments', async () => {
+		const content = 'streamed line\n'.repeat(20);
+		script([{ toolCalls: [{ name: 'write', input: { path: 'streamed.txt', content } }], ...stall(5) }]);
+		await send(run.page, 'Write a file');
+		await expect(chatOf(run.page).getByRole('group', { name: 'write' })).toBeVisible();
+		const page = await run.crash({ openTurn: true, absent: ['streamed.txt'] });
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+	});
+
+	test('between two steps (a write done, the next request held)', async () => {
+		script([
+			{ toolCalls: [{ name: 'write', input: { path: 'alpha.txt', content: 'alpha\n' } }] },
+			{ text: 'Never seen.', ...stall(0) }
+		]);
+		await send(run.page, 'Write alpha');
+		await held(2);
+		await expect(chatOf(run.page).getByRole('group', { name: 'write' }).last()).toContainText('done');
+		const page = await run.crash({ openTurn: true, files: { 'alpha.txt': 'alpha\n' } });
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+		await expect(chatOf(page).getByRole('group', { name: 'write' }).last()).toContainText('done');
+	});
+
+	test('mid-tool: a bash command running', async () => {
+		script([
+			{ toolCalls: [{ name: 'bash', input: { command: 'echo begun > begun.txt && sleep 600' } }] }
+		]);
+		await send(run.page, 'Run the long job');
+		const card = chatOf(run.page).getByRole('group', { name: 'bash' }).last();
+		await expect(card).toContainText('running');
+		// What the command wrote before the crash is kept.
+		await expect
+			.poll(async () => (await readProject(run.page, run.projectId)).files['begun.txt'])
+			.toBe('begun\n');
+		const page = await run.crash({ openTurn: true, files: { 'begun.txt': 'begun\n' } });
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+		await expect(chatOf(page).getByRole('group', { name: 'bash' }).last()).toContainText(
+			INTERRUPTED_TOOL
+		);
+	});
+
+	test('two mutating calls of one step: the first done, the second running', async () => {
+		script([
+			{
+				toolCalls: [
+					{ name: 'write', input: { path: 'first.txt', content: 'first\n' } },
+					{ name: 'bash', input: { command: 'echo second > second.txt && sleep 600' } }
+				]
+			}
+		]);
+		await send(run.page, 'Do two things');
+		const chat = chatOf(run.page);
+		await expect(chat.getByRole('group', { name: 'bash' }).last()).toContainText('running');
+		await expect(chat.getByRole('group', { name: 'write' }).last()).toContainText('done');
+		await expect
+			.poll(async () => (await readProject(run.page, run.projectId)).files['second.txt'])
+			.toBe('second\n');
+		const page = await run.crash({
+			openTurn: true,
+			files: { 'first.txt': 'first\n', 'second.txt': 'second\n' }
+		});
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+		await expect(chatOf(page).getByRole('group', { name: 'write' }).last()).toContainText('done');
+		await expect(chatOf(page).getByRole('group', { name: 'bash' }).last()).toContainText(
+			INTERRUPTED_TOOL
+		);
+	});
+
+	test('mid-save: an agent write waiting on storage', async () => {
+		script([
+			{ toolCalls: [{ name: 'write', input: { path: 'held.txt', content: 'held\n' } }] },
+			{ text: 'Never seen.', ...stall(0) }
+		]);
+		await holdStore(run.page, 'kiln-project-files', 'files');
+		await send(run.page, 'Write held');
+		const card = chatOf(run.page).getByRole('group', { name: 'write' }).last();
+		await expect(card).toBeVisible();
+		// The file cannot reach storage, so the write must not count as done.
+		await expect(card).toContainText('running');
+		const page = await run.crash({ openTurn: true, absent: ['held.txt'] });
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+	});
+
+	test('a subagent running', async () => {
+		script([
+			{ toolCalls: [{ name: 'task', input: { description: 'Look around', prompt: 'Find fact ALPHA' } }] },
+			{ match: { lastUserMessageIncludes: 'Find fact ALPHA' }, text: 'Never seen.', ...stall(0) }
+		]);
+		await send(run.page, 'Ask a helper');
+		await held(2);
+		await expect(chatOf(run.page).getByRole('group', { name: 'task' }).last()).toContainText(
+			'running'
+		);
+		const page = await run.crash({ openTurn: true });
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+		await expect(chatOf(page).getByRole('group', { name: 'task' }).last()).toContainText(
+			INTERRUPTED_TOOL
+		);
+	});
+
+	test('a permission prompt open (Ask mode)', async () => {
+		const mode = chatOf(run.page).getByRole('combobox', { name: 'Mode' });
+		await mode.selectOption('Ask');
+		await expect(mode).toHaveValue('ask');
+		script([{ toolCalls: [{ name: 'write', input: { path: 'asked.txt', content: 'asked\n' } }] }]);
+		await send(run.page, 'Write when allowed');
+		await expect(chatOf(run.page).getByRole('group', { name: 'Permission needed' })).toBeVisible();
+		const page = await run.crash({ openTurn: true, absent: ['asked.txt'] });
+		await expectIdeReopened(page);
+		await expectTurnMarkedInterrupted(page);
+		// Reopened in the mode the person chose: a crash never widens what the agent may do.
+		await expect(chatOf(page).getByRole('combobox', { name: 'Mode' })).toHaveValue('ask');
+		await expect(chatOf(page).getByRole('group', { name: 'Permission needed' })).toHaveCount(0);
+	});
+
+	test('mid-mode-change: the switch waiting on storage', async () => {
+		await holdStore(run.page, 'kiln-session-events', 'events');
+		await chatOf(run.page).getByRole('combobox', { name: 'Mode' }).selectOption('Auto');
+		const page = await run.crash({});
+		await expectIdeReopened(page);
+		// The switch never reached storage: the chat reopens in the mode it had, Ask.
+		await expect(chatOf(page).getByRole('combobox', { name: 'Mode' })).toHaveValue('ask');
+	});
+
+	test('compaction running', async () => {
+		script([{ text: 'Never seen.', ...stall(0) }]);
+		await send(run.page, '/compact');
+		await held(1);
+		await expect(chatOf(run.page).getByText('Compacting the conversation…')).toBeVisible();
+		const page = await run.crash({});
+		await expectIdeReopened(page);
+		await expect(chatOf(page).getByText('Compacting the conversation…')).toHaveCount(0);
+		await expect(chatOf(page).getByText('First question')).toBeVisible();
+	});
+
+	test('mid-session-switch', async () => {
+		const chat = chatOf(run.page);
+		script([{ text: 'Answer in the second chat.' }]);
+		await chat.getByRole('button', { name: 'New chat' }).click();
+		await send(run.page, 'Second chat question');
+		await expect(chat.getByText('Answer in the second chat.')).toBeVisible();
+		await chat.getByRole('button', { name: 'Sessions' }).click();
+		await run.page
+			.getByRole('dialog', { name: 'Sessions' })
+			.getByRole('button', { name: /First question/ })
+			.click();
+		const page = await run.crash({ openTurn: false });
+		await expectIdeReopened(page);
+		// Whichever chat reopens, both are whole.
+		await chatOf(page).getByRole('button', { name: 'Sessions' }).click();
+		const sessions = page.getByRole('dialog', { name: 'Sessions' });
+		await sessions.getByRole('button', { name: /Second chat question/ }).click();
+		await expect(chatOf(page).getByText('Answer in the second chat.')).toBeVisible();
+	});
+});
