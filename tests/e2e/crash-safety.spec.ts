@@ -80,7 +80,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await send(run.page, 'First question');
 		await held(1);
 		await expect(chatOf(run.page).getByText('Waiting for the model…')).toBeVisible();
-		const page = await run.crash({ openTurn: true });
+		const { page } = await run.crash({ openTurn: true });
 		await expectIdeReopened(page);
 		await expect(chatOf(page).getByText('First question')).toBeVisible();
 		await expectTurnMarkedInterrupted(page);
@@ -91,7 +91,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await send(run.page, 'Think first');
 		await held(1);
 		await expect(chatOf(run.page).getByText('Thinking…')).toBeVisible();
-		const page = await run.crash({ openTurn: true });
+		const { page } = await run.crash({ openTurn: true });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
 		// The turn before it was closed for the model when this one started.
@@ -102,7 +102,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		script([{ text: 'Streaming answer, part one. '.repeat(10), ...stall(5) }]);
 		await send(run.page, 'Answer at length');
 		await expect(chatOf(run.page).getByText(/Streaming answer, part one/)).toBeVisible();
-		const page = await run.crash({ openTurn: true });
+		const { page } = await run.crash({ openTurn: true });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
 	});
@@ -112,7 +112,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		script([{ toolCalls: [{ name: 'write', input: { path: 'streamed.txt', content } }], ...stall(5) }]);
 		await send(run.page, 'Write a file');
 		await expect(chatOf(run.page).getByRole('group', { name: 'write' })).toBeVisible();
-		const page = await run.crash({ openTurn: true, absent: ['streamed.txt'] });
+		const { page } = await run.crash({ openTurn: true, absent: ['streamed.txt'] });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
 	});
@@ -125,7 +125,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await send(run.page, 'Write alpha');
 		await held(2);
 		await expect(chatOf(run.page).getByRole('group', { name: 'write' }).last()).toContainText('done');
-		const page = await run.crash({ openTurn: true, files: { 'alpha.txt': 'alpha\n' } });
+		const { page } = await run.crash({ openTurn: true, files: { 'alpha.txt': 'alpha\n' } });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
 		await expect(chatOf(page).getByRole('group', { name: 'write' }).last()).toContainText('done');
@@ -142,7 +142,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await expect
 			.poll(async () => (await readProject(run.page, run.projectId)).files['begun.txt'])
 			.toBe('begun\n');
-		const page = await run.crash({ openTurn: true, files: { 'begun.txt': 'begun\n' } });
+		const { page } = await run.crash({ openTurn: true, files: { 'begun.txt': 'begun\n' } });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
 		await expect(chatOf(page).getByRole('group', { name: 'bash' }).last()).toContainText(
@@ -166,7 +166,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await expect
 			.poll(async () => (await readProject(run.page, run.projectId)).files['second.txt'])
 			.toBe('second\n');
-		const page = await run.crash({
+		const { page } = await run.crash({
 			openTurn: true,
 			files: { 'first.txt': 'first\n', 'second.txt': 'second\n' }
 		});
@@ -189,7 +189,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await expect(card).toBeVisible();
 		// The file cannot reach storage, so the write must not count as done.
 		await expect(card).toContainText('running');
-		const page = await run.crash({ openTurn: true, absent: ['held.txt'] });
+		const { page } = await run.crash({ openTurn: true, absent: ['held.txt'] });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
 	});
@@ -204,7 +204,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await expect(chatOf(run.page).getByRole('group', { name: 'task' }).last()).toContainText(
 			'running'
 		);
-		const page = await run.crash({ openTurn: true });
+		const { page } = await run.crash({ openTurn: true });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
 		await expect(chatOf(page).getByRole('group', { name: 'task' }).last()).toContainText(
@@ -219,7 +219,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		script([{ toolCalls: [{ name: 'write', input: { path: 'asked.txt', content: 'asked\n' } }] }]);
 		await send(run.page, 'Write when allowed');
 		await expect(chatOf(run.page).getByRole('group', { name: 'Permission needed' })).toBeVisible();
-		const page = await run.crash({ openTurn: true, absent: ['asked.txt'] });
+		const { page } = await run.crash({ openTurn: true, absent: ['asked.txt'] });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
 		// Reopened in the mode the person chose: a crash never widens what the agent may do.
@@ -230,7 +230,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 	test('mid-mode-change: the switch waiting on storage', async () => {
 		await holdStore(run.page, 'kiln-session-events', 'events');
 		await chatOf(run.page).getByRole('combobox', { name: 'Mode' }).selectOption('Auto');
-		const page = await run.crash({});
+		const { page } = await run.crash({});
 		await expectIdeReopened(page);
 		// The switch never reached storage: the chat reopens in the mode it had, Ask.
 		await expect(chatOf(page).getByRole('combobox', { name: 'Mode' })).toHaveValue('ask');
@@ -241,7 +241,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await send(run.page, '/compact');
 		await held(1);
 		await expect(chatOf(run.page).getByText('Compacting the conversation…')).toBeVisible();
-		const page = await run.crash({});
+		const { page } = await run.crash({});
 		await expectIdeReopened(page);
 		await expect(chatOf(page).getByText('Compacting the conversation…')).toHaveCount(0);
 		await expect(chatOf(page).getByText('First question')).toBeVisible();
@@ -258,12 +258,145 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 			.getByRole('dialog', { name: 'Sessions' })
 			.getByRole('button', { name: /First question/ })
 			.click();
-		const page = await run.crash({ openTurn: false });
+		const { page } = await run.crash({ openTurn: false });
 		await expectIdeReopened(page);
 		// Whichever chat reopens, both are whole.
 		await chatOf(page).getByRole('button', { name: 'Sessions' }).click();
 		const sessions = page.getByRole('dialog', { name: 'Sessions' });
 		await sessions.getByRole('button', { name: /Second chat question/ }).click();
 		await expect(chatOf(page).getByText('Answer in the second chat.')).toBeVisible();
+	});
+});
+
+test.describe('crash safety: the person’s edits cut anywhere', () => {
+	let run: CrashRun;
+
+	const stored = () => readProject(run.page, run.projectId);
+	const editor = (page: Page) => page.getByRole('region', { name: 'Editor' });
+	const tree = (page: Page) => page.getByRole('tree', { name: 'Files' });
+
+	async function typeAtStart(page: Page, file: string, text: string) {
+		await tree(page).getByRole('treeitem', { name: file }).click();
+		await expect(editor(page).getByRole('tab', { name: file })).toBeVisible();
+		await editor(page).locator('.cm-content').click();
+		await page.keyboard.press('ControlOrMeta+Home');
+		await page.keyboard.type(text);
+	}
+
+	/** Waits until the draft of `file` holds `text`, and returns the draft's whole text. */
+	async function drafted(file: string, text: string): Promise<string> {
+		await expect.poll(async () => (await stored()).drafts[file] ?? '').toContain(text);
+		return (await stored()).drafts[file]!;
+	}
+
+	test.beforeAll(async ({}, testInfo) => {
+		run = new CrashRun(String(testInfo.project.use.baseURL));
+		await run.start();
+		await createProjectAt(run, 'Static site', 'Crash edits');
+	});
+	test.afterAll(async () => {
+		await run?.close();
+	});
+
+	test('mid-editor-typing: the draft is kept', async () => {
+		const original = (await stored()).files['main.js']!;
+		await typeAtStart(run.page, 'main.js', '// typed before the crash\n');
+		await drafted('main.js', '// typed before the crash');
+		const { page } = await run.crash({
+			files: { 'main.js': original },
+			drafts: { 'main.js': '// typed before the crash' }
+		});
+		await expectIdeReopened(page);
+		const tab = editor(page).getByRole('tab', { name: 'main.js' });
+		await expect(tab).toContainText('●');
+		await expect(editor(page).locator('.cm-content')).toContainText('// typed before the crash');
+	});
+
+	test('right after Ctrl+S: the text is in the file or in its draft', async () => {
+		const text = (await stored()).drafts['main.js']!;
+		await editor(run.page).locator('.cm-content').click();
+		await run.page.keyboard.press('ControlOrMeta+s');
+		const { page } = await run.crash({ savedOrDrafted: { 'main.js': text } });
+		await expectIdeReopened(page);
+	});
+
+	test('mid-save: the save waiting on storage', async () => {
+		const before = (await stored()).files['main.js']!;
+		await typeAtStart(run.page, 'main.js', '// second edit\n');
+		const text = await drafted('main.js', '// second edit');
+		await holdStore(run.page, 'kiln-project-files', 'files');
+		await run.page.keyboard.press('ControlOrMeta+s');
+		const { page } = await run.crash({
+			files: { 'main.js': before },
+			savedOrDrafted: { 'main.js': text }
+		});
+		await expectIdeReopened(page);
+		await expect(editor(page).getByRole('tab', { name: 'main.js' })).toContainText('●');
+		await expect(editor(page).locator('.cm-content')).toContainText('// second edit');
+	});
+
+	test('right after creating a file in the tree', async () => {
+		await run.page.getByRole('button', { name: 'New file' }).click();
+		await run.page.getByRole('textbox', { name: 'New file name' }).fill('fresh.md');
+		await run.page.keyboard.press('Enter');
+		await expect(tree(run.page).getByRole('treeitem', { name: 'fresh.md' })).toBeVisible();
+		const { page } = await run.crash({ oneOf: { 'fresh.md': [undefined, ''] } });
+		await expectIdeReopened(page);
+	});
+
+	test('right after renaming a file in the tree: never lost, never torn', async () => {
+		const css = (await stored()).files['style.css']!;
+		await tree(run.page).getByRole('treeitem', { name: 'style.css' }).click({ button: 'right' });
+		await run.page.getByRole('menuitem', { name: 'Rename' }).click();
+		await run.page.getByRole('textbox', { name: 'Rename style.css' }).fill('theme.css');
+		await run.page.keyboard.press('Enter');
+		await expect(tree(run.page).getByRole('treeitem', { name: 'theme.css' })).toBeVisible();
+		const { page, stored: left } = await run.crash({
+			oneOf: { 'style.css': [css, undefined], 'theme.css': [css, undefined] }
+		});
+		expect([left.files['style.css'], left.files['theme.css']]).toContain(css);
+		await expectIdeReopened(page);
+	});
+
+	test('mid-delete: the delete waiting on storage', async () => {
+		const html = (await stored()).files['index.html']!;
+		await holdStore(run.page, 'kiln-project-files', 'files');
+		await tree(run.page).getByRole('treeitem', { name: 'index.html' }).click({ button: 'right' });
+		await run.page.getByRole('menuitem', { name: 'Delete' }).click();
+		await run.page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+		await expect(tree(run.page).getByRole('treeitem', { name: 'index.html' })).toHaveCount(0);
+		const { page } = await run.crash({ files: { 'index.html': html } });
+		await expectIdeReopened(page);
+		await expect(tree(page).getByRole('treeitem', { name: 'index.html' })).toBeVisible();
+	});
+
+	test('mid-terminal-command', async () => {
+		await runInTerminal(run.page, 'echo one > t1.txt && sleep 600');
+		await expect.poll(async () => (await stored()).files['t1.txt']).toBe('one\n');
+		const { page } = await run.crash({ files: { 't1.txt': 'one\n' } });
+		await expectIdeReopened(page);
+		await runInTerminal(page, 'cat t1.txt');
+		await expect(page.getByRole('region', { name: 'Terminal' })).toContainText('one');
+	});
+
+	test('mid-new-project: files stored, the project not yet', async () => {
+		await run.page.goto(run.url('/?runtime=browser'));
+		const projectsBefore = await readStore(run.page, 'kiln-projects', 'projects');
+		const ownersNow = async () =>
+			new Set(
+				(await readStore(run.page, 'kiln-project-files', 'files')).map(
+					({ key }) => (key as string[])[0]
+				)
+			).size;
+		const owners = await ownersNow();
+		await holdStore(run.page, 'kiln-projects', 'projects');
+		await run.page.getByRole('textbox', { name: 'Project name' }).fill('Half made');
+		await run.page.getByRole('radio', { name: 'Blank' }).check();
+		await run.page.getByRole('button', { name: 'Create project' }).click();
+		await expect.poll(ownersNow).toBe(owners + 1);
+		const { page } = await run.crash({}, run.url('/?runtime=browser'));
+		expect(await readStore(page, 'kiln-projects', 'projects')).toEqual(projectsBefore);
+		await expect(page.getByRole('link', { name: /Crash edits/ })).toBeVisible();
+		await expect(page.getByRole('link', { name: /Half made/ })).toHaveCount(0);
 	});
 });

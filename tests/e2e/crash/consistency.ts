@@ -128,7 +128,10 @@ export function checkLog(session: StoredSession, problems: string[]): { open: bo
 				inTurn = false;
 				break;
 			case 'session-start':
-				if (index !== 0) problems.push(`${where}: not first`);
+				// Only a mode switch made before the first message may come before it.
+				if (session.events.slice(0, index).some((e) => e.type !== 'mode-change')) {
+					problems.push(`${where}: not at the start`);
+				}
 				break;
 			case 'request':
 			case 'mode-change':
@@ -182,6 +185,8 @@ export interface Expectations {
 	readonly absent?: readonly string[];
 	/** path → text that must be in the stored draft */
 	readonly drafts?: Record<string, string>;
+	/** path → text the person saved at the crash: in the file, or else whole in its draft. */
+	readonly savedOrDrafted?: Record<string, string>;
 	/** Whether the newest chat's last turn must be left open (the crash cut it). */
 	readonly openTurn?: boolean;
 	/** Paths changed after a tool wrote them (not held to the tool's content). */
@@ -207,6 +212,11 @@ export function checkProject(project: StoredProject, expect: Expectations = {}):
 	}
 	for (const [path, text] of Object.entries(expect.drafts ?? {})) {
 		if (!project.drafts[path]?.includes(text)) problems.push(`draft of ${path}: lost ${JSON.stringify(text)}`);
+	}
+	for (const [path, text] of Object.entries(expect.savedOrDrafted ?? {})) {
+		if (project.files[path] !== text && project.drafts[path] !== text) {
+			problems.push(`${path}: the saved text is neither in the file nor in its draft`);
+		}
 	}
 	const opens = project.sessions.map((session) => checkLog(session, problems).open);
 	if (expect.openTurn !== undefined && !opens.includes(expect.openTurn)) {

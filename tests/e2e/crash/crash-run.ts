@@ -6,8 +6,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
-import { checkProject, projectIdOf, readProject, type Expectations } from './consistency';
+import { expect, test, type Page } from '@playwright/test';
+import {
+	checkProject,
+	projectIdOf,
+	readProject,
+	type Expectations,
+	type StoredProject
+} from './consistency';
 import { launchKillable, type KillableBrowser } from './killable-browser';
 
 export const INTERRUPTED_TURN = 'This turn was cut off when the page closed.';
@@ -46,16 +52,24 @@ export class CrashRun {
 	/**
 	 * Kills the browser where it stands, relaunches it on the same profile, checks storage as
 	 * the crash left it against `expectations`, then reopens `reopen` (the project by default).
+	 * Returns the reopened page and storage as the crash left it, for checks of the point's own.
 	 */
-	async crash(expectations: Expectations = {}, reopen = this.projectUrl): Promise<Page> {
+	async crash(
+		expectations: Expectations = {},
+		reopen = this.projectUrl
+	): Promise<{ page: Page; stored: StoredProject }> {
 		await this.#browser!.kill();
 		this.#browser = await launchKillable(this.#profile);
 		// A document of Kiln's origin that runs none of Kiln's code: storage exactly as left.
 		await this.page.goto(this.url('/favicon.svg'));
 		const stored = await readProject(this.page, this.projectId);
-		expect(checkProject(stored, expectations), JSON.stringify(stored, null, 1)).toEqual([]);
+		await test.info().attach('storage after the crash', {
+			body: JSON.stringify(stored, null, 1),
+			contentType: 'application/json'
+		});
+		expect(checkProject(stored, expectations), 'storage as the crash left it').toEqual([]);
 		await this.page.goto(reopen);
-		return this.page;
+		return { page: this.page, stored };
 	}
 
 	async close(): Promise<void> {
