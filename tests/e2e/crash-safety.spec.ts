@@ -63,6 +63,8 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 	/** Waits until the scripted server holds the point's request number `n` (1-based). */
 	const held = (n: number) => expect.poll(() => modelRequests(server) - before).toBe(n);
 
+	// Playwright reads fixture dependencies from the first parameter's pattern, even when empty.
+	// eslint-disable-next-line no-empty-pattern
 	test.beforeAll(async ({}, testInfo) => {
 		server = await startMockModelServer({ script: [] });
 		run = new CrashRun(String(testInfo.project.use.baseURL));
@@ -109,7 +111,9 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 
 	test('a tool call streaming its arguments', async () => {
 		const content = 'streamed line\n'.repeat(20);
-		script([{ toolCalls: [{ name: 'write', input: { path: 'streamed.txt', content } }], ...stall(5) }]);
+		script([
+			{ toolCalls: [{ name: 'write', input: { path: 'streamed.txt', content } }], ...stall(5) }
+		]);
 		await send(run.page, 'Write a file');
 		await expect(chatOf(run.page).getByRole('group', { name: 'write' })).toBeVisible();
 		const { page } = await run.crash({ openTurn: true, absent: ['streamed.txt'] });
@@ -124,7 +128,9 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		]);
 		await send(run.page, 'Write alpha');
 		await held(2);
-		await expect(chatOf(run.page).getByRole('group', { name: 'write' }).last()).toContainText('done');
+		await expect(chatOf(run.page).getByRole('group', { name: 'write' }).last()).toContainText(
+			'done'
+		);
 		const { page } = await run.crash({ openTurn: true, files: { 'alpha.txt': 'alpha\n' } });
 		await expectIdeReopened(page);
 		await expectTurnMarkedInterrupted(page);
@@ -196,7 +202,11 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 
 	test('a subagent running', async () => {
 		script([
-			{ toolCalls: [{ name: 'task', input: { description: 'Look around', prompt: 'Find fact ALPHA' } }] },
+			{
+				toolCalls: [
+					{ name: 'task', input: { description: 'Look around', prompt: 'Find fact ALPHA' } }
+				]
+			},
 			{ match: { lastUserMessageIncludes: 'Find fact ALPHA' }, text: 'Never seen.', ...stall(0) }
 		]);
 		await send(run.page, 'Ask a helper');
@@ -289,6 +299,8 @@ test.describe('crash safety: the person’s edits cut anywhere', () => {
 		return (await stored()).drafts[file]!;
 	}
 
+	// Playwright reads fixture dependencies from the first parameter's pattern, even when empty.
+	// eslint-disable-next-line no-empty-pattern
 	test.beforeAll(async ({}, testInfo) => {
 		run = new CrashRun(String(testInfo.project.use.baseURL));
 		await run.start();

@@ -5,6 +5,7 @@
  * set aside. Returns the problems in words, so one assertion shows all of them.
  */
 import type { Page } from '@playwright/test';
+import { readCheckpoints, type StoredCheckpoint } from './checkpoints';
 import { readStore } from './idb-state';
 
 export interface StoredProject {
@@ -15,6 +16,7 @@ export interface StoredProject {
 	/** path → draft text */
 	readonly drafts: Record<string, string>;
 	readonly quarantined: unknown[];
+	readonly checkpoints: StoredCheckpoint[];
 	readonly problems: string[];
 }
 
@@ -78,7 +80,8 @@ export async function readProject(page: Page, projectId: string): Promise<Stored
 	for (const id of ids) {
 		const stored = (byLog.get(id) ?? []).sort((a, b) => a.seq - b.seq);
 		stored.forEach(({ seq }, index) => {
-			if (seq !== index) problems.push(`chat ${id}: event ${index} is stored at seq ${seq} (a gap)`);
+			if (seq !== index)
+				problems.push(`chat ${id}: event ${index} is stored at seq ${seq} (a gap)`);
 		});
 		sessions.push({ id, events: stored.map(({ event }) => event) });
 	}
@@ -89,7 +92,8 @@ export async function readProject(page: Page, projectId: string): Promise<Stored
 		if (owner === projectId) drafts[path] = String((value as { text?: unknown }).text);
 	}
 	const quarantined = (await readStore(page, 'kiln-quarantine', 'records')).map((r) => r.value);
-	return { projectId, files, sessions, drafts, quarantined, problems };
+	const checkpoints = await readCheckpoints(page, projectId);
+	return { projectId, files, sessions, drafts, quarantined, checkpoints, problems };
 }
 
 /** The tool calls of an assistant step. */
@@ -157,11 +161,11 @@ export function checkToolWrites(
 	for (const session of project.sessions) {
 		const calls = new Map<string, { name?: string; input?: unknown }>();
 		for (const event of session.events) {
-			if (event.type === 'assistant-step') for (const call of callsOf(event)) calls.set(call.id!, call);
+			if (event.type === 'assistant-step')
+				for (const call of callsOf(event)) calls.set(call.id!, call);
 			if (event.type !== 'tool-result' || !event.ok) continue;
 			const input = calls.get(event.toolCallId!)?.input as
-				| { path?: string; content?: string; new_string?: string }
-				| undefined;
+				{ path?: string; content?: string; new_string?: string } | undefined;
 			const path = input?.path?.replace(/^\/+/, '');
 			if (!path || changedLater.includes(path)) continue;
 			const stored = project.files[path];
@@ -199,19 +203,24 @@ export function checkProject(project: StoredProject, expect: Expectations = {}):
 	const problems = [...project.problems];
 	for (const [path, text] of Object.entries(expect.files ?? {})) {
 		if (project.files[path] !== text) {
-			problems.push(`${path}: expected ${JSON.stringify(text)}, stored ${JSON.stringify(project.files[path])}`);
+			problems.push(
+				`${path}: expected ${JSON.stringify(text)}, stored ${JSON.stringify(project.files[path])}`
+			);
 		}
 	}
 	for (const [path, allowed] of Object.entries(expect.oneOf ?? {})) {
 		if (!allowed.includes(project.files[path])) {
-			problems.push(`${path}: stored ${JSON.stringify(project.files[path])}, torn or lost (allowed: ${JSON.stringify(allowed)})`);
+			problems.push(
+				`${path}: stored ${JSON.stringify(project.files[path])}, torn or lost (allowed: ${JSON.stringify(allowed)})`
+			);
 		}
 	}
 	for (const path of expect.absent ?? []) {
 		if (path in project.files) problems.push(`${path}: should not exist`);
 	}
 	for (const [path, text] of Object.entries(expect.drafts ?? {})) {
-		if (!project.drafts[path]?.includes(text)) problems.push(`draft of ${path}: lost ${JSON.stringify(text)}`);
+		if (!project.drafts[path]?.includes(text))
+			problems.push(`draft of ${path}: lost ${JSON.stringify(text)}`);
 	}
 	for (const [path, text] of Object.entries(expect.savedOrDrafted ?? {})) {
 		if (project.files[path] !== text && project.drafts[path] !== text) {
@@ -220,9 +229,18 @@ export function checkProject(project: StoredProject, expect: Expectations = {}):
 	}
 	const opens = project.sessions.map((session) => checkLog(session, problems).open);
 	if (expect.openTurn !== undefined && !opens.includes(expect.openTurn)) {
-		problems.push(`expected ${expect.openTurn ? 'an' : 'no'} open turn, logs: ${JSON.stringify(opens)}`);
+		problems.push(
+			`expected ${expect.openTurn ? 'an' : 'no'} open turn, logs: ${JSON.stringify(opens)}`
+		);
 	}
 	checkToolWrites(project, problems, expect.changedLater);
+	for (const checkpoint of project.checkpoints) {
+		if (checkpoint.missingBlobs.length > 0) {
+			problems.push(
+				`checkpoint ${JSON.stringify(checkpoint.key)}: blobs missing ${checkpoint.missingBlobs.join(', ')}`
+			);
+		}
+	}
 	if (project.quarantined.length !== (expect.quarantined ?? 0)) {
 		problems.push(`set aside: ${JSON.stringify(project.quarantined)}`);
 	}

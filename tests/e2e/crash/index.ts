@@ -1,4 +1,11 @@
-export { CrashRun, expectIdeReopened, expectTurnMarkedInterrupted, INTERRUPTED_TOOL, INTERRUPTED_TURN } from './crash-run';
+export {
+	CrashRun,
+	expectIdeReopened,
+	expectTurnMarkedInterrupted,
+	INTERRUPTED_TOOL,
+	INTERRUPTED_TURN
+} from './crash-run';
 export { checkProject, readProject, type Expectations, type StoredProject } from './consistency';
+export { readCheckpoints, type StoredCheckpoint } from './checkpoints';
 export { holdStore, readStore } from './idb-state';
 export { launchKillable, type KillableBrowser } from './killable-browser';
