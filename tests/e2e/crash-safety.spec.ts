@@ -7,7 +7,7 @@
  * never a timer: the scripted model holds its stream at a known chunk ("stall"), and a held
  * IndexedDB transaction keeps a save in flight.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { startMockModelServer, type MockModelServer, type Turn } from '../../tooling/mock-model';
 import {
 	CrashRun,
@@ -20,7 +20,10 @@ import {
 } from './crash';
 import { configure, runInTerminal, type TemplateName } from './helpers';
 
-test.describe.configure({ mode: 'serial' });
+// Each point builds on the state the one before left (that is the scripted session). Points
+// relaunch Chromium and reload the IDE, slow on a busy machine: more time than a usual test.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const chatOf = (page: Page) => page.getByRole('region', { name: 'Chat' });
 
@@ -228,6 +231,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 		await expect(mode).toHaveValue('ask');
 		script([{ toolCalls: [{ name: 'write', input: { path: 'asked.txt', content: 'asked\n' } }] }]);
 		await send(run.page, 'Write when allowed');
+		await held(1);
 		await expect(chatOf(run.page).getByRole('group', { name: 'Permission needed' })).toBeVisible();
 		const { page } = await run.crash({ openTurn: true, absent: ['asked.txt'] });
 		await expectIdeReopened(page);

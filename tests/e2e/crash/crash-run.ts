@@ -58,15 +58,11 @@ export class CrashRun {
 		expectations: Expectations = {},
 		reopen = this.projectUrl
 	): Promise<{ page: Page; stored: StoredProject }> {
-		const t0 = Date.now();
 		await this.#browser!.kill();
-		const t1 = Date.now();
 		this.#browser = await launchKillable(this.#profile);
-		const t2 = Date.now();
 		// A document of Kiln's origin that runs none of Kiln's code: storage exactly as left.
 		await this.page.goto(this.url('/favicon.svg'));
 		const stored = await readProject(this.page, this.projectId);
-		console.log(`TIMING kill ${t1 - t0} launch ${t2 - t1} read ${Date.now() - t2}`);
 		await test.info().attach('storage after the crash', {
 			body: JSON.stringify(stored, null, 1),
 			contentType: 'application/json'
