@@ -416,3 +416,28 @@ test.describe('crash safety: the person’s edits cut anywhere', () => {
 		await expect(page.getByRole('link', { name: /Half made/ })).toHaveCount(0);
 	});
 });
+
+/*
+ * Points to add when checkpoints, rewind, import and share links are merged (issue 8). Each is
+ * a test in a group above; readProject already checks every checkpoint manifest's blobs
+ * (crash/checkpoints.ts finds any database named *checkpoint* with a *blob* store).
+ *
+ * - mid-checkpoint: holdStore(page, <checkpoint db>, <manifest store>); send a message (the
+ *   turn-start checkpoint is taken first); wait until the blob store holds the new file's hash
+ *   (readStore); crash({ openTurn: true }). Manifests never name missing blobs.
+ * - mid-checkpoint, blobs held: holdStore on the blob store instead; send; wait for the user
+ *   message in the chat; crash(). No manifest for this turn, the earlier ones whole.
+ * - mid-rewind: after two turns that wrote a.txt, holdStore(page, 'kiln-project-files',
+ *   'files'); Rewind on the first user message → "Files and conversation"; crash({ files:
+ *   { 'a.txt': <after turn 2> } }): the files are all old (one transaction), the before-rewind
+ *   checkpoint, if stored, has its blobs, and the log is whole.
+ * - right after rewind (unheld): the same without the hold, crash at once; a.txt is one of
+ *   the two versions (oneOf) and the Sessions list still has the later branch.
+ * - mid-import: on the project list, holdStore(page, 'kiln-projects', 'projects'); Import a
+ *   zip (setInputFiles); wait until the files store has a new project id (as in mid-new-project);
+ *   crash({}, '/'): no half project listed.
+ * - mid-share-open: goto a share link; holdStore on 'kiln-projects'; "Open as new project";
+ *   wait for the new project's files; crash({}, '/'): as mid-import.
+ * - mid-revert: Changes → "Revert all" with the files store held; crash({ files: <agent's
+ *   version> }): a revert is all or nothing.
+ */

@@ -66,7 +66,7 @@ describe('drafts', () => {
 		expect(await session.save()).toBe(false);
 		await writer.flush();
 		expect(stored.get('a.ts')?.text).toBe('again new base');
-		expect(session.fileOf('a.ts')?.error).toMatch(/storage is full/);
+		expect(session.active?.error).toMatch(/storage is full/);
 	});
 
 	it('writes one draft after typing pauses, and removes it when the file is saved', async () => {
