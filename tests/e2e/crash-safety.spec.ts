@@ -10,47 +10,25 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { startMockModelServer, type MockModelServer, type Turn } from '../../tooling/mock-model';
 import {
+	chatOf,
+	createProjectAt,
 	CrashRun,
 	expectIdeReopened,
 	expectTurnMarkedInterrupted,
 	holdStore,
 	INTERRUPTED_TOOL,
+	modelRequests,
 	readProject,
-	readStore
+	readStore,
+	sendMessage as send,
+	stall
 } from './crash';
-import { configure, runInTerminal, type TemplateName } from './helpers';
+import { configure, runInTerminal } from './helpers';
 
 // Each point builds on the state the one before left (that is the scripted session). Points
 // relaunch Chromium and reload the IDE, slow on a busy machine: more time than a usual test.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-const chatOf = (page: Page) => page.getByRole('region', { name: 'Chat' });
-
-async function createProjectAt(run: CrashRun, template: TemplateName, name: string) {
-	const page = run.page;
-	await page.goto(run.url('/?runtime=browser'));
-	await page.getByRole('textbox', { name: 'Project name' }).fill(name);
-	await page.getByRole('radio', { name: template }).check();
-	await page.getByRole('button', { name: 'Create project' }).click();
-	await expect(page).toHaveURL(/\/project\/[\w-]+/);
-	await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
-	run.projectUrl = page.url();
-}
-
-async function send(page: Page, text: string) {
-	const box = chatOf(page).getByRole('textbox', { name: 'Message' });
-	await box.fill(text);
-	await box.press('Enter');
-}
-
-/** How many model requests the scripted server has answered (or is answering). */
-const modelRequests = (server: MockModelServer) =>
-	server.requests().filter((request) => request.format !== null).length;
-
-const stall = (afterChunks: number): Pick<Turn, 'fault'> => ({
-	fault: { type: 'stall', afterChunks }
-});
 
 test.describe('crash safety: an agent turn cut anywhere', () => {
 	let run: CrashRun;
@@ -417,27 +395,4 @@ test.describe('crash safety: the person’s edits cut anywhere', () => {
 	});
 });
 
-/*
- * Points to add when checkpoints, rewind, import and share links are merged (issue 8). Each is
- * a test in a group above; readProject already checks every checkpoint manifest's blobs
- * (crash/checkpoints.ts finds any database named *checkpoint* with a *blob* store).
- *
- * - mid-checkpoint: holdStore(page, <checkpoint db>, <manifest store>); send a message (the
- *   turn-start checkpoint is taken first); wait until the blob store holds the new file's hash
- *   (readStore); crash({ openTurn: true }). Manifests never name missing blobs.
- * - mid-checkpoint, blobs held: holdStore on the blob store instead; send; wait for the user
- *   message in the chat; crash(). No manifest for this turn, the earlier ones whole.
- * - mid-rewind: after two turns that wrote a.txt, holdStore(page, 'kiln-project-files',
- *   'files'); Rewind on the first user message → "Files and conversation"; crash({ files:
- *   { 'a.txt': <after turn 2> } }): the files are all old (one transaction), the before-rewind
- *   checkpoint, if stored, has its blobs, and the log is whole.
- * - right after rewind (unheld): the same without the hold, crash at once; a.txt is one of
- *   the two versions (oneOf) and the Sessions list still has the later branch.
- * - mid-import: on the project list, holdStore(page, 'kiln-projects', 'projects'); Import a
- *   zip (setInputFiles); wait until the files store has a new project id (as in mid-new-project);
- *   crash({}, '/'): no half project listed.
- * - mid-share-open: goto a share link; holdStore on 'kiln-projects'; "Open as new project";
- *   wait for the new project's files; crash({}, '/'): as mid-import.
- * - mid-revert: Changes → "Revert all" with the files store held; crash({ files: <agent's
- *   version> }): a revert is all or nothing.
- */
+// Points to add once checkpoints, rewind, import and share links merge: crash/README.md.

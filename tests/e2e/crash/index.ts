@@ -9,3 +9,4 @@ export { checkProject, readProject, type Expectations, type StoredProject } from
 export { readCheckpoints, type StoredCheckpoint } from './checkpoints';
 export { holdStore, readStore } from './idb-state';
 export { launchKillable, type KillableBrowser } from './killable-browser';
+export { chatOf, createProjectAt, modelRequests, sendMessage, stall } from './steps';
