@@ -175,10 +175,33 @@ async function executeCall(
 				}
 			: {})
 	};
-	const running = runTool(call.name, call.input, ctx);
+	const running = runTool(call.name, call.input, ctx).then((result) =>
+		saved(result, call, options.workspace)
+	);
 	// After the call: runTool has started the tool, so a Stop from here on reaches it.
 	options.emit({ type: 'tool-running', id: call.id, startedAt });
 	return finish(await untilStopped(running, options.signal));
+}
+
+/**
+ * A call that may have changed files is done only once those changes are in the browser's
+ * storage: the log records its result as done, so a crash right after must not lose them (the
+ * workspace saves in the background, in another database than the log). A failed save makes
+ * the result a failure that says so, rather than a success the files do not bear out.
+ */
+async function saved(
+	result: ToolResult,
+	call: ToolCallEndEvent,
+	workspace: ToolWorkspace
+): Promise<ToolResult> {
+	if (!workspace.flush || getTool(call.name)?.readOnly) return result;
+	try {
+		await workspace.flush();
+		return result;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return { ...result, ok: false, output: `${result.output}\n\n${message}` };
+	}
 }
 
 /**

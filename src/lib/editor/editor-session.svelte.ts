@@ -55,6 +55,8 @@ export class EditorSession extends EditorCore {
 		file.saving = true;
 		try {
 			await this.workspace.writeFile(path, text);
+			// The draft may go only once the file is in storage: a crash in between loses neither.
+			await this.workspace.flush?.();
 			record.saved = doc;
 			file.error = null;
 			file.deleted = false;

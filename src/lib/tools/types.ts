@@ -20,7 +20,8 @@ export type ToolWorkspace = Pick<
 	| 'readBytes'
 	| 'writeFile'
 > &
-	Partial<Pick<Workspace, 'skippedEntries'>>;
+	// flush: a tool's changes are saved before its result counts (absent where nothing is saved).
+	Partial<Pick<Workspace, 'skippedEntries' | 'flush'>>;
 
 /** What was seen when a file was last read (or written) by the agent in this session. */
 export interface ReadRecord {

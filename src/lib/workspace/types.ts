@@ -68,6 +68,11 @@ export interface WorkspaceApi {
 	remove(path: string): Promise<void>;
 	rename(from: string, to: string): Promise<void>;
 	subscribe(listener: WorkspaceListener): () => void;
+	/**
+	 * Resolves when every change so far is in storage (writes resolve before that); rejects if a
+	 * save failed. Absent where nothing is stored.
+	 */
+	flush?(): Promise<void>;
 }
 
 /**

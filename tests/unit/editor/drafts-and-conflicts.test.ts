@@ -43,6 +43,32 @@ function type(session: EditorSession, path: string, text: string, at = 0) {
 }
 
 describe('drafts', () => {
+	it('keeps the draft until the saved file is in storage, and after a failed save', async () => {
+		const { workspace, session, stored, writer } = setup({ 'a.ts': 'base' });
+		await session.open('a.ts');
+		type(session, 'a.ts', 'new ');
+		await writer.flush();
+		let persist!: () => void;
+		workspace.flushGate = new Promise((resolve) => (persist = resolve));
+		const saving = session.save();
+		await vi.waitFor(() => expect(workspace.writes).toContain('a.ts'));
+		await writer.flush();
+		// Written to the runtime, not yet to storage: a crash now must still find the draft.
+		expect(stored.get('a.ts')?.text).toBe('new base');
+		persist();
+		expect(await saving).toBe(true);
+		await writer.flush();
+		expect(stored.has('a.ts')).toBe(false);
+
+		type(session, 'a.ts', 'again ');
+		await writer.flush();
+		workspace.flushGate = Promise.reject(new Error('The browser storage is full.'));
+		expect(await session.save()).toBe(false);
+		await writer.flush();
+		expect(stored.get('a.ts')?.text).toBe('again new base');
+		expect(session.active?.error).toMatch(/storage is full/);
+	});
+
 	it('writes one draft after typing pauses, and removes it when the file is saved', async () => {
 		vi.useFakeTimers();
 		const { session, stored, writer } = setup({ 'a.ts': 'base' });

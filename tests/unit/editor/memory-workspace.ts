@@ -33,6 +33,8 @@ export class MemoryWorkspace implements WorkspaceApi {
 	/** When set, writeFile reports its change at once but resolves only after this promise does
 	 * (like a workspace that notifies before persisting). */
 	writeGate: Promise<void> | null = null;
+	/** When set, flush() (everything saved to storage) waits for this promise. */
+	flushGate: Promise<void> | null = null;
 	readonly writes: string[] = [];
 	#pendingReads = new Set<Promise<unknown>>();
 	#listeners = new Set<WorkspaceListener>();
@@ -140,6 +142,10 @@ export class MemoryWorkspace implements WorkspaceApi {
 		this.#put(path, content);
 		this.#emit([{ type: 'change', path, origin: 'workspace' }]);
 		if (this.writeGate) await this.writeGate;
+	}
+
+	async flush(): Promise<void> {
+		if (this.flushGate) await this.flushGate;
 	}
 
 	async mkdir(path: string): Promise<void> {
