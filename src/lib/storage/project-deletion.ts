@@ -4,6 +4,7 @@
  * Each store is named here; a new store that holds per-project records must be added too.
  */
 import { del } from 'idb-keyval';
+import { deleteProjectCheckpoints } from './checkpoints';
 import { deleteProjectDrafts } from './drafts';
 import { openStorage } from './migrations';
 import { permissionRulesKey } from './permission-rules';
@@ -13,7 +14,10 @@ import { deleteProjectSessions, sessionOfLog } from './sessions';
 import { deleteSetting } from './settings';
 import { getStores } from './stores';
 
-/** Removes the project: its files, chats (events, subagent transcripts), drafts and rules. */
+/**
+ * Removes the project: its files, chats (events, subagent transcripts), drafts, checkpoints,
+ * rules and set-aside records.
+ */
 export async function deleteProject(id: string): Promise<void> {
 	await openStorage();
 	// Meta first: once it is gone the project is gone for the person, whatever happens next.
@@ -21,6 +25,7 @@ export async function deleteProject(id: string): Promise<void> {
 	await deleteFiles(id, '');
 	const sessionIds = new Set(await deleteProjectSessions(id));
 	await deleteProjectDrafts(id);
+	await deleteProjectCheckpoints(id);
 	await deleteSetting(permissionRulesKey(id));
 	await forgetQuarantined((record) => belongsToProject(record, id, sessionIds));
 }
