@@ -90,7 +90,6 @@ export class SaveQueue {
 		this.#schedule();
 	}
 
-
 	#schedule(): void {
 		if (this.#scheduled) return;
 		this.#scheduled = true;
