@@ -143,20 +143,24 @@ test('chats are renamed and deleted from Sessions; deleting the open one opens t
 
 	await chat.getByRole('button', { name: 'Sessions' }).click();
 	const sessions = page.getByRole('dialog', { name: 'Sessions' });
-	await sessions.getByRole('button', { name: 'Rename First question' }).click();
+	const first = sessions.getByRole('listitem', { name: 'First question' });
+	await first.getByRole('button', { name: 'Rename' }).click();
 	const field = sessions.getByRole('textbox', { name: 'New name for First question' });
 	await field.fill('Not this');
 	// Escape cancels the rename and leaves the dialog open.
 	await field.press('Escape');
 	await expect(field).toBeHidden();
 	await expect(sessions).toBeVisible();
-	await sessions.getByRole('button', { name: 'Rename First question' }).click();
+	await first.getByRole('button', { name: 'Rename' }).click();
 	await field.fill('Greeting chat');
 	await field.press('Enter');
 	await expect(sessions.getByRole('button', { name: /^Greeting chat/ })).toBeVisible();
 
 	// The open chat ("Second question") is deleted: the next one opens.
-	await sessions.getByRole('button', { name: 'Delete Second question' }).click();
+	await sessions
+		.getByRole('listitem', { name: 'Second question' })
+		.getByRole('button', { name: 'Delete' })
+		.click();
 	const confirm = page.getByRole('dialog', { name: 'Delete chat' });
 	await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
 	await confirm.getByRole('button', { name: 'Delete' }).click();
