@@ -135,7 +135,7 @@ it('the Mode selector and the Sessions list drive the chat session', async () =>
 	open.click();
 	const dialog = document.querySelector('dialog')!;
 	expect(dialog.open).toBe(true);
-	await expect.poll(() => dialog.querySelectorAll('li button').length).toBe(2);
+	await expect.poll(() => dialog.querySelectorAll('li').length).toBe(2);
 	const first = [...dialog.querySelectorAll('li button')].find((b) =>
 		b.textContent?.includes('First chat')
 	) as HTMLButtonElement;

@@ -7,3 +7,4 @@ export {
 	type RuntimeStatusView
 } from './runtime-status';
 export { PermissionRules, type PermissionRuleStore } from './permissions';
+export { SaveStatus, saveStatus, StorageStatus, STORAGE_WARN_RATIO, formatBytes } from './storage';

@@ -15,15 +15,16 @@ import {
 	loadProjectSnapshot,
 	openStorage,
 	projectPersistence,
-	requestPersistentStorage,
 	touchProject,
 	ProjectOwnership,
 	type OwnershipState,
-	type ProjectMeta
+	type ProjectMeta,
+	type ProjectPersistence
 } from '$lib/storage';
 import { openWorkspace, seedRuntime, type Workspace } from '$lib/workspace';
 import type { RuntimeRequest } from './runtime-request';
 import { ownedPersistence, takeInStoredPaths } from './tab-sync';
+import { saveStatus, type SaveStatus } from './storage';
 import {
 	loadingStatus,
 	offlineStatus,
@@ -36,6 +37,10 @@ export interface ProjectSessionOptions {
 	request: RuntimeRequest;
 	/** How long WebContainer may take to boot before the offline runtime stays. */
 	bootTimeoutMs?: number;
+	/** Where this tab counts writes not stored yet (the tab's one SaveStatus by default). */
+	saves?: SaveStatus;
+	/** Seam for tests: how the project's files are stored (storage's projectPersistence by default). */
+	persistence?: (projectId: string) => ProjectPersistence;
 	/** Seam for tests: how this tab claims the project (Web Locks and BroadcastChannel by default). */
 	ownership?: (options: ConstructorParameters<typeof ProjectOwnership>[0]) => ProjectOwnership;
 	/** Seams for tests: the page's globals, WebContainer's boot, and the network probe. */
@@ -83,6 +88,10 @@ export class ProjectSession {
 	#makeOwnership: NonNullable<ProjectSessionOptions['ownership']>;
 	#stopPreviewEvents: (() => void) | null = null;
 	#disposed = false;
+	#persistence: ProjectPersistence | null = null;
+	#untrackSaves: (() => void) | null = null;
+	#saves: SaveStatus;
+	#makePersistence: (projectId: string) => ProjectPersistence;
 
 	constructor(options: ProjectSessionOptions) {
 		this.projectId = options.projectId;
@@ -90,6 +99,8 @@ export class ProjectSession {
 		this.#bootTimeoutMs = options.bootTimeoutMs ?? 20_000;
 		this.#webContainer = options.webContainer ?? {};
 		this.#makeOwnership = options.ownership ?? ((o) => new ProjectOwnership(o));
+		this.#saves = options.saves ?? saveStatus();
+		this.#makePersistence = options.persistence ?? ((id) => projectPersistence(id));
 	}
 
 	/** Asks the tab that owns the project to hand it over, and takes it. */
@@ -114,7 +125,6 @@ export class ProjectSession {
 				onFilesSaved: (paths) => this.#takeIn(paths)
 			});
 			await this.#ownership.start();
-			void requestPersistentStorage();
 			const snapshot = await loadProjectSnapshot(this.projectId);
 			const runtime = await createBrowserRuntime({ files: snapshot.files });
 			// Empty folders are part of the project too.
@@ -123,10 +133,13 @@ export class ProjectSession {
 				await runtime.dispose();
 				return;
 			}
+			const persistence = this.#makePersistence(this.projectId);
+			this.#persistence = persistence;
+			this.#untrackSaves = this.#saves.track(persistence);
 			const workspace = await openWorkspace({
 				projectId: this.projectId,
 				runtime,
-				persistence: ownedPersistence(projectPersistence(this.projectId), {
+				persistence: ownedPersistence(persistence, {
 					isOwner: () => this.#ownershipState === 'owner',
 					onStored: (path) => this.#ownership?.announceSaved([path])
 				})
@@ -139,7 +152,8 @@ export class ProjectSession {
 			}
 			this.workspace = workspace;
 			this.#useRuntime(runtime);
-			void touchProject(this.projectId).catch(() => {});
+			// Opened: first in the list, with the size just measured (it also heals any drift).
+			void touchProject(this.projectId, { bytes: snapshot.bytes }).catch(() => {});
 			// What a page closed mid-checkpoint left behind; nothing listed depends on it.
 			void collectCheckpointGarbage().catch(() => {});
 			if (this.request === 'browser') {
@@ -217,8 +231,9 @@ export class ProjectSession {
 
 	async #beforeHandOver(): Promise<void> {
 		await this.ownershipHooks.beforeHandOver?.();
-		// Every write so far must be stored (and announced) before the other tab takes over.
-		await this.workspace?.flush().catch(() => {});
+		// Every write so far must be stored (and announced) before the other tab takes over; writes
+		// that are failing stay queued here and keep retrying rather than hold the other tab up.
+		await this.#flushUnlessFailing().catch(() => {});
 	}
 
 	#takeIn(paths: readonly string[]): void {
@@ -239,12 +254,34 @@ export class ProjectSession {
 		this.#disposed = true;
 		this.#stopPreviewEvents?.();
 		try {
-			await this.workspace?.flush();
+			await this.#flushUnlessFailing();
 		} finally {
+			this.#untrackSaves?.();
 			this.workspace?.dispose();
 			await this.runtime?.dispose();
 			await storing?.catch(() => {});
 			this.#ownership?.dispose();
+		}
+	}
+
+	/**
+	 * Waits for every change to be stored, unless writes are failing: those stay queued in this
+	 * tab and keep retrying (the save notice counts them), so leaving never hangs on a full disk.
+	 */
+	async #flushUnlessFailing(): Promise<void> {
+		const flushing = this.workspace?.flush();
+		if (!flushing) return;
+		const persistence = this.#persistence;
+		if (!persistence) return flushing;
+		let stop = () => {};
+		const failing = new Promise<void>((resolve) => {
+			stop = persistence.subscribe((state) => state.error && resolve());
+			if (persistence.state.error) resolve();
+		});
+		try {
+			await Promise.race([flushing, failing]);
+		} finally {
+			stop();
 		}
 	}
 }

@@ -39,3 +39,14 @@ export async function storageEstimate(): Promise<StorageEstimate | null> {
 		return null;
 	}
 }
+
+/** Whether the browser already keeps Kiln's data persistently, without asking for it. */
+export async function persistenceState(): Promise<PersistenceState> {
+	const storage = storageManager();
+	if (!storage?.persisted) return 'unsupported';
+	try {
+		return (await storage.persisted()) ? 'persisted' : 'best-effort';
+	} catch {
+		return 'unsupported';
+	}
+}

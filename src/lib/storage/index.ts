@@ -14,10 +14,17 @@ export {
 	createProject,
 	renameProject,
 	touchProject,
+	noteProjectEdited,
+	projectNameProblem,
+	lastOpened,
+	PROJECT_NAME_MAX_CHARS,
 	type ProjectMeta,
 	type CreateProjectInput
 } from './projects';
 export { deleteProject } from './project-deletion';
+export { duplicateProject, measureProjectBytes, copyName } from './project-copy';
+export { renameSession, sessionTitleProblem, SESSION_TITLE_MAX_CHARS } from './session-meta';
+export { dataBytes } from './byte-size';
 export {
 	loadProjectSnapshot,
 	putFile,
@@ -30,7 +37,13 @@ export {
 	type ProjectSnapshot,
 	type StoredEntry
 } from './project-files';
-export { projectPersistence } from './project-persistence';
+export {
+	projectPersistence,
+	type ProjectPersistence,
+	type ProjectPersistenceOptions,
+	type SaveQueueState
+} from './project-persistence';
+export { backoffMs } from './save-queue';
 export { getSetting, getCheckedSetting, setSetting, deleteSetting } from './settings';
 export {
 	listQuarantined,
@@ -45,6 +58,7 @@ export {
 export { loadPermissionRules, permissionRulesKey, savePermissionRules } from './permission-rules';
 export {
 	requestPersistentStorage,
+	persistenceState,
 	storageEstimate,
 	type PersistenceState,
 	type StorageEstimate

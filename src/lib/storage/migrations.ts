@@ -1,4 +1,4 @@
-import { get, set } from 'idb-keyval';
+import { get, promisifyRequest, set } from 'idb-keyval';
 import { setAside } from './quarantine';
 import { checkRecord, schemaVersionSchema } from './record-schemas';
 import { closeStoreConnections, getStores, type KilnStores } from './stores';
@@ -23,6 +23,31 @@ export const migrations: readonly Migration[] = [
 		description: 'Create the projects, project files, settings and meta stores',
 		// The stores themselves are created when their databases first open.
 		run: async () => {}
+	},
+	{
+		version: 2,
+		description: 'Record when each project was last opened (the project list is sorted by it)',
+		// Until now the list was sorted by updatedAt, which opening a project also moved.
+		run: (stores) =>
+			stores.projects('readwrite', (store) => {
+				// Written in the read's callback, while the transaction is sure to be active.
+				const cursor = store.openCursor();
+				cursor.onsuccess = () => {
+					const at = cursor.result;
+					if (!at) return;
+					const meta: unknown = at.value;
+					if (
+						meta &&
+						typeof meta === 'object' &&
+						(meta as { openedAt?: unknown }).openedAt === undefined &&
+						typeof (meta as { updatedAt?: unknown }).updatedAt === 'number'
+					) {
+						at.update({ ...meta, openedAt: (meta as { updatedAt: number }).updatedAt });
+					}
+					at.continue();
+				};
+				return promisifyRequest(store.transaction);
+			})
 	}
 ];
 

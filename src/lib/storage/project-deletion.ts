@@ -15,8 +15,8 @@ import { deleteSetting } from './settings';
 import { getStores } from './stores';
 
 /**
- * Removes the project: its files, chats (events, subagent transcripts), drafts, rules and
- * checkpoints (blobs another project's checkpoints share stay).
+ * Removes the project: its files, chats (events, subagent transcripts), drafts, checkpoints
+ * (blobs another project's checkpoints share stay), rules and set-aside records.
  */
 export async function deleteProject(id: string): Promise<void> {
 	await openStorage();

@@ -9,6 +9,7 @@ import {
 	storedEntrySchema
 } from './record-schemas';
 import { getStores } from './stores';
+import { dataBytes, entryBytes } from './byte-size';
 
 export type FileData = string | Uint8Array;
 
@@ -22,6 +23,8 @@ export interface ProjectSnapshot {
 	readonly files: Record<string, FileData>;
 	/** Every stored folder, parents before children (empty folders included). */
 	readonly dirs: string[];
+	/** What the files take, in bytes (see dataBytes). */
+	readonly bytes: number;
 }
 
 /** A write or delete, applied in order with others in one transaction. */
@@ -81,6 +84,7 @@ export async function loadProjectSnapshot(projectId: string): Promise<ProjectSna
 	});
 	const files: Record<string, FileData> = {};
 	const dirs: string[] = [];
+	let bytes = 0;
 	for (const [index, key] of keys.entries()) {
 		const value: unknown = values[index];
 		// The cheap check passes nearly every record; zod sees only the rest, to accept or explain.
@@ -98,9 +102,12 @@ export async function loadProjectSnapshot(projectId: string): Promise<ProjectSna
 		const path = (key as FileKey)[1];
 		const entry = value as StoredEntry;
 		if (entry.dir) dirs.push(path);
-		else files[path] = entry.data;
+		else {
+			files[path] = entry.data;
+			bytes += dataBytes(entry.data);
+		}
 	}
-	return { files, dirs };
+	return { files, dirs, bytes };
 }
 
 export async function putFile(
@@ -135,26 +142,50 @@ export async function deleteFiles(projectId: string, path: string): Promise<void
 	await applyFileOps(projectId, [{ op: 'deleteTree', path }]);
 }
 
-/** Applies puts and deletes in the given order, in one transaction. */
-export async function applyFileOps(projectId: string, ops: readonly FileOp[]): Promise<void> {
-	if (ops.length === 0) return;
+/**
+ * Applies puts and deletes in the given order, in one transaction. Resolves to how many bytes the
+ * project's files grew (negative when they shrank), measured in the same transaction from what
+ * each op replaces, so the project's size stays right without ever reading the whole project.
+ */
+export async function applyFileOps(projectId: string, ops: readonly FileOp[]): Promise<number> {
+	if (ops.length === 0) return 0;
 	await openStorage();
 	// Normalise before opening the transaction: a bad path must not leave half a batch applied.
 	const prepared = ops.map((op) => ({ ...op, path: normalizePath(op.path) }));
+	let delta = 0;
+	// Requests run in the order they are made, so each read sees the ops before it applied.
+	const subtract = (request: IDBRequest) => {
+		request.onsuccess = () => {
+			const found: unknown = request.result;
+			if (Array.isArray(found)) for (const value of found) delta -= entryBytes(value);
+			else delta -= entryBytes(found);
+		};
+	};
 	await getStores().files('readwrite', (store) => {
 		for (const op of prepared) {
 			switch (op.op) {
-				case 'putFile':
-					store.put({ data: storable(op.data), mtimeMs: op.mtimeMs }, [projectId, op.path]);
+				case 'putFile': {
+					const data = storable(op.data);
+					subtract(store.get([projectId, op.path]));
+					store.put({ data, mtimeMs: op.mtimeMs }, [projectId, op.path]);
+					delta += dataBytes(data);
 					break;
+				}
 				case 'putDir':
-					if (op.path !== '') store.put({ dir: true, mtimeMs: op.mtimeMs }, [projectId, op.path]);
+					if (op.path !== '') {
+						subtract(store.get([projectId, op.path]));
+						store.put({ dir: true, mtimeMs: op.mtimeMs }, [projectId, op.path]);
+					}
 					break;
 				case 'deleteTree':
-					for (const range of subtreeRanges(projectId, op.path)) store.delete(range);
+					for (const range of subtreeRanges(projectId, op.path)) {
+						subtract(store.getAll(range));
+						store.delete(range);
+					}
 					break;
 			}
 		}
 		return promisifyRequest(store.transaction);
 	});
+	return delta;
 }

@@ -1,56 +1,98 @@
+import { normalizePath } from '../runtime/paths';
 import type { WorkspacePersistence } from '../workspace/types';
 import { applyFileOps, type FileOp } from './project-files';
-import { touchProject } from './projects';
+import { getProject, noteProjectEdited } from './projects';
+import { SaveQueue, type SaveQueueState } from './save-queue';
 
-/** How often saving a file may move the project to the top of the list. */
-const TOUCH_INTERVAL_MS = 30_000;
+export type { SaveQueueState } from './save-queue';
+
+/** The workspace's persistence hook for one project, with what a page needs to show its state. */
+export interface ProjectPersistence extends WorkspacePersistence {
+	readonly projectId: string;
+	/** Writes waiting, and why they are waiting (see SaveQueue). */
+	readonly state: SaveQueueState;
+	subscribe(listener: (state: SaveQueueState) => void): () => void;
+	retryNow(): void;
+}
+
+export interface ProjectPersistenceOptions {
+	/** Seam for tests: how a batch is committed (storage's applyFileOps by default). */
+	apply?: (projectId: string, ops: readonly FileOp[]) => Promise<number>;
+	retryDelayMs?: (attempt: number) => number;
+}
 
 /**
  * The workspace's persistence hook for one project. Calls made in the same tick are written in
- * one IndexedDB transaction, in call order (a tool that writes twenty files costs one commit).
+ * one IndexedDB transaction, in call order (a tool that writes twenty files costs one commit). A
+ * failed commit is kept and retried, never dropped (SaveQueue); the project's size and "edited"
+ * time follow each commit.
  */
-export function projectPersistence(projectId: string): WorkspacePersistence {
-	let queue: { op: FileOp; settle: { resolve(): void; reject(error: unknown): void } }[] = [];
-	let scheduled = false;
-	let lastTouch = 0;
+export function projectPersistence(
+	projectId: string,
+	options: ProjectPersistenceOptions = {}
+): ProjectPersistence {
+	const apply = options.apply ?? applyFileOps;
+	let bytesDelta = 0;
+	let noting = false;
 
-	const commit = async () => {
-		scheduled = false;
-		const batch = queue;
-		queue = [];
+	// One meta update at a time; the bytes of commits made meanwhile go into the next one.
+	const noteEdited = async () => {
+		if (noting) return;
+		noting = true;
 		try {
-			await applyFileOps(
-				projectId,
-				batch.map((item) => item.op)
-			);
-		} catch (cause) {
-			const error = new Error(
-				`Could not save changes to this project in the browser's storage` +
-					(isQuotaError(cause) ? ' because it is full' : '') +
-					'. Free some space (delete old projects or export them), then save again.',
-				{ cause }
-			);
-			for (const item of batch) item.settle.reject(error);
-			return;
-		}
-		for (const item of batch) item.settle.resolve();
-		if (Date.now() - lastTouch >= TOUCH_INTERVAL_MS) {
-			lastTouch = Date.now();
-			// The list order is a convenience: a project deleted meanwhile must not fail the save.
-			await touchProject(projectId).catch(() => {});
+			do {
+				const delta = bytesDelta;
+				bytesDelta = 0;
+				// The list's size and date are a convenience: a deleted project must not fail a save.
+				await noteProjectEdited(projectId, delta).catch(() => {});
+			} while (bytesDelta !== 0);
+		} finally {
+			noting = false;
 		}
 	};
 
-	const enqueue = (op: FileOp) =>
-		new Promise<void>((resolve, reject) => {
-			queue.push({ op, settle: { resolve, reject } });
-			if (!scheduled) {
-				scheduled = true;
-				queueMicrotask(() => void commit());
-			}
-		});
+	const queue = new SaveQueue({
+		retryDelayMs: options.retryDelayMs,
+		describe: (cause) =>
+			new Error(
+				isQuotaError(cause)
+					? "the browser's storage is full"
+					: `the browser's storage refused the write (${messageOf(cause)})`,
+				{ cause }
+			),
+		// A project deleted meanwhile (in another tab) has nowhere to keep these writes.
+		gone: async () => (await getProject(projectId).catch(() => true)) === undefined,
+		goneError: () => new Error('This project was deleted, so its changes could not be saved.'),
+		apply: async (ops) => {
+			const delta = await apply(projectId, ops);
+			bytesDelta += delta;
+			void noteEdited();
+		}
+	});
+
+	const enqueue = (op: FileOp): Promise<void> => {
+		try {
+			// A path no commit could ever store is refused now, not retried for ever.
+			normalizePath(op.path);
+		} catch (cause) {
+			return Promise.reject(
+				new Error(
+					`Could not save “${op.path}”: ${messageOf(cause).replace(/\.+$/, '')}. ` +
+						'Keep files inside the project folder.',
+					{ cause }
+				)
+			);
+		}
+		return queue.enqueue(op);
+	};
 
 	return {
+		projectId,
+		get state() {
+			return queue.state;
+		},
+		subscribe: (listener) => queue.subscribe(listener),
+		retryNow: () => queue.retryNow(),
 		putFile: (path, data, mtimeMs) => enqueue({ op: 'putFile', path, data, mtimeMs }),
 		putDir: (path) => enqueue({ op: 'putDir', path, mtimeMs: Date.now() }),
 		deleteTree: (path) => enqueue({ op: 'deleteTree', path })
@@ -58,5 +100,13 @@ export function projectPersistence(projectId: string): WorkspacePersistence {
 }
 
 function isQuotaError(error: unknown): boolean {
-	return error instanceof DOMException && error.name === 'QuotaExceededError';
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		(error as { name?: unknown }).name === 'QuotaExceededError'
+	);
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }

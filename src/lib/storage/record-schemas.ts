@@ -15,7 +15,10 @@ export const projectMetaSchema = z.looseObject({
 	name: z.string(),
 	template: z.string(),
 	createdAt: z.number(),
-	updatedAt: z.number()
+	updatedAt: z.number(),
+	// Schema 2: absent on records a migration has not reached yet, so optional.
+	openedAt: z.number().optional(),
+	bytes: z.number().nonnegative().optional()
 });
 
 /** Bytes, accepted from any realm (fake-indexeddb and jsdom tests clone across realms). */

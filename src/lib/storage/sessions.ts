@@ -14,6 +14,7 @@ import { listQuarantined, setAside } from './quarantine';
 import { checkRecord, eventKeySchema, sessionMetaSchema } from './record-schemas';
 import { getStores } from './stores';
 import { checkedMeta } from './checked-meta';
+import { updateSessionMeta } from './session-meta';
 
 export interface SessionMeta {
 	readonly id: string;
@@ -255,9 +256,7 @@ function namesProject(value: unknown, projectId: string): boolean {
  * updatedAt on every event).
  */
 export async function sessionLog(sessionId: string): Promise<SessionLog> {
-	const initialMeta = await getSession(sessionId);
-	if (!initialMeta) throw missingSession(sessionId);
-	let meta: SessionMeta = initialMeta;
+	if (!(await getSession(sessionId))) throw missingSession(sessionId);
 	const loaded = await loadEventLog(sessionId);
 	const events = loaded.events;
 	let nextSeq = loaded.nextSeq;
@@ -268,12 +267,14 @@ export async function sessionLog(sessionId: string): Promise<SessionLog> {
 		await appendSessionEvent(sessionId, nextSeq, copy);
 		nextSeq++;
 		events.push(copy);
-		const titled =
-			meta.title === UNTITLED_SESSION && event.type === 'user-message'
+		// Read and written together: a rename made meanwhile is kept, a deleted chat stays deleted.
+		await updateSessionMeta(sessionId, (current) => ({
+			...current,
+			...(current.title === UNTITLED_SESSION && event.type === 'user-message'
 				? { title: titleFromText(event.text) }
-				: {};
-		meta = { ...meta, ...titled, updatedAt: Math.max(stamp(), meta.updatedAt + 1) };
-		await set(meta.id, meta, getStores().sessions);
+				: {}),
+			updatedAt: Math.max(stamp(), current.updatedAt + 1)
+		}));
 	};
 
 	return {

@@ -3,3 +3,4 @@ export { default as Dialog } from './Dialog.svelte';
 export { default as Spinner } from './Spinner.svelte';
 export { default as StorageNotice } from './StorageNotice.svelte';
 export { visibleName } from './visible-name';
+export { default as NameField } from './NameField.svelte';

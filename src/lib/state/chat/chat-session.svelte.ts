@@ -21,6 +21,7 @@ import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
 import { PermissionPrompts } from './permission-prompts.svelte';
 import { modeBeforePlan, planText } from './plan';
 import { parseRewindCommand } from './rewind-command';
+import { deleteChat, renameChat } from './session-actions';
 import { indexedDbStore, type ChatSessionStore, type SessionSummary } from './session-store';
 import {
 	applyLiveEvent,
@@ -252,6 +253,15 @@ export class ChatSession {
 	/** The project's chats, most recently active first (for the Sessions list). */
 	listSessions(): Promise<readonly SessionSummary[]> {
 		return this.#store.listSessions(this.projectId);
+	}
+
+	renameSession(id: string, title: string): Promise<void> {
+		return renameChat(this.#store, id, title);
+	}
+
+	/** Deletes a chat; if it is the open one, the next newest opens (or a new chat). */
+	deleteSession(id: string): Promise<void> {
+		return deleteChat(this, this.#store, id);
 	}
 
 	/** Resumes a stored chat: its whole transcript, and the next message continues it. */

@@ -3,11 +3,13 @@ import type { SessionEvent } from '../../agent/types';
 import type { ProviderConfig } from '../../providers/types';
 import {
 	createSession,
+	deleteSession,
 	listSessions,
 	sessionLog,
 	storeSubagentTranscript,
 	type SessionMeta
 } from '../../storage/sessions';
+import { renameSession } from '../../storage/session-meta';
 
 /** A past chat as the Sessions list shows it. */
 export type SessionSummary = Pick<SessionMeta, 'id'> &
@@ -22,6 +24,10 @@ export interface ChatSessionStore {
 	/** Most recently active first. */
 	listSessions(projectId: string): Promise<readonly SessionSummary[]>;
 	sessionLog(sessionId: string): Promise<SessionLog>;
+	/** Renames a chat (absent from stores that cannot). */
+	renameSession?(sessionId: string, title: string): Promise<unknown>;
+	/** Deletes a chat with its events (absent from stores that cannot). */
+	deleteSession?(sessionId: string): Promise<void>;
 	/** Keeps a subagent's transcript beside its parent session. */
 	storeSubagentTranscript?(
 		sessionId: string,
@@ -35,5 +41,7 @@ export const indexedDbStore: ChatSessionStore = {
 	createSession,
 	listSessions,
 	sessionLog,
-	storeSubagentTranscript
+	storeSubagentTranscript,
+	renameSession,
+	deleteSession
 };
