@@ -60,8 +60,10 @@ if (vitest) {
 
 const hasE2e =
 	existsSync('tests/e2e') &&
-	readdirSync('tests/e2e', { recursive: true }).some((file) =>
-		readFileSync(`tests/e2e/${file}`, 'utf8').includes(`@${name}`)
+	readdirSync('tests/e2e', { recursive: true, withFileTypes: true }).some(
+		(entry) =>
+			entry.isFile() &&
+			readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8').includes(`@${name}`)
 	);
 if (hasE2e) {
 	const e2eStatus = run('npx', ['playwright', 'test', '--grep', `@${name}\\b`], {
