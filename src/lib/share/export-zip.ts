@@ -12,6 +12,8 @@ import { sessionToJson, sessionToMarkdown, type SessionSource } from './session-
 import { Breather } from './yield';
 
 const EXCLUDED_DIRS = new Set(['node_modules', '.git']);
+/** Deflate level of the exported zip (fflate's default); the benchmark compares at the same one. */
+export const EXPORT_ZIP_LEVEL = 6;
 
 export interface ExportOptions {
 	/** The conversation to include; nothing of it goes in unless one of the flags is set. */
@@ -86,7 +88,9 @@ export async function exportProject(
 /** fflate's asynchronous zip (compressed off the main thread). */
 export function zipFiles(entries: AsyncZippable): Promise<Uint8Array> {
 	return new Promise((resolve, reject) => {
-		zip(entries, { level: 6 }, (error, data) => (error ? reject(error) : resolve(data)));
+		zip(entries, { level: EXPORT_ZIP_LEVEL }, (error, data) =>
+			error ? reject(error) : resolve(data)
+		);
 	});
 }
 
