@@ -247,7 +247,21 @@ export function buildRows(measurements: Medians, goals: readonly GoalCheck[]): T
 		'fflate zipSync',
 		formatBytes
 	);
+	timed(
+		'export zip, vs async zip',
+		'export',
+		'kilnMs',
+		'bareAsyncMs',
+		'fflate zip (async), same level'
+	);
 	timed('import zip (importZip)', 'import', 'kilnMs', 'bareMs', 'fflate unzipSync');
+	timed(
+		'import zip, vs streaming',
+		'import',
+		'kilnMs',
+		'bareStreamMs',
+		'fflate Unzip, 16 KB steps'
+	);
 	const chars = (n: number | null) => (n === null ? 'n/a' : `${n.toLocaleString('en-US')} chars`);
 	sized(
 		'share link: Static site',
