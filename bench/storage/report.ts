@@ -152,7 +152,7 @@ function resultText(
 
 export function buildGoals(measurements: Medians): GoalCheck[] {
 	const restore = pairedRatio(measurements.restore, 'kilnMs', 'bareMs');
-	const checkpoint = pairedRatio(measurements.checkpoint, 'newBytes', 'fileBytes');
+	const checkpoint = pairedRatio(measurements.checkpoint, 'writtenBytes', 'fileBytes');
 	return [
 		checkGoal(
 			`restore ≤ ${GOALS.maxRestoreRatio}× bare idb-keyval getMany`,
@@ -230,15 +230,15 @@ export function buildRows(measurements: Medians, goals: readonly GoalCheck[]): T
 	timed('edit → durable (workspace)', 'edit', 'workspaceMs', 'bareMs', 'idb-keyval set');
 	timed('checkpoint, 1-file change: time', 'checkpoint', 'kilnMs', 'bareMs', 'idb-keyval set');
 	sized(
-		'checkpoint, 1-file change: bytes',
+		'checkpoint, 1-file change: bytes written',
 		'checkpoint',
-		v('checkpoint', 'newBytes'),
+		v('checkpoint', 'writtenBytes'),
 		v('checkpoint', 'fileBytes'),
 		"the file's size",
 		formatBytes,
 		checkpointGoal
 	);
-	timed('export zip', 'export', 'kilnMs', 'bareMs', 'fflate zipSync');
+	timed('export zip (exportProject)', 'export', 'kilnMs', 'bareMs', 'fflate zipSync, same level');
 	sized(
 		'export zip: size',
 		'export',
@@ -247,14 +247,37 @@ export function buildRows(measurements: Medians, goals: readonly GoalCheck[]): T
 		'fflate zipSync',
 		formatBytes
 	);
-	timed('import zip', 'import', 'kilnMs', 'bareMs', 'fflate unzipSync');
+	timed(
+		'export zip, vs async zip',
+		'export',
+		'kilnMs',
+		'bareAsyncMs',
+		'fflate zip (async), same level'
+	);
+	timed('import zip (importZip)', 'import', 'kilnMs', 'bareMs', 'fflate unzipSync');
+	timed(
+		'import zip, vs streaming',
+		'import',
+		'kilnMs',
+		'bareStreamMs',
+		'fflate Unzip, 16 KB steps'
+	);
+	const chars = (n: number | null) => (n === null ? 'n/a' : `${n.toLocaleString('en-US')} chars`);
 	sized(
 		'share link: Static site',
 		'share',
 		v('share', 'kilnChars'),
 		v('share', 'bareChars'),
 		'gzip -9 JSON, base64url',
-		(n) => (n === null ? 'n/a' : `${n.toLocaleString('en-US')} chars`)
+		chars
+	);
+	sized(
+		'share link: its fragment',
+		'share',
+		v('share', 'kilnFragmentChars'),
+		v('share', 'bareChars'),
+		'gzip -9 JSON, base64url',
+		chars
 	);
 	return rows;
 }

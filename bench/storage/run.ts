@@ -14,6 +14,7 @@ import {
 	buildGoals,
 	buildRows,
 	formatBytes,
+	formatMs,
 	formatTable,
 	type Aggregate
 } from './report';
@@ -104,6 +105,23 @@ async function main(): Promise<number> {
 			console.log(
 				`\nStatic site template: ${formatBytes(share.rawBytes)} raw, JSON ${formatBytes(share.jsonBytes)}, ` +
 					`gzip -9 ${formatBytes(share.gzipBytes)}.`
+			);
+		}
+		const exported = measurements.export?.medians;
+		if (exported) {
+			console.log(
+				`Export: collecting files ${formatMs(exported.kilnCollectMs)}, compressing ` +
+					`${formatMs(exported.kilnCompressMs)} (fflate's async zip alone: ` +
+					`${formatMs(exported.bareAsyncMs)}); longest main-thread task ` +
+					`${formatMs(exported.kilnLongestTaskMs)} (zipSync: ${formatMs(exported.bareLongestTaskMs)}).`
+			);
+		}
+		const imported = measurements.import?.medians;
+		if (imported) {
+			console.log(
+				`Import: fflate's streaming Unzip alone ${formatMs(imported.bareStreamMs)} ` +
+					`(unzipSync ${formatMs(imported.bareMs)}); longest main-thread task ` +
+					`${formatMs(imported.kilnLongestTaskMs)}.`
 			);
 		}
 		console.log(`\nWrote ${out} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

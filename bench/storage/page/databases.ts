@@ -35,6 +35,9 @@ function deleteDatabase(name: string): Promise<void> {
 			DELETE_TIMEOUT_MS
 		);
 		const request = indexedDB.deleteDatabase(name);
+		// Kiln notes a project's size and edit time after each save without being awaited, so a
+		// note can reopen storage after the side closed it: close again (the delete then goes on).
+		request.onblocked = () => void closeStorage();
 		request.onsuccess = () => {
 			clearTimeout(timer);
 			resolve();

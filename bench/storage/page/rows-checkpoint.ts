@@ -1,17 +1,16 @@
 /**
  * Row 4: a turn that changed one file. Kiln takes a checkpoint of the whole project, then one
- * after the change; the second should store about that file (content-addressed blobs). The bare
- * side stores just that file with idb-keyval. While checkpoints are a stub, the row says so.
+ * after the change; the second should write about that file (content-addressed blobs plus a
+ * delta file list): bytes written = its new blobs + its manifest. The bare side stores just that
+ * file with idb-keyval.
  */
 import { set, setMany } from 'idb-keyval';
-import { createCheckpoint, createProject } from '$lib/storage';
+import { createCheckpoint, createProject, type CheckpointMeta } from '$lib/storage';
 import { byteSize, type Fixture } from '../fixture';
 import type { Sample } from '../types';
 import { bareStore, resetDatabases, warmUp } from './databases';
 import { MTIME, PROJECT_ID } from './rows-storage';
 import { editedText, pickEditedFile, rotated, time } from './timing';
-
-export const CHECKPOINTS_MISSING = 'n/a (checkpoints not implemented)';
 
 export function checkpointRow(fixture: Fixture): (run: number) => Promise<Sample> {
 	const { files } = fixture;
@@ -19,8 +18,6 @@ export function checkpointRow(fixture: Fixture): (run: number) => Promise<Sample
 	const changed = { ...files, [edited]: editedText(files[edited] as string, 1) };
 	const fileBytes = (changed[edited] as string).length;
 	// Size and time per path, as the workspace hands them over, so unchanged files need no hashing.
-	// Passed through a variable: `stats` is an addition to the contract on the checkpoints branch,
-	// and the stub on main ignores it.
 	const statsOf = (fileSet: Readonly<Record<string, Fixture['files'][string]>>, editedAt: number) =>
 		Object.fromEntries(
 			Object.entries(fileSet).map(([path, data]) => [
@@ -51,22 +48,24 @@ export function checkpointRow(fixture: Fixture): (run: number) => Promise<Sample
 				await warmUp();
 				const project = await createProject({ name: 'Bench', template: 'blank', files });
 				try {
-					let first = { newBytes: 0 };
+					let first: CheckpointMeta | undefined;
 					values.firstMs = await time(async () => {
 						first = await createCheckpoint(project.id, firstInput);
 					});
-					values.firstNewBytes = first.newBytes;
-					let second = { newBytes: 0 };
+					values.firstNewBytes = first!.newBytes;
+					values.firstManifestBytes = first!.manifestBytes ?? null;
+					let second: CheckpointMeta | undefined;
 					values.kilnMs = await time(async () => {
 						second = await createCheckpoint(project.id, secondInput);
 					});
-					values.newBytes = second.newBytes;
+					values.newBytes = second!.newBytes;
+					values.manifestBytes = second!.manifestBytes ?? null;
+					values.writtenBytes =
+						second!.manifestBytes === undefined ? null : second!.newBytes + second!.manifestBytes;
 				} catch (error) {
 					const message = error instanceof Error ? error.message : String(error);
-					values.kilnMs = values.newBytes = values.firstMs = values.firstNewBytes = null;
-					notes.push(
-						/not implemented/i.test(message) ? CHECKPOINTS_MISSING : `checkpoint failed: ${message}`
-					);
+					values.kilnMs = values.writtenBytes = values.firstMs = null;
+					notes.push(`checkpoint failed: ${message}`);
 				}
 			},
 			async () => {

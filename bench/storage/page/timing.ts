@@ -31,3 +31,30 @@ export function pickEditedFile(files: Readonly<Record<string, FixtureData>>): st
 export function editedText(original: string, n: number): string {
 	return `${original.slice(0, -32)}// edit ${String(n).padStart(4, '0')}\n${original.slice(-32)}`;
 }
+
+/**
+ * The longest task that held the page's main thread while `task` ran (Chromium reports tasks of
+ * 50 ms and more; 0 means none that long): how long the tab would not paint or answer a click.
+ */
+export async function timeWithLongestTask(
+	task: () => Promise<unknown>
+): Promise<{ ms: number; longestTaskMs: number }> {
+	// Start in a task of its own, so a long task of the untimed set-up is not counted.
+	await new Promise((resolve) => setTimeout(resolve, 0));
+	let longest = 0;
+	const started = performance.now();
+	const note = (entries: PerformanceEntryList) => {
+		for (const entry of entries) {
+			if (entry.startTime + entry.duration > started) longest = Math.max(longest, entry.duration);
+		}
+	};
+	const observer = new PerformanceObserver((list) => note(list.getEntries()));
+	observer.observe({ type: 'longtask', buffered: false });
+	const ms = await time(task);
+	// Chromium reports a long task a little after it ends, not in the next task: wait for it
+	// (untimed; the entries carry their own times).
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	note(observer.takeRecords());
+	observer.disconnect();
+	return { ms, longestTaskMs: longest };
+}

@@ -9,7 +9,13 @@ import { formatBytes, type ImportCollector } from './import-collect';
 import { ImportError, type ProgressListener } from './import-types';
 import { Breather } from './yield';
 
+/** Bytes handed to the inflater at a time: what one step can inflate is bounded by this. */
 const CHUNK_BYTES = 16 * 1024;
+/**
+ * Bytes read from the file at a time. Each read is a round trip to the browser's blob store
+ * (about 1 ms): reading 16 KB at a time spent ~0.9 s of a 16 MB zip's import in reads alone.
+ */
+const READ_BYTES = 64 * CHUNK_BYTES;
 /** Ratios are only judged past this size: tiny files of one repeated byte are normal. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
@@ -142,9 +148,16 @@ export async function readZip(
 	}
 
 	const breather = new Breather();
+	let read = new Uint8Array(0);
+	let readFrom = 0;
 	for (let offset = 0; offset < blob.size || offset === 0; offset += CHUNK_BYTES) {
 		const end = Math.min(offset + CHUNK_BYTES, blob.size);
-		const chunk = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
+		if (end > readFrom + read.byteLength || offset === 0) {
+			readFrom = offset;
+			const readEnd = Math.min(offset + READ_BYTES, blob.size);
+			read = new Uint8Array(await blob.slice(offset, readEnd).arrayBuffer());
+		}
+		const chunk = read.subarray(offset - readFrom, end - readFrom);
 		readBytes = end;
 		try {
 			unzip.push(chunk, end >= blob.size);

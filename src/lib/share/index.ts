@@ -15,6 +15,7 @@ export { createProjectFromFiles, IMPORT_TEMPLATE, type NewProjectInput } from '.
 export {
 	exportProject,
 	archiveName,
+	EXPORT_ZIP_LEVEL,
 	downloadBytes,
 	type ExportOptions,
 	type ProjectArchive

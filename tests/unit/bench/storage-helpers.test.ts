@@ -119,6 +119,21 @@ describe('storage benchmark report', () => {
 		expect(base64UrlLength(4)).toBe(6);
 	});
 
+	it('checks the checkpoint goal on blobs plus manifest, not blobs alone', () => {
+		const checkpoint = aggregate('checkpoint', [
+			{
+				values: { newBytes: 9_000, manifestBytes: 9_500, writtenBytes: 18_500, fileBytes: 9_000 },
+				notes: []
+			}
+		]);
+		const [, goal] = buildGoals({ checkpoint });
+		expect(goal).toMatchObject({ pass: false, detail: 'MISS (0.06× over)' });
+		const row = buildRows({ checkpoint }, buildGoals({ checkpoint })).find((r) =>
+			r.measurement.includes('bytes written')
+		)!;
+		expect(row).toMatchObject({ kiln: '18.1 KiB', bare: '8.8 KiB', ratio: '2.06×' });
+	});
+
 	it('builds rows with Kiln/bare ratios, goals, and the reason for a missing Kiln side', () => {
 		const measurements = {
 			restore: aggregate('restore', [
@@ -126,8 +141,8 @@ describe('storage benchmark report', () => {
 			]),
 			checkpoint: aggregate('checkpoint', [
 				{
-					values: { kilnMs: null, newBytes: null, fileBytes: 9_000, bareMs: 2 },
-					notes: ['n/a (checkpoints not implemented)']
+					values: { kilnMs: null, writtenBytes: null, fileBytes: 9_000, bareMs: 2 },
+					notes: ['checkpoint failed: quota exceeded']
 				}
 			])
 		};
@@ -141,7 +156,7 @@ describe('storage benchmark report', () => {
 			kiln: 'n/a',
 			bare: '8.8 KiB',
 			goal: '< 2×',
-			result: 'n/a (checkpoints not implemented)'
+			result: 'checkpoint failed: quota exceeded'
 		});
 		const table = formatTable(rows).split('\n');
 		expect(table[0]).toMatch(/^measurement\s+Kiln\s+bare/);

@@ -50,6 +50,32 @@ describe('zip export and import', () => {
 		expect(imported.name).toBe('My project');
 	});
 
+	it('gives back a zip of several MiB whole, with entries across the reads of the file', async () => {
+		// Incompressible bytes, so the zip is as large as the files and the 1 MiB reads fall inside
+		// entries (and inside their headers, for some of the small files between them).
+		let seed = 8;
+		const noise = (size: number) => {
+			const out = new Uint8Array(size);
+			for (let i = 0; i < size; i++) {
+				seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+				out[i] = seed >>> 24;
+			}
+			return out;
+		};
+		const files: Record<string, Uint8Array> = { 'README.md': encode('# Media\n') };
+		for (let i = 0; i < 5; i++) {
+			files[`media/big-${i}.bin`] = noise(700_000 + i * 1_001);
+			for (let j = 0; j < 40; j++) files[`media/small-${i}-${j}.bin`] = noise(300 + j);
+		}
+		const imported = await roundTrip(files);
+		expect(Object.keys(imported.files).sort()).toEqual(Object.keys(files).sort());
+		const differing = Object.entries(files).filter(([path, data]) => {
+			const got = imported.files[path]!;
+			return !Buffer.from(typeof got === 'string' ? encode(got) : got).equals(data);
+		});
+		expect(differing.map(([path]) => path)).toEqual([]);
+	}, 20_000);
+
 	it('keeps text as text and other bytes as bytes', async () => {
 		const imported = await roundTrip(projectFiles());
 		expect(typeof imported.files['index.html']).toBe('string');
