@@ -5,7 +5,7 @@
  * set aside. Returns the problems in words, so one assertion shows all of them.
  */
 import type { Page } from '@playwright/test';
-import { readCheckpoints, type StoredCheckpoint } from './checkpoints';
+import { readCheckpoints, type StoredCheckpoints } from './checkpoints';
 import { readStore } from './idb-state';
 
 export interface StoredProject {
@@ -16,7 +16,7 @@ export interface StoredProject {
 	/** path → draft text */
 	readonly drafts: Record<string, string>;
 	readonly quarantined: unknown[];
-	readonly checkpoints: StoredCheckpoint[];
+	readonly checkpoints: StoredCheckpoints;
 	readonly problems: string[];
 }
 
@@ -150,31 +150,36 @@ export function checkLog(session: StoredSession, problems: string[]): { open: bo
 }
 
 /**
- * Every file a completed write or edit left must be in storage as that tool left it, unless
- * the scenario changed it afterwards (`changedLater`).
+ * Every file a completed write or edit left must be in storage as the last such tool of its chat
+ * left it (an earlier one was overwritten by it), unless the scenario changed it afterwards
+ * (`changedLater`: a rewind, a revert, a later chat).
  */
 export function checkToolWrites(
 	project: StoredProject,
 	problems: string[],
 	changedLater: readonly string[] = []
 ): void {
+	type Input = { path?: string; content?: string; new_string?: string };
 	for (const session of project.sessions) {
 		const calls = new Map<string, { name?: string; input?: unknown }>();
+		const last = new Map<string, { name?: string; input: Input }>();
 		for (const event of session.events) {
 			if (event.type === 'assistant-step')
 				for (const call of callsOf(event)) calls.set(call.id!, call);
 			if (event.type !== 'tool-result' || !event.ok) continue;
-			const input = calls.get(event.toolCallId!)?.input as
-				{ path?: string; content?: string; new_string?: string } | undefined;
+			if (event.name !== 'write' && event.name !== 'edit') continue;
+			const input = calls.get(event.toolCallId!)?.input as Input | undefined;
 			const path = input?.path?.replace(/^\/+/, '');
-			if (!path || changedLater.includes(path)) continue;
+			if (path && !changedLater.includes(path)) last.set(path, { name: event.name, input });
+		}
+		for (const [path, { name, input }] of last) {
 			const stored = project.files[path];
-			if (event.name === 'write' && stored !== input!.content) {
+			if (name === 'write' && stored !== input.content) {
 				problems.push(
-					`${path}: a completed write left ${JSON.stringify(input!.content)}, storage holds ${JSON.stringify(stored)}`
+					`${path}: a completed write left ${JSON.stringify(input.content)}, storage holds ${JSON.stringify(stored)}`
 				);
 			}
-			if (event.name === 'edit' && !stored?.includes(input!.new_string ?? '')) {
+			if (name === 'edit' && !stored?.includes(input.new_string ?? '')) {
 				problems.push(`${path}: a completed edit is missing from storage`);
 			}
 		}
@@ -234,13 +239,7 @@ export function checkProject(project: StoredProject, expect: Expectations = {}):
 		);
 	}
 	checkToolWrites(project, problems, expect.changedLater);
-	for (const checkpoint of project.checkpoints) {
-		if (checkpoint.missingBlobs.length > 0) {
-			problems.push(
-				`checkpoint ${JSON.stringify(checkpoint.key)}: blobs missing ${checkpoint.missingBlobs.join(', ')}`
-			);
-		}
-	}
+	problems.push(...project.checkpoints.problems);
 	if (project.quarantined.length !== (expect.quarantined ?? 0)) {
 		problems.push(`set aside: ${JSON.stringify(project.quarantined)}`);
 	}
