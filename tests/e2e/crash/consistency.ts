@@ -170,7 +170,8 @@ export function checkToolWrites(
 			if (event.name !== 'write' && event.name !== 'edit') continue;
 			const input = calls.get(event.toolCallId!)?.input as Input | undefined;
 			const path = input?.path?.replace(/^\/+/, '');
-			if (path && !changedLater.includes(path)) last.set(path, { name: event.name, input });
+			if (input && path && !changedLater.includes(path))
+				last.set(path, { name: event.name, input });
 		}
 		for (const [path, { name, input }] of last) {
 			const stored = project.files[path];
