@@ -54,8 +54,17 @@ function asText(value: unknown): string | undefined {
 /** Reads everything of one project (and its chats) from the page's IndexedDB. */
 export async function readProject(page: Page, projectId: string): Promise<StoredProject> {
 	const problems: string[] = [];
+	// One round trip's wait for all: each read is its own transaction either way.
+	const [fileRecords, metas, events, draftRecords, quarantine, checkpoints] = await Promise.all([
+		readStore(page, 'kiln-project-files', 'files'),
+		readStore(page, 'kiln-sessions', 'sessions'),
+		readStore(page, 'kiln-session-events', 'events'),
+		readStore(page, 'kiln-drafts', 'drafts'),
+		readStore(page, 'kiln-quarantine', 'records'),
+		readCheckpoints(page, projectId)
+	]);
 	const files: Record<string, string> = {};
-	for (const { key, value } of await readStore(page, 'kiln-project-files', 'files')) {
+	for (const { key, value } of fileRecords) {
 		const [owner, path] = key as [string, string];
 		if (owner !== projectId) continue;
 		const entry = value as { data?: unknown; dir?: unknown; mtimeMs?: unknown };
@@ -65,12 +74,11 @@ export async function readProject(page: Page, projectId: string): Promise<Stored
 		} else problems.push(`file ${path}: malformed record ${JSON.stringify(value)}`);
 	}
 
-	const metas = await readStore(page, 'kiln-sessions', 'sessions');
 	const ids = metas
 		.filter(({ value }) => (value as { projectId?: unknown })?.projectId === projectId)
 		.map(({ key }) => key as string);
 	const byLog = new Map<string, { seq: number; event: StoredEvent }[]>();
-	for (const { key, value } of await readStore(page, 'kiln-session-events', 'events')) {
+	for (const { key, value } of events) {
 		const [log, seq] = key as [string, number];
 		const list = byLog.get(log) ?? [];
 		list.push({ seq, event: value as StoredEvent });
@@ -87,12 +95,11 @@ export async function readProject(page: Page, projectId: string): Promise<Stored
 	}
 
 	const drafts: Record<string, string> = {};
-	for (const { key, value } of await readStore(page, 'kiln-drafts', 'drafts')) {
+	for (const { key, value } of draftRecords) {
 		const [owner, path] = key as [string, string];
 		if (owner === projectId) drafts[path] = String((value as { text?: unknown }).text);
 	}
-	const quarantined = (await readStore(page, 'kiln-quarantine', 'records')).map((r) => r.value);
-	const checkpoints = await readCheckpoints(page, projectId);
+	const quarantined = quarantine.map((r) => r.value);
 	return { projectId, files, sessions, drafts, quarantined, checkpoints, problems };
 }
 
