@@ -395,4 +395,4 @@ test.describe('crash safety: the person’s edits cut anywhere', () => {
 	});
 });
 
-// Points to add once checkpoints, rewind, import and share links merge: crash/README.md.
+// Checkpoints, rewind, revert, import and share links: crash-safety-history.spec.ts.

@@ -5,7 +5,7 @@
  * set aside. Returns the problems in words, so one assertion shows all of them.
  */
 import type { Page } from '@playwright/test';
-import { readCheckpoints, type StoredCheckpoint } from './checkpoints';
+import { readCheckpoints, type StoredCheckpoints } from './checkpoints';
 import { readStore } from './idb-state';
 
 export interface StoredProject {
@@ -16,7 +16,7 @@ export interface StoredProject {
 	/** path → draft text */
 	readonly drafts: Record<string, string>;
 	readonly quarantined: unknown[];
-	readonly checkpoints: StoredCheckpoint[];
+	readonly checkpoints: StoredCheckpoints;
 	readonly problems: string[];
 }
 
@@ -54,8 +54,17 @@ function asText(value: unknown): string | undefined {
 /** Reads everything of one project (and its chats) from the page's IndexedDB. */
 export async function readProject(page: Page, projectId: string): Promise<StoredProject> {
 	const problems: string[] = [];
+	// One round trip's wait for all: each read is its own transaction either way.
+	const [fileRecords, metas, events, draftRecords, quarantine, checkpoints] = await Promise.all([
+		readStore(page, 'kiln-project-files', 'files'),
+		readStore(page, 'kiln-sessions', 'sessions'),
+		readStore(page, 'kiln-session-events', 'events'),
+		readStore(page, 'kiln-drafts', 'drafts'),
+		readStore(page, 'kiln-quarantine', 'records'),
+		readCheckpoints(page, projectId)
+	]);
 	const files: Record<string, string> = {};
-	for (const { key, value } of await readStore(page, 'kiln-project-files', 'files')) {
+	for (const { key, value } of fileRecords) {
 		const [owner, path] = key as [string, string];
 		if (owner !== projectId) continue;
 		const entry = value as { data?: unknown; dir?: unknown; mtimeMs?: unknown };
@@ -65,12 +74,11 @@ export async function readProject(page: Page, projectId: string): Promise<Stored
 		} else problems.push(`file ${path}: malformed record ${JSON.stringify(value)}`);
 	}
 
-	const metas = await readStore(page, 'kiln-sessions', 'sessions');
 	const ids = metas
 		.filter(({ value }) => (value as { projectId?: unknown })?.projectId === projectId)
 		.map(({ key }) => key as string);
 	const byLog = new Map<string, { seq: number; event: StoredEvent }[]>();
-	for (const { key, value } of await readStore(page, 'kiln-session-events', 'events')) {
+	for (const { key, value } of events) {
 		const [log, seq] = key as [string, number];
 		const list = byLog.get(log) ?? [];
 		list.push({ seq, event: value as StoredEvent });
@@ -87,12 +95,11 @@ export async function readProject(page: Page, projectId: string): Promise<Stored
 	}
 
 	const drafts: Record<string, string> = {};
-	for (const { key, value } of await readStore(page, 'kiln-drafts', 'drafts')) {
+	for (const { key, value } of draftRecords) {
 		const [owner, path] = key as [string, string];
 		if (owner === projectId) drafts[path] = String((value as { text?: unknown }).text);
 	}
-	const quarantined = (await readStore(page, 'kiln-quarantine', 'records')).map((r) => r.value);
-	const checkpoints = await readCheckpoints(page, projectId);
+	const quarantined = quarantine.map((r) => r.value);
 	return { projectId, files, sessions, drafts, quarantined, checkpoints, problems };
 }
 
@@ -150,31 +157,37 @@ export function checkLog(session: StoredSession, problems: string[]): { open: bo
 }
 
 /**
- * Every file a completed write or edit left must be in storage as that tool left it, unless
- * the scenario changed it afterwards (`changedLater`).
+ * Every file a completed write or edit left must be in storage as the last such tool of its chat
+ * left it (an earlier one was overwritten by it), unless the scenario changed it afterwards
+ * (`changedLater`: a rewind, a revert, a later chat).
  */
 export function checkToolWrites(
 	project: StoredProject,
 	problems: string[],
 	changedLater: readonly string[] = []
 ): void {
+	type Input = { path?: string; content?: string; new_string?: string };
 	for (const session of project.sessions) {
 		const calls = new Map<string, { name?: string; input?: unknown }>();
+		const last = new Map<string, { name?: string; input: Input }>();
 		for (const event of session.events) {
 			if (event.type === 'assistant-step')
 				for (const call of callsOf(event)) calls.set(call.id!, call);
 			if (event.type !== 'tool-result' || !event.ok) continue;
-			const input = calls.get(event.toolCallId!)?.input as
-				{ path?: string; content?: string; new_string?: string } | undefined;
+			if (event.name !== 'write' && event.name !== 'edit') continue;
+			const input = calls.get(event.toolCallId!)?.input as Input | undefined;
 			const path = input?.path?.replace(/^\/+/, '');
-			if (!path || changedLater.includes(path)) continue;
+			if (input && path && !changedLater.includes(path))
+				last.set(path, { name: event.name, input });
+		}
+		for (const [path, { name, input }] of last) {
 			const stored = project.files[path];
-			if (event.name === 'write' && stored !== input!.content) {
+			if (name === 'write' && stored !== input.content) {
 				problems.push(
-					`${path}: a completed write left ${JSON.stringify(input!.content)}, storage holds ${JSON.stringify(stored)}`
+					`${path}: a completed write left ${JSON.stringify(input.content)}, storage holds ${JSON.stringify(stored)}`
 				);
 			}
-			if (event.name === 'edit' && !stored?.includes(input!.new_string ?? '')) {
+			if (name === 'edit' && !stored?.includes(input.new_string ?? '')) {
 				problems.push(`${path}: a completed edit is missing from storage`);
 			}
 		}
@@ -234,13 +247,7 @@ export function checkProject(project: StoredProject, expect: Expectations = {}):
 		);
 	}
 	checkToolWrites(project, problems, expect.changedLater);
-	for (const checkpoint of project.checkpoints) {
-		if (checkpoint.missingBlobs.length > 0) {
-			problems.push(
-				`checkpoint ${JSON.stringify(checkpoint.key)}: blobs missing ${checkpoint.missingBlobs.join(', ')}`
-			);
-		}
-	}
+	problems.push(...project.checkpoints.problems);
 	if (project.quarantined.length !== (expect.quarantined ?? 0)) {
 		problems.push(`set aside: ${JSON.stringify(project.quarantined)}`);
 	}

@@ -6,7 +6,7 @@ export type CheckpointWorkspace = Pick<
 	Workspace,
 	'allFiles' | 'listDir' | 'peekText' | 'readBytes' | 'writeFile' | 'remove' | 'mkdir' | 'getFile'
 > &
-	Partial<Pick<Workspace, 'idle'>>;
+	Partial<Pick<Workspace, 'idle' | 'flush'>>;
 
 /** The project's files as a checkpoint keeps them. */
 export interface WorkspaceCapture {

@@ -13,6 +13,9 @@ export interface RestoreResult {
  * node_modules and ignored files are never touched (the checkpoint does not hold them). Open
  * tabs with unsaved text keep it: the editor marks them changed (or removed) on disk and lets
  * the person choose, as for any change made outside the editor.
+ * Resolves once the files are in storage, where the workspace keeps them there: a rewind records
+ * its new conversation only after that, so a page closed mid-rewind never leaves the chat
+ * rewound over files that are not.
  */
 export async function restoreCheckpoint(
 	workspace: CheckpointWorkspace,
@@ -40,6 +43,7 @@ export async function restoreCheckpoint(
 			removed++;
 		}
 	}
-	await workspace.idle?.();
+	// Rejects when a save failed: the rewind then says so instead of reporting success.
+	await (workspace.flush ?? workspace.idle)?.call(workspace);
 	return { written, removed };
 }
