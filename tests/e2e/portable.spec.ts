@@ -9,10 +9,18 @@ import { expect, test } from './model-server';
 const encode = (text: string) => new TextEncoder().encode(text);
 const KEY = 'sk-test-key-123456';
 
-/** Text, binary, empty, unicode names, a BOM, an empty folder. */
+/**
+ * Text, binary, empty, unicode names, a BOM, an empty folder, and a file big enough (≥ 160 KB)
+ * that fflate's own async zip would hand it to a blob: worker, which the page's CSP refuses.
+ */
 function sampleProject(): Record<string, Uint8Array> {
 	const binary = new Uint8Array(3000).map((_, i) => (i * 131 + 7) % 256);
+	let seed = 1;
+	const big = new Uint8Array(400 * 1024).map(
+		() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24
+	);
 	return {
+		'assets/big.bin': big,
 		'index.html': encode('<!doctype html>\n<h1>Round trip</h1>\n'),
 		'src/app.js': encode('console.log("ünïcödé ✓");\r\n'),
 		'assets/blob.bin': binary,

@@ -4,7 +4,7 @@
  * request the conversation under `.kiln/`. Settings and keys live in another store and are never
  * read here.
  */
-import { zip, type AsyncZippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 import type { WorkspaceApi } from '../workspace';
 import { SESSION_JSON_PATH, SESSION_MARKDOWN_PATH } from './import-collect';
 import type { ProgressListener } from './import-types';
@@ -61,7 +61,7 @@ export async function exportProject(
 	projectName: string,
 	options: ExportOptions = {}
 ): Promise<ProjectArchive> {
-	const entries: AsyncZippable = {};
+	const entries: Zippable = {};
 	const files = workspace.allFiles().filter((file) => !excluded(file.path));
 	const breather = new Breather();
 	for (const [index, file] of files.entries()) {
@@ -85,16 +85,40 @@ export async function exportProject(
 	};
 }
 
+type WorkerAnswer = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+
 /**
- * fflate's asynchronous zip. Only files of 160 KB and more are compressed in workers (a new one
- * each); smaller ones are deflated on the main thread in one go, so a 30 MB project of small files
- * freezes the tab for seconds (bench:storage measures it). One worker for the whole zip would not.
+ * Zips in a worker of our own where there is one (the page), so a big project does not freeze
+ * it; on this thread where there is none (Node: tests, the benchmark) or it cannot start. Not
+ * fflate's async zip: see export-zip.worker.ts for why.
  */
-export function zipFiles(entries: AsyncZippable): Promise<Uint8Array> {
+export function zipFiles(entries: Zippable): Promise<Uint8Array> {
+	const here = () => zipSync(entries, { level: EXPORT_ZIP_LEVEL });
+	if (typeof Worker === 'undefined') return Promise.resolve(here());
 	return new Promise((resolve, reject) => {
-		zip(entries, { level: EXPORT_ZIP_LEVEL }, (error, data) =>
-			error ? reject(error) : resolve(data)
-		);
+		let worker: Worker;
+		try {
+			worker = new Worker(new URL('./export-zip.worker.ts', import.meta.url), { type: 'module' });
+		} catch {
+			resolve(here());
+			return;
+		}
+		worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
+			worker.terminate();
+			const answer = event.data;
+			if (answer.ok) resolve(answer.bytes);
+			else reject(new Error(`The zip could not be made: ${answer.message}`));
+		};
+		worker.onerror = () => {
+			worker.terminate();
+			try {
+				resolve(here());
+			} catch (error) {
+				reject(error instanceof Error ? error : new Error(String(error)));
+			}
+		};
+		// Copied, not transferred: the buffers may be the workspace's own.
+		worker.postMessage({ entries, level: EXPORT_ZIP_LEVEL });
 	});
 }
 
