@@ -1,4 +1,5 @@
 import { flushSync, mount, unmount } from 'svelte';
+import { SvelteSet } from 'svelte/reactivity';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { ChangesPanel } from '../../src/lib/components/changes';
@@ -145,5 +146,42 @@ describe('tree marks', () => {
 		await expect.element(plain).toBeVisible();
 		await expect.element(plain).not.toHaveAccessibleDescription(/by the agent/);
 		expect(plain.element().textContent).not.toMatch(/[AM]$/);
+	});
+
+	it("marks files with unsaved editor text apart from the agent's marks, and both together", async () => {
+		const { workspace, review } = await changedProject();
+		await workspace.writeFile('clean.txt', 'x');
+		const unsaved = new SvelteSet(['src/app.ts', 'added.md']);
+		component = mount(FileTree, {
+			target: document.body,
+			props: {
+				workspace,
+				agentChanges: review.sessionChanges,
+				hasUnsavedText: (path: string) => unsaved.has(path)
+			}
+		});
+		flushSync();
+		const tree = page.getByRole('tree', { name: 'Files' });
+		const item = (name: string) => tree.getByRole('treeitem', { name, exact: true });
+		await item('src').click();
+		await expect
+			.element(item('app.ts'))
+			.toHaveAccessibleDescription('Changed by the agent, unsaved changes');
+		await expect
+			.element(item('added.md'))
+			.toHaveAccessibleDescription('Added by the agent, unsaved changes');
+		await expect.element(item('logo.png')).toHaveAccessibleDescription('Changed by the agent');
+		await expect.element(item('clean.txt')).not.toHaveAccessibleDescription(/unsaved|agent/i);
+		await expect.element(item('app.ts').getByTitle('Unsaved changes')).toHaveTextContent('○');
+		await expect.element(item('logo.png').getByTitle('Unsaved changes')).not.toBeInTheDocument();
+
+		// Unsaved alone reads as such, and the mark follows the editor as it saves.
+		unsaved.add('clean.txt');
+		await expect.element(item('clean.txt')).toHaveAccessibleDescription('Unsaved changes');
+		await expect.element(item('clean.txt').getByTitle('Unsaved changes')).toBeVisible();
+		unsaved.delete('clean.txt');
+		unsaved.delete('src/app.ts');
+		await expect.element(item('clean.txt')).not.toHaveAccessibleDescription(/unsaved/i);
+		await expect.element(item('app.ts')).toHaveAccessibleDescription('Changed by the agent');
 	});
 });

@@ -85,4 +85,25 @@ test.describe('the file tree', () => {
 			page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'app/main.ts' })
 		).toBeVisible();
 	});
+
+	test('marks a file with unsaved editor text until it is saved', async ({ page }) => {
+		const tree = page.getByRole('tree', { name: 'Files' });
+		await page.getByRole('button', { name: 'New file' }).click();
+		await page.getByRole('textbox', { name: 'New file name' }).fill('draft.md');
+		await page.keyboard.press('Enter');
+		const item = tree.getByRole('treeitem', { name: 'draft.md' });
+		await expect(item).toBeVisible();
+		await expect(item).not.toHaveAccessibleDescription(/unsaved changes/i);
+
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await expect(editor.getByRole('tab', { name: 'draft.md' })).toBeVisible();
+		await editor.locator('.cm-content').click();
+		await page.keyboard.type('# Not saved yet');
+		await expect(item).toHaveAccessibleDescription('Unsaved changes');
+		await expect(item.getByTitle('Unsaved changes')).toBeVisible();
+
+		await page.keyboard.press('ControlOrMeta+s');
+		await expect(item).not.toHaveAccessibleDescription(/unsaved changes/i);
+		await expect(item.getByTitle('Unsaved changes')).toHaveCount(0);
+	});
 });
