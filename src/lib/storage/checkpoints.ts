@@ -27,7 +27,7 @@ import {
 	type StoredManifest
 } from './checkpoint-records';
 import { openStorage } from './migrations';
-import type { FileData } from './project-files';
+import { storable, type FileData } from './project-files';
 import { getStores } from './stores';
 
 export type CheckpointReason = 'turn-start' | 'turn-end' | 'before-rewind';
@@ -204,16 +204,6 @@ async function storeMissingBlobs(content: Map<string, FileData>): Promise<number
 		return promisifyRequest(store.transaction);
 	});
 	return bytes;
-}
-
-/** A view on part of a larger buffer would be stored with the whole buffer. */
-function storable(data: FileData): FileData {
-	if (typeof data === 'string') return data;
-	const plain =
-		data.constructor === Uint8Array &&
-		data.byteOffset === 0 &&
-		data.byteLength === data.buffer.byteLength;
-	return plain ? data : new Uint8Array(data);
 }
 
 /** The file list of the project's newest readable checkpoint (from memory when this page wrote it). */

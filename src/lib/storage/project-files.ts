@@ -62,7 +62,7 @@ function subtreeRanges(projectId: string, path: string): IDBKeyRange[] {
  * A Uint8Array that is a view on part of a larger buffer (Node's Buffer pool, subarray) would be
  * stored with the whole buffer; a Buffer would come back as a plain Uint8Array anyway.
  */
-function storable(data: FileData): FileData {
+export function storable(data: FileData): FileData {
 	if (typeof data === 'string') return data;
 	const plain =
 		data.constructor === Uint8Array &&

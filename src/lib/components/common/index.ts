@@ -4,3 +4,4 @@ export { default as Spinner } from './Spinner.svelte';
 export { default as StorageNotice } from './StorageNotice.svelte';
 export { visibleName } from './visible-name';
 export { default as NameField } from './NameField.svelte';
+export { default as CornerNotice } from './CornerNotice.svelte';
