@@ -1,4 +1,4 @@
-/** The page's IndexedDB and frame timing, for the @bad-input specs. */
+/** The page's IndexedDB and frame timing, for the e2e specs. */
 import type { Page } from '@playwright/test';
 
 /** Writes records straight into one of Kiln's databases, as a broken browser or extension might. */
@@ -79,4 +79,41 @@ export async function watchFrames(page: Page): Promise<() => Promise<number>> {
 	});
 	return () =>
 		page.evaluate(() => (window as unknown as { __frames: { longest: number } }).__frames.longest);
+}
+
+/** A project's files and folders as IndexedDB holds them, text normalised to its UTF-8 bytes. */
+export async function storedProjectFiles(page: Page, projectId: string) {
+	return page.evaluate(async (id) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('kiln-project-files');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const store = db.transaction('files').objectStore('files');
+		const range = IDBKeyRange.bound([id], [id, []]);
+		const [keys, values] = await Promise.all(
+			[store.getAllKeys(range), store.getAll(range)].map(
+				(request) =>
+					new Promise<unknown[]>((resolve, reject) => {
+						request.onsuccess = () => resolve(request.result as unknown[]);
+						request.onerror = () => reject(request.error);
+					})
+			)
+		);
+		db.close();
+		const files: Record<string, number[]> = {};
+		const dirs: string[] = [];
+		keys!.forEach((key, i) => {
+			const path = (key as [string, string])[1];
+			const entry = values![i] as { data?: string | Uint8Array; dir?: true };
+			if (entry.dir) dirs.push(path);
+			else {
+				const data = entry.data!;
+				files[path] = Array.from(
+					typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data)
+				);
+			}
+		});
+		return { files, dirs: dirs.sort() };
+	}, projectId);
 }

@@ -5,37 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../../tooling/chromium';
 import { configure, createProject, runInTerminal, send } from './helpers';
+import { storedProjectFiles } from './idb-pages';
 import { test } from './model-server';
-
-/** Every stored file record of a project, as path → JSON of its content, read from IndexedDB. */
-async function storedFiles(page: Page, projectId: string): Promise<Record<string, string>> {
-	return page.evaluate(async (projectId) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('kiln-project-files');
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		const store = db.transaction('files').objectStore('files');
-		const range = IDBKeyRange.bound([projectId], [projectId, []]);
-		const [keys, values] = await Promise.all(
-			[store.getAllKeys(range), store.getAll(range)].map(
-				(request) =>
-					new Promise<unknown[]>((resolve, reject) => {
-						request.onsuccess = () => resolve(request.result as unknown[]);
-						request.onerror = () => reject(request.error);
-					})
-			)
-		);
-		db.close();
-		const files: Record<string, string> = {};
-		keys!.forEach((key, index) => {
-			const value = values![index] as { data?: string | Uint8Array; dir?: boolean };
-			const data = value.data instanceof Uint8Array ? Array.from(value.data).join(',') : value.data;
-			files[(key as [string, string])[1]] = value.dir ? '<dir>' : JSON.stringify(data);
-		});
-		return files;
-	}, projectId);
-}
 
 const projectList = (page: Page) => page.getByRole('list', { name: 'Projects' });
 const row = (page: Page, name: string) =>
@@ -82,10 +53,10 @@ test('a project is renamed, duplicated with identical files, and deleted after a
 	expect(await names(page)).toEqual(['Beta copy', 'Beta']);
 	const originalId = await projectIdOf(page, 'Beta');
 	const copyId = await projectIdOf(page, 'Beta copy');
-	const original = await storedFiles(page, originalId);
-	expect(original['notes/a.txt']).toBe(JSON.stringify('kept\n'));
-	expect(original['notes/empty']).toBe('<dir>');
-	expect(await storedFiles(page, copyId)).toEqual(original);
+	const original = await storedProjectFiles(page, originalId);
+	expect(original.files['notes/a.txt']).toEqual(Array.from(new TextEncoder().encode('kept\n')));
+	expect(original.dirs).toContain('notes/empty');
+	expect(await storedProjectFiles(page, copyId)).toEqual(original);
 	await expect(row(page, 'Beta copy')).toContainText('Static site');
 
 	// Delete: the dialog focuses Cancel, so Enter would keep the project.
@@ -99,8 +70,8 @@ test('a project is renamed, duplicated with identical files, and deleted after a
 	await row(page, 'Beta copy').getByRole('button', { name: 'Delete Beta copy' }).click();
 	await dialog.getByRole('button', { name: 'Delete' }).click();
 	await expect(projectList(page).getByRole('link', { name: 'Beta copy' })).toHaveCount(0);
-	expect(await storedFiles(page, copyId)).toEqual({});
-	expect(await storedFiles(page, originalId)).toEqual(original);
+	expect(await storedProjectFiles(page, copyId)).toEqual({ files: {}, dirs: [] });
+	expect(await storedProjectFiles(page, originalId)).toEqual(original);
 });
 
 test('the list is sorted by last opened and shows each project’s template and size', async ({

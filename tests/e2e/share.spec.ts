@@ -1,43 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { configure, createProject, send } from './helpers';
+import { storedProjectFiles } from './idb-pages';
 import { expect, test } from './model-server';
-
-/** A project's files and folders as IndexedDB holds them, text normalised to its UTF-8 bytes. */
-async function storedProject(page: Page, projectId: string) {
-	return page.evaluate(async (id) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('kiln-project-files');
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		const store = db.transaction('files').objectStore('files');
-		const range = IDBKeyRange.bound([id], [id, []]);
-		const [keys, values] = await Promise.all(
-			[store.getAllKeys(range), store.getAll(range)].map(
-				(request) =>
-					new Promise<unknown[]>((resolve, reject) => {
-						request.onsuccess = () => resolve(request.result as unknown[]);
-						request.onerror = () => reject(request.error);
-					})
-			)
-		);
-		db.close();
-		const files: Record<string, number[]> = {};
-		const dirs: string[] = [];
-		keys!.forEach((key, i) => {
-			const path = (key as [string, string])[1];
-			const entry = values![i] as { data?: string | Uint8Array; dir?: true };
-			if (entry.dir) dirs.push(path);
-			else {
-				const data = entry.data!;
-				files[path] = Array.from(
-					typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data)
-				);
-			}
-		});
-		return { files, dirs: dirs.sort() };
-	}, projectId);
-}
 
 /** Puts files (and empty folders) into a project's storage, then reloads so the IDE reads them. */
 async function addStoredFiles(
@@ -116,7 +80,7 @@ test('a share link carries the files byte for byte to a browser that has never s
 }) => {
 	await createProject(page, 'Static site', { name: 'Shared ✓ site', query: '?runtime=browser' });
 	const sourceId = await addStoredFiles(page, extraFiles, ['empty-folder']);
-	const source = await storedProject(page, sourceId);
+	const source = await storedProjectFiles(page, sourceId);
 	expect(Object.keys(source.files)).toContain('assets/all-bytes.bin');
 
 	const { dialog, link } = await shareLink(page);
@@ -148,7 +112,7 @@ test('a share link carries the files byte for byte to a browser that has never s
 	await fresh.getByRole('button', { name: 'Open as new project' }).click();
 	await expect(fresh).toHaveURL(/\/project\/[\w-]+/);
 	await expect(fresh.getByRole('tree', { name: 'Files' })).toBeVisible();
-	const copy = await storedProject(fresh, projectIdOf(fresh.url()));
+	const copy = await storedProjectFiles(fresh, projectIdOf(fresh.url()));
 	// Nothing of the project left the browser: no request carries any part of the fragment.
 	const payload = link.slice(link.lastIndexOf('.') + 1);
 	expect(sent.length).toBeGreaterThan(0);
