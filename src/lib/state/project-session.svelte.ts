@@ -31,6 +31,7 @@ import {
 	webContainerStatus,
 	type RuntimeStatusView
 } from './runtime-status';
+import { messageOf } from './error-text';
 
 export interface ProjectSessionOptions {
 	projectId: string;
@@ -290,8 +291,4 @@ async function clearProjectFolder(runtime: Runtime): Promise<void> {
 	for (const entry of await runtime.fs.readdir('')) {
 		await runtime.fs.rm(entry.name, { recursive: true, force: true });
 	}
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -49,7 +49,3 @@ export async function revertedPaths(
 }
 
 export const NO_PATHS: ReadonlySet<string> = new Set();
-
-export function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}

@@ -16,6 +16,7 @@ import {
 	type TurnCheckpoints
 } from '../checkpoints';
 import type { ChatNoticeMessage } from './memory-file';
+import { messageOf } from '../error-text';
 
 /** What a rewind takes back: the files, the conversation, or both. */
 export type RewindMode = 'files-and-conversation' | 'conversation' | 'files';
@@ -264,8 +265,4 @@ async function turnStart(
 function requireWorkspace(host: RewindHost): CheckpointWorkspace {
 	if (!host.workspace) throw new Error('this chat has no project files to rewind.');
 	return host.workspace;
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

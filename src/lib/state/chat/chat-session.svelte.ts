@@ -17,7 +17,8 @@ import {
 	contextStatusFromLog,
 	type ContextStatusValue
 } from './context-status';
-import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
+import type { ChatNoticeMessage } from './memory-file';
+import { pageCommandNotice } from './page-commands';
 import { PermissionPrompts } from './permission-prompts.svelte';
 import { modeBeforePlan, planText } from './plan';
 import { parseRewindCommand } from './rewind-command';
@@ -34,6 +35,7 @@ import {
 } from './transcript-reducer';
 import { createTurnRunner, permissionSetup, runnerKey } from './turn-runner';
 import type { ChatItem, ChatTurn, Transcript } from './view-model';
+import { messageOf } from '../error-text';
 
 /**
  * The chat of one project: the newest session's transcript, and sending a message through the
@@ -148,23 +150,15 @@ export class ChatSession {
 
 	async #send(message: string): Promise<SendResult> {
 		this.notice = null;
-		// Chat commands the page handles itself: no model turn.
-		const remembered = await handleRememberCommand(this.#options.workspace, message);
-		if (remembered) {
-			this.notice = remembered;
+		const handled = await pageCommandNotice(this.#options.workspace, message, async () => {
+			await this.load();
+			return !this.#log;
+		});
+		if (handled) {
+			this.notice = handled;
 			return { reason: 'command' };
 		}
 		const compact = parseCompactCommand(message) !== undefined;
-		if (compact) {
-			await this.load();
-			if (!this.#log) {
-				this.notice = {
-					tone: 'info',
-					message: 'There is nothing to compact yet: this chat is empty. Send a message first.'
-				};
-				return { reason: 'command' };
-			}
-		}
 		const settings = this.#options.settings;
 		await Promise.all([settings.load(), this.permissionRules.load()]);
 		const problem = settings.problem;
@@ -403,8 +397,4 @@ export class ChatSession {
 		}
 		return this.#agent.runner;
 	}
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

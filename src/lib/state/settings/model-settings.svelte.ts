@@ -2,6 +2,7 @@ import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers/presets
 import type { ProviderConfig, ProviderId } from '../../providers/types';
 import { z } from 'zod';
 import { getCheckedSetting, setSetting } from '../../storage/settings';
+import { messageOf } from '../error-text';
 
 /** The settings-store key. API keys live under it and nowhere else (not in projects, sessions or exports). */
 export const MODEL_SETTINGS_KEY = 'model-config';
@@ -170,8 +171,4 @@ function parseStored(value: unknown): StoredModelSettings | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
