@@ -28,6 +28,30 @@ export async function deleteCheckpointRecords(projectId: string): Promise<Checkp
 }
 
 /**
+ * Deletes the checkpoints of one chat (when the chat is deleted), then the garbage: blobs that
+ * other chats' checkpoints (a rewind's branch holds copies) still name stay.
+ */
+export async function deleteSessionCheckpoints(sessionId: string): Promise<CheckpointGarbage> {
+	await openStorage();
+	return withCheckpointLock(async () => {
+		await getStores().checkpoints('readwrite', (store) => {
+			const request = store.openCursor();
+			request.onsuccess = () => {
+				const cursor = request.result;
+				if (!cursor) return;
+				const value: unknown = cursor.value;
+				if (typeof value === 'object' && value !== null && 'sessionId' in value) {
+					if (value.sessionId === sessionId) cursor.delete();
+				}
+				cursor.continue();
+			};
+			return promisifyRequest(store.transaction);
+		});
+		return collect();
+	});
+}
+
+/**
  * Removes manifests and blobs no finished checkpoint needs: left by a write the page closed in,
  * or by a manifest whose meta was set aside. Safe at any time (it takes the checkpoint lock).
  */

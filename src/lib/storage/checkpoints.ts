@@ -299,4 +299,8 @@ export async function deleteProjectCheckpoints(projectId: string): Promise<void>
 	await deleteCheckpointRecords(projectId);
 }
 
-export { collectCheckpointGarbage, type CheckpointGarbage } from './checkpoint-gc';
+export {
+	collectCheckpointGarbage,
+	deleteSessionCheckpoints,
+	type CheckpointGarbage
+} from './checkpoint-gc';

@@ -104,6 +104,7 @@ export {
 	deleteProjectCheckpoints,
 	copyCheckpoint,
 	collectCheckpointGarbage,
+	deleteSessionCheckpoints,
 	type CheckpointGarbage,
 	type CheckpointFileStat,
 	type CheckpointMeta,

@@ -14,6 +14,7 @@ import { listQuarantined, setAside } from './quarantine';
 import { checkRecord, eventKeySchema, sessionMetaSchema } from './record-schemas';
 import { getStores } from './stores';
 import { checkedMeta } from './checked-meta';
+import { deleteSessionCheckpoints } from './checkpoint-gc';
 import { updateSessionMeta } from './session-meta';
 
 export interface SessionMeta {
@@ -176,7 +177,7 @@ async function loadEventLog(
 	return { events, nextSeq };
 }
 
-/** Removes the session, its events and its subagents' transcripts. */
+/** Removes the session, its events, its subagents' transcripts and its checkpoints. */
 export async function deleteSession(sessionId: string): Promise<void> {
 	const { sessions, events } = await ready();
 	// Meta first: once it is gone the session is gone for the person, whatever happens next.
@@ -185,6 +186,7 @@ export async function deleteSession(sessionId: string): Promise<void> {
 	const prefix = subagentTranscriptId(sessionId, '');
 	const subagents = IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
 	await events('readwrite', (store) => promisifyRequest(store.delete(subagents)));
+	await deleteSessionCheckpoints(sessionId);
 }
 
 /**

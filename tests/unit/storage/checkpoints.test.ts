@@ -232,3 +232,34 @@ describe('deleting and collecting', () => {
 		expect(Object.keys((await loadCheckpoint(child!.id))!.files)).toHaveLength(10);
 	});
 });
+
+describe('deleting a chat', () => {
+	it('removes its checkpoints and the blobs only they held; other chats keep theirs', async () => {
+		const { deleteSession } = await import('../../../src/lib/storage');
+		const shared = { 'shared.txt': 'in both chats' };
+		const gone = await createCheckpoint('p1', {
+			sessionId: 's-gone',
+			reason: 'turn-start',
+			turnIndex: 0,
+			files: { ...shared, 'only-gone.txt': 'only the deleted chat held this' }
+		});
+		const kept = await createCheckpoint('p1', {
+			sessionId: 's-kept',
+			reason: 'turn-start',
+			turnIndex: 0,
+			files: { ...shared, 'only-kept.txt': 'only the kept chat held this' }
+		});
+		expect(await keys(getStores().checkpointBlobs)).toHaveLength(3);
+
+		await deleteSession('s-gone');
+
+		expect(await listCheckpoints('p1', 's-gone')).toEqual([]);
+		expect((await listCheckpoints('p1', 's-kept')).map((meta) => meta.id)).toEqual([kept.id]);
+		expect(await loadCheckpoint(gone.id)).toBeUndefined();
+		expect((await loadCheckpoint(kept.id))?.files).toEqual({
+			...shared,
+			'only-kept.txt': 'only the kept chat held this'
+		});
+		expect(await keys(getStores().checkpointBlobs)).toHaveLength(2);
+	});
+});
