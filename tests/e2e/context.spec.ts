@@ -1,4 +1,4 @@
-import { configure, createProject, runInTerminal, send } from './helpers';
+import { configure, createProject, projectWithTwoChats, runInTerminal, send } from './helpers';
 import { expect, test } from './model-server';
 
 const SUMMARY_REQUEST = 'about to be replaced by a summary';
@@ -176,14 +176,7 @@ test('a past session can be resumed with its full transcript', async ({ page, mo
 	modelServer.setScript({
 		turns: [{ text: 'First answer.' }, { text: 'Second answer.' }]
 	});
-	await createProject(page, 'Blank', { query: '?runtime=browser' });
-	await configure(page, 'Anthropic', modelServer.url);
-	const chat = page.getByRole('region', { name: 'Chat' });
-	await send(page, 'First question');
-	await expect(chat.getByText('First answer.')).toBeVisible();
-	await chat.getByRole('button', { name: 'New chat' }).click();
-	await send(page, 'Second question');
-	await expect(chat.getByText('Second answer.')).toBeVisible();
+	const chat = await projectWithTwoChats(page, modelServer.url);
 	await expect(chat.getByText('First answer.')).toHaveCount(0);
 
 	await chat.getByRole('button', { name: 'Sessions' }).click();

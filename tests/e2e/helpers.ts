@@ -61,3 +61,20 @@ export async function send(page: Page, text: string) {
 	await chat.getByRole('textbox', { name: 'Message' }).fill(text);
 	await chat.getByRole('textbox', { name: 'Message' }).press('Enter');
 }
+
+/**
+ * A Blank project with two chats answered by the scripted model ("First question" → "First
+ * answer.", then in a new chat "Second question" → "Second answer."); the second is open.
+ * The model server must be scripted with those two answers.
+ */
+export async function projectWithTwoChats(page: Page, modelServerUrl: string) {
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServerUrl);
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await send(page, 'First question');
+	await expect(chat.getByText('First answer.')).toBeVisible();
+	await chat.getByRole('button', { name: 'New chat' }).click();
+	await send(page, 'Second question');
+	await expect(chat.getByText('Second answer.')).toBeVisible();
+	return chat;
+}

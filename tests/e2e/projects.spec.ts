@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../../tooling/chromium';
-import { configure, createProject, runInTerminal, send } from './helpers';
+import { createProject, projectWithTwoChats, runInTerminal } from './helpers';
 import { storedProjectFiles } from './idb-pages';
 import { test } from './model-server';
 
@@ -103,14 +103,7 @@ test('chats are renamed and deleted from Sessions; deleting the open one opens t
 	modelServer
 }) => {
 	modelServer.setScript({ turns: [{ text: 'First answer.' }, { text: 'Second answer.' }] });
-	await createProject(page, 'Blank', { query: '?runtime=browser' });
-	await configure(page, 'Anthropic', modelServer.url);
-	const chat = page.getByRole('region', { name: 'Chat' });
-	await send(page, 'First question');
-	await expect(chat.getByText('First answer.')).toBeVisible();
-	await chat.getByRole('button', { name: 'New chat' }).click();
-	await send(page, 'Second question');
-	await expect(chat.getByText('Second answer.')).toBeVisible();
+	const chat = await projectWithTwoChats(page, modelServer.url);
 
 	await chat.getByRole('button', { name: 'Sessions' }).click();
 	const sessions = page.getByRole('dialog', { name: 'Sessions' });
