@@ -21,6 +21,11 @@ export interface PromptCacheOptions {
 	clock?: SimClock;
 	/** Requests with more input tokens than this are refused like the API ("prompt is too long"). */
 	contextWindow?: number;
+	/**
+	 * How the simulated API counts a text's tokens (default: TokenCounter). Pass another to play
+	 * a model whose tokenizer counts differently from the agent's estimate.
+	 */
+	countTokens?: (text: string) => number;
 }
 
 export const MAX_BREAKPOINTS = 4;
@@ -63,7 +68,7 @@ const DEFAULT_STEP_MS = 10_000;
 
 export class PromptCacheSimulator {
 	readonly clock: SimClock;
-	readonly counter = new TokenCounter();
+	readonly counter: { count(text: string): number };
 	readonly #entries = new Map<string, Entry>();
 	readonly #history: CacheAccount[] = [];
 	readonly #refused: string[] = [];
@@ -78,6 +83,10 @@ export class PromptCacheSimulator {
 		this.#lookback = options.lookbackBlocks ?? 20;
 		this.#stepMs = options.stepMs ?? DEFAULT_STEP_MS;
 		this.#contextWindow = options.contextWindow;
+		const count = options.countTokens;
+		this.counter = count
+			? { count: (text) => (text === '' ? 0 : count(text)) }
+			: new TokenCounter();
 	}
 
 	/** Every request accounted so far, oldest first. */

@@ -16,7 +16,14 @@ export {
 	truncateToTokens,
 	type ReinjectionSources
 } from './compaction';
-export { modelInfo, UNKNOWN_MODEL, ZERO_PRICES, type ModelInfo, type ModelPrices } from './models';
+export {
+	inputLimit,
+	modelInfo,
+	UNKNOWN_MODEL,
+	ZERO_PRICES,
+	type ModelInfo,
+	type ModelPrices
+} from './models';
 export {
 	contextThresholds,
 	DEFAULT_CONTEXT_POLICY,

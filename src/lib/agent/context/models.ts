@@ -20,10 +20,20 @@ export interface ModelInfo {
 	/** The table entry that matched (or the id asked for, when unknown). */
 	readonly id: string;
 	readonly contextWindow: number;
+	/**
+	 * The most input the API accepts, where it caps input below the window (GPT-5: a 400k
+	 * window, 272k of input). Absent: input may fill the window. Read it through inputLimit().
+	 */
+	readonly maxInputTokens?: number;
 	readonly maxOutputTokens: number;
 	readonly prices: ModelPrices;
 	/** False for models the table does not list: window and prices are guesses. */
 	readonly known: boolean;
+}
+
+/** How many input tokens a request to this model may carry (what clearing and compaction budget). */
+export function inputLimit(info: Pick<ModelInfo, 'contextWindow' | 'maxInputTokens'>): number {
+	return Math.min(info.contextWindow, info.maxInputTokens ?? info.contextWindow);
 }
 
 interface Entry {
