@@ -3,8 +3,12 @@
  * report. Sessions run one after another: each replay resets the server (and its cache).
  */
 import { modelInfo } from '../../src/lib/agent';
-import { FIVE_MINUTES_MS } from '../../tooling/mock-model/cache';
-import { startMockModelServer, TOKENIZER_NOTE } from '../../tooling/mock-model';
+import {
+	characterEstimate,
+	characterEstimateNote,
+	FIVE_MINUTES_MS
+} from '../../tooling/mock-model/cache';
+import { startMockModelServer } from '../../tooling/mock-model';
 import { measure } from './harness/metrics';
 import { BENCH_MODEL, replaySession } from './harness/replay';
 import { VARIANTS, type Variant } from './harness/variants';
@@ -19,6 +23,16 @@ export interface BenchmarkOptions {
 	/** Override the model's context window (tests use a small one to force clearing/compaction). */
 	contextWindow?: number;
 	onProgress?: (message: string) => void;
+	/**
+	 * How the simulated API counts tokens, with a note for the report. Default: characters /
+	 * 3.5, deliberately not the agent's estimator (token-counter.ts says why).
+	 */
+	tokenizer?: { countTokens: (text: string) => number; note: string };
+}
+
+/** The simulated API's token counter unless a caller picks another. */
+export function benchTokenizer(): { countTokens: (text: string) => number; note: string } {
+	return { countTokens: characterEstimate(), note: characterEstimateNote() };
 }
 
 const MINIMUM_TOKENS = 1024;
@@ -28,13 +42,15 @@ export async function runContextBenchmark(options: BenchmarkOptions): Promise<Be
 	const info = modelInfo(BENCH_MODEL);
 	const window = options.contextWindow ?? info.contextWindow;
 	const stepMs = options.stepMs ?? 10_000;
+	const tokenizer = options.tokenizer ?? benchTokenizer();
 	const server = await startMockModelServer({
 		cache: {
 			enabled: true,
 			stepMs,
 			minimumTokens: MINIMUM_TOKENS,
 			lookbackBlocks: LOOKBACK_BLOCKS,
-			contextWindow: window
+			contextWindow: window,
+			countTokens: tokenizer.countTokens
 		}
 	});
 	try {
@@ -63,7 +79,7 @@ export async function runContextBenchmark(options: BenchmarkOptions): Promise<Be
 			benchmark: 'context',
 			model: BENCH_MODEL,
 			contextWindow: window,
-			tokenizer: TOKENIZER_NOTE,
+			tokenizer: tokenizer.note,
 			simulator: {
 				stepMs,
 				minimumTokens: MINIMUM_TOKENS,

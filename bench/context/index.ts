@@ -1,6 +1,11 @@
 // The context benchmark (issue 4, item 9): scripted sessions replayed through Kiln's agent
 // against the mock model server's prompt-cache simulator, beside two baselines.
-export { runContextBenchmark, hasOverflow, type BenchmarkOptions } from './benchmark';
+export {
+	runContextBenchmark,
+	hasOverflow,
+	benchTokenizer,
+	type BenchmarkOptions
+} from './benchmark';
 export {
 	checkTargets,
 	formatTable,
@@ -13,12 +18,20 @@ export {
 export { measure, READ_WEIGHT, WRITE_WEIGHT, type RunMetrics } from './harness/metrics';
 export {
 	VARIANTS,
+	NO_CLEARING,
 	stripCacheMarkers,
-	renderProject,
+	pasteProject,
 	type Variant,
 	type VariantId
 } from './harness/variants';
-export { ScriptPlayer, type RequestKind } from './harness/script-player';
+export { ScriptPlayer, type RequestKind, type PastedProject } from './harness/script-player';
+export {
+	renderProject,
+	stripPasteCalls,
+	withHiddenReads,
+	isAnsweredFromPaste,
+	PASTE_CALL_PREFIX
+} from './harness/paste';
 export { requestKind } from './harness/bench-provider';
 export { BENCH_MODEL } from './harness/replay';
 export { allSessions, SessionBuilder, stepCount, type BenchSession } from './sessions';

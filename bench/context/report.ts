@@ -25,7 +25,12 @@ export interface BenchReport {
 	targets: TargetCheck[];
 }
 
-export const TARGETS = { minCacheReadShare: 0.9, maxCostVsNoCache: 0.2, maxPeakShare: 0.8 };
+export const TARGETS = {
+	minCacheReadShare: 0.9,
+	maxCostVsNoCache: 0.2,
+	maxPeakShare: 0.8,
+	maxCostVsFloor: 1.15
+};
 
 /** The issue's targets, checked on Kiln's variant of every session. */
 export function checkTargets(sessions: SessionReport[]): TargetCheck[] {
@@ -47,6 +52,12 @@ export function checkTargets(sessions: SessionReport[]): TargetCheck[] {
 				detail: `${ratio.toFixed(3)}×`
 			});
 		}
+		const distance = kiln.costVsFloor - TARGETS.maxCostVsFloor;
+		checks.push({
+			name: `${session.id}: cost ≤ ${TARGETS.maxCostVsFloor}× the perfect-cache floor`,
+			pass: distance <= 0,
+			detail: `${kiln.costVsFloor.toFixed(3)}×, ${Math.abs(distance).toFixed(3)} ${distance <= 0 ? 'under' : 'over'}`
+		});
 		checks.push({
 			name: `${session.id}: peak context < ${TARGETS.maxPeakShare * 100}% of the window`,
 			pass: kiln.peakContextShare < TARGETS.maxPeakShare && !kiln.overflow,
@@ -76,6 +87,9 @@ export function formatTable(report: BenchReport): string {
 		'read share',
 		'cost (in-eq)',
 		'vs no-cache',
+		'floor',
+		'×floor',
+		'floor 5m',
 		'peak ctx',
 		'peak %',
 		'clear',
@@ -99,6 +113,9 @@ export function formatTable(report: BenchReport): string {
 				m.cacheReadShare.toFixed(3),
 				thousands(m.costInputEquivalents),
 				baseline ? `${(m.costInputEquivalents / baseline).toFixed(3)}×` : '—',
+				thousands(m.floorInputEquivalents),
+				`${m.costVsFloor.toFixed(3)}×`,
+				thousands(m.floor5mInputEquivalents),
 				thousands(m.peakContextTokens),
 				percent(m.peakContextShare),
 				String(m.clearings),
@@ -120,6 +137,6 @@ export function formatTable(report: BenchReport): string {
 
 export function formatTargets(targets: TargetCheck[]): string {
 	return targets
-		.map((check) => `${check.pass ? 'PASS' : 'FAIL'}  ${check.name}  (${check.detail})`)
+		.map((check) => `${check.pass ? 'PASS' : 'MISS'}  ${check.name}  (${check.detail})`)
 		.join('\n');
 }

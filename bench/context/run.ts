@@ -6,7 +6,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { allSessions, formatTable, formatTargets, hasOverflow, runContextBenchmark } from './index';
+import {
+	allSessions,
+	formatTable,
+	formatTargets,
+	hasOverflow,
+	runContextBenchmark,
+	VARIANTS
+} from './index';
 
 async function main(): Promise<number> {
 	const { values } = parseArgs({
@@ -39,8 +46,10 @@ async function main(): Promise<number> {
 		`\nContext benchmark — ${report.model}, window ${report.contextWindow.toLocaleString('en-US')} tokens`
 	);
 	console.log(
-		`${report.tokenizer} Cost is in input-token equivalents: uncached 1×, cache write 1.25×, cache read 0.1× (output not included).\n`
+		`${report.tokenizer}\nCost is in input-token equivalents: uncached 1×, cache write 1.25×, cache read 0.1× (output not included).\nfloor: the least any prompt cache could bill for the same requests (each block written once at 1.25×, read at 0.1× ever after; 1× if never reused); floor 5m: the same with a 5-minute lifetime.\n`
 	);
+	for (const variant of VARIANTS) console.log(`  ${variant.id}: ${variant.label}`);
+	console.log('');
 	console.log(formatTable(report));
 	console.log(`\nTargets (Kiln's variant):\n${formatTargets(report.targets)}`);
 	for (const session of report.sessions) {
@@ -48,7 +57,10 @@ async function main(): Promise<number> {
 			const notes = [
 				...(metrics?.turnProblems ?? []).map((problem) => `turn ended ${problem}`),
 				...(metrics?.toolFailures ? [`${metrics.toolFailures} tool call(s) failed`] : []),
-				...(metrics?.extraRequests ? [`${metrics.extraRequests} request(s) beyond the script`] : [])
+				...(metrics?.extraRequests ? [`${metrics.extraRequests} request(s) beyond the script`] : []),
+				...(metrics?.answeredFromPaste
+					? [`${metrics.answeredFromPaste} scripted read/grep/glob/list call(s) answered from the pasted project`]
+					: [])
 			];
 			if (notes.length > 0) console.log(`note: ${session.id}/${variant}: ${notes.join('; ')}`);
 		}

@@ -1,9 +1,15 @@
 /** What one replay cost and how full its context got, from the simulator's accounts and the log. */
+import {
+	COST_WEIGHTS,
+	FIVE_MINUTES_MS,
+	inputCost,
+	perfectCacheFloor
+} from '../../../tooling/mock-model/cache';
 import type { ReplayResult } from './replay';
 
 /** Input-token equivalents: Anthropic bills cache writes at 1.25× and reads at 0.1× (5-minute TTL). */
-export const WRITE_WEIGHT = 1.25;
-export const READ_WEIGHT = 0.1;
+export const WRITE_WEIGHT = COST_WEIGHTS.write;
+export const READ_WEIGHT = COST_WEIGHTS.read;
 
 export interface RunMetrics {
 	requests: number;
@@ -19,6 +25,12 @@ export interface RunMetrics {
 	cacheReadShare: number;
 	/** uncached + 1.25 × write + 0.1 × read (output not included). */
 	costInputEquivalents: number;
+	/** The least any prompt cache could bill for these same requests (cache-floor.ts). */
+	floorInputEquivalents: number;
+	/** The same under a 5-minute lifetime: what breaks in the session cost by themselves. */
+	floor5mInputEquivalents: number;
+	/** cost / floor. */
+	costVsFloor: number;
 	/** The largest prompt sent (tokens). */
 	peakContextTokens: number;
 	peakContextShare: number;
@@ -32,6 +44,8 @@ export interface RunMetrics {
 	/** Turns that did not end 'completed', as "reason: message". */
 	turnProblems: string[];
 	extraRequests: number;
+	/** Scripted calls the pasted project answered (whole-project baseline). */
+	answeredFromPaste: number;
 }
 
 export function measure(result: ReplayResult, window: number): RunMetrics {
@@ -61,6 +75,12 @@ export function measure(result: ReplayResult, window: number): RunMetrics {
 		if (event.type === 'request' && event.snapshot.kind === 'compaction') compactionRequests += 1;
 		if (event.type === 'tool-result' && !event.ok) toolFailures += 1;
 	}
+	const cost = inputCost({
+		input_tokens: uncached,
+		cache_creation_input_tokens: write,
+		cache_read_input_tokens: read
+	});
+	const floor = perfectCacheFloor(result.trace).cost;
 	const tooLong = result.refusals.filter((reason) => reason.includes('prompt is too long'));
 	return {
 		requests: result.accounts.length,
@@ -71,7 +91,10 @@ export function measure(result: ReplayResult, window: number): RunMetrics {
 		cacheReadTokens: read,
 		outputTokens,
 		cacheReadShare: input === 0 ? 0 : read / input,
-		costInputEquivalents: uncached + WRITE_WEIGHT * write + READ_WEIGHT * read,
+		costInputEquivalents: cost,
+		floorInputEquivalents: floor,
+		floor5mInputEquivalents: perfectCacheFloor(result.trace, { ttlMs: FIVE_MINUTES_MS }).cost,
+		costVsFloor: floor === 0 ? 1 : cost / floor,
 		peakContextTokens: peak,
 		peakContextShare: peak / window,
 		clearings,
@@ -82,6 +105,7 @@ export function measure(result: ReplayResult, window: number): RunMetrics {
 		turnProblems: result.turns
 			.filter((turn) => turn.reason !== 'completed')
 			.map((turn) => `${turn.reason}: ${turn.error?.message ?? ''}`.trim()),
-		extraRequests: result.extraRequests
+		extraRequests: result.extraRequests,
+		answeredFromPaste: result.answeredFromPaste
 	};
 }

@@ -15,6 +15,7 @@ import { createProvider } from '../../../src/lib/providers';
 import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
 import { openWorkspace } from '../../../src/lib/workspace';
 import type { CacheAccount, MockModelServer } from '../../../tooling/mock-model';
+import type { PrefixTrace } from '../../../tooling/mock-model/cache';
 import { generateProject } from '../fixture/generate-project';
 import type { BenchSession } from '../sessions';
 import { BenchProvider } from './bench-provider';
@@ -31,6 +32,10 @@ export interface ReplayResult {
 	turns: TurnResult[];
 	/** Requests the agent made beyond the script (should be 0). */
 	extraRequests: number;
+	/** Each request's prefix as the cache saw it, for the perfect-cache floor. */
+	trace: PrefixTrace[];
+	/** Scripted calls the pasted project answered (whole-project baseline only). */
+	answeredFromPaste: number;
 }
 
 export async function replaySession(
@@ -44,7 +49,10 @@ export async function replaySession(
 	const workspace = await openWorkspace({ projectId: `bench-${session.id}`, runtime });
 	try {
 		const log = memorySessionLog();
-		const player = new ScriptPlayer(session);
+		const player = new ScriptPlayer(
+			session,
+			variant.pastesProject ? { exists: (path) => workspace.exists(path) } : undefined
+		);
 		const projectFiles = async () =>
 			workspace
 				.allFiles()
@@ -97,7 +105,9 @@ export async function replaySession(
 			refusals: server.cache?.refusals() ?? [],
 			events: [...log.events],
 			turns,
-			extraRequests: player.extraRequests
+			extraRequests: player.extraRequests,
+			trace: server.cache?.prefixTrace() ?? [],
+			answeredFromPaste: player.answeredFromPaste
 		};
 	} finally {
 		workspace.dispose();

@@ -5,20 +5,34 @@
  * sending), steps in script order, summaries made up from what the session did so far.
  */
 import type { Turn } from '../../../tooling/mock-model';
-import type { BenchSession, ScriptedStep } from '../sessions';
+import type { BenchSession, ScriptedCall, ScriptedStep } from '../sessions';
+import { isAnsweredFromPaste, PASTE_CALL_PREFIX, withHiddenReads } from './paste';
 
 export type RequestKind = 'step' | 'compaction';
+
+/** For the whole-project baseline (paste.ts): the project is in the prompt. */
+export interface PastedProject {
+	/** Whether a file exists right now (an overwrite of one needs a hidden read first). */
+	exists(path: string): boolean;
+}
+
+/** A call as played: `hidden` for the pasted project's reads before edits (paste.ts). */
+type PlayedCall = ScriptedCall & { hidden?: boolean };
 
 export class ScriptPlayer {
 	readonly #session: BenchSession;
 	readonly #steps: { step: ScriptedStep; turn: number }[];
+	readonly #paste: PastedProject | undefined;
 	#next = 0;
 	#pendingPauseMs = 0;
 	/** Requests that found no scripted step left (the agent asked more than the script holds). */
 	extraRequests = 0;
+	/** Scripted calls the pasted project answered (never made). */
+	answeredFromPaste = 0;
 
-	constructor(session: BenchSession) {
+	constructor(session: BenchSession, paste?: PastedProject) {
 		this.#session = session;
+		this.#paste = paste;
 		this.#steps = session.turns.flatMap((turn, index) =>
 			turn.steps.map((step) => ({ step, turn: index }))
 		);
@@ -43,16 +57,48 @@ export class ScriptPlayer {
 			return { text: 'Done.', pauseMs, label: 'beyond the script' };
 		}
 		const index = this.#next++;
+		const { text, calls }: { text: string; calls: PlayedCall[] } = this.#paste
+			? this.#pastedStep(entry)
+			: entry.step;
 		return {
 			label: `step ${index}`,
-			text: entry.step.text,
+			text,
 			pauseMs,
-			toolCalls: entry.step.calls.map((call, n) => ({
-				id: `toolu_bench_${index}_${n}`,
+			toolCalls: calls.map((call, n) => ({
+				// A hidden read (paste.ts) is named so that stripPasteCalls can find it.
+				id: `${call.hidden ? PASTE_CALL_PREFIX : 'toolu_bench_'}${index}_${n}`,
 				name: call.name,
 				input: call.input
 			}))
 		};
+	}
+
+	/**
+	 * The step a model holding the project would take from here: calls it can answer from the
+	 * paste are dropped, and a step left with none is merged into the next one of its turn.
+	 */
+	#pastedStep(first: { step: ScriptedStep; turn: number }): {
+		text: string;
+		calls: PlayedCall[];
+	} {
+		const texts: string[] = [];
+		let entry = first;
+		for (;;) {
+			texts.push(entry.step.text);
+			const kept = entry.step.calls.filter((call) => !isAnsweredFromPaste(call));
+			this.answeredFromPaste += entry.step.calls.length - kept.length;
+			const next = this.#steps[this.#next];
+			// A step with calls never ends a turn, so the merge always finds a step to join.
+			if (kept.length > 0 || entry.step.calls.length === 0 || next?.turn !== entry.turn) {
+				const calls = withHiddenReads(kept, this.#paste!.exists);
+				return {
+					text: texts.join('\n\n'),
+					calls: calls.map((call) => (kept.includes(call) ? call : { ...call, hidden: true }))
+				};
+			}
+			entry = next;
+			this.#next++;
+		}
 	}
 
 	/** A summary of the length and shape a model writes: intent, files, decisions, state. */

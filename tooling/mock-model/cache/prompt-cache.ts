@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PrefixTrace } from './cache-floor';
 import { serializePrompt, type PromptBlock } from './prompt-blocks';
 import { SimClock } from './sim-clock';
 import { TokenCounter } from './token-counter';
@@ -72,6 +73,7 @@ export class PromptCacheSimulator {
 	readonly #entries = new Map<string, Entry>();
 	readonly #history: CacheAccount[] = [];
 	readonly #refused: string[] = [];
+	readonly #trace: PrefixTrace[] = [];
 	readonly #minimumTokens: number;
 	readonly #lookback: number;
 	readonly #stepMs: number;
@@ -99,6 +101,14 @@ export class PromptCacheSimulator {
 		return [...this.#refused];
 	}
 
+	/**
+	 * Every accounted request's blocks as prefix keys and token counts, oldest first: what
+	 * perfectCacheFloor needs to price the same prompts under a perfect cache.
+	 */
+	prefixTrace(): PrefixTrace[] {
+		return this.#trace.map((entry) => ({ ...entry, keys: [...entry.keys], tokens: [...entry.tokens] }));
+	}
+
 	/** Live entries right now (expired ones are dropped first). */
 	entryCount(): number {
 		this.#dropExpired();
@@ -110,6 +120,7 @@ export class PromptCacheSimulator {
 		this.#entries.clear();
 		this.#history.length = 0;
 		this.#refused.length = 0;
+		this.#trace.length = 0;
 	}
 
 	/**
@@ -168,6 +179,11 @@ export class PromptCacheSimulator {
 			blocks: prompt.blocks.length
 		};
 		this.#history.push(account);
+		this.#trace.push({
+			atMs: account.atMs,
+			keys,
+			tokens: cumulative.map((sum, index) => sum - (cumulative[index - 1] ?? 0))
+		});
 		return { ok: true, account: structuredClone(account) };
 	}
 

@@ -27,3 +27,22 @@ export class TokenCounter {
 		return tokens;
 	}
 }
+
+/** Characters per token of the estimator benchmarks bill with (see characterEstimate). */
+export const BENCH_CHARS_PER_TOKEN = 3.5;
+
+/**
+ * A plain characters-per-token estimate. The agent estimates with o200k; a simulated API that
+ * counted with the same tokenizer would agree with the agent by construction, so a harness tuned
+ * to its own estimator (thresholds just under the window, say) could never be caught
+ * overflowing. Billing with a different estimator, as a real provider does, shows it.
+ * Code runs at roughly 3–3.5 characters a Claude token, so 3.5 is no harsher than the real thing.
+ */
+export function characterEstimate(charsPerToken = BENCH_CHARS_PER_TOKEN): (text: string) => number {
+	if (!(charsPerToken > 0)) throw new RangeError(`charsPerToken must be > 0; got ${charsPerToken}.`);
+	return (text) => Math.ceil(text.length / charsPerToken);
+}
+
+export function characterEstimateNote(charsPerToken = BENCH_CHARS_PER_TOKEN): string {
+	return `The simulated API counts tokens as characters / ${charsPerToken}, not with the agent’s estimator (o200k), as a real provider bills with its own tokenizer.`;
+}
