@@ -57,9 +57,13 @@ async function main(): Promise<number> {
 			const notes = [
 				...(metrics?.turnProblems ?? []).map((problem) => `turn ended ${problem}`),
 				...(metrics?.toolFailures ? [`${metrics.toolFailures} tool call(s) failed`] : []),
-				...(metrics?.extraRequests ? [`${metrics.extraRequests} request(s) beyond the script`] : []),
+				...(metrics?.extraRequests
+					? [`${metrics.extraRequests} request(s) beyond the script`]
+					: []),
 				...(metrics?.answeredFromPaste
-					? [`${metrics.answeredFromPaste} scripted read/grep/glob/list call(s) answered from the pasted project`]
+					? [
+							`${metrics.answeredFromPaste} scripted read/grep/glob/list call(s) answered from the pasted project`
+						]
 					: [])
 			];
 			if (notes.length > 0) console.log(`note: ${session.id}/${variant}: ${notes.join('; ')}`);

@@ -37,8 +37,7 @@ export function withHiddenReads(
 	return calls.flatMap((call) => {
 		const path = call.input.path;
 		const changesExisting =
-			typeof path === 'string' &&
-			(call.name === 'edit' || (call.name === 'write' && exists(path)));
+			typeof path === 'string' && (call.name === 'edit' || (call.name === 'write' && exists(path)));
 		return changesExisting ? [{ name: 'read', input: { path } }, call] : [call];
 	});
 }
@@ -57,7 +56,7 @@ export function stripPasteCalls(request: ModelRequest): ModelRequest {
 		// A cache marker on a dropped block moves to the message's new last block.
 		const marked = (block: object) => 'cache' in block && block.cache !== undefined;
 		const last = content.at(-1);
-		if (message.content.some(marked) && !content.some(marked) && last && 'cache' in last) {
+		if (message.content.some(marked) && !content.some(marked) && last) {
 			content[content.length - 1] = { ...last, cache: {} } as typeof last;
 		}
 		return { ...message, content } as ChatMessage;

@@ -35,17 +35,22 @@ describe('context benchmark runner', () => {
 		expect(() => s.edit('src/lib/paginate.ts', 'no such text', 'x')).toThrow(/would fail/);
 	});
 
-	it('replays a 5-step session in all three variants and measures them', async () => {
+	it('replays a 5-step session in every variant and measures them', async () => {
 		const session = tinySession();
 		expect(stepCount(session)).toBe(5);
 		const report = await runContextBenchmark({ sessions: [session] });
 		const [result] = report.sessions;
 		const kiln = result!.variants.kiln!;
+		const noClearing = result!.variants['no-clearing']!;
 		const noCache = result!.variants['no-cache']!;
 		const whole = result!.variants['whole-project']!;
 
-		for (const metrics of [kiln, noCache, whole]) {
-			expect(metrics.requests).toBe(5);
+		for (const metrics of [kiln, noClearing, noCache]) expect(metrics.requests).toBe(5);
+		// Holding the project, the model skips the grep and the reads: their steps merge into
+		// the edit's, so it makes 3 requests (edit, check, answer) and is sent no read results.
+		expect(whole.requests).toBe(3);
+		expect(whole.answeredFromPaste).toBe(3);
+		for (const metrics of [kiln, noClearing, noCache, whole]) {
 			expect(metrics.toolFailures).toBe(0);
 			expect(metrics.extraRequests).toBe(0);
 			expect(metrics.turnProblems).toEqual([]);
@@ -56,9 +61,16 @@ describe('context benchmark runner', () => {
 		expect(noCache.cacheReadTokens).toBe(0);
 		expect(kiln.cacheReadShare).toBeGreaterThan(0.5);
 		expect(kiln.costInputEquivalents).toBeLessThan(noCache.costInputEquivalents);
+		// No prompt cache bills less than the floor of the same prompts.
+		for (const metrics of [kiln, noClearing, noCache, whole]) {
+			expect(metrics.costInputEquivalents).toBeGreaterThanOrEqual(metrics.floorInputEquivalents);
+			expect(metrics.floor5mInputEquivalents).toBeGreaterThanOrEqual(metrics.floorInputEquivalents);
+		}
+		expect(noCache.floorInputEquivalents).toBe(kiln.floorInputEquivalents);
 		// The whole project (tens of thousands of tokens) rides along on every request.
 		expect(whole.peakContextTokens).toBeGreaterThan(kiln.peakContextTokens + 50_000);
-		expect(report.targets.map((target) => target.name)).toHaveLength(4);
+		expect(report.targets.map((target) => target.name)).toHaveLength(5);
+		expect(report.targets.some((target) => target.name.includes('perfect-cache floor'))).toBe(true);
 		expect(formatTable(report)).toContain('whole-project');
 	}, 60_000);
 

@@ -106,7 +106,11 @@ export class PromptCacheSimulator {
 	 * perfectCacheFloor needs to price the same prompts under a perfect cache.
 	 */
 	prefixTrace(): PrefixTrace[] {
-		return this.#trace.map((entry) => ({ ...entry, keys: [...entry.keys], tokens: [...entry.tokens] }));
+		return this.#trace.map((entry) => ({
+			...entry,
+			keys: [...entry.keys],
+			tokens: [...entry.tokens]
+		}));
 	}
 
 	/** Live entries right now (expired ones are dropped first). */

@@ -39,7 +39,8 @@ export const BENCH_CHARS_PER_TOKEN = 3.5;
  * Code runs at roughly 3–3.5 characters a Claude token, so 3.5 is no harsher than the real thing.
  */
 export function characterEstimate(charsPerToken = BENCH_CHARS_PER_TOKEN): (text: string) => number {
-	if (!(charsPerToken > 0)) throw new RangeError(`charsPerToken must be > 0; got ${charsPerToken}.`);
+	if (!(charsPerToken > 0))
+		throw new RangeError(`charsPerToken must be > 0; got ${charsPerToken}.`);
 	return (text) => Math.ceil(text.length / charsPerToken);
 }
 
