@@ -26,7 +26,8 @@ and the tokens used. The agent gets what it gets in the app: the project's AGENT
 the project, and the task tool (subagents that explore or work in parallel).
 
 Each session is stored in DIR/.kiln/sessions/ID.jsonl (one event a line, appended as it
-happens; the agent never sees .kiln). List them with 'kiln sessions'.
+happens). A new .kiln/ gets a .gitignore of '*': git and the agent's map, glob and grep leave
+the sessions out. List them with 'kiln sessions'.
 
   --dir DIR            the project folder
   --provider ID        anthropic or openai (also: openrouter, ollama, lmstudio, openai-compatible)

@@ -15,6 +15,7 @@ import { RunLog } from './run-log';
 import { cliWording } from './fix-wording';
 import {
 	openSessionFile,
+	prepareSessionsDir,
 	readSessionFile,
 	resolveSessionId,
 	storedModel,
@@ -90,6 +91,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 
 	const permissions = cliPermissions(values, output);
 	const jsonLog = jsonFile ? await openJsonEventLog(jsonFile, output.redact) : undefined;
+	await prepareSessionsDir(root);
 	const project = await openProject(dir, runtimeChoice);
 	if (project.note) output.err(project.note);
 	const log = await openSessionFile(root, {

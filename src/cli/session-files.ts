@@ -4,13 +4,19 @@
  * the line being written. A subagent's transcript goes to .kiln/sessions/ID/SUBAGENT.jsonl.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memorySessionLog, type SessionEvent, type SessionLog } from '../lib/agent';
 import { sessionEventSchema } from '../lib/storage';
 import { UsageError } from './usage-error';
 
-export const SESSIONS_DIR = '.kiln/sessions';
+export const KILN_DIR = '.kiln';
+export const SESSIONS_DIR = `${KILN_DIR}/sessions`;
+/**
+ * Written when kiln creates .kiln/: git then leaves the sessions out of commits, and the workspace
+ * (which follows .gitignore files) leaves them out of the agent's project map, glob and grep.
+ */
+export const KILN_GITIGNORE = `# Kiln's stored sessions (kiln run): kept out of git and of the agent's view of the project.\n# Delete this file to commit them.\n*\n`;
 const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export interface SessionFileLog extends SessionLog {
@@ -27,6 +33,21 @@ export interface ReadSession {
 
 export function sessionsDir(root: string): string {
 	return join(root, SESSIONS_DIR);
+}
+
+/**
+ * Makes .kiln/sessions, with .kiln/.gitignore when .kiln/ is new (a person who deleted it chose to
+ * commit the sessions). Called before the project is opened, so the workspace's first look at the
+ * folder already sees the ignore rule.
+ */
+export async function prepareSessionsDir(root: string): Promise<void> {
+	const kiln = join(root, KILN_DIR);
+	const existed = await stat(kiln).then(
+		(info) => info.isDirectory(),
+		() => false
+	);
+	await mkdir(sessionsDir(root), { recursive: true });
+	if (!existed) await writeFile(join(kiln, '.gitignore'), KILN_GITIGNORE, { flag: 'wx' });
 }
 
 /** Sortable by start time (UTC), unique enough for one folder: 20261202-142005-3fa9c1. */
@@ -110,7 +131,7 @@ export async function openSessionFile(
 	}
 ): Promise<SessionFileLog & ReadSession> {
 	const dir = sessionsDir(root);
-	await mkdir(dir, { recursive: true });
+	await prepareSessionsDir(root);
 	const id = options.id ?? newSessionId();
 	const path = join(dir, `${id}.jsonl`);
 	const earlier = options.id ? await readSessionFile(root, id) : { events: [], skipped: 0 };

@@ -1,8 +1,8 @@
 import ignore, { type Ignore } from 'ignore';
 import { basename } from '../runtime/paths';
 
-/** Folders that are shown but never read: their content is installed or tool-owned (.kiln: the CLI's sessions), and huge. */
-export const OPAQUE_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.kiln']);
+/** Folders that are shown but never read: their content is installed or tool-owned, and huge. */
+export const OPAQUE_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export const GITIGNORE = '.gitignore';
 

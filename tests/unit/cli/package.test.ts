@@ -211,6 +211,11 @@ describe('the packed npm package, installed into a temporary folder', () => {
 			const transcripts = await readdir(join(dir, '.kiln/sessions', stored.id));
 			expect(transcripts).toHaveLength(1);
 
+			// The stored sessions are not part of the project the agent sees.
+			const glob = await npxKiln(['tool', 'glob', '--dir', dir, '--args', '{"pattern":"**/*"}']);
+			expect(glob.stdout).toContain('src/greet.ts');
+			expect(glob.stdout).not.toContain('.kiln');
+
 			const list = await npxKiln(['sessions', '--dir', dir, '--json']);
 			expect(list.code, list.stderr).toBe(0);
 			expect(JSON.parse(list.stdout)).toMatchObject([

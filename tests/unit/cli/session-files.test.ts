@@ -1,9 +1,13 @@
-import { appendFile, readFile, utimes } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../../src/lib/agent';
 import {
+	KILN_GITIGNORE,
 	openSessionFile,
 	parseSessionLines,
+	prepareSessionsDir,
 	resolveSessionId,
 	sessionIdsByActivity
 } from '../../../src/cli/session-files';
@@ -44,6 +48,18 @@ describe('kiln run session files (.kiln/sessions/ID.jsonl)', () => {
 		await resumed.append(prompt('second', 2));
 		await resumed.close();
 		expect(parseSessionLines(await readFile(log.path, 'utf8')).events).toHaveLength(3);
+	});
+
+	it('a new .kiln/ gets a .gitignore of *; an existing .kiln/ without one is left as it is', async () => {
+		const root = await tempDir();
+		await prepareSessionsDir(root);
+		expect(await readFile(join(root, '.kiln/.gitignore'), 'utf8')).toBe(KILN_GITIGNORE);
+		expect(KILN_GITIGNORE.split('\n')).toContain('*');
+		const kept = await tempDir();
+		await mkdir(join(kept, '.kiln'));
+		await prepareSessionsDir(kept);
+		expect(existsSync(join(kept, '.kiln/.gitignore'))).toBe(false);
+		expect(existsSync(join(kept, '.kiln/sessions'))).toBe(true);
 	});
 
 	it('sets aside a line cut by a crash, and the next event starts on a line of its own', async () => {
