@@ -19,7 +19,8 @@ import {
 	readSessionFile,
 	resolveSessionId,
 	storedModel,
-	storeSubagentFile
+	storeSubagentFile,
+	type SessionFileLog
 } from './session-files';
 import { UsageError } from './usage-error';
 
@@ -94,23 +95,25 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 	await prepareSessionsDir(root);
 	const project = await openProject(dir, runtimeChoice);
 	if (project.note) output.err(project.note);
-	const log = await openSessionFile(root, {
-		...(resumeId ? { id: resumeId } : {}),
-		redact: output.redact,
-		warn: output.err,
-		...(jsonLog ? { tee: jsonLog } : {})
-	});
-	if (log.skipped > 0) {
-		output.err(
-			`kiln: ${log.skipped} line(s) of ${log.path} were not session events and were left out.\n`
-		);
-	}
 	const runLog = new RunLog(output);
 	const controller = new AbortController();
 	const release = abortOnInterrupt(controller, () =>
 		output.err('\nStopping the turn (press Ctrl+C again to quit at once)…\n')
 	);
+	let log: SessionFileLog | undefined;
 	try {
+		log = await openSessionFile(root, {
+			...(resumeId ? { id: resumeId } : {}),
+			redact: output.redact,
+			warn: output.err,
+			...(jsonLog ? { tee: jsonLog } : {})
+		});
+		if (log.skipped > 0) {
+			output.err(
+				`kiln: ${log.skipped} line(s) of ${log.path} were not session events and were left out.\n`
+			);
+		}
+		const sessionId = log.id;
 		const agent = createProjectAgent({
 			config,
 			provider,
@@ -123,7 +126,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 				: permissions.setup,
 			onSubagentEvent: (subagentId, event) => runLog.handleSubagent(subagentId, event),
 			storeSubagentTranscript: (subagentId, events) =>
-				storeSubagentFile(root, log.id, subagentId, events, output.redact)
+				storeSubagentFile(root, sessionId, subagentId, events, output.redact)
 		});
 		await agent.setMode(permissions.mode);
 		const result = await agent.runTurn(prompt, {
@@ -131,11 +134,11 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			onEvent: (event) => runLog.handle(event)
 		});
 		runLog.end(result.reason, result.usage, result.error);
-		runLog.session(log.id, dir);
+		runLog.session(sessionId, dir);
 		return result.reason === 'completed' ? 0 : 1;
 	} finally {
 		release();
-		await log.close();
+		await log?.close();
 		await jsonLog?.close();
 		await project.dispose();
 	}

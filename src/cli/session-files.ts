@@ -22,6 +22,8 @@ const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export interface SessionFileLog extends SessionLog {
 	readonly id: string;
 	readonly path: string;
+	/** Lines of the stored session that were not a session event (set aside, see parseSessionLines). */
+	readonly skipped: number;
 	close(): Promise<void>;
 }
 
@@ -129,7 +131,7 @@ export async function openSessionFile(
 		/** Also receives every new event (the --json file). */
 		tee?: SessionLog;
 	}
-): Promise<SessionFileLog & ReadSession> {
+): Promise<SessionFileLog> {
 	const dir = sessionsDir(root);
 	await prepareSessionsDir(root);
 	const id = options.id ?? newSessionId();
