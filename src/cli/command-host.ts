@@ -4,7 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { connectProcessHost, type ProcessHost } from '../lib/runtime/node';
 import type { ExecResult } from '../lib/runtime/types';
 
-const HOST_ENTRY = fileURLToPath(new URL('../../bin/kiln-command-host.mjs', import.meta.url));
+/** Set by scripts/build-cli.mjs: in the package the host is compiled beside kiln.mjs. */
+declare const KILN_COMMAND_HOST: string | undefined;
+
+const HOST_ENTRY = fileURLToPath(
+	new URL(
+		typeof KILN_COMMAND_HOST === 'string' ? KILN_COMMAND_HOST : '../../bin/kiln-command-host.mjs',
+		import.meta.url
+	)
+);
 
 /**
  * Started by this process, the launcher starts the host in a session of its own and exits at

@@ -1,5 +1,5 @@
 import { createCliOutput, type CliOutput } from './output';
-import { MAIN_HELP, RUN_HELP, TOOL_HELP } from './command-help';
+import { MAIN_HELP, RUN_HELP, SESSIONS_HELP, TOOL_HELP } from './command-help';
 import { UsageError } from './usage-error';
 
 type Command = (args: readonly string[], output: CliOutput) => Promise<number>;
@@ -7,7 +7,11 @@ type Command = (args: readonly string[], output: CliOutput) => Promise<number>;
 // Loaded on use, so `kiln tool` never loads the agent and `kiln help` loads neither.
 const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> = {
 	tool: { help: TOOL_HELP, load: async () => (await import('./tool-command')).toolCommand },
-	run: { help: RUN_HELP, load: async () => (await import('./run-command')).runCommand }
+	run: { help: RUN_HELP, load: async () => (await import('./run-command')).runCommand },
+	sessions: {
+		help: SESSIONS_HELP,
+		load: async () => (await import('./sessions-command')).sessionsCommand
+	}
 };
 
 /**
@@ -50,7 +54,10 @@ function help(topic: string | undefined, output: CliOutput): number {
 		return 0;
 	}
 	const entry = Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic] : undefined;
-	if (!entry) throw new UsageError(`No help for '${topic}': the commands are tool and run.`);
+	if (!entry)
+		throw new UsageError(
+			`No help for '${topic}': the commands are ${Object.keys(COMMANDS).join(', ')}.`
+		);
 	output.out(entry.help);
 	return 0;
 }

@@ -26,11 +26,7 @@ export interface CliProject {
  * No persistence: the folder (or nothing) is the only store.
  */
 export async function openProject(dir: string, choice: RuntimeChoice): Promise<CliProject> {
-	const root = resolve(dir);
-	const info = await stat(root).catch(() => undefined);
-	if (!info?.isDirectory()) {
-		throw new UsageError(`--dir '${dir}' is not a folder. Pass the project folder to work in.`);
-	}
+	const root = await checkFolder(dir);
 	// Commands run under a host that never held the API key (see command-host.ts).
 	const processHost: ProcessHost | undefined =
 		choice === 'node' ? lazyCommandHost(withoutKeyVariables(process.env)) : undefined;
@@ -62,4 +58,14 @@ export async function openProject(dir: string, choice: RuntimeChoice): Promise<C
 		await processHost?.dispose();
 		throw error;
 	}
+}
+
+/** The folder's absolute path; a UsageError when it is not a folder. */
+export async function checkFolder(dir: string): Promise<string> {
+	const root = resolve(dir);
+	const info = await stat(root).catch(() => undefined);
+	if (!info?.isDirectory()) {
+		throw new UsageError(`--dir '${dir}' is not a folder. Pass the project folder to work in.`);
+	}
+	return root;
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OPAQUE_DIRS } from '../lib/workspace';
+import { KILN_DIR } from './session-files';
 
 export interface DirectoryCopy {
 	/** Every regular file, by project-relative path. */
@@ -12,7 +13,7 @@ export interface DirectoryCopy {
 /**
  * Every file under `root` as project-relative path → bytes, for seeding the browser runtime
  * with a copy. node_modules and .git are left out: the workspace never indexes them and the
- * copy would be large. Symbolic links are not followed, so a link out of the folder or a link
+ * copy would be large; so is .kiln (kiln's own sessions, not the project's). Symbolic links are not followed, so a link out of the folder or a link
  * loop cannot reach the copy; they are listed so the person can be told.
  */
 export async function readDirectoryFiles(root: string): Promise<DirectoryCopy> {
@@ -25,7 +26,7 @@ export async function readDirectoryFiles(root: string): Promise<DirectoryCopy> {
 			if (entry.isSymbolicLink()) {
 				skippedLinks.push(path);
 			} else if (entry.isDirectory()) {
-				if (!OPAQUE_DIRS.has(entry.name)) await walk(path);
+				if (!OPAQUE_DIRS.has(entry.name) && path !== KILN_DIR) await walk(path);
 			} else if (entry.isFile()) {
 				files[path] = new Uint8Array(await readFile(join(root, path)));
 			}

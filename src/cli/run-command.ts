@@ -1,18 +1,27 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { Agent, memorySessionLog } from '../lib/agent';
+import { createProjectAgent } from '../lib/agent';
 import { createProvider, isProviderError } from '../lib/providers';
 import { RUN_HELP } from './command-help';
 import { readApiKeyOption } from './api-key-source';
 import { abortOnInterrupt } from './interrupt';
 import { openJsonEventLog } from './json-event-log';
-import { openProject } from './open-project';
+import { checkFolder, openProject } from './open-project';
 import type { CliOutput } from './output';
 import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
 import { cliPermissions } from './permission-setup';
 import { resolveProviderConfig, scrubKeyVariables } from './provider-config';
 import { RunLog } from './run-log';
 import { cliWording } from './fix-wording';
+import {
+	openSessionFile,
+	prepareSessionsDir,
+	readSessionFile,
+	resolveSessionId,
+	storedModel,
+	storeSubagentFile,
+	type SessionFileLog
+} from './session-files';
 import { UsageError } from './usage-error';
 
 export async function runCommand(args: readonly string[], output: CliOutput): Promise<number> {
@@ -29,6 +38,8 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		'permission-mode': { type: 'string' },
 		allow: { type: 'string', multiple: true },
 		deny: { type: 'string', multiple: true },
+		resume: { type: 'string' },
+		continue: { type: 'boolean', short: 'c' },
 		help: { type: 'boolean', short: 'h' }
 	});
 	if (values.help) {
@@ -40,10 +51,21 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			`Unexpected argument '${positionals[0]}'. Pass the prompt with -p, quoted: -p "fix the failing test".`
 		);
 	}
+	if (values.resume !== undefined && values.continue) {
+		throw new UsageError(
+			'Pass either --resume SESSION or --continue (the newest session), not both.'
+		);
+	}
+	const dir = requireOption('run', 'dir', values.dir, '.');
+	const root = await checkFolder(dir);
+	const wanted = values.continue ? 'latest' : values.resume;
+	const resumeId = wanted === undefined ? undefined : await resolveSessionId(root, wanted);
+	// A resumed session goes on with its own provider and model unless others are given.
+	const stored = resumeId ? storedModel((await readSessionFile(root, resumeId)).events) : {};
 	const config = resolveProviderConfig(
 		{
-			provider: values.provider,
-			model: values.model,
+			provider: values.provider ?? stored.provider,
+			model: values.model ?? stored.model,
 			baseUrl: values['base-url'],
 			apiKey: await readApiKeyOption(values['api-key'], values['api-key-file'])
 		},
@@ -56,7 +78,6 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 	// runs could read (ps, /proc); a new title overwrites it (on Linux and macOS).
 	if (values['api-key'] !== undefined) process.title = 'kiln run';
 
-	const dir = requireOption('run', 'dir', values.dir, '.');
 	const prompt = requireOption('run', 'prompt', values.prompt, '"add a test for utils.ts"');
 	const jsonFile = values.json === undefined ? undefined : await checkJsonTarget(values.json);
 	const runtimeChoice = parseRuntimeChoice(values.runtime);
@@ -71,7 +92,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 
 	const permissions = cliPermissions(values, output);
 	const jsonLog = jsonFile ? await openJsonEventLog(jsonFile, output.redact) : undefined;
-	const log = jsonLog ?? memorySessionLog();
+	await prepareSessionsDir(root);
 	const project = await openProject(dir, runtimeChoice);
 	if (project.note) output.err(project.note);
 	const runLog = new RunLog(output);
@@ -79,18 +100,33 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 	const release = abortOnInterrupt(controller, () =>
 		output.err('\nStopping the turn (press Ctrl+C again to quit at once)…\n')
 	);
+	let log: SessionFileLog | undefined;
 	try {
-		const agent = new Agent({
+		log = await openSessionFile(root, {
+			...(resumeId ? { id: resumeId } : {}),
+			redact: output.redact,
+			warn: output.err,
+			...(jsonLog ? { tee: jsonLog } : {})
+		});
+		if (log.skipped > 0) {
+			output.err(
+				`kiln: ${log.skipped} line(s) of ${log.path} were not session events and were left out.\n`
+			);
+		}
+		const sessionId = log.id;
+		const agent = createProjectAgent({
+			config,
 			provider,
-			providerId: config.provider,
-			model: config.model,
 			workspace: project.workspace,
 			runtime: () => project.runtime,
 			log,
 			// Read-only commands that reach outside the folder ask first, as the file tools refuse them.
 			permissions: project.commandRoot
 				? { ...permissions.setup, projectRoot: project.commandRoot }
-				: permissions.setup
+				: permissions.setup,
+			onSubagentEvent: (subagentId, event) => runLog.handleSubagent(subagentId, event),
+			storeSubagentTranscript: (subagentId, events) =>
+				storeSubagentFile(root, sessionId, subagentId, events, output.redact)
 		});
 		await agent.setMode(permissions.mode);
 		const result = await agent.runTurn(prompt, {
@@ -98,9 +134,11 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			onEvent: (event) => runLog.handle(event)
 		});
 		runLog.end(result.reason, result.usage, result.error);
+		runLog.session(sessionId, dir);
 		return result.reason === 'completed' ? 0 : 1;
 	} finally {
 		release();
+		await log?.close();
 		await jsonLog?.close();
 		await project.dispose();
 	}

@@ -29,6 +29,7 @@ export class RunLog {
 	#atLineStart = true;
 	/** The call whose line was printed last: its result can follow without repeating its name. */
 	#lastCallId: string | undefined;
+	readonly #subagentNames = new Map<string, string>();
 
 	constructor(output: CliOutput) {
 		this.#output = output;
@@ -58,6 +59,24 @@ export class RunLog {
 				// Thinking, argument deltas and bash's live output would drown the log.
 				return;
 		}
+	}
+
+	/**
+	 * A subagent's progress (a task call's): one indented line per tool it calls, so a long task
+	 * does not look stuck. Its text and results stay in its transcript.
+	 */
+	handleSubagent(subagentId: string, event: LiveEvent): void {
+		if (event.type !== 'tool-call-ready') return;
+		const who = this.#subagentNames.get(subagentId) ?? `subagent ${this.#subagentNames.size + 1}`;
+		this.#subagentNames.set(subagentId, who);
+		this.#line(`  ↳ ${who} → ${event.name}${event.summary ? `: ${event.summary}` : ''}`);
+		this.#lastCallId = undefined;
+	}
+
+	/** Where the session is stored and how to go on with it. */
+	session(id: string, dir: string): void {
+		const folder = /[\s'"]/.test(dir) ? JSON.stringify(dir) : dir;
+		this.#line(`  Session ${id}: continue it with kiln run --dir ${folder} --resume ${id} -p "…"`);
 	}
 
 	/** The last lines: why the turn ended and what it cost. */

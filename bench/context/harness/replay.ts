@@ -3,14 +3,13 @@
  * tools over a browser runtime) against the mock server with the cache simulator on.
  */
 import {
-	Agent,
+	createProjectAgent,
 	memorySessionLog,
 	modelInfo,
 	type ModelInfo,
 	type SessionEvent,
 	type TurnResult
 } from '../../../src/lib/agent';
-import { buildProjectMap, loadProjectMemory } from '../../../src/lib/agent/project';
 import { createProvider } from '../../../src/lib/providers';
 import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
 import { openWorkspace } from '../../../src/lib/workspace';
@@ -65,7 +64,9 @@ export async function replaySession(
 			baseUrl: server.url,
 			model: BENCH_MODEL
 		});
-		const agent = new Agent({
+		// Built as the app and the CLI build it: project memory and map, frozen at session start.
+		const agent = createProjectAgent({
+			config: { provider: 'anthropic', model: BENCH_MODEL },
 			provider: new BenchProvider({
 				inner,
 				server,
@@ -75,23 +76,12 @@ export async function replaySession(
 				projectFiles,
 				model: BENCH_MODEL
 			}),
-			providerId: 'anthropic',
-			model: BENCH_MODEL,
 			modelInfo: model,
 			workspace,
 			runtime: () => runtime,
 			log,
 			retry: { maxAttempts: 1 },
-			...(variant.contextPolicy ? { contextPolicy: variant.contextPolicy } : {}),
-			// Wired as the app wires it: project memory and map, frozen at session start.
-			sessionContext: async () => {
-				const memory = await loadProjectMemory(workspace);
-				const map = await buildProjectMap(workspace);
-				return [memory ? `# Project memory (AGENTS.md)\n\n${memory}` : '', map]
-					.filter((part) => part !== '')
-					.join('\n\n');
-			},
-			projectMemory: async () => (await loadProjectMemory(workspace)) ?? undefined
+			...(variant.contextPolicy ? { contextPolicy: variant.contextPolicy } : {})
 		});
 
 		const turns: TurnResult[] = [];

@@ -10,6 +10,12 @@ export {
 	type TurnResult
 } from './agent';
 export * from './context';
+export {
+	createProjectAgent,
+	projectAgentOptions,
+	PROJECT_MAP_TOKENS,
+	type ProjectAgentInput
+} from './project-agent';
 export { memorySessionLog, type SessionLog } from './session-log';
 export { buildSystemPrompt, describeEnvironment } from './system-prompt';
 export {

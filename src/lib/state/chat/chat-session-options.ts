@@ -40,10 +40,10 @@ export interface ChatSessionOptions {
 	 */
 	createSubagentRunner?: typeof createSubagentRunner;
 	/**
-	 * What the page knows of the project for the agent's context: the frozen session context
-	 * (memory + project map), fresh memory for compaction, and the person's edits between turns.
+	 * The person's edits in the editor since the last turn, as diffs (openProjectChat tracks
+	 * them). The rest of the agent's context (memory, project map) is createProjectAgent's.
 	 */
-	agentContext?: Pick<AgentOptions, 'sessionContext' | 'projectMemory' | 'userEdits'>;
+	userEdits?: AgentOptions['userEdits'];
 	/** Every live event of a turn, after the transcript took it (e.g. to track the agent's writes). */
 	onLiveEvent?: (event: LiveEvent) => void;
 	/** The project's permission rules (shared with Settings). Default: stored in IndexedDB. */

@@ -43,6 +43,7 @@ export {
 export { planText } from './plan';
 export { retryCountdown } from './notices';
 export { ChatSession } from './chat-session.svelte';
+export { openProjectChat, type ProjectChatOptions } from './project-chat';
 export type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
 export type { ChatSessionStore, SessionSummary } from './session-store';
 export { PermissionPrompts } from './permission-prompts.svelte';

@@ -1,10 +1,6 @@
-import { Agent, modelInfo, type AgentOptions } from '../../agent';
-import type { PermissionSetup } from '../../agent/permissions';
-import type { SessionLog } from '../../agent/session-log';
-import { createSubagentRunner, type SubagentRunner } from '../../agent/subagents';
-import type { AgentMode } from '../../agent/types';
-import { createProvider } from '../../providers/create-provider';
-import type { ProviderConfig } from '../../providers/types';
+import { Agent, projectAgentOptions, type SessionLog } from '../../agent';
+import type { AgentMode, PermissionSetup } from '../../agent/permissions';
+import { createProvider, type ProviderConfig } from '../../providers';
 import type { PermissionRules } from '../permissions';
 import { subagentEvent, type ChatLiveEvent } from './chat-events';
 import type { ChatSessionOptions, TurnRunner } from './chat-session-options';
@@ -59,40 +55,28 @@ export interface TurnRunnerInput {
 /** Builds the agent (and its subagent runner) for one session and one model setup. */
 export function createTurnRunner(input: TurnRunnerInput): TurnRunner {
 	const { config, options, store, log, sessionId, permissions } = input;
-	const provider = (options.createProvider ?? createProvider)(config);
-	const runSubagent: SubagentRunner = (options.createSubagentRunner ?? createSubagentRunner)({
-		provider,
-		providerId: config.provider,
-		model: config.model,
+	const agentOptions = projectAgentOptions({
+		config,
+		provider: (options.createProvider ?? createProvider)(config),
 		workspace: options.workspace,
 		runtime: options.runtime,
+		log,
+		permissions,
+		// The chat writes mode changes to the log itself: its subagents follow the chat's mode.
+		mode: input.mode,
+		...(options.userEdits ? { userEdits: options.userEdits } : {}),
+		...(options.createSubagentRunner ? { createSubagentRunner: options.createSubagentRunner } : {}),
 		// The runner names a subagent by the task call that started it: that card shows it.
-		onEvent: (subagentId, event) => {
+		onSubagentEvent: (subagentId, event) => {
 			// Not into another chat the person opened meanwhile (see ChatSession.send()).
 			if (!input.isCurrent()) return;
 			input.applyLive(subagentEvent(subagentId, subagentId, event), config.model);
 		},
 		// Its transcript is stored beside its own session (not as a chat of its own), even
 		// when it finishes after the person opened another chat.
-		store: async (subagentId, events) => {
+		storeSubagentTranscript: async (subagentId, events) => {
 			if (sessionId) await store.storeSubagentTranscript?.(sessionId, subagentId, events);
-		},
-		// A general subagent's edits and commands are weighed (and asked about) like the parent's.
-		permissions: { ...permissions, mode: input.mode }
+		}
 	});
-	const agentOptions: AgentOptions = {
-		provider,
-		providerId: config.provider,
-		model: config.model,
-		workspace: options.workspace,
-		runtime: options.runtime,
-		log,
-		runSubagent,
-		permissions,
-		...(config.contextWindow && {
-			modelInfo: { ...modelInfo(config.model), contextWindow: config.contextWindow }
-		}),
-		...options.agentContext
-	};
 	return options.createAgent?.(agentOptions) ?? new Agent(agentOptions);
 }

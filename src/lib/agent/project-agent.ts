@@ -1,0 +1,138 @@
+/**
+ * The one place that decides how an agent over a project is put together: its session context
+ * (AGENTS.md and the project map, frozen at session start), the memory it re-reads after a
+ * compaction, its provider, its subagent runner (so `task` works everywhere) and its permission
+ * layer. The app's state layer, the CLI and the bench differ only in what they pass in: where
+ * events go, the log, the runtime, how a person is asked.
+ */
+import {
+	createProvider,
+	type Provider,
+	type ProviderConfig,
+	type ProviderOptions,
+	type RetryOptions
+} from '../providers';
+import type { Runtime } from '../runtime/types';
+import type { ToolWorkspace } from '../tools';
+import { Agent, type AgentOptions } from './agent';
+import { modelInfo, type ModelInfo } from './context/models';
+import type { ContextPolicy } from './context/policy';
+import { formatSessionContext } from './context/session-context';
+import { DEFAULT_MODE, type PermissionSetup } from './permissions';
+import { buildProjectMap, DEFAULT_MAP_TOKENS, loadProjectMemory } from './project';
+import type { SessionLog } from './session-log';
+import { createSubagentRunner, type SubagentRunnerOptions } from './subagents';
+import type { AgentMode, LiveEvent, SessionEvent } from './types';
+
+export interface ProjectAgentInput {
+	/** Which provider and model (and the person's context window, if they set one). */
+	config: ProviderConfig;
+	/**
+	 * A ready-made provider for `config` (the bench's recording wrapper, a test's script). Absent:
+	 * created from `config` with `providerOptions`.
+	 */
+	provider?: Provider;
+	providerOptions?: ProviderOptions;
+	/** The project's files. */
+	workspace: ToolWorkspace;
+	/** The CURRENT runtime: it can change mid-session (browser → WebContainer). */
+	runtime: () => Runtime;
+	/** The session's events; earlier turns found here are continued (resume). */
+	log: SessionLog;
+	/** Rules, how to ask the person, where "Always allow" rules go (absent: nobody can be asked). */
+	permissions?: PermissionSetup;
+	/**
+	 * The mode subagents are weighed by. Default: the agent's own (its log and pending switch);
+	 * the app passes the chat's, which it writes to the log itself.
+	 */
+	mode?: () => AgentMode;
+	/** What the person changed in the editor since the last turn (the app only). */
+	userEdits?: () => Promise<string | null | undefined>;
+	/** Window and prices, when they are known better than the model table (a bench, a test). */
+	modelInfo?: ModelInfo;
+	contextPolicy?: Partial<ContextPolicy>;
+	retry?: Partial<RetryOptions>;
+	/** A subagent's live events, for its task card or log line. */
+	onSubagentEvent?(subagentId: string, event: LiveEvent): void;
+	/** A subagent's transcript once it ended (stored beside its parent session). */
+	storeSubagentTranscript?(subagentId: string, events: readonly SessionEvent[]): Promise<void>;
+	/** Seam for tests: builds the subagent runner. */
+	createSubagentRunner?: typeof createSubagentRunner;
+}
+
+/** Tokens of the project map in the session context: the same in the app, the CLI and the bench. */
+export const PROJECT_MAP_TOKENS = DEFAULT_MAP_TOKENS;
+
+/** The options of the Agent `createProjectAgent` builds (for front ends that wrap the Agent). */
+export function projectAgentOptions(
+	input: ProjectAgentInput,
+	agentMode: () => AgentMode = () => DEFAULT_MODE
+): AgentOptions {
+	const { config, workspace, runtime, log } = input;
+	const provider = input.provider ?? createProvider(config, input.providerOptions);
+	const permissions = input.permissions;
+	const runSubagent = (input.createSubagentRunner ?? createSubagentRunner)({
+		provider,
+		providerId: config.provider,
+		model: config.model,
+		workspace,
+		runtime,
+		...(input.retry ? { retry: input.retry } : {}),
+		...subagentHooks(input),
+		// A general subagent's edits and commands are weighed (and asked about) like the parent's.
+		permissions: { ...permissions, mode: input.mode ?? agentMode }
+	});
+	return {
+		provider,
+		providerId: config.provider,
+		model: config.model,
+		workspace,
+		runtime,
+		log,
+		runSubagent,
+		...(permissions ? { permissions } : {}),
+		...(input.retry ? { retry: input.retry } : {}),
+		...(input.contextPolicy ? { contextPolicy: input.contextPolicy } : {}),
+		...withModelInfo(input),
+		sessionContext: async () =>
+			formatSessionContext({
+				memory: await loadProjectMemory(workspace),
+				map: await buildProjectMap(workspace, { maxTokens: PROJECT_MAP_TOKENS })
+			}),
+		projectMemory: () => loadProjectMemory(workspace),
+		...(input.userEdits ? { userEdits: input.userEdits } : {})
+	};
+}
+
+/** The agent over a project, with everything wired as the app, the CLI and the bench share it. */
+export function createProjectAgent(input: ProjectAgentInput): Agent {
+	// The subagents follow the parent's mode, which only exists once the Agent does.
+	const agent: Agent = new Agent(projectAgentOptions(input, () => agent.mode));
+	return agent;
+}
+
+function subagentHooks(input: ProjectAgentInput): Pick<SubagentRunnerOptions, 'onEvent' | 'store'> {
+	const { onSubagentEvent, storeSubagentTranscript } = input;
+	return {
+		...(onSubagentEvent ? { onEvent: onSubagentEvent } : {}),
+		...(storeSubagentTranscript ? { store: storeSubagentTranscript } : {})
+	};
+}
+
+/** An explicit ModelInfo wins; else the person's context window over the model table's entry. */
+function withModelInfo(input: ProjectAgentInput): Pick<AgentOptions, 'modelInfo'> {
+	if (input.modelInfo) return { modelInfo: input.modelInfo };
+	const window = input.config.contextWindow;
+	if (!window) return {};
+	// The person's window is what the model accepts: a table cap above it no longer applies.
+	const known = modelInfo(input.config.model);
+	return {
+		modelInfo: {
+			...known,
+			contextWindow: window,
+			...(known.maxInputTokens !== undefined
+				? { maxInputTokens: Math.min(known.maxInputTokens, window) }
+				: {})
+		}
+	};
+}

@@ -1,0 +1,48 @@
+/**
+ * The IDE's chat with the agent over an open project: the person's edits between turns, and the
+ * runtime the tools run in. The rest of the agent (memory, project map, subagents, permissions)
+ * is put together by createProjectAgent, as in the CLI and the bench.
+ */
+import { trackUserEdits } from '../../agent/project';
+import type { Runtime } from '../../runtime/types';
+import type { Workspace } from '../../workspace';
+import type { ModelSettings } from '../settings/model-settings.svelte';
+import { ChatSession } from './chat-session.svelte';
+
+export interface ProjectChatOptions {
+	projectId: string;
+	workspace: Workspace;
+	/** The project session: its runtime changes when WebContainer takes over. */
+	session: { readonly runtime: Runtime | null | undefined };
+	settings: ModelSettings;
+}
+
+/** Opens the chat; `dispose` stops watching the person's edits. */
+export function openProjectChat({ projectId, workspace, session, settings }: ProjectChatOptions): {
+	chat: ChatSession;
+	dispose(): void;
+} {
+	// The person's edits between turns reach the model as diffs; the agent's own writes don't.
+	const userEdits = trackUserEdits(workspace);
+	const chat = new ChatSession({
+		projectId,
+		workspace,
+		files: workspace,
+		userEdits: async () => userEdits.collectUserEdits(),
+		onLiveEvent: (event) => {
+			const done = event.type === 'persisted' ? event.event : null;
+			if (done?.type === 'tool-result' && done.ok && done.metadata?.path) {
+				if (done.name === 'write' || done.name === 'edit' || done.name === 'read') {
+					userEdits.markAgentWrite(done.metadata.path);
+				}
+			}
+		},
+		runtime: () => {
+			if (!session.runtime)
+				throw new Error('The runtime is not ready yet. Wait a moment, then send again.');
+			return session.runtime;
+		},
+		settings
+	});
+	return { chat, dispose: () => userEdits.dispose() };
+}
