@@ -1,19 +1,39 @@
-import type { ModelRequest, ToolDefinition } from '../providers';
+import type { ModelRequest, ProviderError, ToolDefinition, Usage } from '../providers';
 import { toolDefinitions } from '../tools';
 import type { AgentOptions } from './agent-options';
 import { DEFAULT_MAX_TOKENS } from './agent-options';
+import {
+	parseOverflow,
+	reportedInputTokens,
+	TokenCalibration,
+	MAX_RATIO
+} from './context/calibration';
 import { planClearing } from './context/clearing';
-import { modelInfo as lookupModel, type ModelInfo } from './context/models';
-import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
+import { inputLimit, modelInfo as lookupModel, type ModelInfo } from './context/models';
+import {
+	contextThresholds,
+	DEFAULT_CONTEXT_POLICY,
+	type ContextPolicy,
+	type Thresholds
+} from './context/policy';
 import { canCompact, runCompaction, type CompactionOutcome } from './context/run-compaction';
 import { snapshotRequest } from './context/snapshot';
 import { latestContextSize, sessionTotals } from './context/usage';
+import { exactTokenCount, inputRoom, oversizeMessageError } from './context-fit';
 import { buildRequest } from './request-builder';
 import type { TurnRecorder } from './turn-recorder';
-import type { AgentMode, RequestSnapshot } from './types';
+import type { AgentError, AgentMode, RequestSnapshot, SessionEvent } from './types';
 
 /** Room the compaction instruction takes on top of the request it is added to. */
 const SUMMARY_REQUEST_TOKENS = 500;
+/**
+ * An estimate within this share of a threshold is checked with the provider's exact count (where
+ * it has one) before deciding: there the calibration's error could flip the decision.
+ */
+const NEAR_THRESHOLD_SHARE = 0.1;
+
+/** What the model said when it refused a request as too long (N tokens > M maximum). */
+type Overflow = { tokens: number; limit: number } | Record<string, never>;
 
 export interface PreparedRequest {
 	readonly request: ModelRequest;
@@ -38,6 +58,10 @@ export class ContextUpkeep {
 	 * since every attempt is a paid summary request and a broken one would repeat each step.
 	 */
 	#autoCompactionFailed = false;
+	/** Real ÷ estimated tokens per model, rebuilt from the log and refined by every answer. */
+	readonly #calibration: TokenCalibration;
+	/** Set when the model refused a request as too long: the next preparation compacts. */
+	#overflow: Overflow | undefined;
 
 	constructor(
 		options: AgentOptions,
@@ -52,6 +76,12 @@ export class ContextUpkeep {
 		this.#tools = options.tools ?? toolDefinitions();
 		this.#model = options.modelInfo ?? lookupModel(options.model);
 		this.#policy = { ...DEFAULT_CONTEXT_POLICY, ...options.contextPolicy };
+		this.#calibration = TokenCalibration.fromEvents(options.log.events);
+	}
+
+	/** Real ÷ estimated tokens for this agent's model, as learnt so far. */
+	get ratio(): number {
+		return this.#calibration.ratio(this.#options.model);
 	}
 
 	/**
@@ -61,18 +91,22 @@ export class ContextUpkeep {
 	 * rebuilt only when an event it persisted changed it (building and counting are not free).
 	 */
 	async keepContextSmall(): Promise<PreparedRequest> {
-		const window = this.#model.contextWindow;
-		const { clearAt, compactAt } = contextThresholds(window, this.#maxTokens(), this.#policy);
 		let prepared = this.#prepareRequest();
+		await this.#countIfNear(prepared);
+		// Everything below is in estimated tokens: the window is scaled down by the calibration
+		// instead of every estimate up, so clearing's own estimates stay comparable.
+		const { window, reserve } = this.#scaledLimits();
+		const { clearAt, compactAt } = contextThresholds(window, reserve, this.#policy);
 		let estimate = prepared.snapshot.estimatedInputTokens;
-		if (estimate > clearAt) {
+		const forced = this.#overflow !== undefined;
+		if (estimate > clearAt || forced) {
 			const events = this.#options.log.events;
 			const plan = planClearing({ events, estimate, window, policy: this.#policy });
 			// When clearing cannot avoid a compaction it is skipped: it would only make the
 			// summary request miss the cache from the first cleared result on. Unless the summary
 			// request itself would not fit: then room comes first.
-			const avoidsCompaction = plan && estimate - plan.tokensFreed <= compactAt;
-			const summaryFits = estimate + SUMMARY_REQUEST_TOKENS <= window - this.#maxTokens();
+			const avoidsCompaction = plan && estimate - plan.tokensFreed <= compactAt && !forced;
+			const summaryFits = estimate + SUMMARY_REQUEST_TOKENS <= window - reserve;
 			if (plan && (avoidsCompaction || !canCompact(events) || !summaryFits)) {
 				await this.#recorder.persist({
 					type: 'context-cleared',
@@ -84,10 +118,11 @@ export class ContextUpkeep {
 				estimate = prepared.snapshot.estimatedInputTokens;
 			}
 		}
+		const events = this.#options.log.events;
 		if (
-			estimate > compactAt &&
-			!this.#autoCompactionFailed &&
-			canCompact(this.#options.log.events)
+			(estimate > compactAt || forced) &&
+			(forced || !this.#autoCompactionFailed) &&
+			canCompact(events)
 		) {
 			// A failed compaction is reported (compaction-failed) and the step still runs: the
 			// API may yet accept the request, and if not its error tells the person what to do.
@@ -96,7 +131,59 @@ export class ContextUpkeep {
 			this.emitStatus();
 			prepared = this.#prepareRequest();
 		}
+		this.#overflow = undefined;
 		return prepared;
+	}
+
+	/**
+	 * The model refused `snapshot`'s request as too long: learn its real size from the refusal,
+	 * and have the next preparation compact (or clear) whatever the estimate says. False when
+	 * nothing can be made smaller, so a retry would only be refused again.
+	 */
+	noteOverflow(snapshot: RequestSnapshot, error: ProviderError): boolean {
+		const sizes = parseOverflow(error.message);
+		// Without numbers, all that is known is that the request passed the model's limit.
+		const tokens = sizes?.tokens ?? inputLimit(this.#model) + 1;
+		this.#calibration.observe(this.#options.model, snapshot.estimatedInputTokens, tokens);
+		this.#overflow = sizes ?? {};
+		const events = this.#options.log.events;
+		const { window } = this.#scaledLimits();
+		const estimate = snapshot.estimatedInputTokens;
+		const plan = planClearing({ events, estimate, window, policy: this.#policy });
+		return canCompact(events) || plan !== undefined;
+	}
+
+	/** Learns from what the API reported for a request this upkeep prepared. */
+	observe(snapshot: RequestSnapshot, usage: Usage): void {
+		this.#calibration.observe(
+			snapshot.model,
+			snapshot.estimatedInputTokens,
+			reportedInputTokens(usage)
+		);
+	}
+
+	/**
+	 * Refuses, before anything is stored, a message that could not fit even alone: with the
+	 * instructions, tools and session context, more than the model's input room. Undefined when
+	 * it fits (measured with the provider's exact count when the estimate says it might not).
+	 */
+	async checkMessageFits(text: string): Promise<AgentError | undefined> {
+		const room = inputRoom(this.#model, this.#maxTokens());
+		const request = buildRequest({
+			model: this.#options.model,
+			events: minimalEvents(this.#options.log.events, text),
+			tools: this.#tools,
+			maxTokens: this.#maxTokens()
+		});
+		const estimate = snapshotRequest(request, { kind: 'step' }).estimatedInputTokens;
+		const calibrated = this.#calibration.scale(this.#options.model, estimate);
+		if (calibrated <= room) return undefined;
+		const exact = await exactTokenCount(this.#options.provider, request, this.#signal);
+		if (exact !== undefined) {
+			this.#calibration.observe(this.#options.model, estimate, exact);
+			if (exact <= room) return undefined;
+		}
+		return oversizeMessageError(this.#options.model, exact ?? calibrated, room, this.#maxTokens());
 	}
 
 	/** Summarises the session; `manual` for `/compact`, with the person's `focus` if any. */
@@ -117,12 +204,15 @@ export class ContextUpkeep {
 				readFile: async (path) => (workspace.exists(path) ? workspace.readText(path) : undefined),
 				...(this.#options.projectMemory ? { projectMemory: this.#options.projectMemory } : {})
 			},
-			window: this.#model.contextWindow,
+			window: this.#scaledLimits().window,
 			mode: this.#mode(),
 			manual,
-			...(focus ? { focus } : {})
+			...(focus ? { focus } : {}),
+			...(this.#overflow && !manual ? { overflow: this.#overflow } : {})
 		});
 		this.#recorder.addUsage(outcome.usage);
+		const request = latestRequest(this.#options.log.events, 'compaction');
+		if (outcome.ok && request) this.observe(request, outcome.usage);
 		return outcome;
 	}
 
@@ -155,4 +245,59 @@ export class ContextUpkeep {
 	#maxTokens(): number {
 		return this.#options.maxTokens ?? DEFAULT_MAX_TOKENS;
 	}
+
+	/** The model's input limit and the answer's reserve, in estimated tokens. */
+	#scaledLimits(): { window: number; reserve: number } {
+		const ratio = this.ratio;
+		return {
+			window: Math.floor(inputLimit(this.#model) / ratio),
+			reserve: Math.ceil(this.#maxTokens() / ratio)
+		};
+	}
+
+	/**
+	 * Asks the provider for the exact count (free at Anthropic) where the calibration's error
+	 * could flip a decision: near a threshold, or before any answer taught the ratio when even
+	 * the highest ratio could cross one. Learns from it; a failed count changes nothing.
+	 */
+	async #countIfNear(prepared: PreparedRequest): Promise<void> {
+		if (!this.#options.provider.countTokens) return;
+		const model = this.#options.model;
+		const estimate = prepared.snapshot.estimatedInputTokens;
+		const thresholds = contextThresholds(inputLimit(this.#model), this.#maxTokens(), this.#policy);
+		const near = this.#calibration.knows(model)
+			? isNear(this.#calibration.scale(model, estimate), thresholds)
+			: estimate * MAX_RATIO > thresholds.clearAt;
+		if (!near) return;
+		const exact = await exactTokenCount(this.#options.provider, prepared.request, this.#signal);
+		if (exact !== undefined) this.#calibration.observe(model, estimate, exact);
+	}
+}
+
+function isNear(tokens: number, { clearAt, compactAt }: Thresholds): boolean {
+	return [clearAt, compactAt].some(
+		(threshold) => Math.abs(tokens - threshold) <= threshold * NEAR_THRESHOLD_SHARE
+	);
+}
+
+/** The newest request of a kind, from the log. */
+function latestRequest(
+	events: readonly SessionEvent[],
+	kind: RequestSnapshot['kind']
+): RequestSnapshot | undefined {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type === 'request' && event.snapshot.kind === kind) return event.snapshot;
+	}
+	return undefined;
+}
+
+/**
+ * The smallest log that carries `text`: the session's start (its frozen context) and the message
+ * alone, as right after a compaction that kept nothing else.
+ */
+function minimalEvents(events: readonly SessionEvent[], text: string): SessionEvent[] {
+	const start = events.find((event) => event.type === 'session-start');
+	const message: SessionEvent = { type: 'user-message', id: 'fit-check', at: 0, text };
+	return start ? [start, message] : [message];
 }
