@@ -62,6 +62,11 @@ export class ContextUpkeep {
 	readonly #calibration: TokenCalibration;
 	/** Set when the model refused a request as too long: the next preparation compacts. */
 	#overflow: Overflow | undefined;
+	/**
+	 * The limit the model stated when it refused a request, where lower than Kiln's model table
+	 * says (a wrong window setting, a proxy that caps input): from then on it is the limit.
+	 */
+	#statedLimit: number | undefined;
 
 	constructor(
 		options: AgentOptions,
@@ -77,6 +82,7 @@ export class ContextUpkeep {
 		this.#model = options.modelInfo ?? lookupModel(options.model);
 		this.#policy = { ...DEFAULT_CONTEXT_POLICY, ...options.contextPolicy };
 		this.#calibration = TokenCalibration.fromEvents(options.log.events);
+		this.#statedLimit = statedLimit(options.log.events, options.model);
 	}
 
 	/** Real ÷ estimated tokens for this agent's model, as learnt so far. */
@@ -101,7 +107,8 @@ export class ContextUpkeep {
 		const forced = this.#overflow !== undefined;
 		if (estimate > clearAt || forced) {
 			const events = this.#options.log.events;
-			const plan = planClearing({ events, estimate, window, policy: this.#policy });
+			const policy = forced ? emergencyPolicy(this.#policy) : this.#policy;
+			const plan = planClearing({ events, estimate, window, policy });
 			// When clearing cannot avoid a compaction it is skipped: it would only make the
 			// summary request miss the cache from the first cleared result on. Unless the summary
 			// request itself would not fit: then room comes first.
@@ -143,13 +150,14 @@ export class ContextUpkeep {
 	noteOverflow(snapshot: RequestSnapshot, error: ProviderError): boolean {
 		const sizes = parseOverflow(error.message);
 		// Without numbers, all that is known is that the request passed the model's limit.
-		const tokens = sizes?.tokens ?? inputLimit(this.#model) + 1;
+		const tokens = sizes?.tokens ?? this.#inputLimit() + 1;
 		this.#calibration.observe(this.#options.model, snapshot.estimatedInputTokens, tokens);
+		if (sizes && sizes.limit > 0 && sizes.limit < this.#inputLimit()) this.#statedLimit = sizes.limit;
 		this.#overflow = sizes ?? {};
 		const events = this.#options.log.events;
 		const { window } = this.#scaledLimits();
 		const estimate = snapshot.estimatedInputTokens;
-		const plan = planClearing({ events, estimate, window, policy: this.#policy });
+		const plan = planClearing({ events, estimate, window, policy: emergencyPolicy(this.#policy) });
 		return canCompact(events) || plan !== undefined;
 	}
 
@@ -168,7 +176,7 @@ export class ContextUpkeep {
 	 * it fits (measured with the provider's exact count when the estimate says it might not).
 	 */
 	async checkMessageFits(text: string): Promise<AgentError | undefined> {
-		const room = inputRoom(this.#model, this.#maxTokens());
+		const room = inputRoom(this.#limitedModel(), this.#maxTokens());
 		const request = buildRequest({
 			model: this.#options.model,
 			events: minimalEvents(this.#options.log.events, text),
@@ -246,11 +254,21 @@ export class ContextUpkeep {
 		return this.#options.maxTokens ?? DEFAULT_MAX_TOKENS;
 	}
 
+	/** Input tokens a request may carry: the model table's limit, or the one the model stated. */
+	#inputLimit(): number {
+		return Math.min(inputLimit(this.#model), this.#statedLimit ?? Number.POSITIVE_INFINITY);
+	}
+
+	#limitedModel(): ModelInfo {
+		const limit = this.#inputLimit();
+		return limit < inputLimit(this.#model) ? { ...this.#model, maxInputTokens: limit } : this.#model;
+	}
+
 	/** The model's input limit and the answer's reserve, in estimated tokens. */
 	#scaledLimits(): { window: number; reserve: number } {
 		const ratio = this.ratio;
 		return {
-			window: Math.floor(inputLimit(this.#model) / ratio),
+			window: Math.floor(this.#inputLimit() / ratio),
 			reserve: Math.ceil(this.#maxTokens() / ratio)
 		};
 	}
@@ -264,7 +282,7 @@ export class ContextUpkeep {
 		if (!this.#options.provider.countTokens) return;
 		const model = this.#options.model;
 		const estimate = prepared.snapshot.estimatedInputTokens;
-		const thresholds = contextThresholds(inputLimit(this.#model), this.#maxTokens(), this.#policy);
+		const thresholds = contextThresholds(this.#inputLimit(), this.#maxTokens(), this.#policy);
 		const near = this.#calibration.knows(model)
 			? isNear(this.#calibration.scale(model, estimate), thresholds)
 			: estimate * MAX_RATIO > thresholds.clearAt;
@@ -272,6 +290,16 @@ export class ContextUpkeep {
 		const exact = await exactTokenCount(this.#options.provider, prepared.request, this.#signal);
 		if (exact !== undefined) this.#calibration.observe(model, estimate, exact);
 	}
+}
+
+/**
+ * Clearing after the model refused a request as too long: the summary request carries the whole
+ * conversation, so it would be refused too unless room is made first, from the newest results
+ * on if need be (the newest is often the one that overflowed). The placeholders say how to get
+ * each back, and the compaction re-reads the recently used files.
+ */
+function emergencyPolicy(policy: ContextPolicy): ContextPolicy {
+	return { ...policy, keepRecentResults: 0, minClearTokens: 0, minClearShare: 0 };
 }
 
 function isNear(tokens: number, { clearAt, compactAt }: Thresholds): boolean {
@@ -288,6 +316,16 @@ function latestRequest(
 	for (let i = events.length - 1; i >= 0; i--) {
 		const event = events[i]!;
 		if (event.type === 'request' && event.snapshot.kind === kind) return event.snapshot;
+	}
+	return undefined;
+}
+
+/** The newest limit a model stated in a too-long refusal (kept on the compaction it caused). */
+function statedLimit(events: readonly SessionEvent[], model: string): number | undefined {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type !== 'compaction' || event.model !== model) continue;
+		if (event.overflow?.limit) return event.overflow.limit;
 	}
 	return undefined;
 }
