@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelInfo } from '../../../src/lib/agent';
+import { ProviderError, type Provider } from '../../../src/lib/providers';
 import { applySessionEvent, emptyTranscript } from '../../../src/lib/state/chat';
 import type { ScriptInput } from '../../../tooling/mock-model';
 import { FORMATS, assertValidConversation, ofType, types, useAgentHarness } from './harness';
@@ -154,5 +155,29 @@ describe.each(FORMATS)('a message too big for the model (%s)', (format) => {
 			'assistant-step',
 			'turn-end'
 		]);
+	});
+
+	it('falls back to the estimate when count-tokens fails', async () => {
+		let asked = 0;
+		const failingCount = (provider: Provider): Provider => ({
+			id: provider.id,
+			family: provider.family,
+			stream: (request) => provider.stream(request),
+			listModels: (signal) => provider.listModels(signal),
+			countTokens: async () => {
+				asked++;
+				throw new ProviderError('network', 'Could not reach the API.');
+			}
+		});
+		const h = await setup(format, [{ text: 'Hi.' }], {
+			agent: { modelInfo: small, maxTokens: 1_000 },
+			wrapProvider: failingCount
+		});
+		const result = await h.run(huge);
+		expect(asked).toBe(1);
+		expect(result.reason).toBe('error');
+		expect(result.error?.kind).toBe('message-too-long');
+		expect(h.log.events).toEqual([]);
+		expect((await h.run('Hello')).reason).toBe('completed');
 	});
 });
