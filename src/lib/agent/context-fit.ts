@@ -1,12 +1,20 @@
 /**
- * Whether a request fits the model: the input room, exact counts where the API offers them (and
- * the estimate where it does not, or fails), the check that refuses a message too big to ever
- * fit, and the words for a request the model refused as too long.
+ * Whether a request fits the model, for keep-context-small.ts: the input room, exact counts
+ * where the API offers them (the estimate where it does not, or fails), what a refusal as too
+ * long leaves behind (the limit the model stated, the clearing that makes room for a summary),
+ * and the words for a message too big to ever fit or a request refused twice.
  */
 import type { ModelRequest, Provider, ProviderError } from '../providers';
 import { parseOverflow } from './context/calibration';
 import { inputLimit, type ModelInfo } from './context/models';
-import type { AgentError } from './types';
+import type { ContextPolicy, Thresholds } from './context/policy';
+import type { AgentError, RequestSnapshot, SessionEvent } from './types';
+
+/**
+ * An estimate within this share of a threshold is checked with the provider's exact count (where
+ * it has one) before deciding: there the calibration's error could flip the decision.
+ */
+const NEAR_THRESHOLD_SHARE = 0.1;
 
 /** Input tokens a request may carry: the input limit, less the room kept for the answer. */
 export function inputRoom(model: ModelInfo, maxTokens: number): number {
@@ -73,4 +81,52 @@ export function overflowNothingToShrinkError(error: ProviderError): AgentError {
 			`The model refused the request as too long${said}, and there is nothing Kiln can compact or clear yet. ` +
 			'Start a new chat and attach less, or split the message into several.'
 	};
+}
+
+/**
+ * Clearing after the model refused a request as too long: the summary request carries the whole
+ * conversation, so it would be refused too unless room is made first, from the newest results
+ * on if need be (the newest is often the one that overflowed). The placeholders say how to get
+ * each back, and the compaction re-reads the recently used files.
+ */
+export function emergencyPolicy(policy: ContextPolicy): ContextPolicy {
+	return { ...policy, keepRecentResults: 0, minClearTokens: 0, minClearShare: 0 };
+}
+
+export function isNear(tokens: number, { clearAt, compactAt }: Thresholds): boolean {
+	return [clearAt, compactAt].some(
+		(threshold) => Math.abs(tokens - threshold) <= threshold * NEAR_THRESHOLD_SHARE
+	);
+}
+
+/** The newest request of a kind, from the log. */
+export function latestRequest(
+	events: readonly SessionEvent[],
+	kind: RequestSnapshot['kind']
+): RequestSnapshot | undefined {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type === 'request' && event.snapshot.kind === kind) return event.snapshot;
+	}
+	return undefined;
+}
+
+/** The newest limit a model stated in a too-long refusal (kept on the compaction it caused). */
+export function statedLimit(events: readonly SessionEvent[], model: string): number | undefined {
+	for (let i = events.length - 1; i >= 0; i--) {
+		const event = events[i]!;
+		if (event.type !== 'compaction' || event.model !== model) continue;
+		if (event.overflow?.limit) return event.overflow.limit;
+	}
+	return undefined;
+}
+
+/**
+ * The smallest log that carries `text`: the session's start (its frozen context) and the message
+ * alone, as right after a compaction that kept nothing else.
+ */
+export function minimalEvents(events: readonly SessionEvent[], text: string): SessionEvent[] {
+	const start = events.find((event) => event.type === 'session-start');
+	const message: SessionEvent = { type: 'user-message', id: 'fit-check', at: 0, text };
+	return start ? [start, message] : [message];
 }

@@ -10,27 +10,26 @@ import {
 } from './context/calibration';
 import { planClearing } from './context/clearing';
 import { inputLimit, modelInfo as lookupModel, type ModelInfo } from './context/models';
-import {
-	contextThresholds,
-	DEFAULT_CONTEXT_POLICY,
-	type ContextPolicy,
-	type Thresholds
-} from './context/policy';
+import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
 import { canCompact, runCompaction, type CompactionOutcome } from './context/run-compaction';
 import { snapshotRequest } from './context/snapshot';
 import { latestContextSize, sessionTotals } from './context/usage';
-import { exactTokenCount, inputRoom, oversizeMessageError } from './context-fit';
+import {
+	emergencyPolicy,
+	exactTokenCount,
+	inputRoom,
+	isNear,
+	latestRequest,
+	minimalEvents,
+	oversizeMessageError,
+	statedLimit
+} from './context-fit';
 import { buildRequest } from './request-builder';
 import type { TurnRecorder } from './turn-recorder';
 import type { AgentError, AgentMode, RequestSnapshot, SessionEvent } from './types';
 
 /** Room the compaction instruction takes on top of the request it is added to. */
 const SUMMARY_REQUEST_TOKENS = 500;
-/**
- * An estimate within this share of a threshold is checked with the provider's exact count (where
- * it has one) before deciding: there the calibration's error could flip the decision.
- */
-const NEAR_THRESHOLD_SHARE = 0.1;
 
 /** What the model said when it refused a request as too long (N tokens > M maximum). */
 type Overflow = { tokens: number; limit: number } | Record<string, never>;
@@ -83,11 +82,6 @@ export class ContextUpkeep {
 		this.#policy = { ...DEFAULT_CONTEXT_POLICY, ...options.contextPolicy };
 		this.#calibration = TokenCalibration.fromEvents(options.log.events);
 		this.#statedLimit = statedLimit(options.log.events, options.model);
-	}
-
-	/** Real ÷ estimated tokens for this agent's model, as learnt so far. */
-	get ratio(): number {
-		return this.#calibration.ratio(this.#options.model);
 	}
 
 	/**
@@ -152,7 +146,9 @@ export class ContextUpkeep {
 		// Without numbers, all that is known is that the request passed the model's limit.
 		const tokens = sizes?.tokens ?? this.#inputLimit() + 1;
 		this.#calibration.observe(this.#options.model, snapshot.estimatedInputTokens, tokens);
-		if (sizes && sizes.limit > 0 && sizes.limit < this.#inputLimit()) this.#statedLimit = sizes.limit;
+		if (sizes && sizes.limit > 0 && sizes.limit < this.#inputLimit()) {
+			this.#statedLimit = sizes.limit;
+		}
 		this.#overflow = sizes ?? {};
 		const events = this.#options.log.events;
 		const { window } = this.#scaledLimits();
@@ -232,11 +228,19 @@ export class ContextUpkeep {
 		);
 		this.#recorder.emit({
 			type: 'context-status',
-			used: latestContextSize(events)?.used ?? 0,
+			used: this.#calibratedSize(events),
 			window: this.#model.contextWindow,
 			cacheReadShare: totals.cacheReadShare,
 			costUsd: totals.costUsd
 		});
+	}
+
+	/** How full the context is, an estimate scaled to the model's count. */
+	#calibratedSize(events: readonly SessionEvent[]): number {
+		const latest = latestContextSize(events);
+		if (!latest) return 0;
+		if (!latest.estimated) return latest.used;
+		return this.#calibration.scale(latest.model ?? this.#options.model, latest.used);
 	}
 
 	/** The next step's request as the log stands, with its snapshot (which holds the estimate). */
@@ -261,12 +265,14 @@ export class ContextUpkeep {
 
 	#limitedModel(): ModelInfo {
 		const limit = this.#inputLimit();
-		return limit < inputLimit(this.#model) ? { ...this.#model, maxInputTokens: limit } : this.#model;
+		return limit < inputLimit(this.#model)
+			? { ...this.#model, maxInputTokens: limit }
+			: this.#model;
 	}
 
 	/** The model's input limit and the answer's reserve, in estimated tokens. */
 	#scaledLimits(): { window: number; reserve: number } {
-		const ratio = this.ratio;
+		const ratio = this.#calibration.ratio(this.#options.model);
 		return {
 			window: Math.floor(this.#inputLimit() / ratio),
 			reserve: Math.ceil(this.#maxTokens() / ratio)
@@ -290,52 +296,4 @@ export class ContextUpkeep {
 		const exact = await exactTokenCount(this.#options.provider, prepared.request, this.#signal);
 		if (exact !== undefined) this.#calibration.observe(model, estimate, exact);
 	}
-}
-
-/**
- * Clearing after the model refused a request as too long: the summary request carries the whole
- * conversation, so it would be refused too unless room is made first, from the newest results
- * on if need be (the newest is often the one that overflowed). The placeholders say how to get
- * each back, and the compaction re-reads the recently used files.
- */
-function emergencyPolicy(policy: ContextPolicy): ContextPolicy {
-	return { ...policy, keepRecentResults: 0, minClearTokens: 0, minClearShare: 0 };
-}
-
-function isNear(tokens: number, { clearAt, compactAt }: Thresholds): boolean {
-	return [clearAt, compactAt].some(
-		(threshold) => Math.abs(tokens - threshold) <= threshold * NEAR_THRESHOLD_SHARE
-	);
-}
-
-/** The newest request of a kind, from the log. */
-function latestRequest(
-	events: readonly SessionEvent[],
-	kind: RequestSnapshot['kind']
-): RequestSnapshot | undefined {
-	for (let i = events.length - 1; i >= 0; i--) {
-		const event = events[i]!;
-		if (event.type === 'request' && event.snapshot.kind === kind) return event.snapshot;
-	}
-	return undefined;
-}
-
-/** The newest limit a model stated in a too-long refusal (kept on the compaction it caused). */
-function statedLimit(events: readonly SessionEvent[], model: string): number | undefined {
-	for (let i = events.length - 1; i >= 0; i--) {
-		const event = events[i]!;
-		if (event.type !== 'compaction' || event.model !== model) continue;
-		if (event.overflow?.limit) return event.overflow.limit;
-	}
-	return undefined;
-}
-
-/**
- * The smallest log that carries `text`: the session's start (its frozen context) and the message
- * alone, as right after a compaction that kept nothing else.
- */
-function minimalEvents(events: readonly SessionEvent[], text: string): SessionEvent[] {
-	const start = events.find((event) => event.type === 'session-start');
-	const message: SessionEvent = { type: 'user-message', id: 'fit-check', at: 0, text };
-	return start ? [start, message] : [message];
 }
