@@ -89,15 +89,18 @@ function clamp(ratio: number): number {
 }
 
 /**
- * "prompt is too long: 210345 tokens > 200000 maximum" (Anthropic) and OpenAI's "This model's
- * maximum context length is 128000 tokens. However, your messages resulted in 130512 tokens":
- * the real size of the refused request and the model's limit, when the message says them.
+ * "prompt is too long: 210345 tokens > 200000 maximum" (Anthropic), OpenAI's "This model's
+ * maximum context length is 128000 tokens. However, your messages resulted in 130512 tokens" and
+ * vLLM's variant of it: the real size of the refused request and the model's limit, when the
+ * message says them.
  */
 export function parseOverflow(message: string): { tokens: number; limit: number } | undefined {
 	const anthropic = /(\d[\d,]*)\s*tokens?\s*>\s*(\d[\d,]*)\s*maximum/i.exec(message);
 	if (anthropic) return { tokens: toNumber(anthropic[1]!), limit: toNumber(anthropic[2]!) };
 	const limit = /maximum context length is (\d[\d,]*)/i.exec(message);
-	const tokens = /resulted in (\d[\d,]*) tokens/i.exec(message);
+	// vLLM: "However, you requested 5000 tokens (4000 in the messages, 1000 in the completion)".
+	const tokens =
+		/resulted in (\d[\d,]*) tokens/i.exec(message) ?? /(\d[\d,]*) in the messages/i.exec(message);
 	if (limit && tokens) return { tokens: toNumber(tokens[1]!), limit: toNumber(limit[1]!) };
 	return undefined;
 }

@@ -60,7 +60,9 @@ export function compactionFailedMarker(key: string, error: AgentError, at: numbe
 
 function overflowSizes(overflow: { tokens?: number; limit?: number }): string {
 	const { tokens, limit } = overflow;
-	return tokens && limit ? ` (${formatTokens(tokens)} tokens, it takes ${formatTokens(limit)})` : '';
+	return tokens && limit
+		? ` (${formatTokens(tokens)} tokens, it takes ${formatTokens(limit)})`
+		: '';
 }
 
 function sentence(text: string): string {

@@ -126,6 +126,11 @@ describe('parseOverflow', () => {
 				"This model's maximum context length is 128000 tokens. However, your messages resulted in 135,000 tokens."
 			)
 		).toEqual({ tokens: 135_000, limit: 128_000 });
+		expect(
+			parseOverflow(
+				"This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4000 in the messages, 1000 in the completion)."
+			)
+		).toEqual({ tokens: 4_000, limit: 4_096 });
 		const error = classifyHttpFailure(
 			{
 				status: 400,
