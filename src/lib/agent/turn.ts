@@ -59,7 +59,7 @@ export class Turn {
 		let end: TurnEnd;
 		try {
 			await loadTokenizer();
-			// Refused before anything is stored: the log stays as it was, and the chat keeps the text.
+			// Refused before anything is stored: the log stays as it was (the chat still shows the text).
 			const tooLong = await this.#context.checkMessageFits(text);
 			if (tooLong) return { reason: 'error', error: tooLong, usage: this.#recorder.usage };
 			await startTurn(this.#options, this.#recorder, text, () => this.#persistPendingMode());
