@@ -65,7 +65,7 @@ export function overflowAfterRetryError(error: ProviderError): AgentError {
 		kind: error.kind,
 		message:
 			`The model refused the request as too long${said}, again after Kiln compacted the conversation and retried. ` +
-			'Start a new chat (or /compact with a focus), attach less, or pick a model with a larger context window.'
+			'Start a new chat (or /compact with a focus), attach less, or pick a model with a larger context window; if the model’s context window is set by hand, check it.'
 	};
 }
 

@@ -59,7 +59,7 @@ export interface AgentHarness {
 	server: MockModelServer;
 }
 
-/** `server`: how the scripted server starts (e.g. with the prompt-cache simulator). */
+/** `serverOptions`: how the scripted server starts (e.g. with the prompt-cache simulator). */
 export function useAgentHarness(serverOptions: MockModelServerOptions = {}) {
 	let server: MockModelServer;
 	const open: { workspace: Workspace; runtime: Runtime }[] = [];
