@@ -180,4 +180,20 @@ describe.each(FORMATS)('a message too big for the model (%s)', (format) => {
 		expect(h.log.events).toEqual([]);
 		expect((await h.run('Hello')).reason).toBe('completed');
 	});
+
+	it('asks count-tokens about a first request the ratio could push past a threshold', async () => {
+		const h = await setup(format, [{ text: 'Hi.' }], {
+			agent: { modelInfo: small, maxTokens: 1_000 }
+		});
+		expect((await h.run('Hello')).reason).toBe('completed');
+		const counts = h.server.tokenCounts();
+		if (format === 'openai') {
+			expect(counts).toEqual([]);
+			return;
+		}
+		// Before any usage existed: counted first, then sent.
+		expect(counts).toHaveLength(1);
+		expect(counts[0]!.seq).toBeLessThan(h.server.requests()[0]!.seq);
+		expect(counts[0]!.body).toMatchObject({ messages: h.bodies()[0]!.messages });
+	});
 });
