@@ -14,6 +14,7 @@ import { MockScriptError, parseScript, type Script, type ScriptInput } from './s
 import { TurnQueue } from './turn-queue';
 import { PromptCacheSimulator, type PromptCacheOptions } from './cache';
 import { answerGitHub, isGitHubPath, type MockGitHub } from './github-routes';
+import { answerCountTokens, defaultTextCounter } from './count-tokens';
 
 export interface MockModelServerOptions {
 	/** The turns to replay; validated like a script file. Defaults to no turns. */
@@ -41,6 +42,8 @@ export interface MockModelServer {
 	openaiBaseURL: string;
 	/** Every model API request so far, oldest first (copies; credentials redacted). */
 	requests(): RecordedRequest[];
+	/** Every count_tokens request so far, oldest first (kept apart: they use no turn). */
+	tokenCounts(): RecordedRequest[];
 	/** Replaces the script and rewinds to its first turn. Throws MockScriptError if invalid. */
 	setScript(script: ScriptInput | Script): void;
 	/** Rewinds the script to its first turn, forgets recorded requests and empties the cache. */
@@ -54,20 +57,26 @@ export interface MockModelServer {
 }
 
 const endpoints =
-	'POST /v1/messages, POST /v1/chat/completions, GET /v1/models, ' +
+	'POST /v1/messages, POST /v1/messages/count_tokens, POST /v1/chat/completions, GET /v1/models, ' +
 	'GET /__kiln/requests, GET|POST /__kiln/script, POST /__kiln/reset';
 
-type Route = 'anthropic' | 'openai' | 'models';
+type Route = 'anthropic' | 'openai' | 'models' | 'count';
 
 /** Routes by path suffix, so both `/v1/messages` and `/messages` (after any base URL) work. */
 function routeFor(path: string): Route | null {
+	if (path.endsWith('/messages/count_tokens')) return 'count';
 	if (path.endsWith('/chat/completions')) return 'openai';
 	if (path.endsWith('/messages')) return 'anthropic';
 	if (path.endsWith('/models')) return 'models';
 	return null;
 }
 
-const expectedMethod: Record<Route, string> = { anthropic: 'POST', openai: 'POST', models: 'GET' };
+const expectedMethod: Record<Route, string> = {
+	anthropic: 'POST',
+	openai: 'POST',
+	models: 'GET',
+	count: 'POST'
+};
 
 export async function startMockModelServer(
 	options: MockModelServerOptions = {}
@@ -75,12 +84,14 @@ export async function startMockModelServer(
 	const queue = new TurnQueue(parseScript(options.script ?? { turns: [] }));
 	const cache = options.cache?.enabled ? new PromptCacheSimulator(options.cache) : undefined;
 	let log: RecordedRequest[] = [];
+	let counts: RecordedRequest[] = [];
 	let github: MockGitHub = options.github ?? { repos: {} };
 	let nextSeq = 0;
 	const reset = () => {
 		queue.reset();
 		cache?.reset();
 		log = [];
+		counts = [];
 	};
 
 	async function handleControl(req: IncomingMessage, res: ServerResponse, path: string) {
@@ -128,7 +139,8 @@ export async function startMockModelServer(
 			headers: req.headers,
 			body: body.ok ? body.value : null
 		});
-		log.push(record);
+		if (route === 'count') counts.push(record);
+		else log.push(record);
 		let announced = false;
 		const announce = () => {
 			if (!announced) options.onRequest?.(record);
@@ -154,6 +166,10 @@ export async function startMockModelServer(
 				return sendError(res, format, 400, record.seq, {
 					message: `mock-model: the request body is not valid JSON (${body.reason}).`
 				});
+			}
+			if (route === 'count') {
+				const counter = cache?.counter ?? defaultTextCounter();
+				return answerCountTokens(res, body.value, counter, requestIdHeaders(record.seq));
 			}
 			await answerModelCall({
 				format,
@@ -206,6 +222,7 @@ export async function startMockModelServer(
 		port,
 		openaiBaseURL: `${url}/v1`,
 		requests: () => structuredClone(log),
+		tokenCounts: () => structuredClone(counts),
 		setScript: (script) => queue.replace(parseScript(script)),
 		setGitHub: (next) => {
 			github = next;

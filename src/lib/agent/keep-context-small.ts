@@ -1,19 +1,38 @@
-import type { ModelRequest, ToolDefinition } from '../providers';
+import type { ModelRequest, ProviderError, ToolDefinition, Usage } from '../providers';
 import { toolDefinitions } from '../tools';
 import type { AgentOptions } from './agent-options';
 import { DEFAULT_MAX_TOKENS } from './agent-options';
+import {
+	parseOverflow,
+	reportedInputTokens,
+	TokenCalibration,
+	MAX_RATIO
+} from './context/calibration';
 import { planClearing } from './context/clearing';
-import { modelInfo as lookupModel, type ModelInfo } from './context/models';
+import { inputLimit, modelInfo as lookupModel, type ModelInfo } from './context/models';
 import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
 import { canCompact, runCompaction, type CompactionOutcome } from './context/run-compaction';
 import { snapshotRequest } from './context/snapshot';
 import { latestContextSize, sessionTotals } from './context/usage';
+import {
+	emergencyPolicy,
+	exactTokenCount,
+	inputRoom,
+	isNear,
+	latestRequest,
+	minimalEvents,
+	oversizeMessageError,
+	statedLimit
+} from './context-fit';
 import { buildRequest } from './request-builder';
 import type { TurnRecorder } from './turn-recorder';
-import type { AgentMode, RequestSnapshot } from './types';
+import type { AgentError, AgentMode, RequestSnapshot, SessionEvent } from './types';
 
 /** Room the compaction instruction takes on top of the request it is added to. */
 const SUMMARY_REQUEST_TOKENS = 500;
+
+/** What the model said when it refused a request as too long (N tokens > M maximum). */
+type Overflow = { tokens: number; limit: number } | Record<string, never>;
 
 export interface PreparedRequest {
 	readonly request: ModelRequest;
@@ -38,6 +57,15 @@ export class ContextUpkeep {
 	 * since every attempt is a paid summary request and a broken one would repeat each step.
 	 */
 	#autoCompactionFailed = false;
+	/** Real ÷ estimated tokens per model, rebuilt from the log and refined by every answer. */
+	readonly #calibration: TokenCalibration;
+	/** Set when the model refused a request as too long: the next preparation compacts. */
+	#overflow: Overflow | undefined;
+	/**
+	 * The limit the model stated when it refused a request, where lower than Kiln's model table
+	 * says (a wrong window setting, a proxy that caps input): from then on it is the limit.
+	 */
+	#statedLimit: number | undefined;
 
 	constructor(
 		options: AgentOptions,
@@ -52,6 +80,8 @@ export class ContextUpkeep {
 		this.#tools = options.tools ?? toolDefinitions();
 		this.#model = options.modelInfo ?? lookupModel(options.model);
 		this.#policy = { ...DEFAULT_CONTEXT_POLICY, ...options.contextPolicy };
+		this.#calibration = TokenCalibration.fromEvents(options.log.events);
+		this.#statedLimit = statedLimit(options.log.events, options.model);
 	}
 
 	/**
@@ -61,18 +91,23 @@ export class ContextUpkeep {
 	 * rebuilt only when an event it persisted changed it (building and counting are not free).
 	 */
 	async keepContextSmall(): Promise<PreparedRequest> {
-		const window = this.#model.contextWindow;
-		const { clearAt, compactAt } = contextThresholds(window, this.#maxTokens(), this.#policy);
 		let prepared = this.#prepareRequest();
+		await this.#countIfNear(prepared);
+		// Everything below is in estimated tokens: the window is scaled down by the calibration
+		// instead of every estimate up, so clearing's own estimates stay comparable.
+		const { window, reserve } = this.#scaledLimits();
+		const { clearAt, compactAt } = contextThresholds(window, reserve, this.#policy);
 		let estimate = prepared.snapshot.estimatedInputTokens;
-		if (estimate > clearAt) {
+		const forced = this.#overflow !== undefined;
+		if (estimate > clearAt || forced) {
 			const events = this.#options.log.events;
-			const plan = planClearing({ events, estimate, window, policy: this.#policy });
+			const policy = forced ? emergencyPolicy(this.#policy) : this.#policy;
+			const plan = planClearing({ events, estimate, window, policy });
 			// When clearing cannot avoid a compaction it is skipped: it would only make the
 			// summary request miss the cache from the first cleared result on. Unless the summary
 			// request itself would not fit: then room comes first.
-			const avoidsCompaction = plan && estimate - plan.tokensFreed <= compactAt;
-			const summaryFits = estimate + SUMMARY_REQUEST_TOKENS <= window - this.#maxTokens();
+			const avoidsCompaction = plan && estimate - plan.tokensFreed <= compactAt && !forced;
+			const summaryFits = estimate + SUMMARY_REQUEST_TOKENS <= window - reserve;
 			if (plan && (avoidsCompaction || !canCompact(events) || !summaryFits)) {
 				await this.#recorder.persist({
 					type: 'context-cleared',
@@ -84,10 +119,11 @@ export class ContextUpkeep {
 				estimate = prepared.snapshot.estimatedInputTokens;
 			}
 		}
+		const events = this.#options.log.events;
 		if (
-			estimate > compactAt &&
-			!this.#autoCompactionFailed &&
-			canCompact(this.#options.log.events)
+			(estimate > compactAt || forced) &&
+			(forced || !this.#autoCompactionFailed) &&
+			canCompact(events)
 		) {
 			// A failed compaction is reported (compaction-failed) and the step still runs: the
 			// API may yet accept the request, and if not its error tells the person what to do.
@@ -96,7 +132,62 @@ export class ContextUpkeep {
 			this.emitStatus();
 			prepared = this.#prepareRequest();
 		}
+		this.#overflow = undefined;
 		return prepared;
+	}
+
+	/**
+	 * The model refused `snapshot`'s request as too long: learn its real size from the refusal,
+	 * and have the next preparation compact (or clear) whatever the estimate says. False when
+	 * nothing can be made smaller, so a retry would only be refused again.
+	 */
+	noteOverflow(snapshot: RequestSnapshot, error: ProviderError): boolean {
+		const sizes = parseOverflow(error.message);
+		// Without numbers, all that is known is that the request passed the model's limit.
+		const tokens = sizes?.tokens ?? this.#inputLimit() + 1;
+		this.#calibration.observe(this.#options.model, snapshot.estimatedInputTokens, tokens);
+		if (sizes && sizes.limit > 0 && sizes.limit < this.#inputLimit()) {
+			this.#statedLimit = sizes.limit;
+		}
+		this.#overflow = sizes ?? {};
+		const events = this.#options.log.events;
+		const { window } = this.#scaledLimits();
+		const estimate = snapshot.estimatedInputTokens;
+		const plan = planClearing({ events, estimate, window, policy: emergencyPolicy(this.#policy) });
+		return canCompact(events) || plan !== undefined;
+	}
+
+	/** Learns from what the API reported for a request this upkeep prepared. */
+	observe(snapshot: RequestSnapshot, usage: Usage): void {
+		this.#calibration.observe(
+			snapshot.model,
+			snapshot.estimatedInputTokens,
+			reportedInputTokens(usage)
+		);
+	}
+
+	/**
+	 * Refuses, before anything is stored, a message that could not fit even alone: with the
+	 * instructions, tools and session context, more than the model's input room. Undefined when
+	 * it fits (measured with the provider's exact count when the estimate says it might not).
+	 */
+	async checkMessageFits(text: string): Promise<AgentError | undefined> {
+		const room = inputRoom(this.#limitedModel(), this.#maxTokens());
+		const request = buildRequest({
+			model: this.#options.model,
+			events: minimalEvents(this.#options.log.events, text),
+			tools: this.#tools,
+			maxTokens: this.#maxTokens()
+		});
+		const estimate = snapshotRequest(request, { kind: 'step' }).estimatedInputTokens;
+		const calibrated = this.#calibration.scale(this.#options.model, estimate);
+		if (calibrated <= room) return undefined;
+		const exact = await exactTokenCount(this.#options.provider, request, this.#signal);
+		if (exact !== undefined) {
+			this.#calibration.observe(this.#options.model, estimate, exact);
+			if (exact <= room) return undefined;
+		}
+		return oversizeMessageError(this.#options.model, exact ?? calibrated, room, this.#maxTokens());
 	}
 
 	/** Summarises the session; `manual` for `/compact`, with the person's `focus` if any. */
@@ -117,12 +208,15 @@ export class ContextUpkeep {
 				readFile: async (path) => (workspace.exists(path) ? workspace.readText(path) : undefined),
 				...(this.#options.projectMemory ? { projectMemory: this.#options.projectMemory } : {})
 			},
-			window: this.#model.contextWindow,
+			window: this.#scaledLimits().window,
 			mode: this.#mode(),
 			manual,
-			...(focus ? { focus } : {})
+			...(focus ? { focus } : {}),
+			...(this.#overflow && !manual ? { overflow: this.#overflow } : {})
 		});
 		this.#recorder.addUsage(outcome.usage);
+		const request = latestRequest(this.#options.log.events, 'compaction');
+		if (outcome.ok && request) this.observe(request, outcome.usage);
 		return outcome;
 	}
 
@@ -134,11 +228,19 @@ export class ContextUpkeep {
 		);
 		this.#recorder.emit({
 			type: 'context-status',
-			used: latestContextSize(events)?.used ?? 0,
+			used: this.#calibratedSize(events),
 			window: this.#model.contextWindow,
 			cacheReadShare: totals.cacheReadShare,
 			costUsd: totals.costUsd
 		});
+	}
+
+	/** How full the context is, an estimate scaled to the model's count. */
+	#calibratedSize(events: readonly SessionEvent[]): number {
+		const latest = latestContextSize(events);
+		if (!latest) return 0;
+		if (!latest.estimated) return latest.used;
+		return this.#calibration.scale(latest.model ?? this.#options.model, latest.used);
 	}
 
 	/** The next step's request as the log stands, with its snapshot (which holds the estimate). */
@@ -154,5 +256,44 @@ export class ContextUpkeep {
 
 	#maxTokens(): number {
 		return this.#options.maxTokens ?? DEFAULT_MAX_TOKENS;
+	}
+
+	/** Input tokens a request may carry: the model table's limit, or the one the model stated. */
+	#inputLimit(): number {
+		return Math.min(inputLimit(this.#model), this.#statedLimit ?? Number.POSITIVE_INFINITY);
+	}
+
+	#limitedModel(): ModelInfo {
+		const limit = this.#inputLimit();
+		return limit < inputLimit(this.#model)
+			? { ...this.#model, maxInputTokens: limit }
+			: this.#model;
+	}
+
+	/** The model's input limit and the answer's reserve, in estimated tokens. */
+	#scaledLimits(): { window: number; reserve: number } {
+		const ratio = this.#calibration.ratio(this.#options.model);
+		return {
+			window: Math.floor(this.#inputLimit() / ratio),
+			reserve: Math.ceil(this.#maxTokens() / ratio)
+		};
+	}
+
+	/**
+	 * Asks the provider for the exact count (free at Anthropic) where the calibration's error
+	 * could flip a decision: near a threshold, or before any answer taught the ratio when even
+	 * the highest ratio could cross one. Learns from it; a failed count changes nothing.
+	 */
+	async #countIfNear(prepared: PreparedRequest): Promise<void> {
+		if (!this.#options.provider.countTokens) return;
+		const model = this.#options.model;
+		const estimate = prepared.snapshot.estimatedInputTokens;
+		const thresholds = contextThresholds(this.#inputLimit(), this.#maxTokens(), this.#policy);
+		const near = this.#calibration.knows(model)
+			? isNear(this.#calibration.scale(model, estimate), thresholds)
+			: estimate * MAX_RATIO > thresholds.clearAt;
+		if (!near) return;
+		const exact = await exactTokenCount(this.#options.provider, prepared.request, this.#signal);
+		if (exact !== undefined) this.#calibration.observe(model, estimate, exact);
 	}
 }

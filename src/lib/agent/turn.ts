@@ -7,6 +7,7 @@ import {
 	type TurnOptions,
 	type TurnResult
 } from './agent-options';
+import { overflowAfterRetryError, overflowNothingToShrinkError } from './context-fit';
 import { ContextUpkeep } from './keep-context-small';
 import { loadTokenizer } from './context/tokens';
 import { canCompact } from './context/run-compaction';
@@ -58,6 +59,9 @@ export class Turn {
 		let end: TurnEnd;
 		try {
 			await loadTokenizer();
+			// Refused before anything is stored: the log stays as it was (the chat still shows the text).
+			const tooLong = await this.#context.checkMessageFits(text);
+			if (tooLong) return { reason: 'error', error: tooLong, usage: this.#recorder.usage };
 			await startTurn(this.#options, this.#recorder, text, () => this.#persistPendingMode());
 			end = await this.#loop();
 		} catch (error) {
@@ -119,17 +123,9 @@ export class Turn {
 		for (let step = 1; step <= maxSteps; step++) {
 			if (this.#signal.aborted) return { reason: 'aborted' };
 			await this.#persistPendingMode();
-			const { request, snapshot } = await this.#context.keepContextSmall();
-			if (this.#signal.aborted) return { reason: 'aborted' };
-			await this.#recorder.persist({ type: 'request', at: Date.now(), step, snapshot });
-			const outcome = await runModelStep({
-				provider: this.#options.provider,
-				request,
-				step,
-				signal: this.#signal,
-				retry: this.#options.retry ?? {},
-				emit: (event) => this.#recorder.emit(event)
-			});
+			const sent = await this.#sendStep(step);
+			if (!('accumulator' in sent)) return sent;
+			const outcome = sent;
 			const calls = outcome.accumulator.toolCalls;
 			const hasOutput = outcome.accumulator.content.length > 0;
 			if (outcome.complete || hasOutput) await this.#persistStep(step, outcome);
@@ -154,6 +150,38 @@ export class Turn {
 				message: `The agent stopped after ${maxSteps} steps without finishing, so it cannot loop forever. Check what it did so far, then send a message to let it continue.`
 			}
 		};
+	}
+
+	/**
+	 * Prepares the step's request (keeping the context small), records it and runs it. A request
+	 * the model refuses as too long teaches the calibration its real size, and is prepared again
+	 * (compacted) and sent once more; a second refusal ends the turn.
+	 */
+	async #sendStep(step: number): Promise<StepOutcome | TurnEnd> {
+		let retried = false;
+		for (;;) {
+			const { request, snapshot } = await this.#context.keepContextSmall();
+			if (this.#signal.aborted) return { reason: 'aborted' };
+			await this.#recorder.persist({ type: 'request', at: Date.now(), step, snapshot });
+			const outcome = await runModelStep({
+				provider: this.#options.provider,
+				request,
+				step,
+				signal: this.#signal,
+				retry: this.#options.retry ?? {},
+				emit: (event) => this.#recorder.emit(event)
+			});
+			const usage = outcome.accumulator.usage;
+			if (usage) this.#context.observe(snapshot, usage);
+			const error = outcome.error;
+			if (error?.kind !== 'context_overflow' || outcome.accumulator.content.length > 0) {
+				return outcome;
+			}
+			const shrinkable = this.#context.noteOverflow(snapshot, error);
+			if (retried) return { reason: 'error', error: overflowAfterRetryError(error) };
+			if (!shrinkable) return { reason: 'error', error: overflowNothingToShrinkError(error) };
+			retried = true;
+		}
 	}
 
 	async #persistStep(step: number, outcome: StepOutcome): Promise<void> {

@@ -121,6 +121,11 @@ export type SessionEvent =
 			/** True when the person asked for it; otherwise the context passed its limit. */
 			readonly manual?: boolean;
 			/**
+			 * The model refused the request before as too long (its count and limit, when it said
+			 * them): this compaction made room, and the step was sent again.
+			 */
+			readonly overflow?: { readonly tokens?: number; readonly limit?: number };
+			/**
 			 * Everything the first message after the compaction carries besides the summary: the
 			 * project memory and the most recently used files, re-read at compaction time. Stored so
 			 * the request can be rebuilt exactly.

@@ -90,6 +90,18 @@ export class AnthropicProvider implements Provider {
 		});
 	}
 
+	async countTokens(request: ModelRequest, signal?: AbortSignal): Promise<number> {
+		const context = { provider: this.id, baseUrl: this.#baseUrl, signal, wording: this.#wording };
+		// The same body as the Messages call, minus what only a generation takes.
+		const { max_tokens: _maxTokens, stream: _stream, ...params } = toAnthropicParams(request);
+		try {
+			const counted = await this.#client.messages.countTokens(params, { signal });
+			return counted.input_tokens;
+		} catch (error) {
+			throw toProviderError(error, SDK_ERRORS, context);
+		}
+	}
+
 	async listModels(signal?: AbortSignal): Promise<string[]> {
 		const context = { provider: this.id, baseUrl: this.#baseUrl, signal, wording: this.#wording };
 		try {

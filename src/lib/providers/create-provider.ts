@@ -41,12 +41,21 @@ class LazyProvider implements Provider {
 	readonly #config: ProviderConfig;
 	readonly #options: ProviderOptions;
 	#loaded?: Promise<Provider>;
+	/** Only where the API offers it (Anthropic), so callers can tell without loading the SDK. */
+	readonly countTokens?: (request: ModelRequest, signal?: AbortSignal) => Promise<number>;
 
 	constructor(config: ProviderConfig, options: ProviderOptions) {
 		this.id = config.provider;
 		this.family = getPreset(config.provider).family;
 		this.#config = config;
 		this.#options = options;
+		if (this.family === 'anthropic') {
+			this.countTokens = async (request, signal) => {
+				const provider = await this.#load();
+				if (!provider.countTokens) throw new Error('This provider cannot count tokens.');
+				return provider.countTokens(request, signal);
+			};
+		}
 	}
 
 	async *stream(request: ModelRequest): AsyncGenerator<StreamEvent, void, undefined> {

@@ -184,4 +184,10 @@ export interface Provider {
 	stream(request: ModelRequest): AsyncIterable<StreamEvent>;
 	/** Model ids the API offers; throws ProviderError so the UI can fall back to free entry. */
 	listModels(signal?: AbortSignal): Promise<string[]>;
+	/**
+	 * The request's input tokens as the model counts them, without running it (Anthropic's free
+	 * count-tokens endpoint). Only where the API offers it; throws ProviderError, and callers
+	 * fall back to their estimate.
+	 */
+	countTokens?(request: ModelRequest, signal?: AbortSignal): Promise<number>;
 }

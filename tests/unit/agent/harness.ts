@@ -12,13 +12,14 @@ import {
 	type SessionLog,
 	type TurnResult
 } from '../../../src/lib/agent';
-import { createProvider } from '../../../src/lib/providers';
+import { createProvider, type Provider } from '../../../src/lib/providers';
 import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
 import type { Runtime } from '../../../src/lib/runtime/types';
 import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
 import {
 	startMockModelServer,
 	type MockModelServer,
+	type MockModelServerOptions,
 	type ScriptInput
 } from '../../../tooling/mock-model';
 
@@ -32,6 +33,8 @@ export interface SetupOptions {
 	agent?: Partial<AgentOptions>;
 	/** Wraps the workspace the agent sees (to observe or slow down its calls). */
 	wrapWorkspace?: (workspace: Workspace) => AgentOptions['workspace'];
+	/** Wraps the provider the agent sees (to take a capability away, or watch its calls). */
+	wrapProvider?: (provider: Provider) => Provider;
 }
 
 export interface AgentHarness {
@@ -52,13 +55,16 @@ export interface AgentHarness {
 	/** The script turn that answered each request (null: none did). */
 	turns(): Array<number | null>;
 	options: AgentOptions;
+	/** The scripted server (its prompt-cache simulator, count-tokens requests…). */
+	server: MockModelServer;
 }
 
-export function useAgentHarness() {
+/** `serverOptions`: how the scripted server starts (e.g. with the prompt-cache simulator). */
+export function useAgentHarness(serverOptions: MockModelServerOptions = {}) {
 	let server: MockModelServer;
 	const open: { workspace: Workspace; runtime: Runtime }[] = [];
 	beforeAll(async () => {
-		server = await startMockModelServer();
+		server = await startMockModelServer(serverOptions);
 	});
 	afterAll(async () => {
 		await server.close();
@@ -80,7 +86,7 @@ export function useAgentHarness() {
 		const runtime = await createBrowserRuntime({ files: options.files ?? {} });
 		const workspace = await openWorkspace({ projectId: 'agent-test', runtime });
 		open.push({ workspace, runtime });
-		const provider = createProvider(
+		const created = createProvider(
 			format === 'anthropic'
 				? { provider: 'anthropic', apiKey: API_KEY, baseUrl: server.url, model: 'mock-model' }
 				: {
@@ -90,6 +96,7 @@ export function useAgentHarness() {
 						model: 'mock-model'
 					}
 		);
+		const provider = options.wrapProvider ? options.wrapProvider(created) : created;
 		const log = options.log ?? memorySessionLog();
 		const live: LiveEvent[] = [];
 		const sleeps: number[] = [];
@@ -116,6 +123,7 @@ export function useAgentHarness() {
 			live,
 			sleeps,
 			options: agentOptions,
+			server,
 			run: (text, runOptions = {}) =>
 				agent.runTurn(text, {
 					signal: runOptions.signal ?? new AbortController().signal,

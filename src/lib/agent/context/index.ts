@@ -40,7 +40,7 @@ export {
 	sessionRequests,
 	snapshotRequest
 } from './snapshot';
-export { countTokens, loadTokenizer, tokenizerReady } from './tokens';
+export { countTokens, countTokensOnce, loadTokenizer, tokenizerReady } from './tokens';
 export {
 	cacheReadShare,
 	contextTokens,

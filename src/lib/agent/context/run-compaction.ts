@@ -27,6 +27,8 @@ export interface CompactionRun {
 	mode: AgentMode;
 	manual: boolean;
 	focus?: string;
+	/** The model refused the previous request as too long: recorded on the compaction event. */
+	overflow?: { tokens?: number; limit?: number };
 }
 
 export type CompactionOutcome =
@@ -105,6 +107,7 @@ export async function runCompaction(run: CompactionRun): Promise<CompactionOutco
 		summary,
 		...(run.focus ? { focus: run.focus } : {}),
 		manual: run.manual,
+		...(run.overflow ? { overflow: run.overflow } : {}),
 		...(reinjected ? { reinjected } : {}),
 		tokensBefore,
 		tokensAfter: 0,

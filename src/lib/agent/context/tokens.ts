@@ -1,11 +1,11 @@
 /**
  * Token estimates before a request is sent, with a real BPE tokenizer (gpt-tokenizer,
- * o200k_base: exact for current OpenAI models). Claude's tokenizer is not public; o200k counts
- * of code and English run close enough to steer thresholds, and the real numbers arrive in each
- * response's usage anyway.
+ * o200k_base: exact for current OpenAI models). Claude's tokenizer is not public and counts
+ * more; calibration.ts scales these estimates by what each model's API reports.
  *
- * The tokenizer's tables are 2 MB, so they load on demand (their own chunk in the app): until
- * loadTokenizer() resolves, counts fall back to about four characters per token.
+ * The tokenizer's tables are 2 MB, so they load on demand (their own chunk in the app, never in
+ * the first paint), once for everything that counts (the agent's context, the project map):
+ * until loadTokenizer() resolves, counts fall back to about four characters per token.
  */
 
 type Counter = (text: string) => number;
@@ -30,6 +30,12 @@ export function loadTokenizer(): Promise<boolean> {
 /** Whether counts are exact (the tokenizer has loaded) or the rough fallback. */
 export function tokenizerReady(): boolean {
 	return counter !== undefined;
+}
+
+/** Counts without remembering the text: for one-off texts (project files) that never repeat. */
+export function countTokensOnce(text: string): number {
+	if (text === '') return 0;
+	return counter ? counter(text) : Math.ceil(text.length / 4);
 }
 
 // Requests repeat the same strings step after step: count each once. Least recently used

@@ -74,20 +74,24 @@ export function contextTokens(usage: Usage): number {
  * How full the context is as of the end of the log: the newest thing that sized it — an answer
  * (its reported usage), a compaction (the compacted estimate), or a request still waiting for its
  * answer (its estimate). A step cut before its usage arrived says nothing: it looks further back.
- * Undefined before the first request. The agent's live status and a reloaded chat both use this.
+ * Undefined before the first request. The agent's live status and a reloaded chat both use this;
+ * `estimated` says the number is Kiln's estimate (o200k), which calibration.ts may scale.
  */
 export function latestContextSize(
 	events: readonly SessionEvent[]
-): { used: number; model: string | undefined } | undefined {
+): { used: number; model: string | undefined; estimated: boolean } | undefined {
 	for (let i = events.length - 1; i >= 0; i--) {
 		const event = events[i]!;
-		if (event.type === 'compaction') return { used: event.tokensAfter, model: event.model };
+		if (event.type === 'compaction') {
+			return { used: event.tokensAfter, model: event.model, estimated: true };
+		}
 		if (event.type === 'assistant-step') {
 			const used = contextTokens(event.usage);
-			if (used > 0) return { used, model: event.model };
+			if (used > 0) return { used, model: event.model, estimated: false };
 		}
 		if (event.type === 'request') {
-			return { used: event.snapshot.estimatedInputTokens, model: event.snapshot.model };
+			const { estimatedInputTokens, model } = event.snapshot;
+			return { used: estimatedInputTokens, model, estimated: true };
 		}
 	}
 	return undefined;

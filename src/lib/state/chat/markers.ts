@@ -29,7 +29,9 @@ export function compactionMarker(
 		key,
 		code: 'compaction',
 		at: event.at,
-		message: `Conversation compacted${why}: ${sizes}${focus}`,
+		message: event.overflow
+			? `The prompt was too long for the model${overflowSizes(event.overflow)}; Kiln compacted the conversation (${sizes}) and retried.`
+			: `Conversation compacted${why}: ${sizes}${focus}`,
 		summary: event.summary
 	};
 }
@@ -54,6 +56,13 @@ export function compactionFailedMarker(key: string, error: AgentError, at: numbe
 		at,
 		message: `The conversation could not be compacted: ${sentence(error.message)} The session goes on uncompacted; try /compact again later.`
 	};
+}
+
+function overflowSizes(overflow: { tokens?: number; limit?: number }): string {
+	const { tokens, limit } = overflow;
+	return tokens && limit
+		? ` (${formatTokens(tokens)} tokens, it takes ${formatTokens(limit)})`
+		: '';
 }
 
 function sentence(text: string): string {
