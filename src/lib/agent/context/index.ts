@@ -49,3 +49,16 @@ export {
 	sessionTotals,
 	type UsageTotals
 } from './usage';
+export {
+	catalogEntry,
+	loadModelCatalog,
+	modelCatalogReady,
+	type CatalogEntry,
+	type CatalogProvider
+} from './model-catalog';
+export {
+	refreshModelCatalog,
+	type CatalogCache,
+	type RefreshOptions,
+	type RefreshOutcome
+} from './model-catalog-refresh';
