@@ -8,8 +8,6 @@ import { ProviderError } from './errors';
 import { describeConfigProblem, getPreset } from './presets';
 import type { ProviderConfig } from './types';
 
-export type ReasoningEffort = 'low' | 'medium' | 'high';
-
 export interface ListedModel {
 	id: string;
 	/** The API's human name, when it differs from the id. */

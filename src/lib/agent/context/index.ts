@@ -30,7 +30,13 @@ export {
 	type ContextPolicy,
 	type Thresholds
 } from './policy';
-export { modeReminder, wrapReminder } from './reminders';
+export {
+	currentReasoning,
+	modeReminder,
+	reasoningChange,
+	reasoningReminder,
+	wrapReminder
+} from './reminders';
 export { formatSessionContext, type SessionContextParts } from './session-context';
 export {
 	estimateMessageTokens,

@@ -21,7 +21,8 @@ export function runnerKey(config: ProviderConfig): string {
 		config.model,
 		config.baseUrl,
 		config.apiKey,
-		config.contextWindow
+		config.contextWindow,
+		config.reasoning
 	]);
 }
 
@@ -89,6 +90,7 @@ export function createTurnRunner(input: TurnRunnerInput): TurnRunner {
 		log,
 		runSubagent,
 		permissions,
+		...(config.reasoning && { reasoning: config.reasoning }),
 		...(config.contextWindow && {
 			modelInfo: { ...modelInfo(config.model), contextWindow: config.contextWindow }
 		}),
