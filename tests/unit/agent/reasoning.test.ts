@@ -55,7 +55,7 @@ async function turn(log: SessionLog, text: string, reasoning: ReasoningEffort | 
 const bodies = () =>
 	server
 		.requests()
-		.filter((request) => request.format === 'anthropic')
+		.filter((request) => request.format === 'anthropic' && request.method === 'POST')
 		.map((request) => request.body as Json);
 
 function lastUserTexts(body: Json): string[] {
