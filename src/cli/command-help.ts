@@ -31,7 +31,7 @@ the sessions out. List them with 'kiln sessions'.
 
   --dir DIR            the project folder
   --provider ID        anthropic or openai (also: openrouter, ollama, lmstudio, openai-compatible)
-  --model M            the model id, e.g. claude-sonnet-4-6 or gpt-4.1
+  --model M            the model id, e.g. claude-sonnet-5 or gpt-4.1
   -p, --prompt TEXT    what to ask
   --resume SESSION     continue a stored session (an id from 'kiln sessions', or latest): the
                        model gets the earlier turns; --provider and --model default to the

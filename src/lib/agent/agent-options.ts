@@ -1,4 +1,11 @@
-import type { ProviderId, Provider, RetryOptions, ToolDefinition, Usage } from '../providers';
+import type {
+	ProviderId,
+	Provider,
+	ReasoningEffort,
+	RetryOptions,
+	ToolDefinition,
+	Usage
+} from '../providers';
 import type { Runtime } from '../runtime/types';
 import type { SubagentReport, SubagentRequest, TodoItem, ToolWorkspace } from '../tools';
 import type { ModelInfo } from './context/models';
@@ -34,6 +41,17 @@ export interface AgentOptions {
 	 * a local model whose window the person set, or a small window in tests.
 	 */
 	modelInfo?: ModelInfo;
+	/**
+	 * The window the person set for this model (Settings' "Context window", a local model):
+	 * applied over the catalog's entry when a turn looks the model up, so the catalog's prices
+	 * (loaded on demand) still count. Ignored when `modelInfo` is given.
+	 */
+	contextWindow?: number;
+	/**
+	 * The reasoning setting the provider applies (ProviderConfig.reasoning). A change from what
+	 * the log last recorded is recorded and announced in the next user message.
+	 */
+	reasoning?: ReasoningEffort;
 	/** When to clear and compact (defaults in context/policy.ts). */
 	contextPolicy?: Partial<ContextPolicy>;
 	/**

@@ -14,6 +14,7 @@
  */
 import { createReadTracker } from '../tools';
 import type { AgentOptions, TurnOptions, TurnResult } from './agent-options';
+import { loadModelCatalog } from './context/model-catalog';
 import { currentMode } from './current-mode';
 import { Turn, type AgentState } from './turn';
 import type { AgentMode } from './types';
@@ -53,7 +54,12 @@ export class Agent {
 	async runTurn(text: string, options: TurnOptions): Promise<TurnResult> {
 		const focus = parseCompactCommand(text);
 		if (focus !== undefined) return this.compact(focus, options);
-		return this.#exclusive(() => new Turn(this.#options, this.#state(), options).run(text));
+		// Windows and prices come from the model catalog, loaded on demand: the turn sizes its
+		// context with them from its first request (a catalog that cannot load leaves it unknown).
+		return this.#exclusive(async () => {
+			await loadModelCatalog();
+			return new Turn(this.#options, this.#state(), options).run(text);
+		});
 	}
 
 	/**
@@ -63,7 +69,10 @@ export class Agent {
 	 * 'aborted'; the session goes on either way.
 	 */
 	async compact(focus: string | undefined, options: TurnOptions): Promise<TurnResult> {
-		return this.#exclusive(() => new Turn(this.#options, this.#state(), options).compact(focus));
+		return this.#exclusive(async () => {
+			await loadModelCatalog();
+			return new Turn(this.#options, this.#state(), options).compact(focus);
+		});
 	}
 
 	/** The mode the model was last told about (or will be, at its next request). */

@@ -78,7 +78,8 @@ export class ContextUpkeep {
 		this.#signal = signal;
 		this.#mode = mode;
 		this.#tools = options.tools ?? toolDefinitions();
-		this.#model = options.modelInfo ?? lookupModel(options.model);
+		this.#model =
+			options.modelInfo ?? withWindow(lookupModel(options.model), options.contextWindow);
 		this.#policy = { ...DEFAULT_CONTEXT_POLICY, ...options.contextPolicy };
 		this.#calibration = TokenCalibration.fromEvents(options.log.events);
 		this.#statedLimit = statedLimit(options.log.events, options.model);
@@ -296,4 +297,16 @@ export class ContextUpkeep {
 		const exact = await exactTokenCount(this.#options.provider, prepared.request, this.#signal);
 		if (exact !== undefined) this.#calibration.observe(model, estimate, exact);
 	}
+}
+
+/** The person's window is what the model accepts: a catalog input cap above it no longer applies. */
+function withWindow(known: ModelInfo, window: number | undefined): ModelInfo {
+	if (!window) return known;
+	return {
+		...known,
+		contextWindow: window,
+		...(known.maxInputTokens !== undefined
+			? { maxInputTokens: Math.min(known.maxInputTokens, window) }
+			: {})
+	};
 }

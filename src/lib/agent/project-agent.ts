@@ -15,7 +15,7 @@ import {
 import type { Runtime } from '../runtime/types';
 import type { ToolWorkspace } from '../tools';
 import { Agent, type AgentOptions } from './agent';
-import { modelInfo, type ModelInfo } from './context/models';
+import type { ModelInfo } from './context/models';
 import type { ContextPolicy } from './context/policy';
 import { formatSessionContext } from './context/session-context';
 import { DEFAULT_MODE, type PermissionSetup } from './permissions';
@@ -94,6 +94,7 @@ export function projectAgentOptions(
 		...(input.retry ? { retry: input.retry } : {}),
 		...(input.contextPolicy ? { contextPolicy: input.contextPolicy } : {}),
 		...withModelInfo(input),
+		...(config.reasoning ? { reasoning: config.reasoning } : {}),
 		sessionContext: async () =>
 			formatSessionContext({
 				memory: await loadProjectMemory(workspace),
@@ -119,20 +120,11 @@ function subagentHooks(input: ProjectAgentInput): Pick<SubagentRunnerOptions, 'o
 	};
 }
 
-/** An explicit ModelInfo wins; else the person's context window over the model table's entry. */
-function withModelInfo(input: ProjectAgentInput): Pick<AgentOptions, 'modelInfo'> {
+/** An explicit ModelInfo wins; else the person's window, applied over the catalog at each turn. */
+function withModelInfo(
+	input: ProjectAgentInput
+): Pick<AgentOptions, 'modelInfo' | 'contextWindow'> {
 	if (input.modelInfo) return { modelInfo: input.modelInfo };
 	const window = input.config.contextWindow;
-	if (!window) return {};
-	// The person's window is what the model accepts: a table cap above it no longer applies.
-	const known = modelInfo(input.config.model);
-	return {
-		modelInfo: {
-			...known,
-			contextWindow: window,
-			...(known.maxInputTokens !== undefined
-				? { maxInputTokens: Math.min(known.maxInputTokens, window) }
-				: {})
-		}
-	};
+	return window ? { contextWindow: window } : {};
 }

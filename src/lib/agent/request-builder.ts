@@ -10,7 +10,8 @@
  *   3–4. the last block of each of the two newest user messages. Two moving breakpoints, so the
  *        previous request's last breakpoint is always still marked: a long turn of tool results
  *        cannot push it out of the API's 20-block lookback.
- * Nothing in the prefix ever changes mid-session: mode switches, user edits and runtime changes
+ * Nothing in the prefix ever changes mid-session: mode switches, reasoning settings, user edits and
+ * runtime changes
  * travel as reminder blocks inside the next user message. Clearing replaces old tool results by
  * placeholders (the cache is rewritten from the first one on, never before it); after a
  * compaction the messages start from the summary. OpenAI-style APIs ignore the markers but get
@@ -29,7 +30,7 @@ import type {
 } from '../providers/types';
 import { clearedPlaceholder, clearedToolCallIds, viewStart } from './context/clearing';
 import { compactedContextText } from './context/compaction';
-import { modeReminder } from './context/reminders';
+import { modeReminder, reasoningReminder } from './context/reminders';
 import { buildSystemPrompt } from './system-prompt';
 import type { SessionEvent } from './types';
 
@@ -93,7 +94,7 @@ function sessionStart(events: readonly SessionEvent[]) {
 
 /**
  * Rebuilds the conversation the model sees: what follows the latest compaction (opened by its
- * summary), with cleared results as placeholders and mode changes as reminders.
+ * summary), with cleared results as placeholders and mode and reasoning changes as reminders.
  *
  * Both APIs insist that every tool call is answered by a result in the very next user message
  * and that roles alternate, so this repairs what a log cut short could hold: calls without
@@ -181,6 +182,10 @@ export function buildMessages(events: readonly SessionEvent[]): ChatMessage[] {
 			}
 			case 'mode-change':
 				reminders.push(modeReminder(event.mode));
+				break;
+			case 'reasoning-change':
+				// Before the first message there is nothing to compare with: no announcement.
+				if (messages.length > 0) reminders.push(reasoningReminder(event.effort));
 				break;
 			case 'session-start':
 			case 'turn-end':

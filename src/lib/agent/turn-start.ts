@@ -1,4 +1,5 @@
 import type { AgentOptions } from './agent-options';
+import { reasoningChange } from './context/reminders';
 import { ZERO_USAGE } from './model-step';
 import { MISSING_RESULT_TEXT } from './request-builder';
 import { describeEnvironment, describeRuntimeChange } from './system-prompt';
@@ -34,6 +35,9 @@ export async function startTurn(
 	}
 	await closeUnfinishedTurn(log.events, recorder);
 	await beforeMessage();
+	// A changed reasoning setting is announced in this message (the prefix stays as it was).
+	const reasoning = reasoningChange(log.events, options.reasoning);
+	if (reasoning) await recorder.persist(reasoning);
 	const previous = lastRuntime(log.events);
 	const changed = previous !== undefined && previous !== capabilities.kind;
 	const reminders = [

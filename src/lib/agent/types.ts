@@ -6,7 +6,13 @@
  * streams (text as it arrives, tool calls as they run); the UI shows those at once and the log
  * keeps the settled result.
  */
-import type { AssistantMessage, ProviderId, StopReason, Usage } from '../providers/types';
+import type {
+	AssistantMessage,
+	ProviderId,
+	ReasoningEffort,
+	StopReason,
+	Usage
+} from '../providers/types';
 import type { RuntimeKind } from '../runtime/types';
 import type { TodoItem, ToolMetadata } from '../tools/types';
 
@@ -143,6 +149,15 @@ export type SessionEvent =
 			readonly type: 'mode-change';
 			readonly at: number;
 			readonly mode: AgentMode;
+	  }
+	| {
+			/**
+			 * The reasoning setting changed (Settings): requests from here on carry it, and the
+			 * model hears of it as a reminder in the next user message. 'off': none set.
+			 */
+			readonly type: 'reasoning-change';
+			readonly at: number;
+			readonly effort: ReasoningEffort | 'off';
 	  }
 	| {
 			/**

@@ -34,7 +34,13 @@ export function toAnthropicParams(request: ModelRequest): MessageCreateParamsStr
 			)
 		);
 	}
-	if (request.thinking) params.thinking = toThinking(request.thinking);
+	if (request.thinking) {
+		params.thinking = toThinking(request.thinking);
+		// Adaptive thinking is steered by effort, which the API takes in output_config.
+		if (request.thinking.type === 'adaptive' && request.thinking.effort) {
+			params.output_config = { effort: request.thinking.effort };
+		}
+	}
 	return params;
 }
 

@@ -1,5 +1,6 @@
 import { ProviderError } from './errors';
 import { describeConfigProblem, getPreset } from './presets';
+import { withReasoning } from './reasoning';
 import type {
 	ApiFamily,
 	ModelRequest,
@@ -60,7 +61,7 @@ class LazyProvider implements Provider {
 
 	async *stream(request: ModelRequest): AsyncGenerator<StreamEvent, void, undefined> {
 		const provider = await this.#load();
-		yield* provider.stream(request);
+		yield* provider.stream(withReasoning(request, this.#config));
 	}
 
 	async listModels(signal?: AbortSignal): Promise<string[]> {

@@ -11,6 +11,7 @@ export type {
 	ProviderConfig,
 	ProviderId,
 	ProviderOptions,
+	ReasoningEffort,
 	RedactedThinkingBlock,
 	StopReason,
 	StreamEvent,
@@ -49,6 +50,8 @@ export {
 	type ProviderPreset
 } from './presets';
 export { createProvider, listModels } from './create-provider';
+export { listModelDetails, type ListedModel } from './model-list';
+export { REASONING_EFFORTS, supportsReasoning, thinkingFor, withReasoning } from './reasoning';
 export { DEFAULT_IDLE_TIMEOUT } from './drive-stream';
 export { StreamAccumulator, collectStream } from './accumulate';
 export { finishToolCall } from './tool-arguments';

@@ -4,7 +4,13 @@ import type {
 	ChatCompletionMessageParam,
 	ChatCompletionTool
 } from 'openai/resources/chat/completions/completions';
-import type { ChatMessage, ModelRequest, ProviderId } from './types';
+import type {
+	ChatMessage,
+	ModelRequest,
+	ProviderId,
+	ReasoningEffort,
+	ThinkingConfig
+} from './types';
 
 /**
  * The chat-completions body for a normalised request. These APIs cache by prefix on their
@@ -29,6 +35,7 @@ export function toOpenAIParams(
 	// OpenAI's reasoning models reject max_tokens; most other servers only know max_tokens.
 	if (provider === 'openai') params.max_completion_tokens = request.maxTokens;
 	else params.max_tokens = request.maxTokens;
+	if (request.thinking) addReasoning(params, request.thinking, provider);
 	if (request.tools.length > 0) {
 		params.tools = request.tools.map((tool): ChatCompletionTool => ({
 			type: 'function',
@@ -36,6 +43,28 @@ export function toOpenAIParams(
 		}));
 	}
 	return params;
+}
+
+/**
+ * Reasoning effort: OpenRouter's unified `reasoning` object (it translates it for every vendor
+ * behind it), `reasoning_effort` for OpenAI and the servers that copy its API (Ollama, LM Studio,
+ * vLLM). A budget (Anthropic-style thinking) maps to the nearest effort.
+ */
+function addReasoning(
+	params: ChatCompletionCreateParamsStreaming,
+	thinking: ThinkingConfig,
+	provider: ProviderId
+): void {
+	const effort: ReasoningEffort =
+		thinking.type === 'adaptive'
+			? (thinking.effort ?? 'medium')
+			: thinking.budgetTokens < 8_000
+				? 'low'
+				: thinking.budgetTokens < 24_000
+					? 'medium'
+					: 'high';
+	if (provider === 'openrouter') Object.assign(params, { reasoning: { effort } });
+	else params.reasoning_effort = effort;
 }
 
 function toMessageParams(message: ChatMessage): ChatCompletionMessageParam[] {

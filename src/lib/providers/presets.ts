@@ -8,6 +8,12 @@ export interface ProviderPreset {
 	/** Undefined when the person must supply one. */
 	defaultBaseUrl?: string;
 	requiresApiKey: boolean;
+	/**
+	 * The model Settings suggests before the person picks one: a current, non-deprecated model
+	 * (a test checks the catalog does not flag it). Local servers have none: they serve
+	 * whatever the person pulled, so the model list decides.
+	 */
+	defaultModel?: string;
 	/** What to do when the browser cannot reach the server (usually CORS). */
 	corsHint: string;
 }
@@ -16,6 +22,7 @@ export interface ProviderPreset {
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 	{
 		id: 'anthropic',
+		defaultModel: 'claude-sonnet-5',
 		label: 'Anthropic',
 		family: 'anthropic',
 		defaultBaseUrl: 'https://api.anthropic.com',
@@ -24,6 +31,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 	},
 	{
 		id: 'openai',
+		defaultModel: 'gpt-5.4',
 		label: 'OpenAI',
 		family: 'openai',
 		defaultBaseUrl: 'https://api.openai.com/v1',
@@ -32,6 +40,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 	},
 	{
 		id: 'openrouter',
+		defaultModel: 'anthropic/claude-sonnet-5',
 		label: 'OpenRouter',
 		family: 'openai',
 		defaultBaseUrl: 'https://openrouter.ai/api/v1',

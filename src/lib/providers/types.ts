@@ -23,7 +23,15 @@ export interface ProviderConfig {
 	 * (local models, new releases). Adapters ignore it; the agent's context policy uses it.
 	 */
 	contextWindow?: number;
+	/**
+	 * How hard the model should think, as set in Settings (providers/reasoning.ts maps it to each
+	 * API: Anthropic thinking + effort, OpenAI reasoning_effort). Absent: the model's default.
+	 */
+	reasoning?: ReasoningEffort;
 }
+
+/** The reasoning setting people choose from. */
+export type ReasoningEffort = 'low' | 'medium' | 'high';
 
 /** How a front end wants the provider to talk to its person. */
 export interface ProviderOptions {
@@ -106,7 +114,10 @@ export interface AssistantMessage {
 
 export type ChatMessage = UserMessage | AssistantMessage;
 
-export type ThinkingConfig = { type: 'enabled'; budgetTokens: number } | { type: 'adaptive' };
+export type ThinkingConfig =
+	| { type: 'enabled'; budgetTokens: number }
+	/** The model decides how much to think; `effort` steers it (and is OpenAI's reasoning_effort). */
+	| { type: 'adaptive'; effort?: ReasoningEffort };
 
 export interface ModelRequest {
 	model: string;
@@ -114,7 +125,10 @@ export interface ModelRequest {
 	tools: ToolDefinition[];
 	messages: ChatMessage[];
 	maxTokens: number;
-	/** Anthropic only; other APIs ignore it (their reasoning still streams as thinking). */
+	/**
+	 * Absent: the provider applies its configuration's `reasoning` (reasoning.ts). Anthropic takes
+	 * it as thinking (+ effort), OpenAI-style APIs as reasoning effort.
+	 */
 	thinking?: ThinkingConfig;
 	signal?: AbortSignal;
 	/** How long the stream may stay silent before it is cut (defaults: see drive-stream.ts). */

@@ -54,6 +54,8 @@ function renderEvent(event: SessionEvent, toolNames: Map<string, string>): strin
 			return `_The conversation was summarised:_\n\n${quote(event.summary)}`;
 		case 'mode-change':
 			return `_Mode changed to ${event.mode}._`;
+		case 'reasoning-change':
+			return `_Reasoning effort set to ${event.effort}._`;
 		default:
 			return undefined;
 	}

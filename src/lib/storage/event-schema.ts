@@ -142,5 +142,10 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
 		model: z.string().optional()
 	}),
 	z.looseObject({ type: z.literal('mode-change'), at: z.number(), mode: z.string() }),
+	z.looseObject({
+		type: z.literal('reasoning-change'),
+		at: z.number(),
+		effort: z.enum(['off', 'low', 'medium', 'high'])
+	}),
 	z.looseObject({ type: z.literal('request'), at: z.number(), step: z.number(), snapshot })
 ]);

@@ -4,6 +4,7 @@ import {
 	contextThresholds,
 	costOf,
 	countTokens,
+	loadModelCatalog,
 	loadTokenizer,
 	modelInfo,
 	sessionTotals,
@@ -14,6 +15,8 @@ import type { Usage } from '../../../src/lib/providers';
 
 beforeAll(async () => {
 	expect(await loadTokenizer()).toBe(true);
+	// Prices come from the catalog, which loads on demand.
+	expect(await loadModelCatalog()).toBe(true);
 });
 
 const step = (model: string, usage: Usage): SessionEvent => ({
@@ -25,36 +28,6 @@ const step = (model: string, usage: Usage): SessionEvent => ({
 	stopReason: 'end_turn',
 	usage,
 	message: { role: 'assistant', content: [{ type: 'text', text: 'ok' }] }
-});
-
-describe('the model table', () => {
-	it('finds Claude and OpenAI families by dated, routed and dotted ids', () => {
-		expect(modelInfo('claude-sonnet-4-5-20250929')).toMatchObject({
-			id: 'claude-sonnet-4-5',
-			contextWindow: 200_000,
-			known: true
-		});
-		expect(modelInfo('anthropic/claude-opus-4.5').id).toBe('claude-opus-4-5');
-		expect(modelInfo('claude-opus-4-1-20250805').prices.input).toBe(15);
-		expect(modelInfo('claude-haiku-4-5').prices).toEqual({
-			input: 1,
-			output: 5,
-			cacheWrite: 1.25,
-			cacheRead: 0.1
-		});
-		expect(modelInfo('gpt-4.1-mini').id).toBe('gpt-4.1-mini');
-		expect(modelInfo('gpt-4.1').contextWindow).toBe(1_047_576);
-		expect(modelInfo('openai/gpt-5-mini').id).toBe('gpt-5-mini');
-		expect(modelInfo('gpt-4o-2024-08-06').id).toBe('gpt-4o');
-		expect(modelInfo('o4-mini').id).toBe('o4-mini');
-		expect(modelInfo('o3').id).toBe('o3');
-	});
-
-	it('flags unknown and local models instead of pricing them', () => {
-		const local = modelInfo('qwen2.5-coder:7b');
-		expect(local).toMatchObject({ id: 'qwen2.5-coder:7b', contextWindow: 128_000, known: false });
-		expect(local.prices).toEqual({ input: 0, output: 0, cacheWrite: 0, cacheRead: 0 });
-	});
 });
 
 describe('usage and cost', () => {

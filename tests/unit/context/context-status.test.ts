@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { modelInfo } from '../../../src/lib/agent/context';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModelCatalog, modelInfo } from '../../../src/lib/agent/context';
 import type { RequestSnapshot, SessionEvent } from '../../../src/lib/agent/types';
 import {
 	contextFill,
@@ -11,6 +11,11 @@ import {
 import { contextStatusFromLive, contextStatusFromLog } from '../../../src/lib/state/chat';
 
 const MODEL = 'claude-sonnet-4-5';
+
+// Windows and prices come from the catalog, which loads on demand.
+beforeAll(async () => {
+	expect(await loadModelCatalog()).toBe(true);
+});
 const snapshot = (estimate: number, kind: RequestSnapshot['kind'] = 'step'): RequestSnapshot => ({
 	layers: [
 		{ name: 'tools', tokens: 4000, blocks: 9, breakpoint: true },

@@ -131,6 +131,26 @@ describe('ModelSettings', () => {
 		expect(settings.error).toBeNull();
 	});
 
+	it('keeps the reasoning effort per provider, and drops a value it does not know', async () => {
+		const first = new ModelSettings();
+		await first.load();
+		await first.save({ provider: 'openai', apiKey: SECRET, model: 'gpt-5.4', reasoning: 'high' });
+		const second = new ModelSettings();
+		await second.load();
+		expect(second.config.reasoning).toBe('high');
+		expect(second.configFor('anthropic').reasoning).toBeUndefined();
+
+		await second.save({
+			provider: 'openai',
+			apiKey: SECRET,
+			model: 'gpt-5.4',
+			reasoning: 'extreme' as never
+		});
+		const third = new ModelSettings();
+		await third.load();
+		expect(third.config).not.toHaveProperty('reasoning');
+	});
+
 	it('reports a storage failure in words a person can act on', async () => {
 		const storage: ModelSettingsStorage = {
 			get: async () => {

@@ -30,7 +30,13 @@ export {
 	type ContextPolicy,
 	type Thresholds
 } from './policy';
-export { modeReminder, wrapReminder } from './reminders';
+export {
+	currentReasoning,
+	modeReminder,
+	reasoningChange,
+	reasoningReminder,
+	wrapReminder
+} from './reminders';
 export { formatSessionContext, type SessionContextParts } from './session-context';
 export {
 	estimateMessageTokens,
@@ -49,3 +55,16 @@ export {
 	sessionTotals,
 	type UsageTotals
 } from './usage';
+export {
+	catalogEntry,
+	loadModelCatalog,
+	modelCatalogReady,
+	type CatalogEntry,
+	type CatalogProvider
+} from './model-catalog';
+export {
+	refreshModelCatalog,
+	type CatalogCache,
+	type RefreshOptions,
+	type RefreshOutcome
+} from './model-catalog-refresh';

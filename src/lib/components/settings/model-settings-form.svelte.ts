@@ -6,11 +6,17 @@
 import {
 	describeConfigProblem,
 	getPreset,
-	listModels,
 	type ProviderConfig,
-	type ProviderId
+	type ProviderId,
+	type ReasoningEffort
 } from '$lib/providers';
-import type { ModelSettings } from '$lib/state/settings';
+import {
+	listModelOptions,
+	prepareModelCatalog,
+	summariseModel,
+	type ModelOption,
+	type ModelSettings
+} from '$lib/state/settings';
 
 export type SettingsField = 'apiKey' | 'baseUrl' | 'model' | 'contextWindow';
 
@@ -19,6 +25,7 @@ interface Draft {
 	baseUrl: string;
 	model: string;
 	contextWindow: string;
+	reasoning: ReasoningEffort | '';
 }
 
 export class ModelSettingsForm {
@@ -28,14 +35,25 @@ export class ModelSettingsForm {
 	model = $state('');
 	/** Typed as text so an empty field means "use the model table". */
 	contextWindow = $state('');
+	/** '' : no reasoning setting (the model's default). */
+	reasoning = $state<ReasoningEffort | ''>('');
 	showKey = $state(false);
 	errors = $state<Partial<Record<SettingsField | 'save', string>>>({});
-	models = $state<string[]>([]);
+	models = $state.raw<ModelOption[]>([]);
 	modelsStatus = $state<'idle' | 'loading' | 'loaded' | 'error'>('idle');
 	modelsError = $state('');
 	saving = $state(false);
 
 	readonly preset = $derived(getPreset(this.provider));
+	/** Counts catalog loads and refreshes, so what is derived from the catalog is worked out again. */
+	catalogVersion = $state(0);
+	/** The chosen model's entry in the provider's list, if listed. */
+	readonly listed = $derived(this.models.find((option) => option.id === this.model.trim()));
+	/** Window, price, deprecation and reasoning support of the chosen model. */
+	readonly summary = $derived.by(() => {
+		void this.catalogVersion;
+		return summariseModel(this.provider, this.model.trim(), this.listed);
+	});
 
 	/** Unsaved edits per provider, so switching the provider back and forth loses nothing. */
 	#drafts: Partial<Record<ProviderId, Draft>> = {};
@@ -49,7 +67,13 @@ export class ModelSettingsForm {
 	/** Loads what is saved into the fields, forgetting earlier unsaved edits. */
 	async startEditing() {
 		const settings = this.#settings();
+		const catalog = prepareModelCatalog();
+		// Newer prices may arrive while Settings is open (at most one download a day).
+		void catalog.refreshed.then((outcome) => {
+			if (outcome !== 'bundled') this.catalogVersion++;
+		});
 		await settings.load();
+		this.catalogVersion++;
 		this.#drafts = {};
 		this.errors = settings.error ? { save: settings.error } : {};
 		this.showKey = false;
@@ -60,8 +84,10 @@ export class ModelSettingsForm {
 		this.provider = config.provider;
 		this.apiKey = config.apiKey ?? '';
 		this.baseUrl = config.baseUrl ?? '';
-		this.model = config.model;
+		// A provider never chosen before starts from its current default model.
+		this.model = config.model || (getPreset(config.provider).defaultModel ?? '');
 		this.contextWindow = config.contextWindow ? String(config.contextWindow) : '';
+		this.reasoning = config.reasoning ?? '';
 		this.models = [];
 		this.modelsStatus = 'idle';
 		this.modelsError = '';
@@ -73,7 +99,9 @@ export class ModelSettingsForm {
 			model: this.model.trim(),
 			...(this.apiKey.trim() && { apiKey: this.apiKey.trim() }),
 			...(this.baseUrl.trim() && { baseUrl: this.baseUrl.trim() }),
-			...(this.contextWindow.trim() && { contextWindow: Number(this.contextWindow.trim()) })
+			...(this.contextWindow.trim() && { contextWindow: Number(this.contextWindow.trim()) }),
+			// Kept only where the model takes it, so a later switch to one that does not is clean.
+			...(this.reasoning && this.summary.reasoning && { reasoning: this.reasoning })
 		};
 	}
 
@@ -88,8 +116,8 @@ export class ModelSettingsForm {
 	}
 
 	changeProvider(next: ProviderId) {
-		const { apiKey, baseUrl, model, contextWindow } = this;
-		this.#drafts[this.provider] = { apiKey, baseUrl, model, contextWindow };
+		const { apiKey, baseUrl, model, contextWindow, reasoning } = this;
+		this.#drafts[this.provider] = { apiKey, baseUrl, model, contextWindow, reasoning };
 		this.stopListing();
 		this.errors = {};
 		const draft = this.#drafts[next];
@@ -100,7 +128,8 @@ export class ModelSettingsForm {
 						apiKey: draft.apiKey,
 						baseUrl: draft.baseUrl,
 						model: draft.model,
-						...(draft.contextWindow && { contextWindow: Number(draft.contextWindow) })
+						...(draft.contextWindow && { contextWindow: Number(draft.contextWindow) }),
+						...(draft.reasoning && { reasoning: draft.reasoning })
 					}
 				: this.#settings().configFor(next)
 		);
@@ -127,11 +156,9 @@ export class ModelSettingsForm {
 		this.modelsStatus = 'loading';
 		this.modelsError = '';
 		try {
-			const ids = await listModels(config, controller.signal);
+			const models = await listModelOptions(config, controller.signal);
 			if (controller.signal.aborted) return;
-			// A throwaway Set that only drops duplicates; the state is the sorted array.
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			this.models = [...new Set(ids)].sort((a, b) => a.localeCompare(b));
+			this.models = models;
 			this.modelsStatus = 'loaded';
 		} catch (error) {
 			if (controller.signal.aborted) return;

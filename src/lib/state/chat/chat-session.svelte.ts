@@ -341,6 +341,9 @@ export class ChatSession {
 		this.error = null;
 		this.transcript = closeDanglingTurn(replay(log.events, this.#options.reducer));
 		this.#syncEvents();
+		// Costs and windows come from the model catalog, which settings.load() waits for.
+		await this.#options.settings.load();
+		if (generation !== this.#generation) return;
 		// The window the person set in Settings wins over the model table, as in the agent.
 		const window = this.#options.settings.config.contextWindow;
 		this.contextStatus = contextStatusFromLog(log.events, (model) =>

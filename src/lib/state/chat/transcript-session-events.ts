@@ -68,7 +68,8 @@ export function applySessionEvent(
 		case 'mode-change':
 			return { ...transcript, mode: storedMode(event.mode) };
 		case 'request':
-			// For the context inspector; nothing to show in the conversation.
+		case 'reasoning-change':
+			// For the context inspector and the model; nothing to show in the conversation.
 			return transcript;
 	}
 }

@@ -17,7 +17,8 @@ export function runnerKey(config: ProviderConfig): string {
 		config.model,
 		config.baseUrl,
 		config.apiKey,
-		config.contextWindow
+		config.contextWindow,
+		config.reasoning
 	]);
 }
 

@@ -5,3 +5,11 @@ export {
 	type ProviderFields,
 	type StoredModelSettings
 } from './model-settings.svelte';
+export { MODEL_CATALOG_KEY, prepareModelCatalog, settingsCatalogCache } from './model-catalog';
+export {
+	listModelOptions,
+	summariseModel,
+	tokens as formatTokens,
+	type ModelOption,
+	type ModelSummary
+} from './model-options';

@@ -1,5 +1,6 @@
 import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers/presets';
-import type { ProviderConfig, ProviderId } from '../../providers/types';
+import type { ProviderConfig, ProviderId, ReasoningEffort } from '../../providers/types';
+import { loadModelCatalog } from '../../agent/context';
 import { z } from 'zod';
 import { getCheckedSetting, setSetting } from '../../storage/settings';
 import { messageOf } from '../error-text';
@@ -13,6 +14,7 @@ export interface ProviderFields {
 	baseUrl?: string;
 	model: string;
 	contextWindow?: number;
+	reasoning?: ReasoningEffort;
 }
 
 export interface StoredModelSettings {
@@ -74,9 +76,13 @@ export class ModelSettings {
 		return this.problem === undefined;
 	}
 
-	/** Reads the saved settings once; later calls wait for the same read. */
+	/**
+	 * Reads the saved settings once; later calls wait for the same read. Also waits for the model
+	 * catalog (windows and prices): whoever loads settings before a turn or a cost display gets
+	 * exact numbers. A catalog that cannot load leaves models unknown, it is no error.
+	 */
 	load(): Promise<void> {
-		this.#loading ??= this.#load();
+		this.#loading ??= Promise.all([this.#load(), loadModelCatalog()]).then(() => undefined);
 		return this.#loading;
 	}
 
@@ -129,8 +135,15 @@ function normalise(config: ProviderConfig): ProviderConfig {
 		model: config.model.trim(),
 		...(apiKey && { apiKey }),
 		...(baseUrl && { baseUrl }),
-		...(validWindow(config.contextWindow) && { contextWindow: config.contextWindow })
+		...(validWindow(config.contextWindow) && { contextWindow: config.contextWindow }),
+		...(validEffort(config.reasoning) && { reasoning: config.reasoning })
 	};
+}
+
+const EFFORTS = new Set<unknown>(['low', 'medium', 'high']);
+
+function validEffort(value: unknown): value is ReasoningEffort {
+	return EFFORTS.has(value);
 }
 
 /** A context window worth keeping: a whole number of tokens, large enough for a system prompt. */
@@ -143,7 +156,8 @@ function fieldsOf(config: ProviderConfig): ProviderFields {
 		model: config.model,
 		...(config.apiKey && { apiKey: config.apiKey }),
 		...(config.baseUrl && { baseUrl: config.baseUrl }),
-		...(validWindow(config.contextWindow) && { contextWindow: config.contextWindow })
+		...(validWindow(config.contextWindow) && { contextWindow: config.contextWindow }),
+		...(validEffort(config.reasoning) && { reasoning: config.reasoning })
 	};
 }
 
@@ -162,7 +176,8 @@ function parseStored(value: unknown): StoredModelSettings | undefined {
 				model: typeof fields.model === 'string' ? fields.model : '',
 				...(typeof fields.apiKey === 'string' && fields.apiKey && { apiKey: fields.apiKey }),
 				...(typeof fields.baseUrl === 'string' && fields.baseUrl && { baseUrl: fields.baseUrl }),
-				...(validWindow(fields.contextWindow) && { contextWindow: fields.contextWindow })
+				...(validWindow(fields.contextWindow) && { contextWindow: fields.contextWindow }),
+				...(validEffort(fields.reasoning) && { reasoning: fields.reasoning })
 			};
 		}
 	}
