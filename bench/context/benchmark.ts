@@ -2,7 +2,7 @@
  * Runs sessions × variants against one mock server with the cache simulator on, and builds the
  * report. Sessions run one after another: each replay resets the server (and its cache).
  */
-import { modelInfo } from '../../src/lib/agent';
+import { loadModelCatalog, modelInfo } from '../../src/lib/agent';
 import {
 	characterEstimate,
 	characterEstimateNote,
@@ -39,6 +39,8 @@ const MINIMUM_TOKENS = 1024;
 const LOOKBACK_BLOCKS = 20;
 
 export async function runContextBenchmark(options: BenchmarkOptions): Promise<BenchReport> {
+	// The window and prices come from the catalog, which loads on demand (else: the fallback).
+	await loadModelCatalog();
 	const info = modelInfo(BENCH_MODEL);
 	const window = options.contextWindow ?? info.contextWindow;
 	const stepMs = options.stepMs ?? 10_000;

@@ -5,6 +5,7 @@
 import {
 	createProjectAgent,
 	memorySessionLog,
+	loadModelCatalog,
 	modelInfo,
 	type ModelInfo,
 	type SessionEvent,
@@ -41,8 +42,10 @@ export async function replaySession(
 	session: BenchSession,
 	variant: Variant,
 	server: MockModelServer,
-	model: ModelInfo = modelInfo(BENCH_MODEL)
+	given?: ModelInfo
 ): Promise<ReplayResult> {
+	await loadModelCatalog();
+	const model = given ?? modelInfo(BENCH_MODEL);
 	server.reset();
 	const runtime = await createBrowserRuntime({ files: generateProject(session.fixture) });
 	const workspace = await openWorkspace({ projectId: `bench-${session.id}`, runtime });
