@@ -9,7 +9,12 @@ import {
 	MAX_RATIO
 } from './context/calibration';
 import { planClearing } from './context/clearing';
-import { inputLimit, modelInfo as lookupModel, type ModelInfo } from './context/models';
+import {
+	inputLimit,
+	modelInfo as lookupModel,
+	withContextWindow,
+	type ModelInfo
+} from './context/models';
 import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
 import { canCompact, runCompaction, type CompactionOutcome } from './context/run-compaction';
 import { snapshotRequest } from './context/snapshot';
@@ -79,7 +84,7 @@ export class ContextUpkeep {
 		this.#mode = mode;
 		this.#tools = options.tools ?? toolDefinitions();
 		this.#model =
-			options.modelInfo ?? withWindow(lookupModel(options.model), options.contextWindow);
+			options.modelInfo ?? withContextWindow(lookupModel(options.model), options.contextWindow);
 		this.#policy = { ...DEFAULT_CONTEXT_POLICY, ...options.contextPolicy };
 		this.#calibration = TokenCalibration.fromEvents(options.log.events);
 		this.#statedLimit = statedLimit(options.log.events, options.model);
@@ -297,16 +302,4 @@ export class ContextUpkeep {
 		const exact = await exactTokenCount(this.#options.provider, prepared.request, this.#signal);
 		if (exact !== undefined) this.#calibration.observe(model, estimate, exact);
 	}
-}
-
-/** The person's window is what the model accepts: a catalog input cap above it no longer applies. */
-function withWindow(known: ModelInfo, window: number | undefined): ModelInfo {
-	if (!window) return known;
-	return {
-		...known,
-		contextWindow: window,
-		...(known.maxInputTokens !== undefined
-			? { maxInputTokens: Math.min(known.maxInputTokens, window) }
-			: {})
-	};
 }

@@ -5,8 +5,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
 	createProjectAgent,
+	inputLimit,
+	loadModelCatalog,
 	memorySessionLog,
+	modelInfo,
 	projectAgentOptions,
+	withContextWindow,
 	type LiveEvent,
 	type SessionEvent
 } from '../../../src/lib/agent';
@@ -138,12 +142,27 @@ describe('createProjectAgent', () => {
 			...base,
 			config: { ...config(), model: 'claude-sonnet-4-5', contextWindow: 32_000 }
 		});
-		expect(windowed.modelInfo?.contextWindow).toBe(32_000);
-		expect(windowed.modelInfo?.maxInputTokens ?? 32_000).toBeLessThanOrEqual(32_000);
-		expect(projectAgentOptions({ ...base, config: config() }).modelInfo).toBeUndefined();
-		const given = { ...windowed.modelInfo!, contextWindow: 9_000 };
-		expect(projectAgentOptions({ ...base, config: config(), modelInfo: given }).modelInfo).toBe(
-			given
-		);
+		// The window is applied over the catalog when a turn looks the model up (not frozen
+		// over the fallback the catalog gives before it has loaded).
+		expect(windowed.contextWindow).toBe(32_000);
+		expect(windowed.modelInfo).toBeUndefined();
+		expect(projectAgentOptions({ ...base, config: config() }).contextWindow).toBeUndefined();
+		const given = { ...modelInfo('claude-sonnet-4-5'), contextWindow: 9_000 };
+		const explicit = projectAgentOptions({ ...base, config: config(), modelInfo: given });
+		expect(explicit.modelInfo).toBe(given);
+		expect(explicit.contextWindow).toBeUndefined();
+	});
+
+	it('applies the window over the catalog entry, keeping its prices and capping its input', async () => {
+		await loadModelCatalog();
+		const gpt5 = modelInfo('gpt-5');
+		expect(gpt5.known).toBe(true);
+		const small = withContextWindow(gpt5, 100_000);
+		expect(small.prices).toEqual(gpt5.prices);
+		expect(small.contextWindow).toBe(100_000);
+		expect(inputLimit(small)).toBe(Math.min(100_000, inputLimit(gpt5)));
+		const big = withContextWindow(gpt5, 1_000_000);
+		expect(inputLimit(big)).toBe(inputLimit(gpt5));
+		expect(withContextWindow(gpt5, undefined)).toBe(gpt5);
 	});
 });

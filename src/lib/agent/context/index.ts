@@ -19,6 +19,7 @@ export {
 export {
 	inputLimit,
 	modelInfo,
+	withContextWindow,
 	UNKNOWN_MODEL,
 	ZERO_PRICES,
 	type ModelInfo,

@@ -82,3 +82,19 @@ function catalogProvider(provider: string | undefined): CatalogProvider | undefi
 		? provider
 		: undefined;
 }
+
+/**
+ * The model as the person set it up: their window (Settings' "Context window", a local model)
+ * over the catalog's entry, prices kept. It is what the model accepts, so a catalog input cap
+ * above it no longer applies.
+ */
+export function withContextWindow(known: ModelInfo, window: number | undefined): ModelInfo {
+	if (!window) return known;
+	return {
+		...known,
+		contextWindow: window,
+		...(known.maxInputTokens !== undefined
+			? { maxInputTokens: Math.min(known.maxInputTokens, window) }
+			: {})
+	};
+}
