@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { connectProcessHost, type ProcessHost } from '../lib/runtime/node';
 import type { ExecResult } from '../lib/runtime/types';
+import { messageOf } from '../lib/errors';
 
 const HOST_ENTRY = fileURLToPath(new URL('../../bin/kiln-command-host.mjs', import.meta.url));
 
@@ -35,7 +36,7 @@ export async function startCommandHost(env: NodeJS.ProcessEnv): Promise<ProcessH
 		return await Promise.race([connectProcessHost(channel, channel), failed]);
 	} catch (error) {
 		channel.destroy();
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = messageOf(error);
 		throw new Error(
 			`Could not start the process that runs commands (${reason}). Check that Node.js can start ${HOST_ENTRY}, or use --runtime browser.`,
 			{ cause: error }
@@ -62,7 +63,7 @@ export function lazyCommandHost(env: NodeJS.ProcessEnv): ProcessHost {
 					return running.result;
 				},
 				(error: unknown): ExecResult => {
-					const output = `${error instanceof Error ? error.message : String(error)}\n`;
+					const output = `${messageOf(error)}\n`;
 					options.onOutput?.(output);
 					return { exitCode: 1, output, timedOut: false, aborted: false };
 				}

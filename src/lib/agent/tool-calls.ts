@@ -26,6 +26,7 @@ import {
 } from '../tools';
 import type { PermissionCheck } from './permissions';
 import type { LiveEvent, SessionEvent } from './types';
+import { messageOf } from '../errors';
 
 export type ToolResultEvent = Extract<SessionEvent, { type: 'tool-result' }>;
 
@@ -199,7 +200,7 @@ async function saved(
 		await workspace.flush();
 		return result;
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = messageOf(error);
 		return { ...result, ok: false, output: `${result.output}\n\n${message}` };
 	}
 }
@@ -229,7 +230,7 @@ function untilStopped(running: Promise<ToolResult>, signal: AbortSignal): Promis
 				// runTool never throws; this guards against a bug turning into a hung turn.
 				clearTimeout(timer);
 				signal.removeEventListener('abort', onAbort);
-				const message = error instanceof Error ? error.message : String(error);
+				const message = messageOf(error);
 				resolve({
 					ok: false,
 					output: `The tool failed unexpectedly: ${message}. Try another approach.`

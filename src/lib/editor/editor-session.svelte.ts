@@ -1,7 +1,8 @@
 import { EditorState, Transaction, type Text } from '@codemirror/state';
 import { isWithin, normalizePath } from '$lib/runtime/paths';
 import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace/types';
-import { EditorCore, messageOf, externalChange, type FileRecord } from './editor-core.svelte';
+import { clauseOf } from '../errors';
+import { EditorCore, externalChange, type FileRecord } from './editor-core.svelte';
 import { minimalChange } from './text-diff';
 import { docHash } from './text-hash';
 import type {
@@ -68,7 +69,7 @@ export class EditorSession extends EditorCore {
 			this.reportDraft(path, file.dirty && current ? current : null);
 			return true;
 		} catch (error) {
-			file.error = `Could not save ${path}: ${messageOf(error)}. Your changes are still in the editor; try saving again.`;
+			file.error = `Could not save ${path}: ${clauseOf(error)}. Your changes are still in the editor; try saving again.`;
 			return false;
 		} finally {
 			record.saving = null;
@@ -98,7 +99,7 @@ export class EditorSession extends EditorCore {
 			this.#replaceDocument(path, text);
 		} catch (error) {
 			if (record.reads !== read) return;
-			file.error = `Could not reload ${path}: ${messageOf(error)}. Check that the file still exists, then try again.`;
+			file.error = `Could not reload ${path}: ${clauseOf(error)}. Check that the file still exists, then try again.`;
 		}
 	}
 

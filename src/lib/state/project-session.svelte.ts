@@ -31,7 +31,7 @@ import {
 	webContainerStatus,
 	type RuntimeStatusView
 } from './runtime-status';
-import { messageOf } from './error-text';
+import { messageOf } from '../errors';
 
 export interface ProjectSessionOptions {
 	projectId: string;

@@ -35,7 +35,7 @@ import {
 } from './transcript-reducer';
 import { createTurnRunner, permissionSetup, runnerKey } from './turn-runner';
 import type { ChatItem, ChatTurn, Transcript } from './view-model';
-import { messageOf } from '../error-text';
+import { messageOf } from '../../errors';
 
 /**
  * The chat of one project: the newest session's transcript, and sending a message through the

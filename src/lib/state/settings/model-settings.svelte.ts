@@ -2,7 +2,7 @@ import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers/presets
 import type { ProviderConfig, ProviderId } from '../../providers/types';
 import { z } from 'zod';
 import { getCheckedSetting, setSetting } from '../../storage/settings';
-import { messageOf } from '../error-text';
+import { messageOf } from '../../errors';
 
 /** The settings-store key. API keys live under it and nowhere else (not in projects, sessions or exports). */
 export const MODEL_SETTINGS_KEY = 'model-config';
