@@ -3,7 +3,7 @@ import { isWithin, normalizePath } from '$lib/runtime/paths';
 import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace/types';
 import { clauseOf } from '../errors';
 import { EditorCore, externalChange, type FileRecord } from './editor-core.svelte';
-import { minimalChange } from './text-diff';
+import { minimalReplacement } from './minimal-replacement';
 import { docHash } from './text-hash';
 import type {
 	DraftSink,
@@ -147,7 +147,7 @@ export class EditorSession extends EditorCore {
 		const record = this.records.get(path);
 		const state = this.stateOf(path);
 		if (!file || !record?.saved || !state || file.status !== 'text' || file.readOnly) return;
-		const change = minimalChange(state.doc.toString(), draft.text);
+		const change = minimalReplacement(state.doc.toString(), draft.text);
 		if (change) this.dispatch(path, { changes: change, annotations: externalChange.of(true) });
 		const diskChanged = draft.baseHash !== null && draft.baseHash !== docHash(record.saved);
 		// The file already holds the draft's text (saved elsewhere meanwhile): nothing to keep.
@@ -289,7 +289,7 @@ export class EditorSession extends EditorCore {
 		const record = this.records.get(path);
 		const state = this.stateOf(path);
 		if (!file || !record || !state) return;
-		const change = minimalChange(state.doc.toString(), text);
+		const change = minimalReplacement(state.doc.toString(), text);
 		if (change) {
 			this.dispatch(path, {
 				changes: change,
