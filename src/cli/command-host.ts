@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { connectProcessHost, type ProcessHost } from '../lib/runtime/node';
-import type { ExecResult } from '../lib/runtime/types';
+import type { ExecResult } from '../lib/runtime';
 import { messageOf } from '../lib/errors';
 
 const HOST_ENTRY = fileURLToPath(new URL('../../bin/kiln-command-host.mjs', import.meta.url));

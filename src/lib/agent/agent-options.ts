@@ -1,5 +1,5 @@
 import type { ProviderId, Provider, RetryOptions, ToolDefinition, Usage } from '../providers';
-import type { Runtime } from '../runtime/types';
+import type { Runtime } from '../runtime';
 import type { SubagentReport, SubagentRequest, TodoItem, ToolWorkspace } from '../tools';
 import type { ModelInfo } from './context/models';
 import type { ContextPolicy } from './context/policy';

@@ -26,7 +26,7 @@ import type {
 	ToolCallBlock,
 	ToolDefinition,
 	UserMessage
-} from '../providers/types';
+} from '../providers';
 import { clearedPlaceholder, clearedToolCallIds, viewStart } from './context/clearing';
 import { compactedContextText } from './context/compaction';
 import { modeReminder } from './context/reminders';

@@ -11,7 +11,7 @@
  * it, like any call that changes something.
  */
 import type { ToolCallEndEvent } from '../providers';
-import type { Runtime } from '../runtime/types';
+import type { Runtime } from '../runtime';
 import {
 	getTool,
 	parseToolArgs,

@@ -6,8 +6,8 @@ import {
 	type TransactionSpec
 } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { normalizePath } from '$lib/runtime/paths';
-import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace/types';
+import { normalizePath } from '$lib/runtime';
+import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { fileExtensions } from './extensions';
 import { languageFor } from './languages';
 import { HUGE_FILE_BYTES } from './limits';

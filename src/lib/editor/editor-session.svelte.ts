@@ -1,6 +1,6 @@
 import { EditorState, Transaction, type Text } from '@codemirror/state';
-import { isWithin, normalizePath } from '$lib/runtime/paths';
-import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace/types';
+import { isWithin, normalizePath } from '$lib/runtime';
+import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { clauseOf } from '../errors';
 import { EditorCore, externalChange, type FileRecord } from './editor-core.svelte';
 import { minimalReplacement } from './minimal-replacement';

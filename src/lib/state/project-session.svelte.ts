@@ -1,5 +1,5 @@
 import { createBrowserRuntime } from '$lib/runtime/browser';
-import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime/types';
+import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime';
 import {
 	bootWebContainer,
 	createWebContainerRuntime,

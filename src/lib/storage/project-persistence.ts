@@ -1,5 +1,5 @@
-import { normalizePath } from '../runtime/paths';
-import type { WorkspacePersistence } from '../workspace/types';
+import { normalizePath } from '../runtime';
+import type { WorkspacePersistence } from '../workspace';
 import { applyFileOps, type FileOp } from './project-files';
 import { getProject, noteProjectEdited } from './projects';
 import { SaveQueue, type SaveQueueState } from './save-queue';

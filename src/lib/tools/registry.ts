@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isFsError } from '../runtime/types';
+import { isFsError } from '../runtime';
 import { bashTool } from './bash';
 import { editTool } from './edit';
 import { globTool } from './glob';

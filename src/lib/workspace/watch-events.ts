@@ -1,5 +1,5 @@
-import { isWithin, normalizePath } from '../runtime/paths';
-import type { FsEvent, Runtime } from '../runtime/types';
+import { isWithin, normalizePath } from '../runtime';
+import type { FsEvent, Runtime } from '../runtime';
 import { newStep, type Step } from './change-feed';
 import { messageOf } from '../errors';
 import type { Probe } from './probe';

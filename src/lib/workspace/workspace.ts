@@ -1,5 +1,5 @@
-import { dirname, isWithin, normalizePath } from '../runtime/paths';
-import { RuntimeFsError, type Runtime } from '../runtime/types';
+import { dirname, isWithin, normalizePath } from '../runtime';
+import { RuntimeFsError, type Runtime } from '../runtime';
 import { ChangeFeed, newStep, type Step } from './change-feed';
 import { encodeText } from './content';
 import { messageOf } from '../errors';

@@ -1,4 +1,4 @@
-import type { ShellSession } from '$lib/runtime/types';
+import type { ShellSession } from '$lib/runtime';
 import { messageOf } from '$lib/errors';
 
 export type ConnectShell = (size: { cols: number; rows: number }) => Promise<ShellSession>;

@@ -2,7 +2,7 @@
  * Deleting from the tree: the path waiting for the person's confirmation, and the error when
  * the workspace refused. Focus moves to the row that took the deleted one's place.
  */
-import type { WorkspaceApi } from '$lib/workspace/types';
+import type { WorkspaceApi } from '$lib/workspace';
 import { clauseOf } from '$lib/errors';
 import type { TreeRow } from './tree-model';
 

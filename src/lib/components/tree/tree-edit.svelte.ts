@@ -5,8 +5,8 @@
  */
 import { tick } from 'svelte';
 import type { SvelteSet } from 'svelte/reactivity';
-import { basename, dirname, isWithin, joinPath } from '$lib/runtime/paths';
-import type { WorkspaceApi } from '$lib/workspace/types';
+import { basename, dirname, isWithin, joinPath } from '$lib/runtime';
+import type { WorkspaceApi } from '$lib/workspace';
 import { validateName } from './name-validation';
 import { clauseOf } from '$lib/errors';
 import { ancestorsOf, movePath } from './tree-model';

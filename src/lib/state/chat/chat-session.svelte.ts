@@ -1,10 +1,10 @@
 import { modelInfo, parseCompactCommand } from '../../agent';
 import { DEFAULT_MODE, planApprovedMessage, type PermissionAnswer } from '../../agent/permissions';
-import type { SessionLog } from '../../agent/session-log';
-import type { AgentMode, SessionEvent } from '../../agent/types';
-import type { ProviderConfig } from '../../providers/types';
-import { titleFromText } from '../../storage/sessions';
-import type { TodoItem, ToolWorkspace } from '../../tools/types';
+import type { SessionLog } from '../../agent';
+import type { AgentMode, SessionEvent } from '../../agent';
+import type { ProviderConfig } from '../../providers';
+import { titleFromText } from '../../storage';
+import type { TodoItem, ToolWorkspace } from '../../tools';
 import type { ChangeSource } from '../changes';
 import type { TurnCheckpoints, TurnHandle } from '../checkpoints';
 import { PermissionRules } from '../permissions';

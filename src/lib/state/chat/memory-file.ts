@@ -8,7 +8,7 @@ import {
 	parseRememberCommand,
 	rememberNote
 } from '../../agent/project';
-import type { ToolWorkspace } from '../../tools/types';
+import type { ToolWorkspace } from '../../tools';
 import { messageOf } from '../../errors';
 
 export type MemoryWorkspace = Pick<ToolWorkspace, 'exists' | 'readText' | 'writeFile'>;

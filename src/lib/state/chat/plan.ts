@@ -1,5 +1,5 @@
 import { DEFAULT_MODE, storedMode } from '../../agent/permissions';
-import type { AgentMode, SessionEvent } from '../../agent/types';
+import type { AgentMode, SessionEvent } from '../../agent';
 import type { ChatTurn } from './view-model';
 
 /**

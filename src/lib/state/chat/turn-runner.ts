@@ -1,10 +1,10 @@
 import { Agent, modelInfo, type AgentOptions } from '../../agent';
 import type { PermissionSetup } from '../../agent/permissions';
-import type { SessionLog } from '../../agent/session-log';
+import type { SessionLog } from '../../agent';
 import { createSubagentRunner, type SubagentRunner } from '../../agent/subagents';
-import type { AgentMode } from '../../agent/types';
-import { createProvider } from '../../providers/create-provider';
-import type { ProviderConfig } from '../../providers/types';
+import type { AgentMode } from '../../agent';
+import { createProvider } from '../../providers';
+import type { ProviderConfig } from '../../providers';
 import type { PermissionRules } from '../permissions';
 import { subagentEvent, type ChatLiveEvent } from './chat-events';
 import type { ChatSessionOptions, TurnRunner } from './chat-session-options';

@@ -4,7 +4,7 @@ import {
 	type CheckpointReason,
 	type CreateCheckpointInput
 } from '$lib/storage';
-import type { SessionEvent } from '$lib/agent/types';
+import type { SessionEvent } from '$lib/agent';
 import { captureWorkspace, type CheckpointWorkspace } from './capture';
 import { messageOf } from '$lib/errors';
 

@@ -1,7 +1,7 @@
-import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers/presets';
-import type { ProviderConfig, ProviderId } from '../../providers/types';
+import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers';
+import type { ProviderConfig, ProviderId } from '../../providers';
 import { z } from 'zod';
-import { getCheckedSetting, setSetting } from '../../storage/settings';
+import { getCheckedSetting, setSetting } from '../../storage';
 import { messageOf } from '../../errors';
 
 /** The settings-store key. API keys live under it and nowhere else (not in projects, sessions or exports). */
