@@ -20,6 +20,7 @@ import {
 	type SubagentReport,
 	type SubagentRequest,
 	type TodoItem,
+	type Tool,
 	type ToolContext,
 	type ToolResult,
 	type ToolWorkspace
@@ -52,6 +53,8 @@ export interface ToolCallsOptions {
 	permission?: PermissionCheck;
 	/** Starts a subagent for the task tool; absent inside subagents. */
 	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
+	/** The tools that may run: those the model was given. Default: the core tools. */
+	tools?: readonly Tool[];
 }
 
 export async function runToolCalls(
@@ -88,7 +91,7 @@ export async function runToolCalls(
 		await Promise.all(current.map(runOne));
 	};
 	for (let index = 0; index < calls.length; index++) {
-		const group = parallelGroup(calls[index]!);
+		const group = parallelGroup(calls[index]!, options.tools);
 		if (group !== undefined && (batchGroup === undefined || batchGroup === group)) {
 			batch.push(index);
 			batchGroup = group;
@@ -112,9 +115,12 @@ export async function runToolCalls(
  */
 type ParallelGroup = 'read' | 'independent';
 
-function parallelGroup(call: ToolCallEndEvent): ParallelGroup | undefined {
+function parallelGroup(
+	call: ToolCallEndEvent,
+	tools: readonly Tool[] | undefined
+): ParallelGroup | undefined {
 	if (call.parseError !== undefined) return 'read';
-	const tool = getTool(call.name);
+	const tool = getTool(call.name, tools);
 	if (tool === undefined || tool.readOnly) return 'read';
 	return tool.parallel ? 'independent' : undefined;
 }
@@ -125,7 +131,7 @@ async function refusal(
 	options: ToolCallsOptions
 ): Promise<string | undefined> {
 	if (!options.permission) return undefined;
-	const tool = getTool(call.name);
+	const tool = getTool(call.name, options.tools);
 	if (!tool) return undefined;
 	const parsed = parseToolArgs(tool, call.input);
 	if (!parsed.ok) return undefined; // runTool reports the bad arguments
@@ -176,7 +182,7 @@ async function executeCall(
 				}
 			: {})
 	};
-	const running = runTool(call.name, call.input, ctx).then((result) =>
+	const running = runTool(call.name, call.input, ctx, { tools: options.tools }).then((result) =>
 		saved(result, call, options.workspace)
 	);
 	// After the call: runTool has started the tool, so a Stop from here on reaches it.
