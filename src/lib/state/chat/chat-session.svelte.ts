@@ -215,21 +215,21 @@ export class ChatSession {
 	}
 
 	/**
-	 * Switches the permission mode (ask, auto-edit, auto, plan). The model hears of it in its
-	 * next message (a 'mode-change' event in the log, never the cached prefix); a chat not
-	 * started yet records it with its first message.
+	 * Switches the permission mode (ask, auto-edit, auto, plan). The agent owns the mode: its
+	 * setMode() logs the switch, and the model hears of it in its next message (never through the
+	 * cached prefix). A chat without an agent yet (not started, or no model set up) hands the
+	 * mode over when its agent is built.
 	 */
 	async setMode(mode: AgentMode): Promise<void> {
 		if (mode === this.mode || this.running) return;
 		if (mode === 'plan') this.#modeBeforePlan = this.mode;
-		const event: SessionEvent = { type: 'mode-change', at: Date.now(), mode };
 		await this.load();
-		if (this.#log) {
-			// The agent reads the mode from the log, so writing it there is the whole switch.
-			await this.#log.append(event);
-			this.#syncEvents();
-		}
-		this.transcript = applySessionEvent(this.transcript, event, this.#options.reducer);
+		const shown: SessionEvent = { type: 'mode-change', at: Date.now(), mode };
+		this.transcript = applySessionEvent(this.transcript, shown, this.#options.reducer);
+		if (!this.#log) return;
+		const settings = this.#options.settings;
+		await settings.load();
+		if (settings.problem === undefined) await this.#runnerFor(settings.config, '');
 	}
 
 	/**
@@ -371,11 +371,6 @@ export class ChatSession {
 			this.#log = await this.#store.sessionLog(meta.id);
 			this.sessionId = meta.id;
 			this.#agent = null;
-			// A mode chosen before the chat existed: the first request must know it.
-			if (this.mode !== DEFAULT_MODE) {
-				await this.#log.append({ type: 'mode-change', at: Date.now(), mode: this.mode });
-			}
-			this.#syncEvents();
 		}
 		// A changed model or key gets a new agent; the log (the conversation) carries over.
 		const key = runnerKey(config);
@@ -395,6 +390,10 @@ export class ChatSession {
 			});
 			this.#agent = { key, runner };
 		}
-		return this.#agent.runner;
+		const { runner } = this.#agent;
+		// A mode chosen while there was no agent (or a new chat) reaches it, and the log, here.
+		await runner.setMode(this.mode);
+		this.#syncEvents();
+		return runner;
 	}
 }
