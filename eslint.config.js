@@ -1,10 +1,12 @@
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+
 // The layers under src/lib and what each may import (its own folder aside). Data flows one way:
 // components → state → agent → tools → workspace → runtime, with providers under the agent,
 // storage under state, and session (the event vocabulary) under both agent and storage.
@@ -65,8 +67,18 @@ const ALL_LAYERS = Object.keys(LAYERS);
 const APP_USERS = ['components', 'state', 'preview', 'routes'];
 const MAX_DEPTH = 4;
 
+const LIB = fileURLToPath(new URL('./src/lib', import.meta.url));
+// A new folder under src/lib must be placed in the table, or its imports would go unchecked.
+for (const entry of readdirSync(LIB, { withFileTypes: true })) {
+	if (entry.isDirectory() && !Object.hasOwn(LAYERS, entry.name)) {
+		throw new Error(
+			`src/lib/${entry.name} is not in LAYERS (eslint.config.js): say what it may import.`
+		);
+	}
+}
+
 // Folders with an index.ts, as imported from elsewhere: `runtime`, `runtime/node`, `state/chat`…
-const INDEXED = readdirSync('src/lib', { recursive: true })
+const INDEXED = readdirSync(LIB, { recursive: true })
 	.map((file) => String(file).replaceAll('\\', '/'))
 	.filter((file) => file === 'index.ts' || file.endsWith('/index.ts'))
 	.map((file) => file.slice(0, -'/index.ts'.length))
