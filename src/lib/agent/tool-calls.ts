@@ -131,7 +131,9 @@ async function refusal(
 	options: ToolCallsOptions
 ): Promise<string | undefined> {
 	if (!options.permission) return undefined;
-	const tool = getTool(call.name, options.tools);
+	// Judged as a core tool: the policy's refusal ("explore subagents may not write") says more
+	// than "no such tool" would.
+	const tool = getTool(call.name);
 	if (!tool) return undefined;
 	const parsed = parseToolArgs(tool, call.input);
 	if (!parsed.ok) return undefined; // runTool reports the bad arguments
