@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './usage-error';
+import { messageOf } from '../lib/errors';
 
 /**
  * The key from --api-key or --api-key-file (`-` reads standard input). A key on the command line
@@ -19,7 +20,7 @@ export async function readApiKeyOption(
 	try {
 		text = file === '-' ? await readAll(stdin) : await readFile(file, 'utf8');
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = messageOf(error);
 		throw new UsageError(`--api-key-file '${file}' could not be read (${reason}).`);
 	}
 	const key = text.trim();

@@ -1,4 +1,4 @@
-import { TOOL_NAMES } from '../lib/tools/registry';
+import { TOOL_NAMES } from '../lib/tools';
 
 export const TOOL_HELP = `Usage: kiln tool NAME --dir DIR [--args JSON] [--runtime node|browser] [--json]
 

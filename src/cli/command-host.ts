@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { connectProcessHost, type ProcessHost } from '../lib/runtime/node';
-import type { ExecResult } from '../lib/runtime/types';
+import type { ExecResult } from '../lib/runtime';
+import { messageOf } from '../lib/errors';
 
 /** Set by scripts/build-cli.mjs: in the package the host is compiled beside kiln.mjs. */
 declare const KILN_COMMAND_HOST: string | undefined;
@@ -43,7 +44,7 @@ export async function startCommandHost(env: NodeJS.ProcessEnv): Promise<ProcessH
 		return await Promise.race([connectProcessHost(channel, channel), failed]);
 	} catch (error) {
 		channel.destroy();
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = messageOf(error);
 		throw new Error(
 			`Could not start the process that runs commands (${reason}). Check that Node.js can start ${HOST_ENTRY}, or use --runtime browser.`,
 			{ cause: error }
@@ -70,7 +71,7 @@ export function lazyCommandHost(env: NodeJS.ProcessEnv): ProcessHost {
 					return running.result;
 				},
 				(error: unknown): ExecResult => {
-					const output = `${error instanceof Error ? error.message : String(error)}\n`;
+					const output = `${messageOf(error)}\n`;
 					options.onOutput?.(output);
 					return { exitCode: 1, output, timedOut: false, aborted: false };
 				}

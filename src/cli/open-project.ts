@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createBrowserRuntime } from '../lib/runtime/browser';
 import { createNodeRuntime, type ProcessHost } from '../lib/runtime/node';
 import { lazyCommandHost } from './command-host';
-import type { Runtime } from '../lib/runtime/types';
+import type { Runtime } from '../lib/runtime';
 import { openWorkspace, type Workspace } from '../lib/workspace';
 import type { RuntimeChoice } from './parse-options';
 import { withoutKeyVariables } from './provider-config';

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error';
+import { messageOf } from '../lib/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -15,7 +16,7 @@ export function parseOptions<const T extends Options>(
 	try {
 		return parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = messageOf(error);
 		throw new UsageError(`${message}\nRun 'kiln ${command} --help' to see the options.`);
 	}
 }

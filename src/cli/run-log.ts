@@ -1,6 +1,6 @@
-import type { AgentError, LiveEvent, SessionEvent, TurnEndReason } from '../lib/agent/types';
-import type { Usage } from '../lib/providers/types';
-import type { TodoItem } from '../lib/tools/types';
+import type { AgentError, LiveEvent, SessionEvent, TurnEndReason } from '../lib/agent';
+import type { Usage } from '../lib/providers';
+import type { TodoItem } from '../lib/tools';
 import type { CliOutput } from './output';
 
 const RESULT_LINE_CHARS = 120;

@@ -6,6 +6,7 @@ import type { CliOutput } from './output';
 import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
 import { keysInEnvironment, scrubKeyVariables } from './provider-config';
 import { UsageError } from './usage-error';
+import { messageOf } from '../lib/errors';
 
 export async function toolCommand(args: readonly string[], output: CliOutput): Promise<number> {
 	const { values, positionals } = parseOptions('tool', args, {
@@ -66,7 +67,7 @@ function parseJsonArgs(text: string | undefined): unknown {
 	try {
 		return JSON.parse(text);
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = messageOf(error);
 		throw new UsageError(
 			`--args is not valid JSON (${reason}). Quote it for the shell, for example --args '{"path": "src/app.ts"}'.`
 		);

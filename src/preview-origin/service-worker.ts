@@ -2,7 +2,7 @@
 // The preview origin's service worker (bundled to /__kiln-sw.js by scripts/preview-origin.mjs):
 // serves /preview/<projectId>/… from the IDE tab that has the project open, asking it through
 // the host page that tab embeds. It caches nothing and holds nothing of the person's.
-import { createPreviewFetchHandler } from '../lib/preview/worker-handler';
+import { createPreviewFetchHandler } from '../lib/preview/origin';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const handle = createPreviewFetchHandler(sw, '');

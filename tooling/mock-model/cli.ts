@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadScriptFile } from './load-script';
 import type { Script } from './script-schema';
 import { startMockModelServer } from './server';
+import { messageOf } from '../../src/lib/errors';
 
 const usage = `Usage: npm run mock-model -- [--script FILE] [--port 8787] [--host 127.0.0.1] [--quiet]
 
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
 			}
 		}).values;
 	} catch (error) {
-		console.error(`${(error as Error).message}\n\n${usage}`);
+		console.error(`${messageOf(error)}\n\n${usage}`);
 		return 2;
 	}
 	if (args.help) {
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
 		try {
 			script = await loadScriptFile(scriptPath);
 		} catch (error) {
-			console.error((error as Error).message);
+			console.error(messageOf(error));
 			return 1;
 		}
 	}
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
 			);
 		}
 	}).catch((error: unknown) => {
-		console.error((error as Error).message);
+		console.error(messageOf(error));
 		return null;
 	});
 	if (!server) return 1;

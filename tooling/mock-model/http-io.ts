@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { messageOf } from '../../src/lib/errors';
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -11,7 +12,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
 	try {
 		return { ok: true, value: JSON.parse(text) };
 	} catch (error) {
-		return { ok: false, reason: (error as Error).message };
+		return { ok: false, reason: messageOf(error) };
 	}
 }
 

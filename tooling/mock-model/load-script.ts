@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { MockScriptError, parseScript, type Script } from './script-schema';
+import { messageOf } from '../../src/lib/errors';
 
 /** Reads and validates a JSON script file; every failure names the file and what to do. */
 export async function loadScriptFile(path: string): Promise<Script> {
@@ -8,7 +9,7 @@ export async function loadScriptFile(path: string): Promise<Script> {
 		text = await readFile(path, 'utf8');
 	} catch (error) {
 		throw new MockScriptError(
-			`Cannot read script file ${path}: ${(error as Error).message}. Check the path given to --script.`
+			`Cannot read script file ${path}: ${messageOf(error)}. Check the path given to --script.`
 		);
 	}
 	let json: unknown;
@@ -16,7 +17,7 @@ export async function loadScriptFile(path: string): Promise<Script> {
 		json = JSON.parse(text);
 	} catch (error) {
 		throw new MockScriptError(
-			`Script file ${path} is not valid JSON: ${(error as Error).message}. Fix the JSON and try again.`
+			`Script file ${path} is not valid JSON: ${messageOf(error)}. Fix the JSON and try again.`
 		);
 	}
 	return parseScript(json, `script file ${path}`);

@@ -11,6 +11,7 @@ import type { Sample } from '../types';
 import { bareStore, resetDatabases, warmUp } from './databases';
 import { MTIME, PROJECT_ID } from './rows-storage';
 import { editedText, pickEditedFile, rotated, time } from './timing';
+import { messageOf } from '../../../src/lib/errors';
 
 export function checkpointRow(fixture: Fixture): (run: number) => Promise<Sample> {
 	const { files } = fixture;
@@ -63,7 +64,7 @@ export function checkpointRow(fixture: Fixture): (run: number) => Promise<Sample
 					values.writtenBytes =
 						second!.manifestBytes === undefined ? null : second!.newBytes + second!.manifestBytes;
 				} catch (error) {
-					const message = error instanceof Error ? error.message : String(error);
+					const message = messageOf(error);
 					values.kilnMs = values.writtenBytes = values.firstMs = null;
 					notes.push(`checkpoint failed: ${message}`);
 				}

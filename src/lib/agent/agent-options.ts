@@ -6,7 +6,7 @@ import type {
 	ToolDefinition,
 	Usage
 } from '../providers';
-import type { Runtime } from '../runtime/types';
+import type { Runtime } from '../runtime';
 import type { SubagentReport, SubagentRequest, TodoItem, ToolWorkspace } from '../tools';
 import type { ModelInfo } from './context/models';
 import type { ContextPolicy } from './context/policy';

@@ -22,6 +22,7 @@ import {
 } from '../providers';
 import { summarizeToolCall } from '../tools';
 import type { AgentError, LiveEvent } from './types';
+import { messageOf } from '../errors';
 
 export interface StepOutcome {
 	readonly accumulator: StreamAccumulator;
@@ -104,7 +105,7 @@ export async function runModelStep(options: RunStepOptions): Promise<StepOutcome
 				? error
 				: new ProviderError(
 						'server',
-						`The model call failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Send the message again; if it keeps failing, report it as a Kiln bug.`,
+						`The model call failed unexpectedly: ${messageOf(error)}. Send the message again; if it keeps failing, report it as a Kiln bug.`,
 						{ provider: provider.id, cause: error, retryable: false }
 					);
 		return { accumulator, complete: false, aborted: false, error: failure };

@@ -12,7 +12,7 @@ import {
 	type ProviderOptions,
 	type RetryOptions
 } from '../providers';
-import type { Runtime } from '../runtime/types';
+import type { Runtime } from '../runtime';
 import type { ToolWorkspace } from '../tools';
 import { Agent, type AgentOptions } from './agent';
 import type { ModelInfo } from './context/models';

@@ -1,6 +1,6 @@
 /**
- * Session events → the model request, built for the prompt cache (facts in
- * shared/reference/prompt-caching.md).
+ * Session events → the model request, built for the prompt cache (the rules it relies on are in
+ * docs/ARCHITECTURE.md, "Context engineering").
  *
  * Layout, most stable first: tools (the registry's fixed order and text) → the static system
  * prompt → the session context (environment, project memory, project map), frozen at session
@@ -27,7 +27,7 @@ import type {
 	ToolCallBlock,
 	ToolDefinition,
 	UserMessage
-} from '../providers/types';
+} from '../providers';
 import { clearedPlaceholder, clearedToolCallIds, viewStart } from './context/clearing';
 import { compactedContextText } from './context/compaction';
 import { modeReminder, reasoningReminder } from './context/reminders';

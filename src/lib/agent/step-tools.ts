@@ -1,5 +1,5 @@
-import type { ToolCallEndEvent } from '../providers';
-import type { createReadTracker } from '../tools';
+import type { ToolCallEndEvent, ToolDefinition } from '../providers';
+import { coreTools, type createReadTracker, type Tool } from '../tools';
 import {
 	DEFAULT_MAX_CONSECUTIVE_TOOL_FAILURES,
 	type AgentOptions,
@@ -21,6 +21,7 @@ export class StepTools {
 	readonly #signal: AbortSignal;
 	readonly #readTracker: ReturnType<typeof createReadTracker>;
 	readonly #mode: () => AgentMode;
+	readonly #tools: readonly Tool[] | undefined;
 	#consecutiveFailures = 0;
 
 	constructor(
@@ -35,6 +36,7 @@ export class StepTools {
 		this.#signal = signal;
 		this.#readTracker = readTracker;
 		this.#mode = mode;
+		this.#tools = runnableTools(options.tools);
 	}
 
 	/** Runs a complete step's calls; their results are persisted in the model's order. */
@@ -53,7 +55,8 @@ export class StepTools {
 				this.#options.permissions,
 				this.#options.permission
 			),
-			...(this.#options.runSubagent ? { runSubagent: this.#options.runSubagent } : {})
+			...(this.#options.runSubagent ? { runSubagent: this.#options.runSubagent } : {}),
+			...(this.#tools ? { tools: this.#tools } : {})
 		});
 	}
 
@@ -89,4 +92,14 @@ export class StepTools {
 			}
 		};
 	}
+}
+
+/**
+ * The tools the loop may run: exactly those the model was given (AgentOptions.tools), so a call
+ * to a tool left out of the request is refused like an unknown one. Undefined: the core tools.
+ */
+function runnableTools(given: readonly ToolDefinition[] | undefined): readonly Tool[] | undefined {
+	if (!given) return undefined;
+	const names = new Set(given.map((tool) => tool.name));
+	return coreTools().filter((tool) => names.has(tool.name));
 }

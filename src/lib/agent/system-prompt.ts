@@ -1,5 +1,5 @@
-import type { SystemBlock } from '../providers/types';
-import type { RuntimeCapabilities } from '../runtime/types';
+import type { SystemBlock } from '../providers';
+import type { RuntimeCapabilities } from '../runtime';
 
 /**
  * Static text only: no dates, paths, project names or runtime facts. It sits right after the

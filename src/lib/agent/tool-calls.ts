@@ -11,7 +11,7 @@
  * it, like any call that changes something.
  */
 import type { ToolCallEndEvent } from '../providers';
-import type { Runtime } from '../runtime/types';
+import type { Runtime } from '../runtime';
 import {
 	getTool,
 	parseToolArgs,
@@ -20,12 +20,14 @@ import {
 	type SubagentReport,
 	type SubagentRequest,
 	type TodoItem,
+	type Tool,
 	type ToolContext,
 	type ToolResult,
 	type ToolWorkspace
 } from '../tools';
 import type { PermissionCheck } from './permissions';
 import type { LiveEvent, SessionEvent } from './types';
+import { messageOf } from '../errors';
 
 export type ToolResultEvent = Extract<SessionEvent, { type: 'tool-result' }>;
 
@@ -51,6 +53,8 @@ export interface ToolCallsOptions {
 	permission?: PermissionCheck;
 	/** Starts a subagent for the task tool; absent inside subagents. */
 	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
+	/** The tools that may run: those the model was given. Default: the core tools. */
+	tools?: readonly Tool[];
 }
 
 export async function runToolCalls(
@@ -87,7 +91,7 @@ export async function runToolCalls(
 		await Promise.all(current.map(runOne));
 	};
 	for (let index = 0; index < calls.length; index++) {
-		const group = parallelGroup(calls[index]!);
+		const group = parallelGroup(calls[index]!, options.tools);
 		if (group !== undefined && (batchGroup === undefined || batchGroup === group)) {
 			batch.push(index);
 			batchGroup = group;
@@ -111,9 +115,12 @@ export async function runToolCalls(
  */
 type ParallelGroup = 'read' | 'independent';
 
-function parallelGroup(call: ToolCallEndEvent): ParallelGroup | undefined {
+function parallelGroup(
+	call: ToolCallEndEvent,
+	tools: readonly Tool[] | undefined
+): ParallelGroup | undefined {
 	if (call.parseError !== undefined) return 'read';
-	const tool = getTool(call.name);
+	const tool = getTool(call.name, tools);
 	if (tool === undefined || tool.readOnly) return 'read';
 	return tool.parallel ? 'independent' : undefined;
 }
@@ -124,6 +131,8 @@ async function refusal(
 	options: ToolCallsOptions
 ): Promise<string | undefined> {
 	if (!options.permission) return undefined;
+	// Judged as a core tool: the policy's refusal ("explore subagents may not write") says more
+	// than "no such tool" would.
 	const tool = getTool(call.name);
 	if (!tool) return undefined;
 	const parsed = parseToolArgs(tool, call.input);
@@ -175,7 +184,7 @@ async function executeCall(
 				}
 			: {})
 	};
-	const running = runTool(call.name, call.input, ctx).then((result) =>
+	const running = runTool(call.name, call.input, ctx, { tools: options.tools }).then((result) =>
 		saved(result, call, options.workspace)
 	);
 	// After the call: runTool has started the tool, so a Stop from here on reaches it.
@@ -199,7 +208,7 @@ async function saved(
 		await workspace.flush();
 		return result;
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = messageOf(error);
 		return { ...result, ok: false, output: `${result.output}\n\n${message}` };
 	}
 }
@@ -229,7 +238,7 @@ function untilStopped(running: Promise<ToolResult>, signal: AbortSignal): Promis
 				// runTool never throws; this guards against a bug turning into a hung turn.
 				clearTimeout(timer);
 				signal.removeEventListener('abort', onAbort);
-				const message = error instanceof Error ? error.message : String(error);
+				const message = messageOf(error);
 				resolve({
 					ok: false,
 					output: `The tool failed unexpectedly: ${message}. Try another approach.`

@@ -23,6 +23,7 @@ import { StepTools } from './step-tools';
 import { TurnRecorder, newId } from './turn-recorder';
 import { startTurn } from './turn-start';
 import type { AgentError, AgentMode } from './types';
+import { messageOf } from '../errors';
 
 /** What a Turn needs from its Agent besides the options. */
 export interface AgentState {
@@ -204,7 +205,7 @@ export class Turn {
 
 function internalError(error: unknown): AgentError {
 	if (error instanceof ProviderError) return toAgentError(error);
-	const message = error instanceof Error ? error.message : String(error);
+	const message = messageOf(error);
 	return {
 		kind: 'internal',
 		message: `Kiln hit an internal error and stopped the turn: ${message}. Send the message again; if it keeps happening, report it as a Kiln bug.`

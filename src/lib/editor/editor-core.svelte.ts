@@ -6,13 +6,14 @@ import {
 	type TransactionSpec
 } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { normalizePath } from '$lib/runtime/paths';
-import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace/types';
+import { normalizePath } from '$lib/runtime';
+import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { fileExtensions } from './extensions';
 import { languageFor } from './languages';
 import { HUGE_FILE_BYTES } from './limits';
 import { systemColorScheme, themeFor, type ColorScheme } from './theme';
 import type { EditorSessionOptions, OpenFile } from './types';
+import { clauseOf } from '../errors';
 
 /** Marks transactions that bring in a change made outside the editor (a process, the agent). */
 export const externalChange = Annotation.define<boolean>();
@@ -29,11 +30,6 @@ export interface FileRecord {
 	/** Bumped on every read; a read that finds a newer number was overtaken and is dropped. */
 	reads: number;
 	scroll: ReturnType<EditorView['scrollSnapshot']> | null;
-}
-
-export function messageOf(error: unknown): string {
-	const text = error instanceof Error ? error.message : String(error);
-	return text.replace(/[.\s]+$/, '');
 }
 
 /**
@@ -290,7 +286,7 @@ export abstract class EditorCore {
 		} catch (error) {
 			if (record.reads !== read) return;
 			file.status = 'error';
-			file.error = `Could not open ${path}: ${messageOf(error)}. Check that the file still exists, then try again.`;
+			file.error = `Could not open ${path}: ${clauseOf(error)}. Check that the file still exists, then try again.`;
 		}
 	}
 

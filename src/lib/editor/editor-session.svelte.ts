@@ -1,8 +1,9 @@
 import { EditorState, Transaction, type Text } from '@codemirror/state';
-import { isWithin, normalizePath } from '$lib/runtime/paths';
-import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace/types';
-import { EditorCore, messageOf, externalChange, type FileRecord } from './editor-core.svelte';
-import { minimalChange } from './text-diff';
+import { isWithin, normalizePath } from '$lib/runtime';
+import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
+import { clauseOf } from '../errors';
+import { EditorCore, externalChange, type FileRecord } from './editor-core.svelte';
+import { minimalReplacement } from './minimal-replacement';
 import { docHash } from './text-hash';
 import type {
 	DraftSink,
@@ -68,7 +69,7 @@ export class EditorSession extends EditorCore {
 			this.reportDraft(path, file.dirty && current ? current : null);
 			return true;
 		} catch (error) {
-			file.error = `Could not save ${path}: ${messageOf(error)}. Your changes are still in the editor; try saving again.`;
+			file.error = `Could not save ${path}: ${clauseOf(error)}. Your changes are still in the editor; try saving again.`;
 			return false;
 		} finally {
 			record.saving = null;
@@ -98,7 +99,7 @@ export class EditorSession extends EditorCore {
 			this.#replaceDocument(path, text);
 		} catch (error) {
 			if (record.reads !== read) return;
-			file.error = `Could not reload ${path}: ${messageOf(error)}. Check that the file still exists, then try again.`;
+			file.error = `Could not reload ${path}: ${clauseOf(error)}. Check that the file still exists, then try again.`;
 		}
 	}
 
@@ -146,7 +147,7 @@ export class EditorSession extends EditorCore {
 		const record = this.records.get(path);
 		const state = this.stateOf(path);
 		if (!file || !record?.saved || !state || file.status !== 'text' || file.readOnly) return;
-		const change = minimalChange(state.doc.toString(), draft.text);
+		const change = minimalReplacement(state.doc.toString(), draft.text);
 		if (change) this.dispatch(path, { changes: change, annotations: externalChange.of(true) });
 		const diskChanged = draft.baseHash !== null && draft.baseHash !== docHash(record.saved);
 		// The file already holds the draft's text (saved elsewhere meanwhile): nothing to keep.
@@ -288,7 +289,7 @@ export class EditorSession extends EditorCore {
 		const record = this.records.get(path);
 		const state = this.stateOf(path);
 		if (!file || !record || !state) return;
-		const change = minimalChange(state.doc.toString(), text);
+		const change = minimalReplacement(state.doc.toString(), text);
 		if (change) {
 			this.dispatch(path, {
 				changes: change,

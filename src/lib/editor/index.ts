@@ -14,4 +14,4 @@ export { languageIdFor, loadLanguage, languageFor, type LanguageId } from './lan
 export { themeFor, systemColorScheme, type ColorScheme } from './theme';
 export { fileExtensions, type FileExtensionsOptions } from './extensions';
 export { HUGE_FILE_BYTES, formatSize } from './limits';
-export { minimalChange } from './text-diff';
+export { minimalReplacement } from './minimal-replacement';

@@ -7,6 +7,7 @@ import {
 	parseIdeOrigins
 } from './host-protocol';
 import { isPreviewRequest, PREVIEW_RESPONSE_TYPE } from './protocol';
+import { messageOf } from '../errors';
 
 /** What the host page uses of its window (a fake one in tests). */
 export interface HostWindow {
@@ -82,7 +83,7 @@ export async function startHostRelay(win: HostWindow): Promise<void> {
 		await workers.register(PREVIEW_WORKER_PATH, { scope: '/', updateViaCache: 'none' });
 		await workers.ready;
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = messageOf(error);
 		tell({
 			type: HOST_FAILED_TYPE,
 			message: `The preview worker could not be registered (${reason}). Reload the page to try again.`

@@ -1,6 +1,5 @@
 // The IDE-side preview API. The preview origin's own entry points (src/preview-origin/) import
-// host-relay.ts and worker-handler.ts directly: they may not import $app modules, which
-// static-preview.ts uses.
+// ./origin instead: they may not import $app modules, which static-preview.ts uses.
 export { startStaticPreview, type StaticPreview } from './static-preview';
 export { PreviewUnavailableError } from './preview-error';
 export { connectPreviewHost, type HostBridgeOptions } from './host-bridge';

@@ -11,6 +11,7 @@ import {
 	redirectResponse,
 	timeoutResponse
 } from './responses';
+import { messageOf } from '../errors';
 
 function withBridgeIfHtml(path: string, body: Uint8Array): Uint8Array {
 	if (!contentTypeFor(path).startsWith('text/html')) return body;
@@ -42,7 +43,7 @@ export async function respondToPreview(
 				return redirectResponse(new URL(folderUrl(requestUrl), requestUrl).href);
 		}
 	} catch (error) {
-		return readErrorResponse(route.path, error instanceof Error ? error.message : String(error));
+		return readErrorResponse(route.path, messageOf(error));
 	}
 
 	switch (answer.status) {

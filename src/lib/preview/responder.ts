@@ -4,6 +4,7 @@ import {
 	type PreviewRequestMessage,
 	type PreviewResponseMessage
 } from './protocol';
+import { messageOf } from '../errors';
 
 /** The part of `navigator.serviceWorker` the responder uses (a fake one in tests). */
 export interface MessageSource {
@@ -33,7 +34,7 @@ async function answer(
 		return {
 			...base,
 			status: 500,
-			message: error instanceof Error ? error.message : String(error)
+			message: messageOf(error)
 		};
 	}
 }

@@ -7,6 +7,7 @@ import {
 	type HttpFailure
 } from './errors';
 import type { ProviderId } from './types';
+import { messageOf } from '../errors';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -81,7 +82,7 @@ export function toProviderError(
 	if (error instanceof TypeError) {
 		return networkError(context.provider, context.baseUrl, { ...context, cause: error });
 	}
-	const message = error instanceof Error ? error.message : String(error);
+	const message = messageOf(error);
 	return new ProviderError(
 		'bad_request',
 		`The request could not be made: ${message}. Check the provider settings.`,

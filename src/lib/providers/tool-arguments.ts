@@ -1,4 +1,5 @@
 import type { ToolCallEndEvent } from './types';
+import { messageOf } from '../errors';
 
 const RAW_PREVIEW_CHARS = 200;
 
@@ -14,7 +15,7 @@ export function finishToolCall(id: string, name: string, rawArguments: string): 
 	try {
 		parsed = JSON.parse(rawArguments);
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = messageOf(error);
 		return {
 			type: 'tool-call-end',
 			id,

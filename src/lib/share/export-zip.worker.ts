@@ -4,6 +4,7 @@
 // starts its workers for big ones from blob: URLs, which the page's CSP refuses (the export
 // then never finished).
 import { zipSync, type ZipOptions, type Zippable } from 'fflate';
+import { messageOf } from '../errors';
 
 self.onmessage = (event: MessageEvent<{ entries: Zippable; level: ZipOptions['level'] }>) => {
 	const { entries, level } = event.data;
@@ -13,7 +14,7 @@ self.onmessage = (event: MessageEvent<{ entries: Zippable; level: ZipOptions['le
 	} catch (error) {
 		(self as unknown as Worker).postMessage({
 			ok: false,
-			message: error instanceof Error ? error.message : String(error)
+			message: messageOf(error)
 		});
 	}
 };

@@ -8,6 +8,7 @@ import { Unzip, UnzipInflate, UnzipPassThrough, type UnzipFile } from 'fflate';
 import { formatBytes, type ImportCollector } from './import-collect';
 import { ImportError, type ProgressListener } from './import-types';
 import { Breather } from './yield';
+import { messageOf } from '../errors';
 
 /** Bytes handed to the inflater at a time: what one step can inflate is bounded by this. */
 const CHUNK_BYTES = 16 * 1024;
@@ -163,7 +164,7 @@ export async function readZip(
 			unzip.push(chunk, end >= blob.size);
 		} catch (error) {
 			failure ??= new ImportError(
-				`${zipName} is damaged (${(error as Error).message}). Download or create the zip again.`
+				`${zipName} is damaged (${messageOf(error)}). Download or create the zip again.`
 			);
 		}
 		if (failure) {

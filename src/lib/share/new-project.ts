@@ -12,6 +12,7 @@ import {
 	type FileData
 } from '../storage';
 import type { SessionDocument } from './session-document';
+import { messageOf } from '../errors';
 
 export interface NewProjectInput {
 	name: string;
@@ -43,7 +44,7 @@ export async function createProjectFromFiles(input: NewProjectInput): Promise<st
 		await deleteProject(project.id).catch(() => {});
 		throw new Error(
 			`The project could not be created: its conversation could not be saved ` +
-				`(${(error as Error).message}). Nothing was kept; try again, or import without the conversation.`,
+				`(${messageOf(error)}). Nothing was kept; try again, or import without the conversation.`,
 			{ cause: error }
 		);
 	}

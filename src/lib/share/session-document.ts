@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { SessionEvent } from '../agent';
 import { sessionEventSchema } from '../storage';
+import { messageOf } from '../errors';
 
 export const SESSION_FORMAT = 'kiln-session';
 export const SESSION_VERSION = 1;
@@ -71,7 +72,7 @@ export function parseSessionDocument(input: string | unknown): SessionDocument {
 			value = JSON.parse(input);
 		} catch (error) {
 			throw new SessionDocumentError(
-				`${NOT_A_SESSION}: it is not valid JSON (${(error as Error).message}). ` +
+				`${NOT_A_SESSION}: it is not valid JSON (${messageOf(error)}). ` +
 					'Export the conversation again from Kiln.'
 			);
 		}

@@ -1,5 +1,6 @@
 import { DraftWriter, type EditorSession } from '$lib/editor';
 import { deleteDraft, loadProjectDrafts, putDraft } from '$lib/storage';
+import { messageOf } from '$lib/errors';
 
 /**
  * Unsaved editor text of one open project, kept in IndexedDB as the person types: written a
@@ -34,7 +35,7 @@ export class ProjectDrafts {
 				await editor.restoreDraft(draft);
 			}
 		} catch (error) {
-			this.notice = `Unsaved changes from your last visit could not be restored: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+			this.notice = `Unsaved changes from your last visit could not be restored: ${messageOf(error)}. Reload the page to try again.`;
 		}
 	}
 

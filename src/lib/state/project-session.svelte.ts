@@ -1,5 +1,5 @@
 import { createBrowserRuntime } from '$lib/runtime/browser';
-import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime/types';
+import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime';
 import {
 	bootWebContainer,
 	createWebContainerRuntime,
@@ -31,7 +31,7 @@ import {
 	webContainerStatus,
 	type RuntimeStatusView
 } from './runtime-status';
-import { messageOf } from './error-text';
+import { messageOf } from '../errors';
 
 export interface ProjectSessionOptions {
 	projectId: string;

@@ -1,4 +1,4 @@
-import type { RuntimeKind } from '$lib/runtime/types';
+import type { RuntimeKind } from '$lib/runtime';
 
 /**
  * What the Runtime status shows. `phase` is `settled` once no runtime change is pending, so a

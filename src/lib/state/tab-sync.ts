@@ -1,5 +1,5 @@
 import { loadStoredPaths } from '$lib/storage';
-import type { WorkspaceApi, WorkspacePersistence } from '$lib/workspace/types';
+import type { WorkspaceApi, WorkspacePersistence } from '$lib/workspace';
 
 /**
  * The workspace's persistence as seen from a tab that may lose the project to another tab: the

@@ -11,7 +11,7 @@
  * leaves half-written is collected by collectCheckpointGarbage (checkpoint-gc.ts).
  */
 import { promisifyRequest, set } from 'idb-keyval';
-import { normalizePath } from '../runtime/paths';
+import { normalizePath } from '../runtime';
 import { byteLength, sha256Hex } from './checkpoint-hash';
 import { deleteCheckpointRecords } from './checkpoint-gc';
 import { withCheckpointLock } from './checkpoint-lock';

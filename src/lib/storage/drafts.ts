@@ -1,6 +1,6 @@
 import { del, promisifyRequest, set } from 'idb-keyval';
 import { z } from 'zod';
-import { normalizePath } from '../runtime/paths';
+import { normalizePath } from '../runtime';
 import { openStorage } from './migrations';
 import { setAside } from './quarantine';
 import { checkRecord } from './record-schemas';

@@ -1,5 +1,5 @@
 /**
- * The shape of a stored SessionEvent (agent/types.ts), checked field by field wherever the chat,
+ * The shape of a stored SessionEvent (session/events.ts), checked field by field wherever the chat,
  * the request builder or the context inspector read one: an event that fails is set aside and
  * the rest of the session still opens (the request builder answers tool calls whose result went
  * missing, and ignores results whose call did).

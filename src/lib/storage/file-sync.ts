@@ -1,5 +1,5 @@
 import { promisifyRequest } from 'idb-keyval';
-import { normalizePath } from '../runtime/paths';
+import { normalizePath } from '../runtime';
 import { openStorage } from './migrations';
 import type { FileData } from './project-files';
 import { getStores } from './stores';

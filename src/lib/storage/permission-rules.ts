@@ -6,7 +6,7 @@
  * and apply, and the storage notice says what was set aside.
  */
 import * as z from 'zod';
-import { permissionRuleSchema, type PermissionRule } from '../agent/permissions';
+import { permissionRuleSchema, type PermissionRule } from '../session';
 import { setAside } from './quarantine';
 import { checkRecord } from './record-schemas';
 import { getSetting, setSetting } from './settings';

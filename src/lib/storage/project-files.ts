@@ -1,5 +1,5 @@
 import { promisifyRequest, setMany } from 'idb-keyval';
-import { normalizePath } from '../runtime/paths';
+import { normalizePath } from '../runtime';
 import { openStorage } from './migrations';
 import { setAside } from './quarantine';
 import {

@@ -1,8 +1,9 @@
-import { normalizePath } from '../runtime/paths';
-import type { WorkspacePersistence } from '../workspace/types';
+import { normalizePath } from '../runtime';
+import type { WorkspacePersistence } from '../workspace';
 import { applyFileOps, type FileOp } from './project-files';
 import { getProject, noteProjectEdited } from './projects';
 import { SaveQueue, type SaveQueueState } from './save-queue';
+import { clauseOf, messageOf } from '../errors';
 
 export type { SaveQueueState } from './save-queue';
 
@@ -77,7 +78,7 @@ export function projectPersistence(
 		} catch (cause) {
 			return Promise.reject(
 				new Error(
-					`Could not save “${op.path}”: ${messageOf(cause).replace(/\.+$/, '')}. ` +
+					`Could not save “${op.path}”: ${clauseOf(cause)}. ` +
 						'Keep files inside the project folder.',
 					{ cause }
 				)
@@ -105,8 +106,4 @@ function isQuotaError(error: unknown): boolean {
 		error !== null &&
 		(error as { name?: unknown }).name === 'QuotaExceededError'
 	);
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

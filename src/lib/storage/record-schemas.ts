@@ -8,7 +8,7 @@
  * hands back the stored value itself, so nothing is dropped when a record is written back.
  */
 import { z } from 'zod';
-import { normalizePath } from '../runtime/paths';
+import { normalizePath } from '../runtime';
 
 export const projectMetaSchema = z.looseObject({
 	id: z.string().min(1),

@@ -4,7 +4,7 @@
  * branch is a copy of the original's first events, never a cut of the original.
  */
 import { promisifyRequest, set } from 'idb-keyval';
-import type { SessionEvent } from '../agent/types';
+import type { SessionEvent } from '../session';
 import { openStorage } from './migrations';
 import {
 	getSession,

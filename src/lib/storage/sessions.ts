@@ -5,9 +5,8 @@
  * them (they live in settings and go only to the provider SDK).
  */
 import { del, entries, setMany, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
-import type { SessionLog } from '../agent/session-log';
-import type { SessionEvent } from '../agent/types';
-import type { ProviderId } from '../providers/types';
+import type { ProviderId } from '../providers';
+import type { SessionEvent, SessionLog } from '../session';
 import { sessionEventSchema } from './event-schema';
 import { openStorage } from './migrations';
 import { listQuarantined, setAside } from './quarantine';

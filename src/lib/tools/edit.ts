@@ -5,7 +5,7 @@ import { assertSeenCurrent, missingFileError, probeFile } from './file-access';
 import { splitLines } from './read';
 import { ToolError } from './tool-error';
 import { displayPath, resolveToolPath } from './tool-paths';
-import { unifiedDiff } from './text-diff';
+import { unifiedFileDiff } from './unified-file-diff';
 import { cutLine } from './truncate';
 
 /** Lines shown around the change, so the model sees the result without reading again. */
@@ -105,7 +105,7 @@ export const editTool = defineTool({
 		return {
 			ok: true,
 			output: `${summary}\n${snippet(after, firstIndex, newString)}`,
-			metadata: { path, replacements: replaced, diff: unifiedDiff(path, before, after) }
+			metadata: { path, replacements: replaced, diff: unifiedFileDiff(path, before, after) }
 		};
 	}
 });

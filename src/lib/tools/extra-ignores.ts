@@ -1,5 +1,5 @@
 import ignore, { type Ignore } from 'ignore';
-import { basename, dirname } from '../runtime/paths';
+import { basename, dirname } from '../runtime';
 import type { ToolWorkspace } from './types';
 
 /** ripgrep's own ignore files, read on top of .gitignore (which the workspace already applies). */

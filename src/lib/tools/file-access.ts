@@ -1,4 +1,4 @@
-import { isFsError } from '../runtime/types';
+import { isFsError } from '../runtime';
 import { describeContent, type ContentInfo } from '../workspace';
 import { ToolError } from './tool-error';
 import { suggestPaths } from './suggest-paths';

@@ -4,6 +4,7 @@ import { defineTool } from './define-tool';
 import { relativeTo, searchScope, skippedNote } from './search-scope';
 import { ToolError } from './tool-error';
 import { displayPath } from './tool-paths';
+import { messageOf } from '../errors';
 
 export const GLOB_MAX_RESULTS = 100;
 
@@ -41,9 +42,7 @@ export const globTool = defineTool({
 		try {
 			isMatch = picomatch(pattern, { dot: true });
 		} catch (error) {
-			throw new ToolError(
-				`Invalid glob pattern '${args.pattern}': ${error instanceof Error ? error.message : String(error)}.`
-			);
+			throw new ToolError(`Invalid glob pattern '${args.pattern}': ${messageOf(error)}.`);
 		}
 		const matches = scope.files
 			.filter((file) => isMatch(relativeTo(file.path, scope.base)))

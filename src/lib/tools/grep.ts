@@ -7,6 +7,7 @@ import { relativeTo, searchScope, skippedNote } from './search-scope';
 import { throwIfAborted, ToolError } from './tool-error';
 import { displayPath } from './tool-paths';
 import { cutLine, truncateLines } from './truncate';
+import { messageOf } from '../errors';
 
 export const GREP_MAX_OUTPUT_CHARS = 30_000;
 const GREP_MAX_LINE_CHARS = 2000;
@@ -206,9 +207,7 @@ function compileGlobFilter(glob: string | undefined): (relative: string) => bool
 	try {
 		matcher = picomatch(pattern, { dot: true, basename: !pattern.includes('/') });
 	} catch (error) {
-		throw new ToolError(
-			`Invalid glob '${glob}': ${error instanceof Error ? error.message : String(error)}.`
-		);
+		throw new ToolError(`Invalid glob '${glob}': ${messageOf(error)}.`);
 	}
 	return negate ? (path) => !matcher(path) : matcher;
 }

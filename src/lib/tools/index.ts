@@ -14,7 +14,7 @@ export { createReadTracker } from './read-tracker';
 export { defineTool } from './define-tool';
 export { ToolAbortedError, ToolError } from './tool-error';
 export { parseToolArgs } from './validation';
-export { unifiedDiff } from './text-diff';
+export { unifiedFileDiff } from './unified-file-diff';
 export { READ_DEFAULT_LIMIT, READ_MAX_LINE_CHARS } from './read';
 export { BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_OUTPUT_CHARS, BASH_MAX_TIMEOUT_MS } from './bash';
 export { GLOB_MAX_RESULTS } from './glob';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isFsError } from '../runtime/types';
+import { isFsError } from '../runtime';
 import { OPAQUE_DIRS, type WorkspaceNode } from '../workspace';
 import { defineTool } from './define-tool';
 import { missingFileError } from './file-access';

@@ -1,4 +1,5 @@
 import { ToolError } from './tool-error';
+import { messageOf } from '../errors';
 
 /**
  * A search pattern as a JavaScript RegExp. Unicode mode first (`.` and classes then see whole
@@ -18,7 +19,7 @@ export function compileSearchPattern(pattern: string, ignoreCase: boolean): RegE
 		try {
 			return new RegExp(source, flags);
 		} catch (error) {
-			const reason = error instanceof Error ? error.message : String(error);
+			const reason = messageOf(error);
 			throw new ToolError(
 				`Invalid regular expression '${pattern}': ${reason}. Patterns are JavaScript regular ` +
 					'expressions: escape ( ) [ ] { } . * + ? | \\ ^ $ with a backslash to match them literally.'

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isFsError } from '../runtime/types';
+import { isFsError } from '../runtime';
 import { bashTool } from './bash';
 import { editTool } from './edit';
 import { globTool } from './glob';
@@ -13,6 +13,7 @@ import { truncateMiddle } from './truncate';
 import type { Tool, ToolContext, ToolDefinition, ToolResult } from './types';
 import { parseToolArgs } from './validation';
 import { writeTool } from './write';
+import { messageOf } from '../errors';
 
 /** The fixed order of the core tools: providers get them in this order (the prompt cache depends on it). */
 export const TOOL_NAMES = [
@@ -143,7 +144,7 @@ function shapeError(name: string, error: unknown, signal: AbortSignal): ToolResu
 		return failure('Stopped by the user before the tool finished.', { aborted: true });
 	}
 	if (isFsError(error)) return failure(`${name} failed: ${error.message}`);
-	const message = error instanceof Error ? error.message : String(error);
+	const message = messageOf(error);
 	return failure(
 		`${name} failed unexpectedly: ${message}. Check the arguments and try again, or use another tool.`
 	);

@@ -1,4 +1,4 @@
-import { basename, dirname, isWithin } from '../runtime/paths';
+import { basename, dirname, isWithin } from '../runtime';
 import { OPAQUE_DIRS, type WorkspaceFile } from '../workspace';
 import { missingFileError } from './file-access';
 import { ToolError } from './tool-error';

@@ -1,4 +1,4 @@
-import { basename, dirname } from '../runtime/paths';
+import { basename, dirname } from '../runtime';
 import type { ToolWorkspace } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { deceptiveNameChars, normalizePath } from '../runtime/paths';
+import { deceptiveNameChars, normalizePath } from '../runtime';
 import { ToolError } from './tool-error';
 
 /**

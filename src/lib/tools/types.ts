@@ -4,7 +4,7 @@
  * exactly what the model receives and whose `metadata` is for the chat's tool cards.
  */
 import type * as z from 'zod';
-import type { Runtime } from '../runtime/types';
+import type { Runtime } from '../runtime';
 import type { Workspace } from '../workspace';
 
 /** The part of the workspace the tools use (a Workspace satisfies it; tests may pass a double). */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Tool } from './types';
+import { messageOf } from '../errors';
 
 export type ParsedArgs = { ok: true; args: unknown } | { ok: false; error: string };
 
@@ -19,7 +20,7 @@ export function parseToolArgs(tool: Tool, raw: unknown): ParsedArgs {
 				return {
 					ok: false,
 					error:
-						`The arguments for ${tool.name} are not valid JSON (${error instanceof Error ? error.message : String(error)}). ` +
+						`The arguments for ${tool.name} are not valid JSON (${messageOf(error)}). ` +
 						`Send one JSON object. ${describeParameters(tool)}`
 				};
 			}

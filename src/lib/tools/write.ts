@@ -4,7 +4,7 @@ import { defineTool } from './define-tool';
 import { assertSeenCurrent, probeFile } from './file-access';
 import { ToolError } from './tool-error';
 import { assertCreatablePath, displayPath, resolveToolPath } from './tool-paths';
-import { unifiedDiff } from './text-diff';
+import { unifiedFileDiff } from './unified-file-diff';
 import { splitLines } from './read';
 
 const parameters = z.strictObject({
@@ -50,7 +50,7 @@ export const writeTool = defineTool({
 		return {
 			ok: true,
 			output: `${created ? 'Created' : 'Wrote'} '${path}' (${lineCount} ${lineCount === 1 ? 'line' : 'lines'}).`,
-			metadata: { path, created, diff: unifiedDiff(path, before, args.content) }
+			metadata: { path, created, diff: unifiedFileDiff(path, before, args.content) }
 		};
 	}
 });

@@ -1,4 +1,4 @@
-import { basename, dirname } from '../runtime/paths';
+import { basename, dirname } from '../runtime';
 import type { WorkspaceFile, WorkspaceNode } from './types';
 
 export interface DirEntryNode {

@@ -1,5 +1,5 @@
 import ignore, { type Ignore } from 'ignore';
-import { basename } from '../runtime/paths';
+import { basename } from '../runtime';
 
 /** Folders that are shown but never read: their content is installed or tool-owned, and huge. */
 export const OPAQUE_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);

@@ -1,4 +1,4 @@
-import { basename, dirname } from '../runtime/paths';
+import { basename, dirname } from '../runtime';
 import type { Step } from './change-feed';
 import { describeContent } from './content';
 import type { DirEntryNode, FileEntryNode, FileIndex } from './file-index';

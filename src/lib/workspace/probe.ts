@@ -1,4 +1,4 @@
-import { isFsError, type LinkInfo, type RuntimeFs } from '../runtime/types';
+import { isFsError, type LinkInfo, type RuntimeFs } from '../runtime';
 import { refusalReason } from './skipped-links';
 import type { SkippedEntry } from './types';
 

@@ -1,5 +1,5 @@
-import { basename, dirname } from '../runtime/paths';
-import { isFsError, type DirEntry, type Runtime } from '../runtime/types';
+import { basename, dirname } from '../runtime';
+import { isFsError, type DirEntry, type Runtime } from '../runtime';
 import type { Step } from './change-feed';
 import type { FileIndex } from './file-index';
 import { GITIGNORE, isInsideOpaque, isOpaqueName } from './gitignore';

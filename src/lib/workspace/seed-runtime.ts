@@ -1,5 +1,5 @@
-import { dirname, normalizePath } from '../runtime/paths';
-import type { Runtime } from '../runtime/types';
+import { dirname, normalizePath } from '../runtime';
+import type { Runtime } from '../runtime';
 
 /** Files and folders to put into a runtime: a stored project snapshot has this shape. */
 export interface RuntimeSeed {

@@ -4,8 +4,8 @@
  * round a loop for ever. Such links, and links out of the project, are left out of the index
  * and remembered here, so search and listings can say what they did not follow.
  */
-import { dirname, isWithin } from '../runtime/paths';
-import { isFsError } from '../runtime/types';
+import { dirname, isWithin } from '../runtime';
+import { isFsError } from '../runtime';
 import type { SkippedEntry } from './types';
 
 export class SkippedLinks {

@@ -1,7 +1,7 @@
-import { isWithin, normalizePath } from '../runtime/paths';
-import type { FsEvent, Runtime } from '../runtime/types';
+import { isWithin, normalizePath } from '../runtime';
+import type { FsEvent, Runtime } from '../runtime';
 import { newStep, type Step } from './change-feed';
-import { describeError } from './describe-error';
+import { messageOf } from '../errors';
 import type { Probe } from './probe';
 import type { SerialQueue } from './serial-queue';
 
@@ -65,7 +65,7 @@ export class WatchEvents {
 			} catch (cause) {
 				this.#options.onError(
 					new Error(
-						`Could not read '${path}' after a command changed it: ${describeError(cause)}. ` +
+						`Could not read '${path}' after a command changed it: ${messageOf(cause)}. ` +
 							'The file tree may be out of date until the file changes again.',
 						{ cause }
 					)

@@ -1,8 +1,8 @@
-import { dirname, isWithin, normalizePath } from '../runtime/paths';
-import { RuntimeFsError, type Runtime } from '../runtime/types';
+import { dirname, isWithin, normalizePath } from '../runtime';
+import { RuntimeFsError, type Runtime } from '../runtime';
 import { ChangeFeed, newStep, type Step } from './change-feed';
 import { encodeText } from './content';
-import { describeError } from './describe-error';
+import { messageOf } from '../errors';
 import { FileIndex, toWorkspaceFile } from './file-index';
 import { isInsideOpaque } from './gitignore';
 import { IndexRecorder } from './index-recorder';
@@ -271,7 +271,7 @@ export class Workspace implements WorkspaceApi {
 		} catch (cause) {
 			throw new Error(
 				`Could not read the project's files (${this.#runtime.capabilities.label}): ` +
-					`${describeError(cause)}. Reload the page to try again.`,
+					`${messageOf(cause)}. Reload the page to try again.`,
 				{ cause }
 			);
 		}

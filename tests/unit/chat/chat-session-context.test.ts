@@ -56,6 +56,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 		await session.send('hello');
 		const other = chat(new ScriptedProvider([]), {
 			createAgent: () => ({
+				setMode: async () => {},
 				runTurn: async (text) => {
 					seen.push(text);
 					return {

@@ -99,6 +99,7 @@ describe('ChatSession', () => {
 				createAgent: (options) => {
 					const agent = new Agent(options);
 					return {
+						setMode: (mode) => agent.setMode(mode),
 						runTurn: (text, turn) =>
 							agent.runTurn(text, {
 								...turn,
@@ -121,6 +122,7 @@ describe('ChatSession', () => {
 		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const session = chat(new ScriptedProvider([]), {
 			createAgent: () => ({
+				setMode: async () => {},
 				runTurn: async () => {
 					throw new Error('the log is read-only');
 				}
@@ -173,6 +175,7 @@ describe('ChatSession', () => {
 		const events: LiveEvent['type'][] = [];
 		const session = chat(new ScriptedProvider([]), {
 			createAgent: () => ({
+				setMode: async () => {},
 				runTurn: async (_text, { onEvent }) => {
 					const emit = (event: LiveEvent) => {
 						events.push(event.type);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffLines, diffStat } from '../../../src/lib/components/chat/diff-lines';
 import { formatDuration, formatTokens, formatUsage } from '../../../src/lib/components/chat/format';
-import { unifiedDiff } from '../../../src/lib/tools';
+import { unifiedFileDiff } from '../../../src/lib/tools';
 
 describe('formatting', () => {
 	it('shortens token counts', () => {
@@ -33,7 +33,7 @@ describe('formatting', () => {
 
 describe('diffLines', () => {
 	it('classifies the lines of the diff a tool reports, without file headers', () => {
-		const diff = unifiedDiff('a.txt', 'one\ntwo\nthree\n', 'one\n2\nthree\nfour\n');
+		const diff = unifiedFileDiff('a.txt', 'one\ntwo\nthree\n', 'one\n2\nthree\nfour\n');
 		const lines = diffLines(diff);
 		expect(lines[0]!.kind).toBe('hunk');
 		expect(lines.filter((l) => l.kind === 'remove').map((l) => l.text)).toEqual(['-two']);

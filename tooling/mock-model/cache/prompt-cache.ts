@@ -5,8 +5,8 @@ import { SimClock } from './sim-clock';
 import { TokenCounter } from './token-counter';
 
 /**
- * Anthropic's prompt cache, simulated by its documented rules (shared/reference/
- * prompt-caching.md): a breakpoint's entry is keyed by the model and every block up to and
+ * Anthropic's prompt cache, simulated by its documented rules (docs/ARCHITECTURE.md,
+ * "Context engineering"): a breakpoint's entry is keyed by the model and every block up to and
  * including it; a lookup checks back at most 20 blocks from each breakpoint for the longest
  * live entry; prefixes under the minimum are not cached; entries live 5 minutes (1 hour with
  * ttl "1h") after their last use; at most 4 breakpoints per request.

@@ -15,7 +15,7 @@
  * Nothing is stored: the log's request events (estimate) and the usage after them rebuild it
  * on resume (fromEvents).
  */
-import type { Usage } from '../../providers/types';
+import type { Usage } from '../../providers';
 import type { SessionEvent } from '../types';
 import { requestUsage } from './snapshot';
 

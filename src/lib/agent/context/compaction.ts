@@ -6,7 +6,7 @@
  * text block more at its end: so it reads the whole conversation from the prompt cache instead
  * of paying for it again.
  */
-import type { ModelRequest } from '../../providers/types';
+import type { ModelRequest } from '../../providers';
 import type { AgentMode, SessionEvent } from '../types';
 import type { ContextPolicy } from './policy';
 import { modeReminder, wrapReminder } from './reminders';

@@ -10,7 +10,7 @@ import {
 	NORMAL_MODE_REMINDER,
 	PLAN_MODE_REMINDER
 } from '../permissions/reminders';
-import type { ReasoningEffort } from '../../providers/types';
+import type { ReasoningEffort } from '../../providers';
 import type { AgentMode, SessionEvent } from '../types';
 
 export function wrapReminder(text: string): string {

@@ -2,7 +2,7 @@
  * What the context inspector needs: each request's layers with token estimates and breakpoints
  * (stored as a 'request' event before sending), and the exact request rebuilt from the log.
  */
-import type { ModelRequest, ToolDefinition, Usage } from '../../providers/types';
+import type { ModelRequest, ToolDefinition, Usage } from '../../providers';
 import { toolDefinitions } from '../../tools';
 import { buildRequest } from '../request-builder';
 import type { RequestLayer, RequestSnapshot, SessionEvent } from '../types';

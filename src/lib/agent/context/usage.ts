@@ -1,7 +1,7 @@
 /**
  * Session totals from the log: what every response reported, priced by the model that answered.
  */
-import type { Usage } from '../../providers/types';
+import type { Usage } from '../../providers';
 import type { SessionEvent } from '../types';
 import { modelInfo, type ModelInfo } from './models';
 

@@ -8,7 +8,7 @@
  * before edits and commands; 'plan' only reads. Rules (rules.ts) weigh deny > ask > allow on
  * top of the mode. Reading tools and read-only commands never ask.
  */
-import type { SubagentKind } from '../../tools/types';
+import type { SubagentKind } from '../../tools';
 import type { AgentMode } from '../types';
 import { classifyCommand, simpleCommands } from './read-only-command';
 import {

@@ -1,4 +1,5 @@
 import { joinPath, resolveFile } from './references';
+import { messageOf } from '../../errors';
 
 export interface PackageInfo {
 	readonly name: string | undefined;
@@ -21,7 +22,7 @@ export function readPackageInfo(
 	try {
 		json = JSON.parse(text);
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = messageOf(error);
 		return { ...EMPTY, error: `not valid JSON (${reason})` };
 	}
 	if (!isRecord(json)) return { ...EMPTY, error: 'not a JSON object' };

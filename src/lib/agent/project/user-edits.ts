@@ -1,4 +1,4 @@
-import { isWithin, normalizePath } from '../../runtime/paths';
+import { isWithin, normalizePath } from '../../runtime';
 import type { WorkspaceChange } from '../../workspace';
 import { describeEdits, type FileEdit, type FileState } from './edit-diff';
 import { compare } from './relevance';

@@ -4,7 +4,7 @@
  * given the policy) still cannot change the project. Refusals are ToolErrors, which the tool
  * registry hands to the model as a plain message.
  */
-import type { Runtime, RuntimeFs } from '../../runtime/types';
+import type { Runtime, RuntimeFs } from '../../runtime';
 import { ToolError, type ToolWorkspace } from '../../tools';
 import { classifyCommand } from '../permissions';
 

@@ -6,7 +6,7 @@
  * session counts its tokens and cost.
  */
 import type { Provider, ProviderId, RetryOptions, Usage } from '../../providers';
-import type { Runtime } from '../../runtime/types';
+import type { Runtime } from '../../runtime';
 import {
 	toolDefinition,
 	type SubagentKind,

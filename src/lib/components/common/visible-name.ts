@@ -1,4 +1,4 @@
-import { deceptiveNameChars } from '$lib/runtime/paths';
+import { deceptiveNameChars } from '$lib/runtime';
 
 /**
  * A file name or path as the UI shows it. Names come from the project (a model, a command, an

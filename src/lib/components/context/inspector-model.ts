@@ -7,11 +7,13 @@ import {
 	costOf,
 	modelInfo,
 	sessionRequests,
-	type ModelInfo
-} from '$lib/agent/context';
-import type { RequestLayerName, RequestSnapshot, SessionEvent } from '$lib/agent/types';
+	type ModelInfo,
+	type RequestLayerName,
+	type RequestSnapshot,
+	type SessionEvent
+} from '$lib/state';
 import { formatTokens } from '$lib/state/chat';
-import type { Usage } from '$lib/providers/types';
+import type { Usage } from '$lib/providers';
 
 export const LAYER_LABELS: Record<RequestLayerName, string> = {
 	tools: 'Tools',

@@ -11,6 +11,7 @@ import {
 } from '$lib/preview';
 import type { ProjectSession } from '$lib/state';
 import type { Workspace } from '$lib/workspace';
+import { messageOf } from '$lib/errors';
 
 type PreviewFiles = Pick<
 	Workspace,
@@ -102,7 +103,7 @@ export class IdePreview {
 			if (destroyed()) started.stop();
 			else this.staticPreview = started;
 		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
+			this.error = messageOf(error);
 		}
 	}
 

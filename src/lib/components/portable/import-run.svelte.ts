@@ -4,6 +4,7 @@
  * A new run cancels the one before.
  */
 import type { ImportedFiles, ImportProgress, SessionDocument, SkippedItem } from '$lib/share';
+import { messageOf } from '$lib/errors';
 
 /** share (fflate, the GitHub client) loads when first used, not with the page. */
 export const loadShare = () => import('$lib/share');
@@ -76,7 +77,7 @@ export class ImportRun {
 				try {
 					session = share.parseSessionDocument(imported.sessionJson);
 				} catch (error) {
-					conversationProblem = (error as Error).message;
+					conversationProblem = messageOf(error);
 				}
 			}
 			const projectId = await share.createProjectFromFiles({

@@ -17,6 +17,7 @@ import {
 	type ModelOption,
 	type ModelSettings
 } from '$lib/state/settings';
+import { messageOf } from '$lib/errors';
 
 export type SettingsField = 'apiKey' | 'baseUrl' | 'model' | 'contextWindow';
 
@@ -163,7 +164,7 @@ export class ModelSettingsForm {
 		} catch (error) {
 			if (controller.signal.aborted) return;
 			this.modelsStatus = 'error';
-			this.modelsError = `${error instanceof Error ? error.message : String(error)} You can still type a model name.`;
+			this.modelsError = `${messageOf(error)} You can still type a model name.`;
 		} finally {
 			if (this.#listing === controller) this.#listing = undefined;
 		}
@@ -194,7 +195,7 @@ export class ModelSettingsForm {
 			await this.#settings().save(config);
 			onSaved();
 		} catch (error) {
-			this.errors = { save: error instanceof Error ? error.message : String(error) };
+			this.errors = { save: messageOf(error) };
 		} finally {
 			this.saving = false;
 		}

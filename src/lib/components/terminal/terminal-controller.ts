@@ -1,4 +1,5 @@
-import type { ShellSession } from '$lib/runtime/types';
+import type { ShellSession } from '$lib/runtime';
+import { messageOf } from '$lib/errors';
 
 export type ConnectShell = (size: { cols: number; rows: number }) => Promise<ShellSession>;
 
@@ -18,7 +19,7 @@ const RESET = '\x1b[0m';
 const MAX_QUEUED_INPUT = 4096;
 
 function describe(error: unknown): string {
-	const text = error instanceof Error ? error.message : String(error);
+	const text = messageOf(error);
 	return text.replace(/[.\s]+$/, '') || 'unknown error';
 }
 

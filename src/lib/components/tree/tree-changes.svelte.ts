@@ -3,8 +3,8 @@
  * again), and the files changed since the tree appeared (by the agent, a process or a save).
  */
 import { SvelteSet } from 'svelte/reactivity';
-import { isWithin } from '$lib/runtime/paths';
-import type { WorkspaceApi } from '$lib/workspace/types';
+import { isWithin } from '$lib/runtime';
+import type { WorkspaceApi } from '$lib/workspace';
 import { ancestorsOf, type TreeRow } from './tree-model';
 
 export class TreeChanges {

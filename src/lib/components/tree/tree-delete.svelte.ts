@@ -2,8 +2,8 @@
  * Deleting from the tree: the path waiting for the person's confirmation, and the error when
  * the workspace refused. Focus moves to the row that took the deleted one's place.
  */
-import type { WorkspaceApi } from '$lib/workspace/types';
-import { messageOf } from './tree-errors';
+import type { WorkspaceApi } from '$lib/workspace';
+import { clauseOf } from '$lib/errors';
 import type { TreeRow } from './tree-model';
 
 export interface TreeDeleteHost {
@@ -39,7 +39,7 @@ export class TreeDelete {
 			this.error = null;
 			await this.#host.focusRow((rows[index] ?? rows[index - 1])?.path ?? null);
 		} catch (cause) {
-			this.error = `Could not delete ${path}: ${messageOf(cause)}. Try again; if it keeps failing, reload the page.`;
+			this.error = `Could not delete ${path}: ${clauseOf(cause)}. Try again; if it keeps failing, reload the page.`;
 			await this.#host.focusRow(path);
 		}
 	};

@@ -5,10 +5,10 @@
  */
 import { tick } from 'svelte';
 import type { SvelteSet } from 'svelte/reactivity';
-import { basename, dirname, isWithin, joinPath } from '$lib/runtime/paths';
-import type { WorkspaceApi } from '$lib/workspace/types';
+import { basename, dirname, isWithin, joinPath } from '$lib/runtime';
+import type { WorkspaceApi } from '$lib/workspace';
 import { validateName } from './name-validation';
-import { messageOf } from './tree-errors';
+import { clauseOf } from '$lib/errors';
 import { ancestorsOf, movePath } from './tree-model';
 
 export type TreeEditTarget =
@@ -103,7 +103,7 @@ export class InlineEdit {
 			if (active.mode === 'create' && active.kind === 'file') this.#host.onCreatedFile(target);
 		} catch (cause) {
 			const verb = active.mode === 'rename' ? 'rename to' : 'create';
-			this.error = `Could not ${verb} "${check.name}": ${messageOf(cause)}. Try another name, or press Escape to cancel.`;
+			this.error = `Could not ${verb} "${check.name}": ${clauseOf(cause)}. Try another name, or press Escape to cancel.`;
 		} finally {
 			this.busy = false;
 		}

@@ -1,4 +1,4 @@
-import type { WorkspaceNode } from '$lib/workspace/types';
+import type { WorkspaceNode } from '$lib/workspace';
 
 /** One visible line of the tree: a file, or a folder that may be expanded. */
 export interface TreeRow {

@@ -9,6 +9,7 @@ import { BoundedOutput } from '../bounded-output';
 import { normalizePath } from '../paths';
 import { EXIT_ABORTED, EXIT_TIMEOUT, type ExecOptions, type ExecResult } from '../types';
 import { toBashPath } from './project-paths';
+import { messageOf } from '../../errors';
 
 /**
  * The most one command may print in just-bash (its own default is 256 MiB, all of it held in the
@@ -85,7 +86,7 @@ export function createBashExecutor(bash: Bash, afterEach: () => void): BashExecu
 				.exec(command, { cwd: absoluteCwd, env: options.env, signal: controller.signal })
 				.catch((error: unknown) => ({
 					stdout: '',
-					stderr: `bash: ${error instanceof Error ? error.message : String(error)}\n`,
+					stderr: `bash: ${messageOf(error)}\n`,
 					exitCode: 1
 				}));
 

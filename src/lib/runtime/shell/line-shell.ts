@@ -32,6 +32,7 @@ import {
 	type LineState
 } from './line-buffer';
 import { CLEAR_SCREEN, formatPrompt, toTerminalText } from './prompt';
+import { messageOf } from '../../errors';
 
 export interface LineShellOptions {
 	exec: Runtime['exec'];
@@ -254,7 +255,7 @@ export class LineShell implements ShellSession {
 		void this.#runLine(parseShellLine(text))
 			.catch((error: unknown) => {
 				this.#lastExitCode = 1;
-				this.#printError(error instanceof Error ? error.message : String(error));
+				this.#printError(messageOf(error));
 			})
 			.finally(() => {
 				this.#busy = false;

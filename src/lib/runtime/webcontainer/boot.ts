@@ -4,6 +4,7 @@ import {
 	type SupportEnv,
 	type WebContainerUnsupportedReason
 } from './support';
+import { messageOf } from '../../errors';
 
 export type WebContainerBootFailure = WebContainerUnsupportedReason | 'timeout' | 'boot-failed';
 
@@ -126,7 +127,7 @@ async function bootFromPackage(options: BootOptions): Promise<WebContainer> {
 
 function bootFailed(cause: unknown): WebContainerBootError {
 	if (cause instanceof WebContainerBootError) return cause;
-	const detail = cause instanceof Error ? cause.message : String(cause);
+	const detail = messageOf(cause);
 	return new WebContainerBootError(
 		'boot-failed',
 		`WebContainer failed to start: ${detail}. Reload the page to try again; Kiln keeps working ` +

@@ -1,4 +1,5 @@
 import { RuntimeFsError, type FsErrorCode } from '../types';
+import { messageOf } from '../../errors';
 
 const CODE_PATTERN = /\b(ENOENT|EEXIST|ENOTDIR|EISDIR|ENOTEMPTY|EINVAL)\b/;
 
@@ -23,6 +24,6 @@ export function toRuntimeFsError(error: unknown, operation: string, path: string
 	if (error instanceof RuntimeFsError) return error;
 	const code = fsErrorCode(error);
 	if (code) return new RuntimeFsError(code, path);
-	const detail = error instanceof Error ? error.message : String(error);
+	const detail = messageOf(error);
 	return new Error(`WebContainer could not ${operation} '${path}': ${detail}`, { cause: error });
 }

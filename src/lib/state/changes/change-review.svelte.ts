@@ -1,7 +1,7 @@
 import { agentMarks } from './agent-marks';
 import type { ChangeScope, ChangeSource, FileChange } from './change-source';
 import { NO_PATHS, revertedPaths, revertChange, type RevertWorkspace } from './revert-change';
-import { messageOf } from '../error-text';
+import { messageOf } from '../../errors';
 
 /** One entry of the scope picker. */
 export interface ScopeOption {

@@ -2,7 +2,7 @@
  * What the chat's reducer consumes while a turn runs: the agent's LiveEvents, plus the events of
  * the subagents its task calls started, wrapped so they land in the right task card.
  */
-import type { LiveEvent } from '../../agent/types';
+import type { LiveEvent } from '../../agent';
 
 export interface SubagentLiveEvent {
 	readonly type: 'subagent-event';

@@ -16,7 +16,7 @@ import {
 	type TurnCheckpoints
 } from '../checkpoints';
 import type { ChatNoticeMessage } from './memory-file';
-import { messageOf } from '../error-text';
+import { messageOf } from '../../errors';
 
 /** What a rewind takes back: the files, the conversation, or both. */
 export type RewindMode = 'files-and-conversation' | 'conversation' | 'files';

@@ -1,9 +1,9 @@
 import type { AgentOptions, TurnResult } from '../../agent';
 import type { createSubagentRunner } from '../../agent/subagents';
-import type { LiveEvent } from '../../agent/types';
-import type { Provider, ProviderConfig } from '../../providers/types';
-import type { Runtime } from '../../runtime/types';
-import type { ToolWorkspace } from '../../tools/types';
+import type { AgentMode, LiveEvent } from '../../agent';
+import type { Provider, ProviderConfig } from '../../providers';
+import type { Runtime } from '../../runtime';
+import type { ToolWorkspace } from '../../tools';
 import type { CheckpointWorkspace } from '../checkpoints';
 import type { PermissionRules } from '../permissions';
 import type { ModelSettings } from '../settings/model-settings.svelte';
@@ -16,6 +16,8 @@ export interface TurnRunner {
 		text: string,
 		options: { signal: AbortSignal; onEvent?: (event: LiveEvent) => void }
 	): Promise<TurnResult>;
+	/** The one way the mode changes (see Agent.setMode). */
+	setMode(mode: AgentMode): Promise<void>;
 }
 
 export interface ChatSessionOptions {

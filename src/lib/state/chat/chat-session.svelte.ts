@@ -1,10 +1,10 @@
-import { modelInfo, parseCompactCommand } from '../../agent';
+import { modelInfo, parseCompactCommand, type AgentMode, type SessionEvent } from '../../agent';
+import type { SessionLog } from '../../agent';
 import { DEFAULT_MODE, planApprovedMessage, type PermissionAnswer } from '../../agent/permissions';
-import type { SessionLog } from '../../agent/session-log';
-import type { AgentMode, SessionEvent } from '../../agent/types';
-import type { ProviderConfig } from '../../providers/types';
-import { titleFromText } from '../../storage/sessions';
-import type { TodoItem, ToolWorkspace } from '../../tools/types';
+import type { ProviderConfig } from '../../providers';
+import { messageOf } from '../../errors';
+import { titleFromText } from '../../storage';
+import type { TodoItem, ToolWorkspace } from '../../tools';
 import type { ChangeSource } from '../changes';
 import type { TurnCheckpoints, TurnHandle } from '../checkpoints';
 import { PermissionRules } from '../permissions';
@@ -20,7 +20,7 @@ import {
 import type { ChatNoticeMessage } from './memory-file';
 import { pageCommandNotice } from './page-commands';
 import { PermissionPrompts } from './permission-prompts.svelte';
-import { modeBeforePlan, planText } from './plan';
+import { modeBeforePlan, planAwaitsApproval, planText } from './plan';
 import { parseRewindCommand } from './rewind-command';
 import { deleteChat, renameChat } from './session-actions';
 import { indexedDbStore, type ChatSessionStore, type SessionSummary } from './session-store';
@@ -35,7 +35,6 @@ import {
 } from './transcript-reducer';
 import { createTurnRunner, permissionSetup, runnerKey } from './turn-runner';
 import type { ChatItem, ChatTurn, Transcript } from './view-model';
-import { messageOf } from '../error-text';
 
 /**
  * The chat of one project: the newest session's transcript, and sending a message through the
@@ -72,16 +71,9 @@ export class ChatSession {
 	/** The project's allow / ask / deny rules; "Always allow" adds to them. */
 	readonly permissionRules: PermissionRules;
 	/** The newest turn ended in plan mode with a plan: the person may approve it. */
-	readonly canApprovePlan: boolean = $derived.by(() => {
-		const last = this.transcript.turns.at(-1);
-		return (
-			!this.running &&
-			this.mode === 'plan' &&
-			last?.mode === 'plan' &&
-			last.endReason === 'completed' &&
-			planText(last) !== ''
-		);
-	});
+	readonly canApprovePlan: boolean = $derived(
+		!this.running && planAwaitsApproval(this.mode, this.transcript.turns.at(-1))
+	);
 
 	/** What the chat's turns changed in the files, for the "Changes" review. */
 	readonly changeSource: ChangeSource;
@@ -215,21 +207,21 @@ export class ChatSession {
 	}
 
 	/**
-	 * Switches the permission mode (ask, auto-edit, auto, plan). The model hears of it in its
-	 * next message (a 'mode-change' event in the log, never the cached prefix); a chat not
-	 * started yet records it with its first message.
+	 * Switches the permission mode (ask, auto-edit, auto, plan). The agent owns the mode: its
+	 * setMode() logs the switch, and the model hears of it in its next message (never through the
+	 * cached prefix). A chat without an agent yet (not started, or no model set up) hands the
+	 * mode over when its agent is built.
 	 */
 	async setMode(mode: AgentMode): Promise<void> {
 		if (mode === this.mode || this.running) return;
 		if (mode === 'plan') this.#modeBeforePlan = this.mode;
-		const event: SessionEvent = { type: 'mode-change', at: Date.now(), mode };
 		await this.load();
-		if (this.#log) {
-			// The agent reads the mode from the log, so writing it there is the whole switch.
-			await this.#log.append(event);
-			this.#syncEvents();
-		}
-		this.transcript = applySessionEvent(this.transcript, event, this.#options.reducer);
+		const shown: SessionEvent = { type: 'mode-change', at: Date.now(), mode };
+		this.transcript = applySessionEvent(this.transcript, shown, this.#options.reducer);
+		if (!this.#log) return;
+		const settings = this.#options.settings;
+		await settings.load();
+		if (settings.problem === undefined) await this.#runnerFor(settings.config, '');
 	}
 
 	/**
@@ -374,11 +366,6 @@ export class ChatSession {
 			this.#log = await this.#store.sessionLog(meta.id);
 			this.sessionId = meta.id;
 			this.#agent = null;
-			// A mode chosen before the chat existed: the first request must know it.
-			if (this.mode !== DEFAULT_MODE) {
-				await this.#log.append({ type: 'mode-change', at: Date.now(), mode: this.mode });
-			}
-			this.#syncEvents();
 		}
 		// A changed model or key gets a new agent; the log (the conversation) carries over.
 		const key = runnerKey(config);
@@ -398,6 +385,10 @@ export class ChatSession {
 			});
 			this.#agent = { key, runner };
 		}
-		return this.#agent.runner;
+		const { runner } = this.#agent;
+		// A mode chosen while there was no agent (or a new chat) reaches it, and the log, here.
+		await runner.setMode(this.mode);
+		this.#syncEvents();
+		return runner;
 	}
 }

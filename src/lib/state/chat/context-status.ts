@@ -4,7 +4,7 @@
  * load it is recomputed from the stored log the same way.
  */
 import { latestContextSize, modelInfo, sessionTotals, type ModelInfo } from '../../agent/context';
-import type { LiveEvent, SessionEvent } from '../../agent/types';
+import type { LiveEvent, SessionEvent } from '../../agent';
 
 export interface ContextStatusValue {
 	/** Tokens of the newest request plus its answer (after a compaction: the compacted size). */

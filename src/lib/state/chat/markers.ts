@@ -1,5 +1,5 @@
 /** What the transcript says where the context was made smaller. */
-import type { AgentError, SessionEvent } from '../../agent/types';
+import type { AgentError, SessionEvent } from '../../agent';
 import { formatTokens } from './format-tokens';
 import type { MarkerItem } from './view-model';
 

@@ -8,7 +8,8 @@ import {
 	parseRememberCommand,
 	rememberNote
 } from '../../agent/project';
-import type { ToolWorkspace } from '../../tools/types';
+import type { ToolWorkspace } from '../../tools';
+import { messageOf } from '../../errors';
 
 export type MemoryWorkspace = Pick<ToolWorkspace, 'exists' | 'readText' | 'writeFile'>;
 
@@ -45,7 +46,7 @@ export async function handleRememberCommand(
 	try {
 		await rememberNote(workspace, note);
 	} catch (error) {
-		const why = error instanceof Error ? error.message : String(error);
+		const why = messageOf(error);
 		return {
 			tone: 'error',
 			message: `The note could not be saved to ${MEMORY_FILE}: ${why} Open ${MEMORY_FILE} with the Memory button to add it by hand.`

@@ -1,5 +1,5 @@
 /** What the chat tells the person when a turn ends other than normally: what happened, what next. */
-import type { AgentError, TurnEndReason } from '../../agent/types';
+import type { AgentError, TurnEndReason } from '../../agent';
 import type { NoticeItem } from './view-model';
 
 export function endNotice(

@@ -1,4 +1,4 @@
-import type { ToolWorkspace } from '../../tools/types';
+import type { ToolWorkspace } from '../../tools';
 import { parseCompactCommand } from '../../agent';
 import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
 

@@ -1,5 +1,5 @@
 import { DEFAULT_MODE, storedMode } from '../../agent/permissions';
-import type { AgentMode, SessionEvent } from '../../agent/types';
+import type { AgentMode, SessionEvent } from '../../agent';
 import type { ChatTurn } from './view-model';
 
 /**
@@ -29,4 +29,14 @@ export function modeBeforePlan(events: readonly SessionEvent[]): AgentMode {
 		}
 	}
 	return DEFAULT_MODE;
+}
+
+/** The chat is in plan mode and its newest turn ended in plan mode with a plan to approve. */
+export function planAwaitsApproval(mode: AgentMode, last: ChatTurn | undefined): boolean {
+	return (
+		mode === 'plan' &&
+		last?.mode === 'plan' &&
+		last.endReason === 'completed' &&
+		planText(last) !== ''
+	);
 }

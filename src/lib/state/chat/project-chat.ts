@@ -4,7 +4,7 @@
  * is put together by createProjectAgent, as in the CLI and the bench.
  */
 import { trackUserEdits } from '../../agent/project';
-import type { Runtime } from '../../runtime/types';
+import type { Runtime } from '../../runtime';
 import type { Workspace } from '../../workspace';
 import type { ModelSettings } from '../settings/model-settings.svelte';
 import { ChatSession } from './chat-session.svelte';

@@ -1,6 +1,6 @@
-import type { SessionLog } from '../../agent/session-log';
-import type { SessionEvent } from '../../agent/types';
-import type { ProviderConfig } from '../../providers/types';
+import type { SessionLog } from '../../agent';
+import type { SessionEvent } from '../../agent';
+import type { ProviderConfig } from '../../providers';
 import {
 	createSession,
 	deleteSession,
@@ -8,8 +8,8 @@ import {
 	sessionLog,
 	storeSubagentTranscript,
 	type SessionMeta
-} from '../../storage/sessions';
-import { renameSession } from '../../storage/session-meta';
+} from '../../storage';
+import { renameSession } from '../../storage';
 
 /** A past chat as the Sessions list shows it. */
 export type SessionSummary = Pick<SessionMeta, 'id'> &

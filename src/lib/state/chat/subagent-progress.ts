@@ -1,5 +1,5 @@
 /** A task card's glimpse of its subagent: what it was asked, its tool steps, its latest words. */
-import type { LiveEvent } from '../../agent/types';
+import type { LiveEvent } from '../../agent';
 import type { SubagentLiveEvent } from './chat-events';
 import { summarizerOf, type ReducerOptions } from './transcript-summary';
 import type { SubagentProgress, SubagentStep, ToolCard } from './view-model';

@@ -8,7 +8,7 @@
  * transcript-live-events (drafts), transcript-turns (where turns begin and end), with
  * transcript-steps, transcript-markers and subagent-progress for what those events settle.
  */
-import type { SessionEvent } from '../../agent/types';
+import type { SessionEvent } from '../../agent';
 import { applySessionEvent } from './transcript-session-events';
 import type { ReducerOptions } from './transcript-summary';
 import { emptyTranscript } from './transcript-turns';

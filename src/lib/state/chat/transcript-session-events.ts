@@ -1,5 +1,5 @@
 /** The reducer for stored events (the session log): all a replayed conversation is built from. */
-import type { SessionEvent } from '../../agent/types';
+import type { SessionEvent } from '../../agent';
 import { storedMode } from '../../agent/permissions';
 import { settleSubagent } from './subagent-progress';
 import { clearedMarker, compactionMarker } from './markers';

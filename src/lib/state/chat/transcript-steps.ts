@@ -1,5 +1,5 @@
 /** A stored assistant step replaces what was streamed of it. */
-import type { AssistantMessage, Usage } from '../../providers/types';
+import type { AssistantMessage, Usage } from '../../providers';
 import { subagentFromInput } from './subagent-progress';
 import { isRetry } from './transcript-edits';
 import { summarizerOf, type ReducerOptions } from './transcript-summary';

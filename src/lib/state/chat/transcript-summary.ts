@@ -1,5 +1,5 @@
 /** How a tool call is summed up in one line on its card. */
-import { summarizeToolCall } from '../../tools/registry';
+import { summarizeToolCall } from '../../tools';
 
 export interface ReducerOptions {
 	/** One line describing a tool call; defaults to the core tools' own summaries. */

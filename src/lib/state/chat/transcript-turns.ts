@@ -1,6 +1,6 @@
 /** Where turns begin and end: sent by the person, ended by the agent, or cut off by a reload. */
-import type { AgentError, TurnEndReason } from '../../agent/types';
-import type { Usage } from '../../providers/types';
+import type { AgentError, TurnEndReason } from '../../agent';
+import type { Usage } from '../../providers';
 import { endNotice, interruptedNotice } from './notices';
 import { isDraft, isRetry, replaceLast } from './transcript-edits';
 import { isCompacting } from './transcript-markers';

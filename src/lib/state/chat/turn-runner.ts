@@ -1,5 +1,5 @@
-import { Agent, projectAgentOptions, type SessionLog } from '../../agent';
-import type { AgentMode, PermissionSetup } from '../../agent/permissions';
+import { Agent, projectAgentOptions, type AgentMode, type SessionLog } from '../../agent';
+import type { PermissionSetup } from '../../agent/permissions';
 import { createProvider, type ProviderConfig } from '../../providers';
 import type { PermissionRules } from '../permissions';
 import { subagentEvent, type ChatLiveEvent } from './chat-events';

@@ -1,5 +1,5 @@
 /** Token usage of a turn: the sum of its steps, in the view model's shape. */
-import type { Usage } from '../../providers/types';
+import type { Usage } from '../../providers';
 import type { TurnUsage } from './view-model';
 
 export function isZero(usage: Usage): boolean {

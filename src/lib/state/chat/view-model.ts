@@ -3,10 +3,10 @@
  * session log (SessionEvents) and from what streams while a turn runs (LiveEvents); the
  * components render it and nothing else.
  */
-import type { ProviderId } from '../../providers/types';
-import type { RuntimeKind } from '../../runtime/types';
-import type { AgentMode, TurnEndReason } from '../../agent/types';
-import type { SubagentKind, TodoItem, TokenUsage, ToolMetadata } from '../../tools/types';
+import type { ProviderId } from '../../providers';
+import type { RuntimeKind } from '../../runtime';
+import type { AgentMode, TurnEndReason } from '../../agent';
+import type { SubagentKind, TodoItem, TokenUsage, ToolMetadata } from '../../tools';
 
 export interface UserMessageItem {
 	readonly kind: 'user';

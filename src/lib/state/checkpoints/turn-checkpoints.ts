@@ -4,8 +4,9 @@ import {
 	type CheckpointReason,
 	type CreateCheckpointInput
 } from '$lib/storage';
-import type { SessionEvent } from '$lib/agent/types';
+import type { SessionEvent } from '$lib/agent';
 import { captureWorkspace, type CheckpointWorkspace } from './capture';
+import { messageOf } from '$lib/errors';
 
 /** The turn a 'turn-start' checkpoint was taken for: its 'turn-end' one gets the same. */
 export interface TurnHandle {
@@ -127,7 +128,7 @@ export class TurnCheckpoints {
 
 function problem(reason: CheckpointReason, error: unknown): string {
 	const when = reason === 'turn-start' ? 'before this turn' : 'after this turn';
-	const why = error instanceof Error ? error.message : String(error);
+	const why = messageOf(error);
 	return (
 		`Your files could not be checkpointed ${when} (${why}), so rewinding to it may not be ` +
 		'possible. The turn itself is not affected; if this repeats, check the storage space in your browser.'

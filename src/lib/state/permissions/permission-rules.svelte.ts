@@ -5,6 +5,7 @@ import {
 	type RuleAction
 } from '../../agent/permissions';
 import { loadPermissionRules, savePermissionRules } from '../../storage';
+import { messageOf } from '../../errors';
 
 /**
  * Where rules are kept; the app uses IndexedDB, tests may pass memory. Stored rules that cannot
@@ -73,7 +74,7 @@ export class PermissionRules {
 		try {
 			await this.#store.save(this.projectId, next);
 		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
+			const message = messageOf(error);
 			this.problem = `The permission rules could not be saved: ${message}. They are unchanged; try again, or reload the page.`;
 			throw new Error(this.problem);
 		}
@@ -85,7 +86,7 @@ export class PermissionRules {
 		try {
 			this.rules = await this.#store.load(this.projectId);
 		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
+			const message = messageOf(error);
 			this.problem = `The permission rules could not be loaded: ${message}. Until then none apply; reload the page to try again.`;
 		} finally {
 			this.loaded = true;

@@ -1,9 +1,9 @@
-import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers/presets';
-import type { ProviderConfig, ProviderId, ReasoningEffort } from '../../providers/types';
-import { loadModelCatalog } from '../../agent/context';
+import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers';
+import type { ProviderConfig, ProviderId, ReasoningEffort } from '../../providers';
+import { loadModelCatalog } from '../../agent';
 import { z } from 'zod';
-import { getCheckedSetting, setSetting } from '../../storage/settings';
-import { messageOf } from '../error-text';
+import { getCheckedSetting, setSetting } from '../../storage';
+import { messageOf } from '../../errors';
 
 /** The settings-store key. API keys live under it and nowhere else (not in projects, sessions or exports). */
 export const MODEL_SETTINGS_KEY = 'model-config';

@@ -5,7 +5,7 @@ import type { ChangeSpec } from '@codemirror/state';
  * stay untouched, so a cursor outside the changed middle keeps its place when an outside change
  * is applied to an open file. Returns null when the texts are equal.
  */
-export function minimalChange(before: string, after: string): ChangeSpec | null {
+export function minimalReplacement(before: string, after: string): ChangeSpec | null {
 	if (before === after) return null;
 	const shorter = Math.min(before.length, after.length);
 	let start = 0;

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeSet, Text } from '@codemirror/state';
-import { formatSize, minimalChange } from '$lib/editor';
+import { formatSize, minimalReplacement } from '$lib/editor';
 
 function apply(before: string, after: string): string {
-	const change = minimalChange(before, after);
+	const change = minimalReplacement(before, after);
 	if (!change) return before;
 	return ChangeSet.of(change, before.length)
 		.apply(Text.of(before.split('\n')))
 		.toString();
 }
 
-describe('minimalChange', () => {
+describe('minimalReplacement', () => {
 	it('is null for equal texts', () => {
-		expect(minimalChange('same', 'same')).toBeNull();
+		expect(minimalReplacement('same', 'same')).toBeNull();
 	});
 
 	it('replaces only the differing middle', () => {
-		expect(minimalChange('const a = 1;\n', 'const a = 42;\n')).toEqual({
+		expect(minimalReplacement('const a = 1;\n', 'const a = 42;\n')).toEqual({
 			from: 10,
 			to: 11,
 			insert: '42'

@@ -1,0 +1,20 @@
+// What the UI shows of the agent, re-exported here so that components never import $lib/agent:
+// the permission prompt and modes, and the pieces the context inspector rebuilds requests with.
+export {
+	AGENT_MODES,
+	isAgentMode,
+	modeLabel,
+	permissionAction,
+	type PermissionAnswer,
+	type PermissionPrompt,
+	type RuleAction
+} from '../agent/permissions';
+export {
+	cacheReadShare,
+	costOf,
+	modelInfo,
+	rebuildRequest,
+	sessionRequests,
+	type ModelInfo
+} from '../agent/context';
+export type { AgentMode, RequestLayerName, RequestSnapshot, SessionEvent } from '../session';
