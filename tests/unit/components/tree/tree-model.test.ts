@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorsOf, flattenTree, movePath } from '$lib/components/tree';
-import { MemoryWorkspace } from '../editor/memory-workspace';
+import { MemoryWorkspace } from '../../editor/memory-workspace';
 
 function workspace() {
 	const ws = new MemoryWorkspace({

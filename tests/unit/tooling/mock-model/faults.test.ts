@@ -1,7 +1,7 @@
 import Anthropic, { OverloadedError, type APIError as AnthropicAPIError } from '@anthropic-ai/sdk';
 import OpenAI, { type APIError as OpenAIAPIError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startMockModelServer, type MockModelServer } from '../../../tooling/mock-model';
+import { startMockModelServer, type MockModelServer } from '../../../../tooling/mock-model';
 
 let server: MockModelServer;
 let anthropic: Anthropic;

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startMockModelServer, type MockModelServer } from '../../../tooling/mock-model';
+import { startMockModelServer, type MockModelServer } from '../../../../tooling/mock-model';
 
 let server: MockModelServer;
 let client: OpenAI;

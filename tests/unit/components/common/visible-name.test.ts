@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleName } from '../../../src/lib/components/common/visible-name';
+import { visibleName } from '../../../../src/lib/components/common/visible-name';
 
 describe('visibleName', () => {
 	it('leaves ordinary names, markup and non-Latin letters alone', () => {

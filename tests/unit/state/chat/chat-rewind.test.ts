@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRewindCommand, type ChatSession } from '../../../src/lib/state/chat';
-import { captureWorkspace } from '../../../src/lib/state/checkpoints';
-import { listCheckpoints, listSessions, loadSessionEvents } from '../../../src/lib/storage';
+import { parseRewindCommand, type ChatSession } from '../../../../src/lib/state/chat';
+import { captureWorkspace } from '../../../../src/lib/state/checkpoints';
+import { listCheckpoints, listSessions, loadSessionEvents } from '../../../../src/lib/storage';
 import {
 	answer,
 	ScriptedProvider,

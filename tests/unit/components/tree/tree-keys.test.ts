@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flattenTree, treeKeyAction, type TreeKey } from '$lib/components/tree';
-import { MemoryWorkspace } from '../editor/memory-workspace';
+import { MemoryWorkspace } from '../../editor/memory-workspace';
 
 const ws = new MemoryWorkspace({
 	'src/lib/util.ts': '',

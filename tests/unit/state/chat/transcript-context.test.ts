@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentMode, LiveEvent, SessionEvent } from '../../../src/lib/agent/types';
-import type { Usage } from '../../../src/lib/providers/types';
+import type { AgentMode, LiveEvent, SessionEvent } from '../../../../src/lib/agent/types';
+import type { Usage } from '../../../../src/lib/providers/types';
 import {
 	applyLiveEvent,
 	beginTurn,
@@ -13,7 +13,7 @@ import {
 	type MarkerItem,
 	type ToolCard,
 	type Transcript
-} from '../../../src/lib/state/chat';
+} from '../../../../src/lib/state/chat';
 
 const usage = (input: number, output: number, cacheRead = 0): Usage => ({
 	inputTokens: input,

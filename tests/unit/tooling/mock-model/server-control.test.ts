@@ -7,7 +7,7 @@ import {
 	startMockModelServer,
 	type MockModelServer,
 	type RecordedRequest
-} from '../../../tooling/mock-model';
+} from '../../../../tooling/mock-model';
 
 let server: MockModelServer;
 let announced: RecordedRequest[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent, SessionEvent } from '../../../src/lib/agent/types';
-import type { AssistantMessage, Usage } from '../../../src/lib/providers/types';
+import type { LiveEvent, SessionEvent } from '../../../../src/lib/agent/types';
+import type { AssistantMessage, Usage } from '../../../../src/lib/providers/types';
 import {
 	applyLiveEvent,
 	applySessionEvent,
@@ -12,7 +12,7 @@ import {
 	type ChatItem,
 	type ToolCard,
 	type Transcript
-} from '../../../src/lib/state/chat';
+} from '../../../../src/lib/state/chat';
 
 const usage = (input: number, output: number, cacheRead = 0, cacheWrite = 0): Usage => ({
 	inputTokens: input,

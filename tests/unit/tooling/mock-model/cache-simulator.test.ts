@@ -4,7 +4,7 @@ import {
 	SimClock,
 	TokenCounter,
 	type PromptCacheOptions
-} from '../../../tooling/mock-model';
+} from '../../../../tooling/mock-model';
 
 // Bodies in the Messages API shape; `cache: true` marks a block with cache_control.
 type Block = { type: 'text'; text: string; cache_control?: { type: 'ephemeral'; ttl?: '1h' } };

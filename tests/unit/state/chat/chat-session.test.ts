@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Agent } from '../../../src/lib/agent';
-import type { LiveEvent } from '../../../src/lib/agent/types';
-import { replay, type ChatSession } from '../../../src/lib/state/chat';
-import { listSessions, loadSessionEvents } from '../../../src/lib/storage';
+import { Agent } from '../../../../src/lib/agent';
+import type { LiveEvent } from '../../../../src/lib/agent/types';
+import { replay, type ChatSession } from '../../../../src/lib/state/chat';
+import { listSessions, loadSessionEvents } from '../../../../src/lib/storage';
 import {
 	answer,
 	ScriptedProvider,

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelCatalog, modelInfo } from '../../../src/lib/agent/context';
-import type { RequestSnapshot, SessionEvent } from '../../../src/lib/agent/types';
+import { loadModelCatalog, modelInfo } from '../../../../src/lib/agent/context';
+import type { RequestSnapshot, SessionEvent } from '../../../../src/lib/agent/types';
 import {
 	contextFill,
 	formatContextStatus,
 	inspectRequests,
 	requestJson,
 	requestLine
-} from '../../../src/lib/components/context';
-import { contextStatusFromLive, contextStatusFromLog } from '../../../src/lib/state/chat';
+} from '../../../../src/lib/components/context';
+import { contextStatusFromLive, contextStatusFromLog } from '../../../../src/lib/state/chat';
 
 const MODEL = 'claude-sonnet-4-5';
 

@@ -6,7 +6,7 @@ import {
 	perfectCacheFloor,
 	PromptCacheSimulator,
 	type PrefixTrace
-} from '../../../tooling/mock-model/cache';
+} from '../../../../tooling/mock-model/cache';
 
 /** A request made of named blocks; keys chain like the simulator's (a key names its prefix). */
 function request(atMs: number, blocks: [string, number][]): PrefixTrace {

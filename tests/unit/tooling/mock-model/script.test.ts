@@ -11,7 +11,7 @@ import {
 	MockScriptError,
 	parseScript,
 	startMockModelServer
-} from '../../../tooling/mock-model';
+} from '../../../../tooling/mock-model';
 
 const examples = ['create-file-then-answer', 'retry-then-edit'].map((name) =>
 	join('tooling/mock-model/examples', `${name}.json`)

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../src/lib/components/chat/markdown';
+import { renderMarkdown } from '../../../../src/lib/components/chat/markdown';
 
 function dom(html: string): HTMLElement {
 	const root = document.createElement('div');

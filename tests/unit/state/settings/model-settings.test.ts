@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createProject, getSetting, putFile } from '../../../src/lib/storage';
+import { createProject, getSetting, putFile } from '../../../../src/lib/storage';
 import {
 	MODEL_SETTINGS_KEY,
 	ModelSettings,
 	type ModelSettingsStorage
-} from '../../../src/lib/state/settings';
-import { freshIndexedDb } from '../storage/reset';
+} from '../../../../src/lib/state/settings';
+import { freshIndexedDb } from '../../storage/reset';
 
 beforeEach(freshIndexedDb);
 

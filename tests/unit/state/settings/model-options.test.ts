@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModelCatalog, modelInfo } from '../../../src/lib/agent/context';
-import { PROVIDER_PRESETS, ProviderError } from '../../../src/lib/providers';
-import { listModelOptions, summariseModel } from '../../../src/lib/state/settings';
-import { startMockModelServer, type MockModelServer } from '../../../tooling/mock-model';
+import { loadModelCatalog, modelInfo } from '../../../../src/lib/agent/context';
+import { PROVIDER_PRESETS, ProviderError } from '../../../../src/lib/providers';
+import { listModelOptions, summariseModel } from '../../../../src/lib/state/settings';
+import { startMockModelServer, type MockModelServer } from '../../../../tooling/mock-model';
 
 let server: MockModelServer;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Agent, type AgentMode } from '../../../src/lib/agent';
-import { loadSessionEvents } from '../../../src/lib/storage';
+import { Agent, type AgentMode } from '../../../../src/lib/agent';
+import { loadSessionEvents } from '../../../../src/lib/storage';
 import { answer, ScriptedProvider, useChatHarness } from './chat-harness';
 
 /** The modes stored in a session's log, oldest first. */

@@ -5,13 +5,17 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
-import type { ModelRequest, Provider, StreamEvent } from '../../../src/lib/providers/types';
-import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
-import type { Runtime } from '../../../src/lib/runtime/types';
-import { ChatSession, type ChatSessionOptions, type SendResult } from '../../../src/lib/state/chat';
-import { ModelSettings } from '../../../src/lib/state/settings';
-import { openWorkspace, type Workspace } from '../../../src/lib/workspace';
-import { freshIndexedDb } from '../storage/reset';
+import type { ModelRequest, Provider, StreamEvent } from '../../../../src/lib/providers/types';
+import { createBrowserRuntime } from '../../../../src/lib/runtime/browser';
+import type { Runtime } from '../../../../src/lib/runtime/types';
+import {
+	ChatSession,
+	type ChatSessionOptions,
+	type SendResult
+} from '../../../../src/lib/state/chat';
+import { ModelSettings } from '../../../../src/lib/state/settings';
+import { openWorkspace, type Workspace } from '../../../../src/lib/workspace';
+import { freshIndexedDb } from '../../storage/reset';
 
 export const PROJECT_ID = 'p1';
 

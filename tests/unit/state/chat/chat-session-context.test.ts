@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planApprovedMessage } from '../../../src/lib/agent/permissions';
-import type { ModelRequest } from '../../../src/lib/providers/types';
-import { ensureMemoryFile, NEW_MEMORY_TEXT } from '../../../src/lib/state/chat';
-import { listSessions, loadSessionEvents } from '../../../src/lib/storage';
+import { planApprovedMessage } from '../../../../src/lib/agent/permissions';
+import type { ModelRequest } from '../../../../src/lib/providers/types';
+import { ensureMemoryFile, NEW_MEMORY_TEXT } from '../../../../src/lib/state/chat';
+import { listSessions, loadSessionEvents } from '../../../../src/lib/storage';
 import { answer, ScriptedProvider, useChatHarness } from './chat-harness';
 
 /** Every text the model was sent in its newest request. */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PermissionRules } from '../../../src/lib/state/permissions';
+import { PermissionRules } from '../../../../src/lib/state/permissions';
 import {
 	dismissSetAside,
 	getSetting,
@@ -11,8 +11,8 @@ import {
 	savePermissionRules,
 	setAsideSummaries,
 	setSetting
-} from '../../../src/lib/storage';
-import { freshIndexedDb } from '../storage/reset';
+} from '../../../../src/lib/storage';
+import { freshIndexedDb } from '../../storage/reset';
 import { answer, ScriptedProvider, toolCall, useChatHarness } from './chat-harness';
 
 /** Waits (polling, bounded) until the agent is held on a prompt. */

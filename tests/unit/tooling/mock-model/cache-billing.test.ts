@@ -6,7 +6,7 @@ import {
 	inputCost,
 	PromptCacheSimulator,
 	SimClock
-} from '../../../tooling/mock-model/cache';
+} from '../../../../tooling/mock-model/cache';
 
 const counter = characterEstimate(3.5);
 const big = 'x'.repeat(7_000); // 2,000 tokens at 3.5 characters a token

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines, diffStat } from '../../../src/lib/components/chat/diff-lines';
-import { formatDuration, formatTokens, formatUsage } from '../../../src/lib/components/chat/format';
-import { unifiedFileDiff } from '../../../src/lib/tools';
+import { diffLines, diffStat } from '../../../../src/lib/components/chat/diff-lines';
+import {
+	formatDuration,
+	formatTokens,
+	formatUsage
+} from '../../../../src/lib/components/chat/format';
+import { unifiedFileDiff } from '../../../../src/lib/tools';
 
 describe('formatting', () => {
 	it('shortens token counts', () => {

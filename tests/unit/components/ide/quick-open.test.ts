@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchFiles } from '../../../src/lib/components/ide/quick-open';
+import { matchFiles } from '../../../../src/lib/components/ide/quick-open';
 
 const paths = ['README.md', 'src/main.ts', 'src/lib/math.ts', 'index.html', 'src/style.css'];
 

@@ -4,7 +4,7 @@ import {
 	startMockModelServer,
 	TokenCounter,
 	type MockModelServer
-} from '../../../tooling/mock-model';
+} from '../../../../tooling/mock-model';
 
 let server: MockModelServer | undefined;
 afterEach(() => server?.close());
