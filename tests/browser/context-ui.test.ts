@@ -76,7 +76,8 @@ it('shows the Context status and opens the inspector with the layers, cache use 
 	);
 	expect(rows).toEqual(['Tools', 'System prompt', 'Session context', 'Messages']);
 	expect(dialog.textContent).toContain('Read from cache');
-	expect(dialog.textContent).toMatch(/Cost\s*\$0\.0/);
+	// Prices come from the model catalog, which loads on demand.
+	await expect.poll(() => dialog.textContent).toMatch(/Cost\s*\$0\.0/);
 
 	const details = dialog.querySelector('details')!;
 	expect(details.querySelector('summary')!.textContent).toBe('Show request');

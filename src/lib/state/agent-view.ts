@@ -12,6 +12,8 @@ export {
 export {
 	cacheReadShare,
 	costOf,
+	loadModelCatalog,
+	modelCatalogReady,
 	modelInfo,
 	rebuildRequest,
 	sessionRequests,

@@ -6,6 +6,7 @@ import {
 	cacheReadShare,
 	costOf,
 	modelInfo,
+	rebuildRequest,
 	sessionRequests,
 	type ModelInfo,
 	type RequestLayerName,
@@ -13,6 +14,7 @@ import {
 	type SessionEvent
 } from '$lib/state';
 import { formatTokens } from '$lib/state/chat';
+import { messageOf } from '$lib/errors';
 import type { Usage } from '$lib/providers';
 
 export const LAYER_LABELS: Record<RequestLayerName, string> = {
@@ -123,6 +125,15 @@ export function requestLine(request: InspectedRequest): string {
 /** The request as JSON for "Show request": the AbortSignal is no part of what was sent. */
 export function requestJson(request: unknown): string {
 	return JSON.stringify(request, (key, value) => (key === 'signal' ? undefined : value), 2);
+}
+
+/** "Show request": the request at `index` rebuilt from the log, or why it could not be. */
+export function rebuiltRequestJson(events: readonly SessionEvent[], index: number): string {
+	try {
+		return requestJson(rebuildRequest(events, index));
+	} catch (error) {
+		return `The request could not be rebuilt: ${messageOf(error)}`;
+	}
 }
 
 /** For each event index, the number of the turn it belongs to (1-based; 0 before any). */
