@@ -9,5 +9,4 @@ export {
 export { PermissionRules, type PermissionRuleStore } from './permissions';
 export { SaveStatus, saveStatus, StorageStatus, STORAGE_WARN_RATIO, formatBytes } from './storage';
 export { guardedWorkspace } from './tab-sync';
-export { ProjectDrafts } from './project-drafts.svelte';
 export * from './agent-view';
