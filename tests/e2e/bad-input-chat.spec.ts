@@ -107,7 +107,9 @@ test('@bad-input a 1 MB paste into the chat input and into the editor', async ({
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	modelServer.setScript({ turns: [{ text: 'Got your long message.' }] });
 	await createProject(page, 'Static site', { query: '?runtime=browser' });
-	await configure(page, 'Anthropic', modelServer.url);
+	// A 1M window: the ~300k-token message fits, so it is sent (one that does not fit is refused
+	// before sending: token-calibration.spec.ts).
+	await configure(page, 'Anthropic', modelServer.url, { contextWindow: 1_000_000 });
 	const line = `${'0123456789'.repeat(9)}abcdefghi\n`;
 	const big = line.repeat(10_240) + 'END-OF-PASTE';
 	await page.evaluate((text) => navigator.clipboard.writeText(text), big);

@@ -128,7 +128,8 @@ const CASES: FaultCase[] = [
 	{
 		fault: 'context overflow (400 prompt too long)',
 		turns: [{ fault: { type: 'http', status: 400 } }],
-		check: failed(/too long for this model’s context window.*Compact or clear the conversation/)
+		// The first message: nothing to clear or compact, so no retry; the person is told what to do.
+		check: failed(/refused the request as too long.*nothing Kiln can compact or clear yet.*split/)
 	},
 	{
 		fault: '401 key refused',

@@ -9,4 +9,3 @@ export {
 export { PermissionRules, type PermissionRuleStore } from './permissions';
 export { SaveStatus, saveStatus, StorageStatus, STORAGE_WARN_RATIO, formatBytes } from './storage';
 export { guardedWorkspace } from './tab-sync';
-export * from './agent-view';

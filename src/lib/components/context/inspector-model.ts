@@ -12,7 +12,7 @@ import {
 	type RequestLayerName,
 	type RequestSnapshot,
 	type SessionEvent
-} from '$lib/state';
+} from '$lib/state/agent-view';
 import { formatTokens } from '$lib/state/chat';
 import { messageOf } from '$lib/errors';
 import type { Usage } from '$lib/providers';
