@@ -11,6 +11,20 @@ import svelteConfig from './svelte.config.js';
 // components → state → agent → tools → workspace → runtime, with providers under the agent,
 // storage under state, and session (the event vocabulary) under both agent and storage.
 // docs/ARCHITECTURE.md describes each layer.
+/** What both the state layer and the UI may use, besides each other and the agent. */
+const BELOW_STATE = [
+	'session',
+	'providers',
+	'storage',
+	'share',
+	'editor',
+	'preview',
+	'tools',
+	'workspace',
+	'runtime',
+	'templates',
+	'errors'
+];
 const LAYERS = {
 	errors: [],
 	runtime: ['errors'],
@@ -24,35 +38,9 @@ const LAYERS = {
 	storage: ['session', 'providers', 'workspace', 'runtime', 'errors'],
 	editor: ['workspace', 'runtime', 'errors'],
 	share: ['storage', 'session', 'workspace', 'templates', 'errors'],
-	state: [
-		'agent',
-		'session',
-		'providers',
-		'storage',
-		'share',
-		'editor',
-		'preview',
-		'tools',
-		'workspace',
-		'runtime',
-		'templates',
-		'errors'
-	],
+	state: ['agent', ...BELOW_STATE],
 	// Everything below state except the agent: the UI reaches the agent only through state.
-	components: [
-		'state',
-		'session',
-		'providers',
-		'storage',
-		'share',
-		'editor',
-		'preview',
-		'tools',
-		'workspace',
-		'runtime',
-		'templates',
-		'errors'
-	]
+	components: ['state', ...BELOW_STATE]
 };
 // share may name the agent's, providers' and runtime's types (session documents, new projects).
 const TYPES_ONLY = { share: ['agent', 'providers', 'runtime'] };

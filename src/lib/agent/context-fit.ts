@@ -57,10 +57,7 @@ export function oversizeMessageError(
 
 /** The model refused the request as too long even after Kiln compacted and retried. */
 export function overflowAfterRetryError(error: ProviderError): AgentError {
-	const sizes = parseOverflow(error.message);
-	const said = sizes
-		? ` (${sizes.tokens.toLocaleString('en-US')} tokens, the model takes ${sizes.limit.toLocaleString('en-US')})`
-		: '';
+	const said = statedSizes(error);
 	return {
 		kind: error.kind,
 		message:
@@ -71,10 +68,7 @@ export function overflowAfterRetryError(error: ProviderError): AgentError {
 
 /** The model refused the request as too long and nothing could be made smaller. */
 export function overflowNothingToShrinkError(error: ProviderError): AgentError {
-	const sizes = parseOverflow(error.message);
-	const said = sizes
-		? ` (${sizes.tokens.toLocaleString('en-US')} tokens, the model takes ${sizes.limit.toLocaleString('en-US')})`
-		: '';
+	const said = statedSizes(error);
 	return {
 		kind: error.kind,
 		message:
@@ -129,4 +123,12 @@ export function minimalEvents(events: readonly SessionEvent[], text: string): Se
 	const start = events.find((event) => event.type === 'session-start');
 	const message: SessionEvent = { type: 'user-message', id: 'fit-check', at: 0, text };
 	return start ? [start, message] : [message];
+}
+
+/** " (N tokens, the model takes M)" when the refusal said them, else nothing. */
+function statedSizes(error: ProviderError): string {
+	const sizes = parseOverflow(error.message);
+	return sizes
+		? ` (${sizes.tokens.toLocaleString('en-US')} tokens, the model takes ${sizes.limit.toLocaleString('en-US')})`
+		: '';
 }
