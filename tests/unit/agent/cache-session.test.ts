@@ -21,7 +21,9 @@ import {
 	transcript,
 	useAgentHarness,
 	type AgentHarness,
-	type Format
+	type Format,
+	notes,
+	sourceFile
 } from './harness';
 import {
 	anthropicBlocks,
@@ -44,22 +46,6 @@ const SMALL_MODEL: ModelInfo = {
 	prices: { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 },
 	known: true
 };
-
-/** A source file of about `lines` × 12 tokens. */
-function sourceFile(name: string, lines: number): string {
-	return Array.from(
-		{ length: lines },
-		(_, i) => `export const ${name}Value${i} = computeThing(${i}, "${name}-${i * 7}");`
-	).join('\n');
-}
-
-/** About 1,000 tokens of reasoning the model writes along with a call. */
-function notes(step: number): string {
-	return Array.from(
-		{ length: 110 },
-		(_, i) => `Note ${step}.${i}: module${i % 9} looks fine.`
-	).join(' ');
-}
 
 const read = (path: string, text?: string): Turn => ({
 	...(text ? { text } : {}),

@@ -13,7 +13,7 @@ import { contextThresholds } from '../../../src/lib/agent/context/policy';
 import { countTokens } from '../../../src/lib/agent/context/tokens';
 import type { Provider } from '../../../src/lib/providers';
 import type { ScriptInput } from '../../../tooling/mock-model';
-import { assertValidConversation, ofType, useAgentHarness } from './harness';
+import { assertValidConversation, notes, ofType, sourceFile, useAgentHarness } from './harness';
 
 type Turn = Extract<ScriptInput, unknown[]>[number];
 
@@ -27,22 +27,6 @@ const MODEL: ModelInfo = {
 	known: true
 };
 const FILES = 24;
-
-/** A source file of about `lines` × 12 tokens. */
-function sourceFile(name: string, lines: number): string {
-	return Array.from(
-		{ length: lines },
-		(_, i) => `export const ${name}Value${i} = computeThing(${i}, "${name}-${i * 7}");`
-	).join('\n');
-}
-
-/** About 1,000 tokens the model writes along with each call. */
-function notes(step: number): string {
-	return Array.from(
-		{ length: 110 },
-		(_, i) => `Note ${step}.${i}: module${i % 9} looks fine.`
-	).join(' ');
-}
 
 const SUMMARY: Turn = {
 	label: 'a summary',

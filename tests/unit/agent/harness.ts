@@ -23,6 +23,22 @@ import {
 	type ScriptInput
 } from '../../../tooling/mock-model';
 
+/** A source file of about `lines` × 12 tokens. */
+export function sourceFile(name: string, lines: number): string {
+	return Array.from(
+		{ length: lines },
+		(_, i) => `export const ${name}Value${i} = computeThing(${i}, "${name}-${i * 7}");`
+	).join('\n');
+}
+
+/** About 1,000 tokens of text the model writes along with each call. */
+export function notes(step: number): string {
+	return Array.from(
+		{ length: 110 },
+		(_, i) => `Note ${step}.${i}: module${i % 9} looks fine.`
+	).join(' ');
+}
+
 export type Format = 'anthropic' | 'openai';
 export const FORMATS: Format[] = ['anthropic', 'openai'];
 export const API_KEY = 'sk-test-secret-key-123';
