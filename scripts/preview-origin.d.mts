@@ -15,3 +15,4 @@ export function startPreviewOriginServer(options: {
 	idePort: number;
 	files: () => Promise<Map<string, PreviewOriginFile>>;
 }): Promise<Server>;
+export function listen(server: Server, port: number, host: string, what: string): Promise<Server>;

@@ -11,12 +11,23 @@ import sirv from 'sirv';
 import { ideContentSecurityPolicy } from './csp.mjs';
 import { bundlePreviewOrigin, listen, startPreviewOriginServer } from './preview-origin.mjs';
 
-const root = fileURLToPath(new URL('../build', import.meta.url));
+const buildDir = fileURLToPath(new URL('../build', import.meta.url));
 const isolation = {
 	'Cross-Origin-Opener-Policy': 'same-origin',
 	'Cross-Origin-Embedder-Policy': 'credentialless',
 	'Cross-Origin-Resource-Policy': 'same-origin'
 };
+
+/**
+ * How long a response may be kept. Files under /_app/immutable/ have a content hash in their
+ * name, so they never change: a year, without revalidating. Everything else (index.html, the
+ * routes that fall back to it, the icon) says no-cache, so a deploy is seen at the next load.
+ */
+export function cacheControlFor(pathname) {
+	return pathname.startsWith('/_app/immutable/')
+		? 'public, max-age=31536000, immutable'
+		: 'no-cache';
+}
 
 /** The preview origin paired with a request to the IDE: same host name, PREVIEW_PORT. */
 export function previewOriginFor(req, previewPort) {
@@ -28,7 +39,8 @@ export function previewOriginFor(req, previewPort) {
 export async function startServer({
 	port = Number(process.env.PORT) || 4173,
 	previewPort = Number(process.env.PREVIEW_PORT) || port + 1,
-	host = process.env.HOST || 'localhost'
+	host = process.env.HOST || 'localhost',
+	root = buildDir
 } = {}) {
 	if (!existsSync(root)) {
 		throw new Error(
@@ -52,7 +64,12 @@ export async function startServer({
 	const assets = sirv(root, {
 		single: 'index.html',
 		dev: false,
-		etag: true
+		etag: true,
+		// The .br and .gz copies scripts/precompress.mjs wrote at build time, when the browser
+		// accepts them (sirv adds Content-Encoding and Vary).
+		brotli: true,
+		gzip: true,
+		setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControlFor(pathname))
 	});
 	const server = createServer((req, res) => {
 		for (const [name, value] of Object.entries(isolation)) res.setHeader(name, value);

@@ -11,6 +11,8 @@ if (process.env.KILN_SKIP_BUILD !== '1') {
 		console.error('The build failed (see above). Fix the error, then run npm start again.');
 		process.exit(build.status ?? 1);
 	}
+	const { precompress } = await import('./precompress.mjs');
+	await precompress(fileURLToPath(new URL('../build', import.meta.url)));
 }
 const { startServer } = await import('./serve.mjs');
 try {
