@@ -6,7 +6,7 @@
  */
 import type { Provider as CatalogProviderData } from '@pydantic/genai-prices';
 import { z } from 'zod';
-import { catalogLibrary, loadModelCatalog } from './model-catalog';
+import { catalogLibrary, forgetCatalogLookups, loadModelCatalog } from './model-catalog';
 
 /** Where the downloaded data is kept between visits (the app: the settings store). */
 export interface CatalogCache {
@@ -68,6 +68,7 @@ export async function refreshModelCatalog(options: RefreshOptions): Promise<Refr
 	try {
 		await chosen;
 		await library.waitForUpdate();
+		forgetCatalogLookups();
 		return outcome;
 	} catch {
 		// The library refused the data and kept what it had.
