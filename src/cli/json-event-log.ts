@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { memorySessionLog, type SessionLog } from '../lib/agent';
+import { jsonLinesWriter } from './json-lines';
 
 export interface JsonEventLog extends SessionLog {
 	close(): Promise<void>;
@@ -16,23 +17,22 @@ export async function openJsonEventLog(
 ): Promise<JsonEventLog> {
 	const file = await open(path, 'w');
 	const memory = memorySessionLog();
-	let failure: Error | undefined;
+	// The log says it is incomplete, once.
+	const write = jsonLinesWriter(file, redact, (failure) =>
+		file
+			.write(`{"type":"kiln-json-log-error","message":${JSON.stringify(failure.message)}}\n`)
+			.then(
+				() => undefined,
+				() => undefined
+			)
+	);
 	return {
 		get events() {
 			return memory.events;
 		},
 		async append(event) {
 			await memory.append(event);
-			if (failure) return;
-			try {
-				await file.write(`${redact(JSON.stringify(event))}\n`);
-			} catch (error) {
-				// A full disk must not stop the turn; the log says it is incomplete, once.
-				failure = error instanceof Error ? error : new Error(String(error));
-				await file
-					.write(`{"type":"kiln-json-log-error","message":${JSON.stringify(failure.message)}}\n`)
-					.catch(() => undefined);
-			}
+			await write(event);
 		},
 		close: () => file.close()
 	};

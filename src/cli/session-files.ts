@@ -4,10 +4,11 @@
  * the line being written. A subagent's transcript goes to .kiln/sessions/ID/SUBAGENT.jsonl.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memorySessionLog, type SessionEvent, type SessionLog } from '../lib/agent';
 import { sessionEventSchema } from '../lib/storage';
+import { jsonLinesWriter } from './json-lines';
 import { UsageError } from './usage-error';
 
 export const KILN_DIR = '.kiln';
@@ -137,11 +138,16 @@ export async function openSessionFile(
 	const id = options.id ?? newSessionId();
 	const path = join(dir, `${id}.jsonl`);
 	const earlier = options.id ? await readSessionFile(root, id) : { events: [], skipped: 0 };
-	const file = await open(path, 'a');
+	// 'a+': appends, and can read the last byte back.
+	const file = await open(path, 'a+');
 	// A line cut by a crash must not swallow the next event.
-	if (options.id && !(await endsWithNewline(path))) await file.write('\n');
+	if (options.id && !(await endsWithNewline(file))) await file.write('\n');
 	const memory = memorySessionLog(earlier.events);
-	let failed = false;
+	const write = jsonLinesWriter(file, options.redact, (failure) =>
+		options.warn(
+			`kiln: could not write to ${path} (${failure.message}); the rest of this session is not stored.\n`
+		)
+	);
 	return {
 		id,
 		path,
@@ -152,16 +158,7 @@ export async function openSessionFile(
 		async append(event) {
 			await memory.append(event);
 			await options.tee?.append(event);
-			if (failed) return;
-			try {
-				await file.write(`${options.redact(JSON.stringify(event))}\n`);
-			} catch (error) {
-				failed = true;
-				const reason = error instanceof Error ? error.message : String(error);
-				options.warn(
-					`kiln: could not write to ${path} (${reason}); the rest of this session is not stored.\n`
-				);
-			}
+			await write(event);
 		},
 		close: () => file.close()
 	};
@@ -187,9 +184,12 @@ export async function storeSubagentFile(
 	}
 }
 
-async function endsWithNewline(path: string): Promise<boolean> {
-	const text = await readFile(path, 'utf8');
-	return text === '' || text.endsWith('\n');
+/** Reads only the last byte: the session was just read whole, once is enough. */
+async function endsWithNewline(file: FileHandle): Promise<boolean> {
+	const { size } = await file.stat();
+	if (size === 0) return true;
+	const { buffer } = await file.read(Buffer.alloc(1), 0, 1, size - 1);
+	return buffer[0] === 0x0a;
 }
 
 /** The provider and model a stored session last used: `--resume` defaults to them. */
