@@ -5,9 +5,10 @@ import { crossOriginIsolation } from './tooling/isolation-headers';
 import { previewOrigin } from './tooling/preview-origin';
 import { zlibShim, zlibShimEsbuild } from './tooling/zlib-shim';
 import { chromiumLaunchOptions } from './tooling/chromium';
+import { bundleReport } from './tooling/bundle-report';
 
 export default defineConfig({
-	plugins: [crossOriginIsolation(), previewOrigin(), zlibShim(), sveltekit()],
+	plugins: [crossOriginIsolation(), previewOrigin(), zlibShim(), sveltekit(), bundleReport()],
 	optimizeDeps: {
 		// Lazily imported in the browser: listing them avoids a mid-session "optimized, reloading".
 		include: [
