@@ -23,10 +23,12 @@ const BELOW_STATE = [
 	'workspace',
 	'runtime',
 	'templates',
+	'perf',
 	'errors'
 ];
 const LAYERS = {
 	errors: [],
+	perf: [],
 	runtime: ['errors'],
 	providers: ['errors'],
 	templates: ['errors'],
