@@ -3,7 +3,7 @@
  * `edit(src/**)`, `write`. It lives here, below the agent (which matches rules against calls, in
  * agent/permissions) and storage (which validates every stored rule when reading it back).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const RULE_ACTIONS = ['allow', 'ask', 'deny'] as const;
 export type RuleAction = (typeof RULE_ACTIONS)[number];
@@ -73,6 +73,8 @@ export const permissionRuleSchema = z.object({
 	action: z.enum(RULE_ACTIONS),
 	rule: z
 		.string()
-		.max(MAX_RULE_CHARS)
-		.refine((text) => parseRule(text).ok, { message: 'not a valid permission rule' })
+		.check(
+			z.maxLength(MAX_RULE_CHARS),
+			z.refine((text) => parseRule(text).ok, { message: 'not a valid permission rule' })
+		)
 });

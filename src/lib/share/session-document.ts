@@ -115,7 +115,7 @@ export function parseSessionDocument(input: string | unknown): SessionDocument {
 	return toSessionDocument({ title, createdAt, provider, model, events });
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
 	const issue = error.issues[0];
 	if (!issue) return 'unreadable';
 	const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';

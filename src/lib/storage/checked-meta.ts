@@ -1,13 +1,12 @@
-import type { z } from 'zod';
 import { setAside, type QuarantinedRecord } from './quarantine';
-import { checkRecord } from './record-schemas';
+import { checkRecord, type RecordSchema } from './record-schemas';
 
 /**
  * A meta record stored under its own id (projects, chats): typed when it passes `schema` and its
  * id matches the key, else set aside and read as missing, so one bad record hides nothing else.
  */
 export async function checkedMeta<T extends { id: string }>(
-	schema: z.ZodType,
+	schema: RecordSchema,
 	where: Pick<QuarantinedRecord, 'kind' | 'store'>,
 	key: IDBValidKey,
 	value: unknown

@@ -1,5 +1,5 @@
 import { del, promisifyRequest, set } from 'idb-keyval';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normalizePath } from '../runtime';
 import { openStorage } from './migrations';
 import { setAside } from './quarantine';
@@ -12,16 +12,16 @@ import { getStores } from './stores';
  * reverted.
  */
 export const draftSchema = z.object({
-	projectId: z.string().min(1),
-	path: z.string().min(1),
+	projectId: z.string().check(z.minLength(1)),
+	path: z.string().check(z.minLength(1)),
 	text: z.string(),
 	/**
 	 * A fingerprint of the file's text the draft started from (see the editor's textHash), so a
 	 * restored draft can tell whether the file changed since; null when the file did not exist.
 	 */
-	baseHash: z.string().nullable(),
+	baseHash: z.nullable(z.string()),
 	/** When the draft was last written (ms since the epoch). */
-	updatedAt: z.number().finite()
+	updatedAt: z.number()
 });
 
 export type Draft = z.infer<typeof draftSchema>;

@@ -4,9 +4,9 @@
  * the rest of the session still opens (the request builder answers tool calls whose result went
  * missing, and ignores results whose call did).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const count = z.number().nonnegative();
+const count = z.number().check(z.nonnegative());
 
 const usage = z.looseObject({
 	inputTokens: count,
@@ -20,7 +20,7 @@ const block = z.discriminatedUnion('type', [
 	z.looseObject({
 		type: z.literal('thinking'),
 		thinking: z.string(),
-		signature: z.string().optional()
+		signature: z.optional(z.string())
 	}),
 	z.looseObject({ type: z.literal('redacted_thinking'), data: z.string() }),
 	z.looseObject({
@@ -34,19 +34,19 @@ const block = z.discriminatedUnion('type', [
 const todo = z.looseObject({ content: z.string(), status: z.string() });
 
 const metadata = z.looseObject({
-	path: z.string().optional(),
-	diff: z.string().optional(),
-	created: z.boolean().optional(),
-	replacements: z.number().optional(),
-	exitCode: z.number().optional(),
-	timedOut: z.boolean().optional(),
-	aborted: z.boolean().optional(),
-	truncated: z.boolean().optional(),
-	todos: z.array(todo).optional(),
-	count: z.number().optional(),
-	refused: z.boolean().optional(),
-	subagent: z
-		.looseObject({
+	path: z.optional(z.string()),
+	diff: z.optional(z.string()),
+	created: z.optional(z.boolean()),
+	replacements: z.optional(z.number()),
+	exitCode: z.optional(z.number()),
+	timedOut: z.optional(z.boolean()),
+	aborted: z.optional(z.boolean()),
+	truncated: z.optional(z.boolean()),
+	todos: z.optional(z.array(todo)),
+	count: z.optional(z.number()),
+	refused: z.optional(z.boolean()),
+	subagent: z.optional(
+		z.looseObject({
 			id: z.string(),
 			agent: z.string(),
 			description: z.string(),
@@ -55,7 +55,7 @@ const metadata = z.looseObject({
 			model: z.string(),
 			usage
 		})
-		.optional()
+	)
 });
 
 const layer = z.looseObject({
@@ -72,9 +72,9 @@ const snapshot = z.looseObject({
 	model: z.string(),
 	maxTokens: z.number(),
 	kind: z.enum(['step', 'compaction']),
-	focus: z.string().optional(),
+	focus: z.optional(z.string()),
 	toolNames: z.array(z.string()),
-	usage: usage.optional()
+	usage: z.optional(usage)
 });
 
 export const sessionEventSchema = z.discriminatedUnion('type', [
@@ -84,16 +84,16 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
 		provider: z.string(),
 		model: z.string(),
 		runtime: z.string(),
-		environment: z.string().optional(),
-		sessionContext: z.string().optional()
+		environment: z.optional(z.string()),
+		sessionContext: z.optional(z.string())
 	}),
 	z.looseObject({
 		type: z.literal('user-message'),
 		id: z.string(),
 		at: z.number(),
 		text: z.string(),
-		runtime: z.string().optional(),
-		reminder: z.string().optional()
+		runtime: z.optional(z.string()),
+		reminder: z.optional(z.string())
 	}),
 	z.looseObject({
 		type: z.literal('assistant-step'),
@@ -104,7 +104,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
 		stopReason: z.string(),
 		usage,
 		model: z.string(),
-		interrupted: z.boolean().optional()
+		interrupted: z.optional(z.boolean())
 	}),
 	z.looseObject({
 		type: z.literal('tool-result'),
@@ -113,14 +113,14 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
 		name: z.string(),
 		ok: z.boolean(),
 		output: z.string(),
-		metadata: metadata.optional(),
+		metadata: z.optional(metadata),
 		durationMs: z.number()
 	}),
 	z.looseObject({
 		type: z.literal('turn-end'),
 		at: z.number(),
 		reason: z.string(),
-		error: z.looseObject({ kind: z.string(), message: z.string() }).optional(),
+		error: z.optional(z.looseObject({ kind: z.string(), message: z.string() })),
 		usage
 	}),
 	z.looseObject({
@@ -133,13 +133,13 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
 		type: z.literal('compaction'),
 		at: z.number(),
 		summary: z.string(),
-		focus: z.string().optional(),
-		manual: z.boolean().optional(),
-		reinjected: z.string().optional(),
+		focus: z.optional(z.string()),
+		manual: z.optional(z.boolean()),
+		reinjected: z.optional(z.string()),
 		tokensBefore: z.number(),
 		tokensAfter: z.number(),
-		usage: usage.optional(),
-		model: z.string().optional()
+		usage: z.optional(usage),
+		model: z.optional(z.string())
 	}),
 	z.looseObject({ type: z.literal('mode-change'), at: z.number(), mode: z.string() }),
 	z.looseObject({

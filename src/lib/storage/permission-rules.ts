@@ -5,7 +5,7 @@
  * (quarantine.ts): the record as it was is kept in the quarantine, the good rules stay in place
  * and apply, and the storage notice says what was set aside.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { permissionRuleSchema, type PermissionRule } from '../session';
 import { setAside } from './quarantine';
 import { checkRecord } from './record-schemas';

@@ -7,18 +7,19 @@
  * Schemas check the fields the app relies on and let unknown extra fields through; `checkRecord`
  * hands back the stored value itself, so nothing is dropped when a record is written back.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normalizePath } from '../runtime';
+import './zod-messages';
 
 export const projectMetaSchema = z.looseObject({
-	id: z.string().min(1),
+	id: z.string().check(z.minLength(1)),
 	name: z.string(),
 	template: z.string(),
 	createdAt: z.number(),
 	updatedAt: z.number(),
 	// Schema 2: absent on records a migration has not reached yet, so optional.
-	openedAt: z.number().optional(),
-	bytes: z.number().nonnegative().optional()
+	openedAt: z.optional(z.number()),
+	bytes: z.optional(z.number().check(z.nonnegative()))
 });
 
 /** Bytes, accepted from any realm (fake-indexeddb and jsdom tests clone across realms). */
@@ -33,7 +34,7 @@ export const storedEntrySchema = z.union(
 		z.looseObject({
 			data: z.union([z.string(), bytes]),
 			mtimeMs: z.number(),
-			dir: z.undefined().optional()
+			dir: z.optional(z.undefined())
 		})
 	],
 	{ error: 'expected a file {data: text or bytes, mtimeMs} or a folder {dir: true, mtimeMs}' }
@@ -42,7 +43,7 @@ export const storedEntrySchema = z.union(
 /** A file key: [projectId, path], the path as storage writes it (normalised, never `..`). */
 export const fileKeySchema = z.tuple([
 	z.string(),
-	z.string().refine(isStoredPath, 'not a normalised project path')
+	z.string().check(z.refine(isStoredPath, 'not a normalised project path'))
 ]);
 
 /**
@@ -64,7 +65,7 @@ export function isWellFormedFileRecord(key: unknown, value: unknown): boolean {
 }
 
 export const sessionMetaSchema = z.looseObject({
-	id: z.string().min(1),
+	id: z.string().check(z.minLength(1)),
 	projectId: z.string(),
 	title: z.string(),
 	provider: z.string(),
@@ -74,7 +75,7 @@ export const sessionMetaSchema = z.looseObject({
 });
 
 /** An event key: [sessionId, seq]. */
-export const eventKeySchema = z.tuple([z.string(), z.number().int().nonnegative()]);
+export const eventKeySchema = z.tuple([z.string(), z.int().check(z.nonnegative())]);
 
 const checkpointSkipSchema = z.looseObject({
 	path: z.string(),
@@ -82,45 +83,52 @@ const checkpointSkipSchema = z.looseObject({
 });
 
 export const checkpointMetaSchema = z.looseObject({
-	id: z.string().min(1),
-	projectId: z.string().min(1),
-	sessionId: z.string().nullable(),
+	id: z.string().check(z.minLength(1)),
+	projectId: z.string().check(z.minLength(1)),
+	sessionId: z.nullable(z.string()),
 	reason: z.enum(['turn-start', 'turn-end', 'before-rewind']),
-	turnIndex: z.number().int().nonnegative().optional(),
+	turnIndex: z.optional(z.int().check(z.nonnegative())),
 	createdAt: z.number(),
-	fileCount: z.number().int().nonnegative(),
-	totalBytes: z.number().nonnegative(),
-	newBytes: z.number().nonnegative(),
+	fileCount: z.int().check(z.nonnegative()),
+	totalBytes: z.number().check(z.nonnegative()),
+	newBytes: z.number().check(z.nonnegative()),
 	skipped: z.array(checkpointSkipSchema)
 });
 
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
+const sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest'));
 
 export const checkpointManifestSchema = z.looseObject({
-	projectId: z.string().min(1),
-	parent: z.string().min(1).nullable(),
-	removed: z.array(z.string()).optional(),
+	projectId: z.string().check(z.minLength(1)),
+	parent: z.nullable(z.string().check(z.minLength(1))),
+	removed: z.optional(z.array(z.string())),
 	files: z.record(
-		z.string().refine(isStoredPath, 'not a normalised project path'),
-		z.looseObject({ hash: sha256Hex, size: z.number().nonnegative(), mtimeMs: z.number() })
+		z.string().check(z.refine(isStoredPath, 'not a normalised project path')),
+		z.looseObject({
+			hash: sha256Hex,
+			size: z.number().check(z.nonnegative()),
+			mtimeMs: z.number()
+		})
 	),
 	dirs: z.array(z.string())
 });
 
 export const checkpointBlobSchema = z.looseObject({ data: z.union([z.string(), bytes]) });
 
-export const schemaVersionSchema = z.number().int().nonnegative();
+export const schemaVersionSchema = z.int().check(z.nonnegative());
 
 export type CheckResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** Any zod schema: storage's own are zod/mini (light at load), callers may pass either kind. */
+export type RecordSchema = z.core.$ZodType;
+
 /** The stored value typed as T when it passes `schema`, else the first problem in words. */
-export function checkRecord<T>(schema: z.ZodType, value: unknown): CheckResult<T> {
-	const result = schema.safeParse(value);
+export function checkRecord<T>(schema: RecordSchema, value: unknown): CheckResult<T> {
+	const result = z.safeParse(schema, value);
 	if (result.success) return { ok: true, value: value as T };
 	return { ok: false, reason: describeIssue(result.error) };
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
 	const issue = error.issues[0];
 	if (!issue) return 'unreadable record';
 	const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';

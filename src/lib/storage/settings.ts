@@ -1,8 +1,7 @@
 import { del, get, set } from 'idb-keyval';
-import type { z } from 'zod';
 import { openStorage } from './migrations';
 import { setAside } from './quarantine';
-import { checkRecord } from './record-schemas';
+import { checkRecord, type RecordSchema } from './record-schemas';
 import { getStores } from './stores';
 
 /** A small key/value store for preferences such as pane sizes. Values must be structured-cloneable. */
@@ -18,7 +17,7 @@ export async function getSetting<T>(key: string, fallback?: T): Promise<T | unde
  * A setting checked against `schema`: one that does not fit is set aside (with a notice) and
  * reads as undefined, so the app starts from its defaults instead of failing on it.
  */
-export async function getCheckedSetting<T>(key: string, schema: z.ZodType): Promise<T | undefined> {
+export async function getCheckedSetting<T>(key: string, schema: RecordSchema): Promise<T | undefined> {
 	await openStorage();
 	const value = await get<unknown>(key, getStores().settings);
 	if (value === undefined) return undefined;

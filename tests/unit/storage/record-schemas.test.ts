@@ -3,6 +3,7 @@ import {
 	checkRecord,
 	fileKeySchema,
 	isWellFormedFileRecord,
+	projectMetaSchema,
 	storedEntrySchema
 } from '../../../src/lib/storage/record-schemas';
 
@@ -76,5 +77,28 @@ describe('isWellFormedFileRecord (the check before zod when a project is restore
 		expect(isWellFormedFileRecord(goodKey, { data: 5, mtimeMs: 1 })).toBe(false);
 		expect(isWellFormedFileRecord(goodKey, { data: 'x', mtimeMs: Number.NaN })).toBe(false);
 		expect(isWellFormedFileRecord(goodKey, { dir: false, mtimeMs: 1, data: 'x' })).toBe(false);
+	});
+});
+
+describe('checkRecord', () => {
+	// The schemas are zod/mini, which has no messages of its own: the reason a record is set aside
+	// must still say what was wrong, not zod/mini's bare "Invalid input".
+	it('says in words which field is wrong and how', () => {
+		const checked = checkRecord(projectMetaSchema, {
+			id: 'p1',
+			name: 7,
+			template: 'blank',
+			createdAt: 1,
+			updatedAt: 1
+		});
+		expect(checked).toEqual({
+			ok: false,
+			reason: 'name: Invalid input: expected string, received number'
+		});
+	});
+
+	it('gives the schema’s own message for a failed refinement', () => {
+		const checked = checkRecord(fileKeySchema, ['p1', 'a/../b']);
+		expect(checked).toEqual({ ok: false, reason: '1: not a normalised project path' });
 	});
 });

@@ -1,4 +1,5 @@
 export { default as Terminal } from './Terminal.svelte';
+export { preloadTerminal } from './load-xterm';
 export {
 	TerminalController,
 	type ConnectShell,

@@ -1,2 +1,3 @@
 export { createBrowserRuntime, type BrowserRuntimeOptions } from './browser-runtime';
 export { browserCapabilities } from './capabilities';
+export { preloadBrowserRuntime } from './preload';

@@ -1,6 +1,10 @@
-import { DraftWriter, type EditorSession } from '$lib/editor';
+import type { EditorSession } from '$lib/editor';
+import { DraftWriter } from '$lib/editor/drafts';
 import { deleteDraft, loadProjectDrafts, putDraft } from '$lib/storage';
 import { messageOf } from '$lib/errors';
+
+/** The page's editor session, loaded when first needed; null when the page is gone meanwhile. */
+export type EditorSource = () => Promise<EditorSession | null>;
 
 /**
  * Unsaved editor text of one open project, kept in IndexedDB as the person types: written a
@@ -26,13 +30,19 @@ export class ProjectDrafts {
 		});
 	}
 
-	/** Opens a tab for every stored draft, marked unsaved. `stop` ends early (page left, tab lost). */
-	async restore(editor: EditorSession, stop: () => boolean = () => false): Promise<void> {
+	/**
+	 * Opens a tab for every stored draft, marked unsaved. `stop` ends early (page left, tab lost).
+	 * The editor is asked for only when there is a draft: it is loaded on demand (CodeMirror).
+	 */
+	async restore(editor: EditorSource, stop: () => boolean = () => false): Promise<void> {
 		try {
 			// Drafts that cannot be read are set aside by storage, and its notice says so.
-			for (const draft of await loadProjectDrafts(this.projectId)) {
-				if (stop()) return;
-				await editor.restoreDraft(draft);
+			const drafts = await loadProjectDrafts(this.projectId);
+			if (drafts.length === 0 || stop()) return;
+			const target = await editor();
+			for (const draft of drafts) {
+				if (stop() || !target) return;
+				await target.restoreDraft(draft);
 			}
 		} catch (error) {
 			this.notice = `Unsaved changes from your last visit could not be restored: ${messageOf(error)}. Reload the page to try again.`;
@@ -47,20 +57,21 @@ export class ProjectDrafts {
 	 * is lost).
 	 */
 	ownershipHooks(
-		editor: EditorSession,
+		editor: { current: () => EditorSession | null; load: EditorSource },
 		options: { stopAgent: () => void; stop: () => boolean }
 	): { beforeHandOver: () => Promise<void>; onOwner: () => Promise<void> } {
 		return {
 			beforeHandOver: async () => {
 				options.stopAgent();
-				editor.setReadOnly(true);
+				// No editor yet: nothing was typed here, and one created later starts read-only.
+				editor.current()?.setReadOnly(true);
 				await this.writer.pause();
 			},
 			onOwner: async () => {
-				editor.setReadOnly(false);
+				editor.current()?.setReadOnly(false);
 				this.writer.resume();
-				await this.restore(editor, options.stop);
-				editor.reportDrafts();
+				await this.restore(editor.load, options.stop);
+				editor.current()?.reportDrafts();
 			}
 		};
 	}

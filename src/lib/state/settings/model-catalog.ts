@@ -3,7 +3,7 @@
  * from the maintained data (kept in the settings store for a day, so most visits download
  * nothing). Offline, or with a broken download, the catalog keeps the data it has.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
 	loadModelCatalog,
 	refreshModelCatalog,

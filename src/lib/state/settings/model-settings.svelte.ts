@@ -1,7 +1,7 @@
 import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers';
 import type { ProviderConfig, ProviderId, ReasoningEffort } from '../../providers';
 import { loadModelCatalog } from '../../agent';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getCheckedSetting, setSetting } from '../../storage';
 import { messageOf } from '../../errors';
 
@@ -35,7 +35,7 @@ export interface ModelSettingsStorage {
  */
 const storedSchema = z.looseObject({
 	active: z.string(),
-	providers: z.record(z.string(), z.looseObject({})).optional()
+	providers: z.optional(z.record(z.string(), z.looseObject({})))
 });
 
 const indexedDbStorage: ModelSettingsStorage = {

@@ -1,0 +1,28 @@
+/**
+ * The editor (CodeMirror, about 100 KB gzip, and Editor.svelte) is a chunk of its own: the IDE
+ * shell paints without it, a file that opens loads it, and idle time after the first paint
+ * fetches it ahead of that (preloadEditor). One import for the page, shared by every caller.
+ */
+export type EditorModule = typeof import('./editor-chunk');
+
+let loading: Promise<EditorModule> | undefined;
+
+/** The editor chunk; a failed download is tried again on the next call rather than remembered. */
+export function loadEditor(): Promise<EditorModule> {
+	loading ??= import('./editor-chunk').catch((error: unknown) => {
+		loading = undefined;
+		throw error;
+	});
+	return loading;
+}
+
+/** Starts loading the editor when the page is idle (soon after the shell paints). */
+export function preloadEditor(): () => void {
+	const start = () => void loadEditor().catch(() => {});
+	if (typeof requestIdleCallback === 'function') {
+		const handle = requestIdleCallback(start, { timeout: 2000 });
+		return () => cancelIdleCallback(handle);
+	}
+	const timer = setTimeout(start, 200);
+	return () => clearTimeout(timer);
+}

@@ -1,0 +1,23 @@
+/**
+ * What the IDE shows only on a person's action, each its own chunk: the share and settings
+ * dialogs (fflate, the share code, the model list), quick open (fuzzysort) and the changes review
+ * (diff, CodeMirror's merge view). The shell paints without them; each loads on first use.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+	let loading: Promise<T> | undefined;
+	return () => {
+		// A failed download is tried again next time rather than remembered.
+		loading ??= load().catch((error: unknown) => {
+			loading = undefined;
+			throw error;
+		});
+		return loading;
+	};
+}
+
+export const loadShareDialog = once(() => import('$lib/components/share/ShareDialog.svelte'));
+export const loadSettingsDialog = once(
+	() => import('$lib/components/settings/SettingsDialog.svelte')
+);
+export const loadQuickOpen = once(() => import('./QuickOpen.svelte'));
+export const loadChangesPanel = once(() => import('$lib/components/changes/ChangesPanel.svelte'));
