@@ -1,0 +1,142 @@
+/**
+ * What the IDE's shell (top bar, panes, tree, tabs, chat input, status bar) needs to paint, measured
+ * in Chromium against the production build: the JavaScript that arrived before the shell's
+ * `kiln:shell-painted` mark, summed as the gzip copies the server sends. The heavy chunks the shell
+ * must not wait for (CodeMirror, xterm, just-bash) are held back by the test: if the shell needed
+ * one of them it could not paint at all. Sizes and structure only; nothing here is timed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { BUNDLE_REPORT_PATH, type ReportedChunk } from '../../tooling/bundle-report';
+import { createProject } from './helpers';
+
+/** Issue 10: the IDE shell paints from at most this much JavaScript, gzip. */
+const SHELL_BUDGET_GZIP = 150 * 1024;
+const SHELL_PAINTED = 'kiln:shell-painted';
+
+/** Packages whose chunks load after the shell: the editor on first open, the rest preloaded. */
+const EDITOR = /^(@codemirror\/|codemirror$)/;
+const TERMINAL_AND_RUNTIME = /^(@xterm\/|just-bash$)/;
+
+const chunks: ReportedChunk[] = JSON.parse(readFileSync(BUNDLE_REPORT_PATH, 'utf8'));
+const byPath = new Map(chunks.map((chunk) => [`/${chunk.fileName}`, chunk]));
+
+function owners(path: string): string[] {
+	return [...new Set(byPath.get(path)?.modules.map((module) => module.owner) ?? [])];
+}
+
+function gzipBytes(path: string): number {
+	const file = `build${path}`;
+	// precompress.mjs writes a .gz beside every file worth compressing; smaller ones go as they are.
+	if (existsSync(`${file}.gz`)) return readFileSync(`${file}.gz`).length;
+	return Math.min(readFileSync(file).length, gzipSync(readFileSync(file), { level: 9 }).length);
+}
+
+/** Holds back every request for a chunk holding one of `packages` until `release()`. */
+async function holdChunks(page: Page, packages: RegExp) {
+	const held: Route[] = [];
+	const heldPaths: string[] = [];
+	let holding = true;
+	await page.route(/\/_app\/immutable\/.+\.js$/, async (route) => {
+		const path = new URL(route.request().url()).pathname;
+		if (holding && owners(path).some((owner) => packages.test(owner))) {
+			held.push(route);
+			heldPaths.push(path);
+			return;
+		}
+		await route.continue();
+	});
+	return {
+		/** The held chunks' packages, as far as they match `packages`. */
+		heldPackages: () => heldPaths.flatMap((path) => owners(path).filter((o) => packages.test(o))),
+		async release() {
+			holding = false;
+			for (const route of held.splice(0)) await route.continue();
+		}
+	};
+}
+
+/** The JavaScript files that had arrived when the shell painted, with their gzip size. */
+async function shellScripts(page: Page) {
+	await page.waitForFunction(
+		(name) => performance.getEntriesByName(name).length > 0,
+		SHELL_PAINTED
+	);
+	const arrived = await page.evaluate((name) => {
+		const painted = performance.getEntriesByName(name)[0]!.startTime;
+		return performance
+			.getEntriesByType('resource')
+			.filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= painted)
+			.map((entry) => new URL(entry.name).pathname)
+			.filter((path) => path.endsWith('.js'));
+	}, SHELL_PAINTED);
+	return arrived.map((path) => ({ path, gzip: gzipBytes(path), owners: owners(path) }));
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+test.describe('the IDE shell paints from a small bundle', () => {
+	let projectUrl: string;
+
+	test.beforeEach(async ({ page }) => {
+		projectUrl = await createProject(page, 'Static site', { query: '?runtime=browser' });
+	});
+
+	test('without CodeMirror, xterm or just-bash, and within the JS budget', async ({ page }) => {
+		const held = await holdChunks(
+			page,
+			new RegExp(`${EDITOR.source}|${TERMINAL_AND_RUNTIME.source}`)
+		);
+		// A fresh document, as when the project is opened from a link or a reload.
+		await page.goto(projectUrl);
+		const scripts = await shellScripts(page);
+
+		const total = scripts.reduce((sum, script) => sum + script.gzip, 0);
+		const table = scripts
+			.sort((a, b) => b.gzip - a.gzip)
+			.map((s) => `  ${kb(s.gzip).padStart(9)}  ${s.path}  ${s.owners.slice(0, 8).join(', ')}`)
+			.join('\n');
+		expect(scripts.flatMap((script) => script.owners).filter((o) => EDITOR.test(o))).toEqual([]);
+		expect(
+			total,
+			`The shell needed ${kb(total)} gzip of JS (budget ${kb(SHELL_BUDGET_GZIP)}):\n${table}`
+		).toBeLessThanOrEqual(SHELL_BUDGET_GZIP);
+
+		// xterm and just-bash were asked for at the route's start (held here), not after the runtime.
+		await expect
+			.poll(held.heldPackages)
+			.toEqual(expect.arrayContaining(['@xterm/xterm', 'just-bash']));
+		// Once they arrive, the rest of the IDE comes up.
+		await held.release();
+		await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
+		await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Terminal' })).toContainText('$');
+	});
+
+	test('a file opened before the editor has loaded opens once it arrives', async ({ page }) => {
+		const held = await holdChunks(page, EDITOR);
+		await page.goto(projectUrl);
+		await shellScripts(page);
+		await page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'main.js' })
+			.click();
+
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await expect(editor.getByRole('status')).toHaveText('Opening main.js…');
+		// The editor's chunk is fetched on demand (or by the idle prefetch), and it is not here yet.
+		await expect.poll(held.heldPackages).toContain('@codemirror/view');
+		await expect(editor.locator('.cm-content')).toHaveCount(0);
+
+		await held.release();
+		await expect(editor.getByRole('tab', { name: 'main.js' })).toBeVisible();
+		const content = editor.locator('.cm-content');
+		await expect(content).toContainText('Runs after the page is parsed');
+		await content.click();
+		await page.keyboard.press('ControlOrMeta+Home');
+		await page.keyboard.type('// typed at once\n');
+		await expect(content).toContainText('// typed at once');
+		await expect(editor.getByRole('tab', { name: 'main.js' })).toContainText('●');
+	});
+});
