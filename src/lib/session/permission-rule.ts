@@ -71,10 +71,8 @@ export function formatRule(rule: ParsedRule): string {
 /** One stored rule; `rule` must parse (checked on every read back from storage). */
 export const permissionRuleSchema = z.object({
 	action: z.enum(RULE_ACTIONS),
-	rule: z
-		.string()
-		.check(
-			z.maxLength(MAX_RULE_CHARS),
-			z.refine((text) => parseRule(text).ok, { message: 'not a valid permission rule' })
-		)
+	rule: z.string().check(
+		z.maxLength(MAX_RULE_CHARS),
+		z.refine((text) => parseRule(text).ok, { message: 'not a valid permission rule' })
+	)
 });

@@ -17,7 +17,10 @@ export async function getSetting<T>(key: string, fallback?: T): Promise<T | unde
  * A setting checked against `schema`: one that does not fit is set aside (with a notice) and
  * reads as undefined, so the app starts from its defaults instead of failing on it.
  */
-export async function getCheckedSetting<T>(key: string, schema: RecordSchema): Promise<T | undefined> {
+export async function getCheckedSetting<T>(
+	key: string,
+	schema: RecordSchema
+): Promise<T | undefined> {
 	await openStorage();
 	const value = await get<unknown>(key, getStores().settings);
 	if (value === undefined) return undefined;
