@@ -6,9 +6,17 @@ import { previewOrigin } from './tooling/preview-origin';
 import { zlibShim, zlibShimEsbuild } from './tooling/zlib-shim';
 import { chromiumLaunchOptions } from './tooling/chromium';
 import { bundleReport } from './tooling/bundle-report';
+import { zodMiniCopy } from './tooling/zod-mini-copy';
 
 export default defineConfig({
-	plugins: [crossOriginIsolation(), previewOrigin(), zlibShim(), sveltekit(), bundleReport()],
+	plugins: [
+		crossOriginIsolation(),
+		previewOrigin(),
+		zlibShim(),
+		zodMiniCopy(),
+		sveltekit(),
+		bundleReport()
+	],
 	optimizeDeps: {
 		// Lazily imported in the browser: listing them avoids a mid-session "optimized, reloading".
 		include: [
