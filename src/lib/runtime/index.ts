@@ -2,10 +2,5 @@ export * from './webcontainer';
 export * from './types';
 export * from './paths';
 export { BoundedOutput, OUTPUT_HEAD_CHARS, OUTPUT_TAIL_CHARS } from './bounded-output';
-export {
-	createBrowserRuntime,
-	browserCapabilities,
-	preloadBrowserRuntime,
-	type BrowserRuntimeOptions
-} from './browser';
+export { createBrowserRuntime, browserCapabilities, type BrowserRuntimeOptions } from './browser';
 export { LineShell, type LineShellOptions } from './shell';

@@ -1,3 +1,2 @@
 export { createBrowserRuntime, type BrowserRuntimeOptions } from './browser-runtime';
 export { browserCapabilities } from './capabilities';
-export { preloadBrowserRuntime } from './preload';
