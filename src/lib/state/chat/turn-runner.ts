@@ -65,6 +65,7 @@ export function createTurnRunner(input: TurnRunnerInput): TurnRunner {
 		permissions,
 		// The chat writes mode changes to the log itself: its subagents follow the chat's mode.
 		mode: input.mode,
+		mapWithoutWaiting: true,
 		...(options.userEdits ? { userEdits: options.userEdits } : {}),
 		...(options.createSubagentRunner ? { createSubagentRunner: options.createSubagentRunner } : {}),
 		// The runner names a subagent by the task call that started it: that card shows it.
