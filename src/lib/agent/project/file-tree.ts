@@ -1,5 +1,5 @@
 import { extensionOf } from './outline';
-import { compare } from './relevance';
+import { compare, plural } from './wording';
 import type { CountTokens } from './types';
 
 /** A folder shows at most this many of its own files; the rest become one "more" line. */
@@ -155,6 +155,4 @@ function nameOf(path: string): string {
 	return path.slice(path.lastIndexOf('/') + 1);
 }
 
-export function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+export { plural };

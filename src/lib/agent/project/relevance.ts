@@ -1,6 +1,7 @@
 import type { WorkspaceFile } from '../../workspace';
 import { extensionOf } from './outline';
 import { isScanned, referencedFiles, SCRIPT_EXTENSIONS } from './references';
+import { compare } from './wording';
 
 /** Files bigger than this are not scanned for imports (generated bundles, data). */
 export const MAX_SCAN_BYTES = 200_000;
@@ -92,6 +93,4 @@ function recentlyModified(files: readonly WorkspaceFile[]): Set<string> {
 	);
 }
 
-export function compare(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compare };

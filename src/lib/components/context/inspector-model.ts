@@ -127,10 +127,16 @@ export function requestJson(request: unknown): string {
 	return JSON.stringify(request, (key, value) => (key === 'signal' ? undefined : value), 2);
 }
 
-/** "Show request": the request at `index` rebuilt from the log, or why it could not be. */
-export function rebuiltRequestJson(events: readonly SessionEvent[], index: number): string {
+/**
+ * "Show request": the request at `index` rebuilt from the log, or why it could not be (the
+ * rebuilder loads with the agent's code, so this waits for it the first time).
+ */
+export async function rebuiltRequestJson(
+	events: readonly SessionEvent[],
+	index: number
+): Promise<string> {
 	try {
-		return requestJson(rebuildRequest(events, index));
+		return requestJson(await rebuildRequest(events, index));
 	} catch (error) {
 		return `The request could not be rebuilt: ${messageOf(error)}`;
 	}

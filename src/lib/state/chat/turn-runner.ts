@@ -1,7 +1,8 @@
-import { Agent, projectAgentOptions, type AgentMode, type SessionLog } from '../../agent';
+import type { AgentMode, SessionLog } from '../../agent';
 import type { PermissionSetup } from '../../agent/permissions';
 import { createProvider, type ProviderConfig } from '../../providers';
 import type { PermissionRules } from '../permissions';
+import { loadAgentCode } from './agent-loader';
 import { subagentEvent, type ChatLiveEvent } from './chat-events';
 import type { ChatSessionOptions, TurnRunner } from './chat-session-options';
 import type { PermissionPrompts } from './permission-prompts.svelte';
@@ -53,9 +54,13 @@ export interface TurnRunnerInput {
 	applyLive: (event: ChatLiveEvent, model: string) => void;
 }
 
-/** Builds the agent (and its subagent runner) for one session and one model setup. */
-export function createTurnRunner(input: TurnRunnerInput): TurnRunner {
+/**
+ * Builds the agent (and its subagent runner) for one session and one model setup. The agent's
+ * code loads here on the first send (agent-loader.ts), unless the idle-time prefetch brought it.
+ */
+export async function createTurnRunner(input: TurnRunnerInput): Promise<TurnRunner> {
 	const { config, options, store, log, sessionId, permissions } = input;
+	const { Agent, projectAgentOptions } = await loadAgentCode();
 	const agentOptions = projectAgentOptions({
 		config,
 		provider: (options.createProvider ?? createProvider)(config),
