@@ -166,11 +166,12 @@ export class Turn {
 			const prepared = await this.#context.keepContextSmall();
 			const request = prepared.request;
 			if (this.#signal.aborted) return { reason: 'aborted' };
+			// The request event is stored while the model answers, before the step is (the log's
+			// order is the same): the request does not wait for IndexedDB (busy with the turn's
+			// checkpoint on a big project), nor, when it went out on an upper bound, for the
+			// tokenizer's estimate. A failure to store it ends the turn below, as before.
 			const stored = this.#storeRequest(step, prepared);
-			// A request sent on an upper bound is stored once the tokenizer has estimated it, while
-			// the model answers (and before the step is stored); any other is stored before it goes.
 			stored.catch(() => {});
-			if (prepared.snapshot) await stored;
 			const outcome = await runModelStep({
 				provider: this.#options.provider,
 				request,
