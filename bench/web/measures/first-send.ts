@@ -187,6 +187,9 @@ async function coldRun(
 	await page.goto(ideUrl);
 	const chat = page.getByRole('region', { name: 'Chat' });
 	await chat.getByRole('button', { name: 'New chat' }).click({ timeout: 120_000 });
+	// KILN_BENCH_SETTLE_MS: send after the page had this long to itself (as a person typing).
+	const settle = Number(process.env.KILN_BENCH_SETTLE_MS ?? 0);
+	if (settle > 0) await page.waitForTimeout(settle);
 	const first = await timedSend(page, 'Hello', 'First answer here.');
 	const second = await timedSend(page, 'Again', 'Second answer here.');
 	await page.close();
