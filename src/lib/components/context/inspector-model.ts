@@ -142,6 +142,24 @@ export async function rebuiltRequestJson(
 	}
 }
 
+/**
+ * Shows the rebuilt request once it is ready (the agent's code may still be loading); returns
+ * what stops a late answer from showing after the selection changed.
+ */
+export function showRebuilt(
+	events: readonly SessionEvent[],
+	index: number,
+	show: (json: string) => void
+): () => void {
+	let current = true;
+	void rebuiltRequestJson(events, index).then((json) => {
+		if (current) show(json);
+	});
+	return () => {
+		current = false;
+	};
+}
+
 /** For each event index, the number of the turn it belongs to (1-based; 0 before any). */
 function turnNumbers(events: readonly SessionEvent[]): number[] {
 	const numbers: number[] = [];
