@@ -30,7 +30,8 @@ const LAYERS = {
 	errors: [],
 	perf: [],
 	runtime: ['errors'],
-	providers: ['errors'],
+	// perf: the User Timing mark of a model request leaving the page.
+	providers: ['perf', 'errors'],
 	templates: ['errors'],
 	preview: ['errors'],
 	workspace: ['runtime', 'errors'],

@@ -12,6 +12,7 @@
  * chat may also call agent.compact(focus) directly. Neither writes a user-message or turn-end:
  * the log gets the summary request's 'request' event and the 'compaction' event.
  */
+import { parseCompactCommand } from './compact-command';
 import { createReadTracker } from '../tools';
 import type { AgentOptions, TurnOptions, TurnResult } from './agent-options';
 import { loadModelCatalog } from './context/model-catalog';
@@ -30,11 +31,7 @@ export {
 	type TurnResult
 } from './agent-options';
 
-/** `/compact` or `/compact FOCUS` → the focus ('' for none); undefined for any other text. */
-export function parseCompactCommand(text: string): string | undefined {
-	const match = /^\/compact(?:\s+([\s\S]*))?$/.exec(text.trim());
-	return match ? (match[1] ?? '').trim() : undefined;
-}
+export { parseCompactCommand };
 
 export class Agent {
 	readonly #options: AgentOptions;

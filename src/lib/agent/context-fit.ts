@@ -87,6 +87,29 @@ export function emergencyPolicy(policy: ContextPolicy): ContextPolicy {
 	return { ...policy, keepRecentResults: 0, minClearTokens: 0, minClearShare: 0 };
 }
 
+/**
+ * Whether a request may go out on `bound`, an upper bound of its estimate (the tokenizer is still
+ * loading), because the estimate itself, which is lower, could change no decision: it stays
+ * clear of every threshold even at the worst ratio (so no exact count is asked for, nothing is
+ * cleared or compacted), or it is the session's first turn (nothing to clear yet) and stays under
+ * compaction at the ratio known so far. Otherwise the turn waits for the tokenizer.
+ */
+export function boundDecidesNothing(input: {
+	bound: number;
+	/** The calibration's ratio where it knows the model, else MAX_RATIO (as #countIfNear). */
+	worstRatio: number;
+	/** In the model's tokens: what the exact count is asked for near. */
+	thresholds: Thresholds;
+	/** In estimated tokens (the window scaled down by the calibration): what decides. */
+	scaled: Thresholds;
+	firstTurn: boolean;
+}): boolean {
+	const { bound, thresholds, scaled } = input;
+	const lowest = Math.min(thresholds.clearAt, thresholds.compactAt) * (1 - NEAR_THRESHOLD_SHARE);
+	if (bound * input.worstRatio < lowest && bound <= scaled.clearAt) return true;
+	return input.firstTurn && bound <= scaled.compactAt;
+}
+
 export function isNear(tokens: number, { clearAt, compactAt }: Thresholds): boolean {
 	return [clearAt, compactAt].some(
 		(threshold) => Math.abs(tokens - threshold) <= threshold * NEAR_THRESHOLD_SHARE

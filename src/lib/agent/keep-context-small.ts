@@ -18,8 +18,10 @@ import {
 import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
 import { canCompact, runCompaction, type CompactionOutcome } from './context/run-compaction';
 import { snapshotRequest } from './context/snapshot';
+import { loadTokenizer, tokenizerReady, tokenUpperBound } from './context/tokens';
 import { latestContextSize, sessionTotals } from './context/usage';
 import {
+	boundDecidesNothing,
 	emergencyPolicy,
 	exactTokenCount,
 	inputRoom,
@@ -41,7 +43,20 @@ type Overflow = { tokens: number; limit: number } | Record<string, never>;
 
 export interface PreparedRequest {
 	readonly request: ModelRequest;
+	/**
+	 * Its layers and estimate; missing when the request went ahead on an upper bound while the
+	 * tokenizer loads (see snapshotOf).
+	 */
+	readonly snapshot?: RequestSnapshot;
+}
+
+interface MeasuredRequest extends PreparedRequest {
 	readonly snapshot: RequestSnapshot;
+}
+
+/** An upper bound of a request's estimate: every counted text is in its JSON, and more. */
+function requestUpperBound(request: ModelRequest): number {
+	return tokenUpperBound(JSON.stringify(request));
 }
 
 /**
@@ -97,6 +112,13 @@ export class ContextUpkeep {
 	 * rebuilt only when an event it persisted changed it (building and counting are not free).
 	 */
 	async keepContextSmall(): Promise<PreparedRequest> {
+		if (!tokenizerReady()) {
+			// The first send of a page should not wait for the tokenizer's 2 MB: where an upper
+			// bound of the estimate already shows nothing to decide, the request goes now.
+			const request = this.#buildRequest();
+			if (this.#overflow === undefined && this.#boundIsEnough(request)) return { request };
+			await loadTokenizer();
+		}
 		let prepared = this.#prepareRequest();
 		await this.#countIfNear(prepared);
 		// Everything below is in estimated tokens: the window is scaled down by the calibration
@@ -163,6 +185,16 @@ export class ContextUpkeep {
 		return canCompact(events) || plan !== undefined;
 	}
 
+	/**
+	 * The request's snapshot with the tokenizer's estimate: the calibration learns from it and
+	 * the log keeps it, so it is never the upper bound. Waits for the tokenizer if need be.
+	 */
+	async snapshotOf(prepared: PreparedRequest): Promise<RequestSnapshot> {
+		if (prepared.snapshot) return prepared.snapshot;
+		await loadTokenizer();
+		return snapshotRequest(prepared.request, { kind: 'step' });
+	}
+
 	/** Learns from what the API reported for a request this upkeep prepared. */
 	observe(snapshot: RequestSnapshot, usage: Usage): void {
 		this.#calibration.observe(
@@ -185,6 +217,12 @@ export class ContextUpkeep {
 			tools: this.#tools,
 			maxTokens: this.#maxTokens()
 		});
+		if (!tokenizerReady()) {
+			// The bound is never below the estimate: if it fits, the message fits.
+			const bound = this.#calibration.scale(this.#options.model, requestUpperBound(request));
+			if (bound <= room) return undefined;
+			await loadTokenizer();
+		}
 		const estimate = snapshotRequest(request, { kind: 'step' }).estimatedInputTokens;
 		const calibrated = this.#calibration.scale(this.#options.model, estimate);
 		if (calibrated <= room) return undefined;
@@ -250,14 +288,31 @@ export class ContextUpkeep {
 	}
 
 	/** The next step's request as the log stands, with its snapshot (which holds the estimate). */
-	#prepareRequest(): PreparedRequest {
-		const request = buildRequest({
+	#prepareRequest(): MeasuredRequest {
+		const request = this.#buildRequest();
+		return { request, snapshot: snapshotRequest(request, { kind: 'step' }) };
+	}
+
+	#buildRequest(): ModelRequest {
+		return buildRequest({
 			model: this.#options.model,
 			events: this.#options.log.events,
 			tools: this.#tools,
 			maxTokens: this.#maxTokens()
 		});
-		return { request, snapshot: snapshotRequest(request, { kind: 'step' }) };
+	}
+
+	/** Whether `request` can go out before the tokenizer is here (context-fit.ts). */
+	#boundIsEnough(request: ModelRequest): boolean {
+		const model = this.#options.model;
+		const { window, reserve } = this.#scaledLimits();
+		return boundDecidesNothing({
+			bound: requestUpperBound(request),
+			worstRatio: this.#calibration.knows(model) ? this.#calibration.ratio(model) : MAX_RATIO,
+			thresholds: contextThresholds(this.#inputLimit(), this.#maxTokens(), this.#policy),
+			scaled: contextThresholds(window, reserve, this.#policy),
+			firstTurn: !this.#options.log.events.some((event) => event.type === 'assistant-step')
+		});
 	}
 
 	#maxTokens(): number {
@@ -290,7 +345,7 @@ export class ContextUpkeep {
 	 * could flip a decision: near a threshold, or before any answer taught the ratio when even
 	 * the highest ratio could cross one. Learns from it; a failed count changes nothing.
 	 */
-	async #countIfNear(prepared: PreparedRequest): Promise<void> {
+	async #countIfNear(prepared: MeasuredRequest): Promise<void> {
 		if (!this.#options.provider.countTokens) return;
 		const model = this.#options.model;
 		const estimate = prepared.snapshot.estimatedInputTokens;

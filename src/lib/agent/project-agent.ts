@@ -19,7 +19,7 @@ import type { ModelInfo } from './context/models';
 import type { ContextPolicy } from './context/policy';
 import { formatSessionContext } from './context/session-context';
 import { DEFAULT_MODE, type PermissionSetup } from './permissions';
-import { buildProjectMap, DEFAULT_MAP_TOKENS, loadProjectMemory } from './project';
+import { buildProjectMap, DEFAULT_MAP_TOKENS, loadProjectMemory, tokenCounterNow } from './project';
 import type { SessionLog } from './session-log';
 import { createSubagentRunner, type SubagentRunnerOptions } from './subagents';
 import type { AgentMode, LiveEvent, SessionEvent } from './types';
@@ -46,6 +46,12 @@ export interface ProjectAgentInput {
 	 * the app passes the chat's, which it writes to the log itself.
 	 */
 	mode?: () => AgentMode;
+	/**
+	 * The app: the project map of a session's first turn counts with what is here (the tokenizer,
+	 * or about four characters a token while it loads) instead of waiting for the tokenizer, so
+	 * the first send of a page goes at once. The CLI and the bench wait, for exact maps.
+	 */
+	mapWithoutWaiting?: boolean;
 	/** What the person changed in the editor since the last turn (the app only). */
 	userEdits?: () => Promise<string | null | undefined>;
 	/** Window and prices, when they are known better than the model table (a bench, a test). */
@@ -98,7 +104,10 @@ export function projectAgentOptions(
 		sessionContext: async () =>
 			formatSessionContext({
 				memory: await loadProjectMemory(workspace),
-				map: await buildProjectMap(workspace, { maxTokens: PROJECT_MAP_TOKENS })
+				map: await buildProjectMap(workspace, {
+					maxTokens: PROJECT_MAP_TOKENS,
+					...(input.mapWithoutWaiting ? { countTokens: tokenCounterNow() } : {})
+				})
 			}),
 		projectMemory: () => loadProjectMemory(workspace),
 		...(input.userEdits ? { userEdits: input.userEdits } : {})

@@ -8,7 +8,7 @@ import {
 	type TurnResult
 } from './agent-options';
 import { overflowAfterRetryError, overflowNothingToShrinkError } from './context-fit';
-import { ContextUpkeep } from './keep-context-small';
+import { ContextUpkeep, type PreparedRequest } from './keep-context-small';
 import { loadTokenizer } from './context/tokens';
 import { canCompact } from './context/run-compaction';
 import { currentMode } from './current-mode';
@@ -22,7 +22,7 @@ import {
 import { StepTools } from './step-tools';
 import { TurnRecorder, newId } from './turn-recorder';
 import { startTurn } from './turn-start';
-import type { AgentError, AgentMode } from './types';
+import type { AgentError, AgentMode, RequestSnapshot } from './types';
 import { messageOf } from '../errors';
 
 /** What a Turn needs from its Agent besides the options. */
@@ -59,7 +59,9 @@ export class Turn {
 	async run(text: string): Promise<TurnResult> {
 		let end: TurnEnd;
 		try {
-			await loadTokenizer();
+			// Starts loading the tokenizer (the app prefetches it in idle time) without waiting:
+			// the first request goes out on an upper bound where that is enough (ContextUpkeep).
+			void loadTokenizer();
 			// Refused before anything is stored: the log stays as it was (the chat still shows the text).
 			const tooLong = await this.#context.checkMessageFits(text);
 			if (tooLong) return { reason: 'error', error: tooLong, usage: this.#recorder.usage };
@@ -161,9 +163,15 @@ export class Turn {
 	async #sendStep(step: number): Promise<StepOutcome | TurnEnd> {
 		let retried = false;
 		for (;;) {
-			const { request, snapshot } = await this.#context.keepContextSmall();
+			const prepared = await this.#context.keepContextSmall();
+			const request = prepared.request;
 			if (this.#signal.aborted) return { reason: 'aborted' };
-			await this.#recorder.persist({ type: 'request', at: Date.now(), step, snapshot });
+			// The request event is stored while the model answers, before the step is (the log's
+			// order is the same): the request does not wait for IndexedDB (busy with the turn's
+			// checkpoint on a big project), nor, when it went out on an upper bound, for the
+			// tokenizer's estimate. A failure to store it ends the turn below, as before.
+			const stored = this.#storeRequest(step, prepared);
+			stored.catch(() => {});
 			const outcome = await runModelStep({
 				provider: this.#options.provider,
 				request,
@@ -172,6 +180,7 @@ export class Turn {
 				retry: this.#options.retry ?? {},
 				emit: (event) => this.#recorder.emit(event)
 			});
+			const snapshot = await stored;
 			const usage = outcome.accumulator.usage;
 			if (usage) this.#context.observe(snapshot, usage);
 			const error = outcome.error;
@@ -183,6 +192,14 @@ export class Turn {
 			if (!shrinkable) return { reason: 'error', error: overflowNothingToShrinkError(error) };
 			retried = true;
 		}
+	}
+
+	/** Stores the step's request event, with the tokenizer's estimate; resolves to its snapshot. */
+	async #storeRequest(step: number, prepared: PreparedRequest): Promise<RequestSnapshot> {
+		const at = Date.now();
+		const snapshot = await this.#context.snapshotOf(prepared);
+		await this.#recorder.persist({ type: 'request', at, step, snapshot });
+		return snapshot;
 	}
 
 	async #persistStep(step: number, outcome: StepOutcome): Promise<void> {

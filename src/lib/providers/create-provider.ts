@@ -36,6 +36,24 @@ export function listModels(config: ProviderConfig, signal?: AbortSignal): Promis
 	}
 }
 
+/**
+ * Loads the SDK `config`'s provider will use, without sending anything: called in idle time once
+ * the settings are known, so the first send does not wait for it. A failure is left for the send
+ * to report (it retries the import and says what went wrong).
+ */
+export async function preloadProvider(config: Pick<ProviderConfig, 'provider'>): Promise<void> {
+	try {
+		await importFamily(getPreset(config.provider).family);
+	} catch {
+		// The send tries again and explains.
+	}
+}
+
+/** The same chunks createProvider loads: what is preloaded is what is used. */
+function importFamily(family: ApiFamily) {
+	return family === 'anthropic' ? import('./anthropic-provider') : import('./openai-provider');
+}
+
 class LazyProvider implements Provider {
 	readonly id: ProviderId;
 	readonly family: ApiFamily;

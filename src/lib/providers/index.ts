@@ -49,7 +49,7 @@ export {
 	resolveBaseUrl,
 	type ProviderPreset
 } from './presets';
-export { createProvider, listModels } from './create-provider';
+export { createProvider, listModels, preloadProvider } from './create-provider';
 export { listModelDetails, type ListedModel } from './model-list';
 export { REASONING_EFFORTS, supportsReasoning, thinkingFor, withReasoning } from './reasoning';
 export { DEFAULT_IDLE_TIMEOUT } from './drive-stream';

@@ -47,7 +47,14 @@ export {
 	sessionRequests,
 	snapshotRequest
 } from './snapshot';
-export { countTokens, countTokensOnce, loadTokenizer, tokenizerReady } from './tokens';
+export {
+	countTokens,
+	countTokensOnce,
+	currentTokenCounter,
+	loadTokenizer,
+	tokenizerReady,
+	tokenUpperBound
+} from './tokens';
 export {
 	cacheReadShare,
 	contextTokens,

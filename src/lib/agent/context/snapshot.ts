@@ -2,7 +2,7 @@
  * What the context inspector needs: each request's layers with token estimates and breakpoints
  * (stored as a 'request' event before sending), and the exact request rebuilt from the log.
  */
-import type { ModelRequest, ToolDefinition, Usage } from '../../providers';
+import type { ModelRequest, ToolDefinition } from '../../providers';
 import { toolDefinitions } from '../../tools';
 import { buildRequest } from '../request-builder';
 import type { RequestLayer, RequestSnapshot, SessionEvent } from '../types';
@@ -130,34 +130,4 @@ export function rebuildRequest(
 	return snapshot.kind === 'compaction' ? compactionRequest(request, snapshot.focus) : request;
 }
 
-/**
- * The usage the API reported for the request at `index`: stored with its response (the next
- * assistant-step, or the compaction event for a summary request), undefined if none arrived.
- */
-export function requestUsage(events: readonly SessionEvent[], index: number): Usage | undefined {
-	for (let i = index + 1; i < events.length; i++) {
-		const event = events[i]!;
-		if (event.type === 'request' || event.type === 'turn-end') return undefined;
-		if (event.type === 'assistant-step') return event.usage;
-		if (event.type === 'compaction') return event.usage;
-	}
-	return undefined;
-}
-
-/** Every request of a session with its index, snapshot and usage: the inspector's list. */
-export function sessionRequests(
-	events: readonly SessionEvent[]
-): { index: number; at: number; step: number; snapshot: RequestSnapshot }[] {
-	const out: { index: number; at: number; step: number; snapshot: RequestSnapshot }[] = [];
-	events.forEach((event, index) => {
-		if (event.type !== 'request') return;
-		const usage = requestUsage(events, index);
-		out.push({
-			index,
-			at: event.at,
-			step: event.step,
-			snapshot: usage ? { ...event.snapshot, usage } : event.snapshot
-		});
-	});
-	return out;
-}
+export { requestUsage, sessionRequests } from './requests';

@@ -5,7 +5,10 @@
  *
  * The tokenizer's tables are 2 MB, so they load on demand (their own chunk in the app, never in
  * the first paint), once for everything that counts (the agent's context, the project map):
- * until loadTokenizer() resolves, counts fall back to about four characters per token.
+ * until loadTokenizer() resolves, counts fall back to about four characters per token. Nothing
+ * waits for them when it need not: the app prefetches them in idle time, and a turn sends its
+ * first request on tokenUpperBound() when that bound already shows no decision depends on the
+ * count (keep-context-small.ts).
  */
 
 type Counter = (text: string) => number;
@@ -30,6 +33,38 @@ export function loadTokenizer(): Promise<boolean> {
 /** Whether counts are exact (the tokenizer has loaded) or the rough fallback. */
 export function tokenizerReady(): boolean {
 	return counter !== undefined;
+}
+
+/**
+ * A count no tokenizer can exceed, without the tokenizer: every o200k token is at least one byte
+ * of UTF-8, so the byte length bounds the count from above (about four times it for English).
+ */
+export function tokenUpperBound(text: string): number {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x80) bytes += 1;
+		else if (code < 0x800) bytes += 2;
+		// A surrogate pair is one character of four bytes: two halves of two each.
+		else if (code >= 0xd800 && code <= 0xdfff) bytes += 2;
+		else bytes += 3;
+	}
+	return bytes;
+}
+
+/**
+ * The counter as things stand, fixed: the tokenizer if it is here, else about four characters a
+ * token even if it arrives meanwhile, so one computation (a project map) never mixes the two.
+ * Starts loading the tokenizer if nothing has.
+ */
+export function currentTokenCounter(): Counter {
+	if (counter) return counter;
+	void loadTokenizer();
+	return roughCount;
+}
+
+function roughCount(text: string): number {
+	return Math.ceil(text.length / 4);
 }
 
 /** Counts without remembering the text: for one-off texts (project files) that never repeat. */

@@ -10,6 +10,7 @@ import {
 	type PermissionCheck,
 	type PermissionDecision
 } from './policy';
+import { permissionAction } from './prompt-wording';
 import type { PermissionRule } from './rules';
 
 /** "Always allow" keeps the allow rules of the prompt, then runs the call. */
@@ -25,13 +26,7 @@ export interface PermissionPrompt {
 	readonly alwaysRules: readonly string[];
 }
 
-/** What a waiting call would do, in words both front ends put in their question. */
-export function permissionAction(toolName: string): string {
-	if (toolName === 'bash') return 'run this command';
-	if (toolName === 'write') return 'write this file';
-	if (toolName === 'edit') return 'edit this file';
-	return `use ${toolName}`;
-}
+export { permissionAction };
 
 /**
  * Asks the person. The signal is the turn's: when it aborts (Stop) the prompt must go away;

@@ -1,5 +1,5 @@
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
-import { plural } from './file-tree';
+import { plural } from './wording';
 
 /** A file's diff longer than this is summarised instead: the model can read the file. */
 export const MAX_FILE_DIFF_CHARS = 6000;

@@ -1,5 +1,6 @@
 import { extensionOf } from './outline';
-import { compare } from './relevance';
+import { runAtOnce, type Steps } from './time-slices';
+import { compare, plural } from './wording';
 import type { CountTokens } from './types';
 
 /** A folder shows at most this many of its own files; the rest become one "more" line. */
@@ -33,7 +34,13 @@ export interface FileTreeInput {
  * counts the rest by extension.
  */
 export function renderFileTree(input: FileTreeInput): string[] {
+	return runAtOnce(fileTreeSteps(input));
+}
+
+/** renderFileTree, one step per folder weighed (time-slices.ts). */
+export function* fileTreeSteps(input: FileTreeInput): Steps<string[]> {
 	const root = buildFolders(input.paths);
+	yield;
 	const open = new Set<Folder>([root]);
 	let used = countLines(listing(root, open, input.score), input.countTokens);
 	// Folders holding the most relevant files open first among those of the same depth.
@@ -48,9 +55,11 @@ export function renderFileTree(input: FileTreeInput): string[] {
 	};
 	const order = (a: Folder, b: Folder) =>
 		a.depth - b.depth || bestOf(b) - bestOf(a) || compare(a.path, b.path);
+	yield;
 	const queue = [...root.folders].sort(order);
 	while (queue.length > 0) {
 		const folder = queue.shift()!;
+		yield;
 		const cost = countLines(listing(folder, new Set([folder]), input.score), input.countTokens);
 		if (used + cost > input.maxTokens) continue;
 		used += cost;
@@ -155,6 +164,4 @@ function nameOf(path: string): string {
 	return path.slice(path.lastIndexOf('/') + 1);
 }
 
-export function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+export { plural };

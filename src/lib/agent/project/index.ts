@@ -17,6 +17,6 @@ export {
 } from './project-map';
 export { trackUserEdits, type UserEditTracker } from './user-edits';
 export { MAX_FILE_DIFF_CHARS, MAX_TOTAL_DIFF_CHARS } from './edit-diff';
-export { loadTokenCounter } from './token-count';
+export { loadTokenCounter, tokenCounterNow } from './token-count';
 export { outlineFile, canOutline } from './outline';
 export type { CountTokens, ProjectWorkspace } from './types';

@@ -1,10 +1,11 @@
 import type { WorkspaceFile } from '../../workspace';
-import { plural, renderFileTree } from './file-tree';
+import { fileTreeSteps, plural } from './file-tree';
 import { canOutline, outlineFile } from './outline';
 import { nameList, oneLine } from './outline/text';
 import { isScanned, referencedFiles } from './references';
 import { readPackageInfo, type PackageInfo } from './package-info';
-import { rankFiles, type RankedFile } from './relevance';
+import { rankSteps, type RankedFile } from './relevance';
+import { runInSlices, timeSlices, type Pause, type Steps } from './time-slices';
 import { loadTokenCounter } from './token-count';
 import type { CountTokens, ProjectWorkspace } from './types';
 
@@ -13,6 +14,11 @@ export interface ProjectMapOptions {
 	maxTokens?: number;
 	/** Defaults to a real BPE tokenizer (gpt-tokenizer's o200k_base). */
 	countTokens?: CountTokens;
+	/**
+	 * Between units of work (a file scanned or outlined, a folder weighed). Default: the page
+	 * gets the main thread back every few milliseconds (time-slices.ts), so no task is long.
+	 */
+	pause?: Pause;
 }
 
 export const DEFAULT_MAP_TOKENS = 2000;
@@ -41,30 +47,37 @@ export async function buildProjectMap(
 ): Promise<string> {
 	const maxTokens = options.maxTokens ?? DEFAULT_MAP_TOKENS;
 	const countTokens = options.countTokens ?? (await loadTokenCounter());
+	const steps = mapSteps(workspace, maxTokens, countTokens);
+	return runInSlices(steps, options.pause ?? timeSlices());
+}
+
+function* mapSteps(
+	workspace: Pick<ProjectWorkspace, 'allFiles' | 'peekText'>,
+	maxTokens: number,
+	countTokens: CountTokens
+): Steps<string> {
 	const files = workspace.allFiles().filter((file) => !file.ignored);
 	if (files.length === 0) return 'Project map: the project has no files yet.';
 
 	const paths = new Set(files.map((file) => file.path));
 	const text = (path: string) => workspace.peekText(path);
 	const pkg = paths.has('package.json') ? readPackageInfo(text('package.json'), paths) : undefined;
-	const ranked = rankFiles({ files, text, packageEntryPoints: pkg?.entryPoints ?? [] });
+	const ranked = yield* rankSteps({ files, text, packageEntryPoints: pkg?.entryPoints ?? [] });
 	const scores = new Map(ranked.map(({ file, score }) => [file.path, score]));
+	yield;
 	const cost = (lines: Block) => (lines.length === 0 ? 0 : countTokens(lines.join('\n') + '\n'));
 
 	const header = [
 		`Project map: ${plural(files.length, 'file')} (ignored files left out). Made at session start, so it may be out of date: read a file before relying on details.`
 	];
 	const packageBlock = pkg ? packageSection(pkg, Math.floor(maxTokens * PACKAGE_SHARE), cost) : [];
-	const tree = [
-		'',
-		`## Files`,
-		...renderFileTree({
-			paths: [...paths],
-			score: (path) => scores.get(path) ?? 0,
-			maxTokens: Math.floor(maxTokens * TREE_SHARE),
-			countTokens
-		})
-	];
+	const treeLines = yield* fileTreeSteps({
+		paths: [...paths],
+		score: (path) => scores.get(path) ?? 0,
+		maxTokens: Math.floor(maxTokens * TREE_SHARE),
+		countTokens
+	});
+	const tree = ['', `## Files`, ...treeLines];
 	const fixed = [...header, ...packageBlock, ...tree];
 
 	const candidates = diversify(ranked.filter(({ file }) => canOutline(file.path) && !file.binary));
@@ -76,6 +89,7 @@ export async function buildProjectMap(
 	const chosen: Block[] = [];
 	let empty = 0;
 	for (const entry of entries) {
+		yield;
 		if (entry === null) {
 			empty++;
 			continue;
@@ -87,6 +101,7 @@ export async function buildProjectMap(
 	}
 	// The sum of parts can differ from the whole by a token here and there: check the whole.
 	for (;;) {
+		yield;
 		const omitted = candidates.length - empty - chosen.length;
 		const outline = chosen.length > 0 ? [...outlineHeading, ...chosen.flat()] : [];
 		const lines = [...fixed, ...outline];

@@ -1,6 +1,8 @@
 import type { WorkspaceFile } from '../../workspace';
 import { extensionOf } from './outline';
 import { isScanned, referencedFiles, SCRIPT_EXTENSIONS } from './references';
+import { runAtOnce, type Steps } from './time-slices';
+import { compare } from './wording';
 
 /** Files bigger than this are not scanned for imports (generated bundles, data). */
 export const MAX_SCAN_BYTES = 200_000;
@@ -31,6 +33,11 @@ const LOCK_FILE = /(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.loc
  * the same order.
  */
 export function rankFiles(input: RankInput): RankedFile[] {
+	return runAtOnce(rankSteps(input));
+}
+
+/** rankFiles, one step per file scanned for imports (time-slices.ts). */
+export function* rankSteps(input: RankInput): Steps<RankedFile[]> {
 	const files = input.files;
 	const paths = new Set(files.map((file) => file.path));
 	const importedBy = new Map<string, number>();
@@ -48,8 +55,10 @@ export function rankFiles(input: RankInput): RankedFile[] {
 			if (isPage) entryPoints.add(target);
 		}
 		if (isPage && !file.path.includes('/')) entryPoints.add(file.path);
+		yield;
 	}
 	const recent = recentlyModified(files);
+	yield;
 	const ranked = files.map((file) => {
 		const path = file.path;
 		const name = path.slice(path.lastIndexOf('/') + 1);
@@ -71,6 +80,7 @@ export function rankFiles(input: RankInput): RankedFile[] {
 		else if (extension === 'css' || extension === 'json') score -= 1.5;
 		return { file, score };
 	});
+	yield;
 	return ranked.sort((a, b) => b.score - a.score || compare(a.file.path, b.file.path));
 }
 
@@ -92,6 +102,4 @@ function recentlyModified(files: readonly WorkspaceFile[]): Set<string> {
 	);
 }
 
-export function compare(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compare };

@@ -1,7 +1,7 @@
 import { isWithin, normalizePath } from '../../runtime';
 import type { WorkspaceChange } from '../../workspace';
 import { describeEdits, type FileEdit, type FileState } from './edit-diff';
-import { compare } from './relevance';
+import { compare } from './wording';
 import type { ProjectWorkspace } from './types';
 
 /**

@@ -127,13 +127,37 @@ export function requestJson(request: unknown): string {
 	return JSON.stringify(request, (key, value) => (key === 'signal' ? undefined : value), 2);
 }
 
-/** "Show request": the request at `index` rebuilt from the log, or why it could not be. */
-export function rebuiltRequestJson(events: readonly SessionEvent[], index: number): string {
+/**
+ * "Show request": the request at `index` rebuilt from the log, or why it could not be (the
+ * rebuilder loads with the agent's code, so this waits for it the first time).
+ */
+export async function rebuiltRequestJson(
+	events: readonly SessionEvent[],
+	index: number
+): Promise<string> {
 	try {
-		return requestJson(rebuildRequest(events, index));
+		return requestJson(await rebuildRequest(events, index));
 	} catch (error) {
 		return `The request could not be rebuilt: ${messageOf(error)}`;
 	}
+}
+
+/**
+ * Shows the rebuilt request once it is ready (the agent's code may still be loading); returns
+ * what stops a late answer from showing after the selection changed.
+ */
+export function showRebuilt(
+	events: readonly SessionEvent[],
+	index: number,
+	show: (json: string) => void
+): () => void {
+	let current = true;
+	void rebuiltRequestJson(events, index).then((json) => {
+		if (current) show(json);
+	});
+	return () => {
+		current = false;
+	};
 }
 
 /** For each event index, the number of the turn it belongs to (1-based; 0 before any). */

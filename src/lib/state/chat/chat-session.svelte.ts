@@ -1,8 +1,10 @@
-import { modelInfo, parseCompactCommand, type AgentMode, type SessionEvent } from '../../agent';
-import type { SessionLog } from '../../agent';
-import { DEFAULT_MODE, planApprovedMessage, type PermissionAnswer } from '../../agent/permissions';
+import type { AgentMode, SessionEvent, SessionLog } from '../../agent';
+import { DEFAULT_MODE, modelInfo, planApprovedMessage } from '../../agent/light';
+import { parseCompactCommand } from '../../agent/light';
+import type { PermissionAnswer } from '../../agent/permissions';
 import type { ProviderConfig } from '../../providers';
 import { messageOf } from '../../errors';
+import { markPerf, PERF_MARKS } from '../../perf';
 import { titleFromText } from '../../storage';
 import type { TodoItem, ToolWorkspace } from '../../tools';
 import type { ChangeSource } from '../changes';
@@ -34,6 +36,7 @@ import {
 	replay
 } from './transcript-reducer';
 import { createTurnRunner, permissionSetup, runnerKey } from './turn-runner';
+import { summariesLoadedFor } from './tool-summaries';
 import type { ChatItem, ChatTurn, Transcript } from './view-model';
 
 /**
@@ -126,6 +129,7 @@ export class ChatSession {
 	async send(text: string): Promise<SendResult> {
 		const message = text.trim();
 		if (!message) return { reason: 'empty' };
+		markPerf(PERF_MARKS.sendStarted); // first-send latency: from here to requestSent
 		// Answered even while a turn runs: the rewind says why it cannot happen now.
 		const rewindTo = parseRewindCommand(message);
 		if (rewindTo !== undefined) return this.load().then(() => this.rewind.command(rewindTo));
@@ -331,6 +335,7 @@ export class ChatSession {
 		this.#log = log;
 		this.sessionId = id;
 		this.error = null;
+		if ((await summariesLoadedFor(log.events)) && generation !== this.#generation) return;
 		this.transcript = closeDanglingTurn(replay(log.events, this.#options.reducer));
 		this.#syncEvents();
 		// Costs and windows come from the model catalog, which settings.load() waits for.
@@ -369,10 +374,11 @@ export class ChatSession {
 		}
 		// A changed model or key gets a new agent; the log (the conversation) carries over.
 		const key = runnerKey(config);
-		if (this.#agent?.key !== key) {
+		let runner = this.#agent?.key === key ? this.#agent.runner : undefined;
+		if (!runner) {
 			// The agent is rebuilt for each session (openSession/newSession drop it).
 			const generation = this.#generation;
-			const runner = createTurnRunner({
+			runner = await createTurnRunner({
 				config,
 				options: this.#options,
 				store: this.#store,
@@ -383,9 +389,9 @@ export class ChatSession {
 				isCurrent: () => generation === this.#generation,
 				applyLive: (event, model) => this.#applyLive(event, model)
 			});
-			this.#agent = { key, runner };
+			// Kept only if the chat still shows that session once the agent's code has loaded.
+			if (generation === this.#generation) this.#agent = { key, runner };
 		}
-		const { runner } = this.#agent;
 		// A mode chosen while there was no agent (or a new chat) reaches it, and the log, here.
 		await runner.setMode(this.mode);
 		this.#syncEvents();

@@ -3,7 +3,7 @@
  * prompt cache, and what it cost. While a turn runs the agent reports it ('context-status'); on
  * load it is recomputed from the stored log the same way.
  */
-import { latestContextSize, modelInfo, sessionTotals, type ModelInfo } from '../../agent/context';
+import { latestContextSize, modelInfo, sessionTotals, type ModelInfo } from '../../agent/light';
 import type { LiveEvent, SessionEvent } from '../../agent';
 
 export interface ContextStatusValue {

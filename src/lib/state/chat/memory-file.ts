@@ -7,7 +7,7 @@ import {
 	NEW_MEMORY_HEADING,
 	parseRememberCommand,
 	rememberNote
-} from '../../agent/project';
+} from '../../agent/light';
 import type { ToolWorkspace } from '../../tools';
 import { messageOf } from '../../errors';
 

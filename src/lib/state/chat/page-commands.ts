@@ -1,5 +1,5 @@
 import type { ToolWorkspace } from '../../tools';
-import { parseCompactCommand } from '../../agent';
+import { parseCompactCommand } from '../../agent/light';
 import { handleRememberCommand, type ChatNoticeMessage } from './memory-file';
 
 /**

@@ -1,4 +1,4 @@
-import { DEFAULT_MODE, storedMode } from '../../agent/permissions';
+import { DEFAULT_MODE, storedMode } from '../../agent/light';
 import type { AgentMode, SessionEvent } from '../../agent';
 import type { ChatTurn } from './view-model';
 

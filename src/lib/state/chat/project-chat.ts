@@ -3,10 +3,11 @@
  * runtime the tools run in. The rest of the agent (memory, project map, subagents, permissions)
  * is put together by createProjectAgent, as in the CLI and the bench.
  */
-import { trackUserEdits } from '../../agent/project';
+import { trackUserEdits } from '../../agent/light';
 import type { Runtime } from '../../runtime';
 import type { Workspace } from '../../workspace';
 import type { ModelSettings } from '../settings/model-settings.svelte';
+import { prefetchAgent } from './agent-loader';
 import { ChatSession } from './chat-session.svelte';
 
 export interface ProjectChatOptions {
@@ -44,5 +45,11 @@ export function openProjectChat({ projectId, workspace, session, settings }: Pro
 		},
 		settings
 	});
+	// The first send should not wait for the agent's code, the tokenizer or the SDK: fetched in
+	// idle time now that the IDE is up (the SDK of the provider the settings name, once loaded).
+	void settings.load().then(
+		() => prefetchAgent(() => (settings.problem === undefined ? settings.config : undefined)),
+		() => prefetchAgent(() => undefined)
+	);
 	return { chat, dispose: () => userEdits.dispose() };
 }

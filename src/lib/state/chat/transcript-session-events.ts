@@ -1,6 +1,6 @@
 /** The reducer for stored events (the session log): all a replayed conversation is built from. */
 import type { SessionEvent } from '../../agent';
-import { storedMode } from '../../agent/permissions';
+import { storedMode } from '../../agent/light';
 import { settleSubagent } from './subagent-progress';
 import { clearedMarker, compactionMarker } from './markers';
 import { replaceLast, updateStoredTurn } from './transcript-edits';

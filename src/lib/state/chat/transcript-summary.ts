@@ -1,5 +1,5 @@
 /** How a tool call is summed up in one line on its card. */
-import { summarizeToolCall } from '../../tools';
+import { summarizeLoadedToolCall } from './tool-summaries';
 
 export interface ReducerOptions {
 	/** One line describing a tool call; defaults to the core tools' own summaries. */
@@ -20,7 +20,7 @@ export function fallbackSummary(input: unknown): string {
 }
 
 function defaultSummarize(name: string, input: unknown): string {
-	return summarizeToolCall(name, input) || fallbackSummary(input);
+	return summarizeLoadedToolCall(name, input) || fallbackSummary(input);
 }
 
 /** The summarizer the options ask for, or the core tools' own. */

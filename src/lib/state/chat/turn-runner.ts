@@ -1,7 +1,8 @@
-import { Agent, projectAgentOptions, type AgentMode, type SessionLog } from '../../agent';
+import type { AgentMode, SessionLog } from '../../agent';
 import type { PermissionSetup } from '../../agent/permissions';
 import { createProvider, type ProviderConfig } from '../../providers';
 import type { PermissionRules } from '../permissions';
+import { loadAgentCode } from './agent-loader';
 import { subagentEvent, type ChatLiveEvent } from './chat-events';
 import type { ChatSessionOptions, TurnRunner } from './chat-session-options';
 import type { PermissionPrompts } from './permission-prompts.svelte';
@@ -53,9 +54,13 @@ export interface TurnRunnerInput {
 	applyLive: (event: ChatLiveEvent, model: string) => void;
 }
 
-/** Builds the agent (and its subagent runner) for one session and one model setup. */
-export function createTurnRunner(input: TurnRunnerInput): TurnRunner {
+/**
+ * Builds the agent (and its subagent runner) for one session and one model setup. The agent's
+ * code loads here on the first send (agent-loader.ts), unless the idle-time prefetch brought it.
+ */
+export async function createTurnRunner(input: TurnRunnerInput): Promise<TurnRunner> {
 	const { config, options, store, log, sessionId, permissions } = input;
+	const { Agent, projectAgentOptions } = await loadAgentCode();
 	const agentOptions = projectAgentOptions({
 		config,
 		provider: (options.createProvider ?? createProvider)(config),
@@ -65,6 +70,7 @@ export function createTurnRunner(input: TurnRunnerInput): TurnRunner {
 		permissions,
 		// The chat writes mode changes to the log itself: its subagents follow the chat's mode.
 		mode: input.mode,
+		mapWithoutWaiting: true,
 		...(options.userEdits ? { userEdits: options.userEdits } : {}),
 		...(options.createSubagentRunner ? { createSubagentRunner: options.createSubagentRunner } : {}),
 		// The runner names a subagent by the task call that started it: that card shows it.

@@ -9,7 +9,7 @@ import {
 	refreshModelCatalog,
 	type CatalogCache,
 	type RefreshOutcome
-} from '../../agent/context';
+} from '../../agent/light';
 import { getCheckedSetting, setSetting } from '../../storage';
 
 /** The settings-store key of the downloaded catalog data. */

@@ -3,7 +3,7 @@
  * the catalog, and a summary of the chosen one. Components read it from here (they do not reach
  * into the agent's model table themselves).
  */
-import { inputLimit, modelInfo, type ModelInfo } from '../../agent/context';
+import { inputLimit, modelInfo, type ModelInfo } from '../../agent/light';
 import {
 	listModelDetails,
 	supportsReasoning,

@@ -1,6 +1,6 @@
 import { describeConfigProblem, PROVIDER_PRESETS } from '../../providers';
 import type { ProviderConfig, ProviderId, ReasoningEffort } from '../../providers';
-import { loadModelCatalog } from '../../agent';
+import { loadModelCatalog } from '../../agent/light';
 import * as z from 'zod/mini';
 import { getCheckedSetting, setSetting } from '../../storage';
 import { messageOf } from '../../errors';

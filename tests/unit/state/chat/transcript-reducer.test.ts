@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent, SessionEvent } from '../../../../src/lib/agent/types';
+import { loadToolSummaries } from '../../../../src/lib/state/chat/tool-summaries';
 import type { AssistantMessage, Usage } from '../../../../src/lib/providers/types';
 import {
 	applyLiveEvent,
@@ -145,6 +146,12 @@ const toolTurn: LiveEvent[] = [
 		usage: usage(150, 45, 900, 900)
 	})
 ];
+
+// The tools' own summaries load with the agent's code (not with the IDE), as before a stored
+// session with tool calls is shown.
+beforeAll(async () => {
+	await loadToolSummaries();
+});
 
 describe('transcript reducer', () => {
 	it('shows the user message at once and adopts the stored id when it arrives', () => {

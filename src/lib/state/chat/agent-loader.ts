@@ -1,0 +1,54 @@
+/**
+ * The agent's code (agent-code.ts) loads on the first send, not with the IDE: it is the loop, the
+ * tools and their zod schemas, the subagents and the outline parsers. prefetchAgent() fetches it
+ * in idle time once the IDE is up, with the tokenizer's tables and the configured provider's SDK,
+ * so the send itself rarely waits for any of them.
+ */
+import { preloadProvider, type ProviderConfig } from '../../providers';
+import { loadToolSummaries } from './tool-summaries';
+
+export type AgentCode = typeof import('./agent-code');
+
+let loading: Promise<AgentCode> | undefined;
+
+/** The agent's code, loaded once; a failed load (offline) is tried again on the next call. */
+export function loadAgentCode(): Promise<AgentCode> {
+	if (loading) return loading;
+	// The transcript's tool summaries come with it: a turn's tool cards need them.
+	const attempt = Promise.all([import('./agent-code'), loadToolSummaries()]).then(([code]) => code);
+	loading = attempt;
+	attempt.catch(() => {
+		if (loading === attempt) loading = undefined;
+	});
+	return attempt;
+}
+
+type IdleWindow = {
+	requestIdleCallback?: (run: () => void, options?: { timeout: number }) => void;
+};
+
+/** Runs `task` when the page is idle (or soon, where requestIdleCallback is missing). */
+function whenIdle(task: () => void): void {
+	const idle = (globalThis as IdleWindow).requestIdleCallback;
+	if (idle) idle(task, { timeout: 5_000 });
+	else setTimeout(task, 200);
+}
+
+/**
+ * Fetches, in idle time, what the first send needs: the agent's code, then the tokenizer's
+ * tables, and the SDK of the provider the settings name (when they name one). Nothing is run;
+ * failures are left for the send, which retries and explains.
+ */
+export function prefetchAgent(provider: () => Pick<ProviderConfig, 'provider'> | undefined): void {
+	whenIdle(() => {
+		void loadAgentCode().then(
+			(code) =>
+				whenIdle(() => {
+					void code.loadTokenizer();
+					const config = provider();
+					if (config) void preloadProvider(config);
+				}),
+			() => {}
+		);
+	});
+}
