@@ -51,3 +51,21 @@ export class TurnWindow {
 		});
 	}
 }
+
+/**
+ * `all.slice(start, end)`, or `previous` when it holds the same turns: while an answer streams
+ * only the newest turn changes, and handing the older ones over unchanged keeps Svelte from
+ * walking hundreds of turns on every frame.
+ */
+export function stableSlice<T>(
+	previous: readonly T[],
+	all: readonly T[],
+	start: number,
+	end: number
+): readonly T[] {
+	const length = Math.max(0, end - start);
+	if (previous.length === length && previous.every((item, i) => item === all[start + i])) {
+		return previous;
+	}
+	return all.slice(start, start + length);
+}

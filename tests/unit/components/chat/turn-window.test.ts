@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	FIRST_TURNS,
 	TURNS_PER_IDLE,
-	TurnWindow
+	TurnWindow,
+	stableSlice
 } from '../../../../src/lib/components/chat/turn-window.svelte';
 
 function manualIdle() {
@@ -63,5 +64,20 @@ describe('TurnWindow', () => {
 		window.fill()?.();
 		expect(idle.waiting).toBe(0);
 		expect(window.start(100)).toBe(100 - FIRST_TURNS);
+	});
+});
+
+describe('stableSlice', () => {
+	it('hands back the previous slice while its turns are the same objects', () => {
+		const a = { key: 'a' };
+		const b = { key: 'b' };
+		const live = { key: 'c' };
+		const older = stableSlice([], [a, b, live], 0, 2);
+		expect(older).toEqual([a, b]);
+		// The newest turn changed (a new object per frame), the older ones did not.
+		expect(stableSlice(older, [a, b, { ...live }], 0, 2)).toBe(older);
+		// A turn that changed, or one more turn, gives a new slice.
+		expect(stableSlice(older, [a, { ...b }, live], 0, 2)).not.toBe(older);
+		expect(stableSlice(older, [a, b, live, { key: 'd' }], 0, 3)).toEqual([a, b, live]);
 	});
 });
