@@ -28,8 +28,9 @@ export async function recordLongTasks(page: Page): Promise<void> {
 export function longTasksBetween(page: Page, from: number, to: number): Promise<LongTask[]> {
 	return page.evaluate(
 		({ from, to }) =>
-			(window as unknown as { __kilnLongTasks: { start: number; duration: number }[] })
-				.__kilnLongTasks
+			(
+				window as unknown as { __kilnLongTasks: { start: number; duration: number }[] }
+			).__kilnLongTasks
 				.filter((task) => task.start >= from && task.start <= to)
 				.map((task) => ({ start: task.start, duration: task.duration })),
 		{ from, to }
@@ -54,9 +55,9 @@ export async function turnShownAt(page: Page, label: string): Promise<number> {
 		);
 		return (await handle.jsonValue()) as number;
 	} catch (error) {
-		const labels = await page.locator('article').evaluateAll((all) =>
-			all.map((a) => a.getAttribute('aria-label'))
-		);
+		const labels = await page
+			.locator('article')
+			.evaluateAll((all) => all.map((a) => a.getAttribute('aria-label')));
 		throw new Error(`the newest turn never showed (turns on screen: ${labels.join(', ')})`, {
 			cause: error
 		});

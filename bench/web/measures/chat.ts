@@ -98,7 +98,11 @@ function longest(tasks: LongTask[]): number {
 }
 
 /** Streams the long answer into the open chat; long tasks from send to the turn's end. */
-export async function stream(page: Page, modelUrl: string, delayMs: number): Promise<StreamFigures> {
+export async function stream(
+	page: Page,
+	modelUrl: string,
+	delayMs: number
+): Promise<StreamFigures> {
 	await setScript(modelUrl, [{ text: longAnswer(ANSWER_CHARS, END), chunkDelayMs: delayMs }]);
 	const from = await pageNow(page);
 	await send(page, `Stream an answer (${delayMs} ms per delta)`);
@@ -223,7 +227,8 @@ function rows(runs: RunFigures[]): WebBenchRow[] {
 
 export async function runChatMeasure(context: WebBenchContext): Promise<WebBenchRow[]> {
 	const runs: RunFigures[] = [];
-	for (let i = 0; i < Math.max(1, context.runs); i++) runs.push(await oneRun(context.browser, context));
+	for (let i = 0; i < Math.max(1, context.runs); i++)
+		runs.push(await oneRun(context.browser, context));
 	return rows(runs);
 }
 
