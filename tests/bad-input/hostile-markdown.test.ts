@@ -5,7 +5,7 @@
  * Chromium, with the overlay and request checks.
  */
 import { describe, expect, test } from 'vitest';
-import { renderMarkdown } from '../../src/lib/components/chat/markdown';
+import { MarkdownBlocks, renderMarkdown } from '../../src/lib/components/chat/markdown';
 import { recordRow } from '../suite-table/row';
 
 const LEAK = 'https://evil.example/leak';
@@ -42,27 +42,51 @@ function survivors(html: string): string {
 	return parts.length ? parts.join(' ') : '(no elements)';
 }
 
+/** Nothing of the allow-list's enemies in `html`, and every link goes out safely. */
+function expectHarmless(html: string): HTMLElement {
+	const root = document.createElement('div');
+	root.innerHTML = html;
+	expect(
+		root.querySelector('[style], [class], [id], script, iframe, svg, img, form, input, meta, base')
+	).toBeNull();
+	for (const link of root.querySelectorAll('a[href]')) {
+		expect(link.getAttribute('href')).toMatch(/^(https?:|mailto:)/);
+		expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+	}
+	return root;
+}
+
 describe('hostile markdown in the chat', () => {
 	for (const [label, input] of CASES) {
 		test(label, ({ task }) => {
 			const html = renderMarkdown(input);
-			const root = document.createElement('div');
-			root.innerHTML = html;
-			expect(
-				root.querySelector(
-					'[style], [class], [id], script, iframe, svg, img, form, input, meta, base'
-				)
-			).toBeNull();
-			for (const link of root.querySelectorAll('a[href]')) {
-				expect(link.getAttribute('href')).toMatch(/^(https?:|mailto:)/);
-				expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-			}
+			const root = expectHarmless(html);
 			recordRow(task, {
 				input: `${label}: ${input}`,
 				'what Kiln did': `kept ${survivors(html)}; text “${root.textContent?.trim().slice(0, 60) ?? ''}”`
 			});
 		});
 	}
+
+	test('every case split across deltas, block by block as it streams', ({ task }) => {
+		// A reply streams in: each commit renders the text so far, the finished blocks from the
+		// cache and only the open block again. All the cases in one reply, arriving a few
+		// characters per delta (cut inside every tag and link), must be as harmless at each
+		// commit as the whole.
+		const reply = CASES.map(([label, input]) => `## ${label}\n\n${input}\n`).join('\n');
+		const blocks = new MarkdownBlocks();
+		let commits = 0;
+		for (let end = 5; end < reply.length + 5; end += 5) {
+			for (const html of blocks.render(reply.slice(0, end))) expectHarmless(html);
+			commits++;
+		}
+		const whole = blocks.render(reply).map(expectHarmless);
+		expect(whole.map((root) => root.textContent).join('')).toContain('cover');
+		recordRow(task, {
+			input: 'every case above in one reply, streamed 5 characters a delta',
+			'what Kiln did': `${commits} partial replies rendered block by block; nothing unsafe in any block`
+		});
+	}, 60_000);
 
 	test('a 2,000-row table', ({ task }) => {
 		const table = [

@@ -1,5 +1,6 @@
 import { idleTimeoutError, type ProviderError } from './errors';
 import type { IdleTimeout, ProviderId, StreamEvent } from './types';
+import { DEFAULT_YIELD_AFTER_MS, YieldBudget } from './yield-budget';
 
 /** Where a failure struck: before the response headers arrived, or while the body streamed. */
 export type StreamPhase = 'connect' | 'stream';
@@ -25,13 +26,16 @@ export interface StreamDriver<Chunk> {
 	thinking?: () => boolean;
 	signal?: AbortSignal;
 	idleTimeout?: Partial<IdleTimeout>;
+	/** Stream work (ms) after which the page gets a turn between chunks (default 8). */
+	yieldAfterMs?: number;
 }
 
 /**
  * The part both adapters share: cancellation ends the stream with `stop: aborted` (the
  * SDKs end an aborted stream silently, so the signal is checked at the end too), a stream
  * that stays silent too long is cut and fails with kind 'timeout', and any failure becomes a
- * ProviderError marked `afterOutput` once something was yielded.
+ * ProviderError marked `afterOutput` once something was yielded. A burst of buffered chunks is
+ * drained in slices (yield-budget.ts), so it never freezes the page; the order stays as sent.
  */
 export async function* driveStream<Chunk>(
 	driver: StreamDriver<Chunk>
@@ -40,6 +44,7 @@ export async function* driveStream<Chunk>(
 	let phase: StreamPhase = 'connect';
 	const aborted: StreamEvent = { type: 'stop', reason: 'aborted' };
 	const watchdog = new IdleWatchdog({ ...DEFAULT_IDLE_TIMEOUT, ...driver.idleTimeout });
+	const budget = new YieldBudget(driver.yieldAfterMs ?? DEFAULT_YIELD_AFTER_MS);
 	const signal = driver.signal
 		? AbortSignal.any([driver.signal, watchdog.signal])
 		: watchdog.signal;
@@ -67,6 +72,9 @@ export async function* driveStream<Chunk>(
 				yield event;
 				if (signal.aborted) break reading;
 			}
+			// Between chunks only, and before the watchdog runs again: a pause is not silence.
+			await budget.spend();
+			if (signal.aborted) break;
 			watchdog.arm(driver.thinking?.() ?? false);
 		}
 		watchdog.disarm();

@@ -6,9 +6,12 @@
  * CSS), no forms, media or frames. Images are shown as links rather than loaded: loading one
  * would let injected text send data to any server in its URL. A link whose text reads as another
  * address also shows where it really goes (link-text.ts).
+ *
+ * This module (marked + DOMPurify) is loaded lazily, when the chat first shows a reply
+ * (markdown-loader.ts).
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import { Marked, type Tokens } from 'marked';
+import { Lexer, Marked, type Links, type Token, type TokensList, type Tokens } from 'marked';
 import { honestLinkText } from './link-text';
 
 let marked: Marked | undefined;
@@ -105,6 +108,131 @@ export function renderMarkdown(text: string): string {
 	if (!purify) return `<p>${escapeText(text)}</p>`;
 	const html = getMarked().parse(text, { async: false });
 	return purify.sanitize(html, PURIFY_CONFIG);
+}
+
+/**
+ * Renders a growing reply block by block, for a reply that streams in. marked's lexer splits the
+ * text into its top-level blocks; each block is parsed and sanitised on its own and cached by its
+ * source, so each commit renders again only the block still being written (the whole reply per
+ * delta was quadratic). Each block's HTML is meant to be inserted on its own (Markdown.svelte),
+ * so markup from one block can never combine with another's.
+ */
+export class MarkdownBlocks {
+	#cache = new Map<string, string>();
+	#lexed = new IncrementalLexer();
+	/** How many blocks the last render() parsed and sanitised (the rest came from the cache). */
+	renderedLast = 0;
+
+	/** How many times the whole text was lexed (rather than its last blocks). */
+	get wholeLexes(): number {
+		return this.#lexed.wholeLexes;
+	}
+
+	/** The sanitised HTML of each block, in order. */
+	render(text: string): string[] {
+		const purify = getPurifier();
+		if (!purify) return [`<p>${escapeText(text)}</p>`];
+		const marked = getMarked();
+		const tokens = this.#lexed.lex(text, marked);
+		// Reference-style links are defined anywhere in the reply and used anywhere.
+		const links = Object.keys(tokens.links).length > 0 ? JSON.stringify(tokens.links) : '';
+		const next = new Map<string, string>();
+		const blocks: string[] = [];
+		this.renderedLast = 0;
+		for (const group of blocksOf(tokens)) {
+			const key = `${links}\u0000${group.map((token) => token.raw).join('')}`;
+			let html = next.get(key) ?? this.#cache.get(key);
+			if (html === undefined) {
+				const list: TokensList = Object.assign(group, { links: tokens.links });
+				html = purify.sanitize(marked.parser(list), PURIFY_CONFIG);
+				this.renderedLast++;
+			}
+			next.set(key, html);
+			blocks.push(html);
+		}
+		this.#cache = next;
+		return blocks;
+	}
+}
+
+/**
+ * Lexes a growing text again only from a little before its end. Appending text can change only
+ * the last blocks (a paragraph that becomes a heading or a table, a list that gets more items),
+ * so the tokens before the last three are kept and the rest is lexed anew, knowing the link
+ * definitions seen so far. Whenever that might differ from lexing the whole (the text changed
+ * other than by appending, carriage returns, a new link definition), the whole is lexed.
+ */
+class IncrementalLexer {
+	#text = '';
+	#tokens: Token[] = [];
+	#links: Links = {};
+	/** The tokens' sources add up to exactly #text, so a kept token's offset is known. */
+	#exact = false;
+	wholeLexes = 0;
+
+	lex(text: string, marked: Marked): TokensList {
+		const tail = this.#tokens.length - KEEP_OPEN;
+		if (this.#exact && tail > 0 && text.startsWith(this.#text)) {
+			const kept = this.#tokens.slice(0, tail);
+			const offset = kept.reduce((sum, token) => sum + token.raw.length, 0);
+			const lexer = new Lexer(marked.defaults);
+			Object.assign(lexer.tokens.links, definedIn(kept));
+			const rest = lexer.lex(text.slice(offset));
+			// The kept tokens were lexed knowing this.#links: still right if no definition changed.
+			if (JSON.stringify(rest.links) === JSON.stringify(this.#links)) {
+				return this.#keep(text, [...kept, ...rest], rest.links);
+			}
+		}
+		const tokens = marked.lexer(text);
+		this.wholeLexes++;
+		return this.#keep(text, tokens, tokens.links);
+	}
+
+	#keep(text: string, tokens: Token[], links: Links): TokensList {
+		this.#text = text;
+		this.#tokens = tokens;
+		this.#links = links;
+		this.#exact = sourcesAddUp(tokens, text);
+		return Object.assign(tokens, { links });
+	}
+}
+
+/** How many of the last tokens are lexed again as the text grows. */
+const KEEP_OPEN = 3;
+
+/** The link definitions among `tokens`, the first of each label winning (as in marked). */
+function definedIn(tokens: Token[]): Links {
+	const links: Links = {};
+	for (const token of tokens) {
+		if (token.type === 'def' && !(token.tag in links)) {
+			links[token.tag] = { href: token.href, title: token.title };
+		}
+	}
+	return links;
+}
+
+function sourcesAddUp(tokens: Token[], text: string): boolean {
+	let offset = 0;
+	for (const token of tokens) {
+		if (!text.startsWith(token.raw, offset)) return false;
+		offset += token.raw.length;
+	}
+	return offset === text.length;
+}
+
+/**
+ * Top-level tokens as the parser renders them: blank space renders nothing, and consecutive
+ * top-level text tokens make one paragraph.
+ */
+function blocksOf(tokens: TokensList): Token[][] {
+	const groups: Token[][] = [];
+	let previous: Token | undefined;
+	for (const token of tokens) {
+		if (token.type === 'text' && previous?.type === 'text') groups.at(-1)!.push(token);
+		else if (token.type !== 'space') groups.push([token]);
+		previous = token;
+	}
+	return groups;
 }
 
 function escapeText(text: string): string {

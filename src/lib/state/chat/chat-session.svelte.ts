@@ -1,6 +1,5 @@
 import type { AgentMode, SessionEvent, SessionLog } from '../../agent';
-import { DEFAULT_MODE, modelInfo, planApprovedMessage } from '../../agent/light';
-import { parseCompactCommand } from '../../agent/light';
+import { DEFAULT_MODE, parseCompactCommand, planApprovedMessage } from '../../agent/light';
 import type { PermissionAnswer } from '../../agent/permissions';
 import type { ProviderConfig } from '../../providers';
 import { messageOf } from '../../errors';
@@ -12,11 +11,13 @@ import type { TurnCheckpoints, TurnHandle } from '../checkpoints';
 import { PermissionRules } from '../permissions';
 import type { ChatLiveEvent } from './chat-events';
 import { chatCheckpoints } from './chat-checkpoints';
+import { liveBatcher } from './live-batching';
 import type { ChatRewind } from './chat-rewind.svelte';
 import type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
 import {
 	contextStatusFromLive,
 	contextStatusFromLog,
+	lookupWithWindow,
 	type ContextStatusValue
 } from './context-status';
 import type { ChatNoticeMessage } from './memory-file';
@@ -27,7 +28,7 @@ import { parseRewindCommand } from './rewind-command';
 import { deleteChat, renameChat } from './session-actions';
 import { indexedDbStore, type ChatSessionStore, type SessionSummary } from './session-store';
 import {
-	applyLiveEvent,
+	applyLiveEvents,
 	applySessionEvent,
 	beginTurn,
 	closeDanglingTurn,
@@ -90,6 +91,11 @@ export class ChatSession {
 	#agent: { key: string; runner: TurnRunner } | null = null;
 	#abort: AbortController | null = null;
 	#loading: Promise<void> | null = null;
+	/** Streamed deltas reach the transcript once per frame (frame-batcher.ts). */
+	readonly #live = liveBatcher((events) => {
+		this.transcript = applyLiveEvents(this.transcript, events, this.#options.reducer);
+		if (events.some((event) => event.type === 'persisted')) this.#syncEvents();
+	});
 	/** send() has begun (it awaits before `running` is set). */
 	#sending = false;
 	/** What plan mode was switched on from in this page (the log may not hold it yet). */
@@ -177,13 +183,15 @@ export class ChatSession {
 			const runner = await this.#runnerFor(config, message);
 			// Files are read before the agent may change anything, and stored behind the turn.
 			if (!compact) turn = await this.#checkpoints.beforeTurn(this.sessionId, this.#log?.events);
-			const result = await runner.runTurn(message, {
-				signal: abort.signal,
-				onEvent: (event) => {
-					if (current()) this.#applyLive(event, config.model);
-					this.#options.onLiveEvent?.(event);
-				}
-			});
+			const result = await runner
+				.runTurn(message, {
+					signal: abort.signal,
+					onEvent: (event) => {
+						if (current()) this.#applyLive(event, config.model);
+						this.#options.onLiveEvent?.(event);
+					}
+				})
+				.finally(() => this.#live.flush());
 			// The agent announces its turn-end; this only matters if it could not store it.
 			if (current()) {
 				this.transcript = endTurnLocally(
@@ -235,9 +243,8 @@ export class ChatSession {
 	async approvePlan(): Promise<SendResult> {
 		const last = this.transcript.turns.at(-1);
 		if (!this.canApprovePlan || !last) return { reason: 'busy' };
-		const plan = planText(last);
 		await this.setMode(this.#modeBeforePlan ?? modeBeforePlan(this.events));
-		return this.send(planApprovedMessage(plan));
+		return this.send(planApprovedMessage(planText(last)));
 	}
 
 	/** The project's chats, most recently active first (for the Sessions list). */
@@ -257,6 +264,7 @@ export class ChatSession {
 	/** Resumes a stored chat: its whole transcript, and the next message continues it. */
 	openSession(id: string): Promise<void> {
 		this.stop();
+		this.#live.discard();
 		this.#generation++;
 		this.#agent = null;
 		this.#log = null;
@@ -285,6 +293,7 @@ export class ChatSession {
 	/** Starts a fresh chat; the next message creates its session. The old one stays stored. */
 	newSession(): void {
 		this.stop();
+		this.#live.discard();
 		this.#generation++;
 		this.#loading = Promise.resolve();
 		this.loaded = true;
@@ -341,11 +350,8 @@ export class ChatSession {
 		// Costs and windows come from the model catalog, which settings.load() waits for.
 		await this.#options.settings.load();
 		if (generation !== this.#generation) return;
-		// The window the person set in Settings wins over the model table, as in the agent.
-		const window = this.#options.settings.config.contextWindow;
-		this.contextStatus = contextStatusFromLog(log.events, (model) =>
-			window ? { ...modelInfo(model), contextWindow: window } : modelInfo(model)
-		);
+		const lookup = lookupWithWindow(this.#options.settings.config.contextWindow);
+		this.contextStatus = contextStatusFromLog(log.events, lookup);
 	}
 
 	#applyLive(event: ChatLiveEvent, model: string): void {
@@ -353,8 +359,7 @@ export class ChatSession {
 			this.contextStatus = contextStatusFromLive(event, model);
 			return;
 		}
-		this.transcript = applyLiveEvent(this.transcript, event, this.#options.reducer);
-		if (event.type === 'persisted') this.#syncEvents();
+		this.#live.push(event);
 	}
 
 	#syncEvents(): void {

@@ -18,6 +18,11 @@ export interface ContextStatusValue {
 	readonly costKnown: boolean;
 }
 
+/** Windows and prices by model, where the window set in Settings wins over the table (as in the agent). */
+export function lookupWithWindow(contextWindow: number | undefined): (model: string) => ModelInfo {
+	return (model) => (contextWindow ? { ...modelInfo(model), contextWindow } : modelInfo(model));
+}
+
 /**
  * The status as of the end of a stored log, or null when the session has not asked the model
  * anything yet. `lookup` maps a model id to its window and prices (tests pass their own).

@@ -112,6 +112,18 @@ export function applyLiveEvent(
 	});
 }
 
+/** Several live events in order, as one commit (the chat applies them once per frame). */
+export function applyLiveEvents(
+	transcript: Transcript,
+	events: readonly ChatLiveEvent[],
+	options: ReducerOptions = {}
+): Transcript {
+	let next = transcript;
+	const now = Date.now();
+	for (const event of events) next = applyLiveEvent(next, event, options, now);
+	return next;
+}
+
 /** A card for a tool call the model has begun to write: arguments still streaming. */
 function pendingCard(id: string, name: string, step: number): ToolCard {
 	return {

@@ -14,7 +14,7 @@ import type { ReducerOptions } from './transcript-summary';
 import { emptyTranscript } from './transcript-turns';
 import type { Transcript } from './view-model';
 
-export { applyLiveEvent } from './transcript-live-events';
+export { applyLiveEvent, applyLiveEvents } from './transcript-live-events';
 export { applySessionEvent } from './transcript-session-events';
 export { fallbackSummary, type ReducerOptions } from './transcript-summary';
 export { beginTurn, closeDanglingTurn, emptyTranscript, endTurnLocally } from './transcript-turns';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Agent } from '../../../../src/lib/agent';
 import type { LiveEvent } from '../../../../src/lib/agent/types';
 import { replay, type ChatSession } from '../../../../src/lib/state/chat';
@@ -73,11 +73,14 @@ describe('ChatSession', () => {
 		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const { session, sent } = await startHangingTurn(chat, 'think');
 		expect(session.running).toBe(true);
-		expect(session.items.at(-1)).toMatchObject({
-			kind: 'text',
-			text: 'Thinking hard',
-			streaming: true
-		});
+		// Streamed text reaches the transcript on the next frame (frame-batcher.ts).
+		await vi.waitFor(() =>
+			expect(session.items.at(-1)).toMatchObject({
+				kind: 'text',
+				text: 'Thinking hard',
+				streaming: true
+			})
+		);
 		session.stop();
 		expect(await sent).toEqual({ reason: 'aborted' });
 		expect(session.running).toBe(false);
