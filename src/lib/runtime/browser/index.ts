@@ -1,2 +1,2 @@
-export { createBrowserRuntime, type BrowserRuntimeOptions } from './browser-runtime';
+export { createBrowserRuntime, preloadBrowserRuntime, type BrowserRuntimeOptions } from './browser-runtime';
 export { browserCapabilities } from './capabilities';

@@ -13,7 +13,7 @@ export interface ProjectChatOptions {
 	projectId: string;
 	workspace: Workspace;
 	/** The project session: its runtime changes when WebContainer takes over. */
-	session: { readonly runtime: Runtime | null | undefined };
+	session: { readonly runtime: Runtime | null | undefined; readonly runtimeReady?: Promise<unknown> };
 	settings: ModelSettings;
 }
 
@@ -42,6 +42,7 @@ export function openProjectChat({ projectId, workspace, session, settings }: Pro
 				throw new Error('The runtime is not ready yet. Wait a moment, then send again.');
 			return session.runtime;
 		},
+		runtimeReady: () => session.runtimeReady ?? Promise.resolve(),
 		settings
 	});
 	return { chat, dispose: () => userEdits.dispose() };
