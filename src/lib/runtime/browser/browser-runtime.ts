@@ -45,7 +45,8 @@ export async function createBrowserRuntime(options: BrowserRuntimeOptions = {}):
 		// Bytes are copied: the caller's array may be handed elsewhere (the workspace's index).
 		const data = typeof content === 'string' ? content : new Uint8Array(content);
 		const mtimeMs = options.mtimes?.[path];
-		initial[toBashPath(path)] = mtimeMs === undefined ? data : { content: data, mtime: new Date(mtimeMs) };
+		initial[toBashPath(path)] =
+			mtimeMs === undefined ? data : { content: data, mtime: new Date(mtimeMs) };
 	}
 	const store = new InMemoryFs(initial);
 	// The placeholder only made sure /project exists even with no files.

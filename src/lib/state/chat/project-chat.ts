@@ -13,7 +13,10 @@ export interface ProjectChatOptions {
 	projectId: string;
 	workspace: Workspace;
 	/** The project session: its runtime changes when WebContainer takes over. */
-	session: { readonly runtime: Runtime | null | undefined; readonly runtimeReady?: Promise<unknown> };
+	session: {
+		readonly runtime: Runtime | null | undefined;
+		readonly runtimeReady?: Promise<unknown>;
+	};
 	settings: ModelSettings;
 }
 
