@@ -55,30 +55,62 @@ export async function measureRuntime(
 	appUrl: string,
 	runs: number
 ): Promise<WebBenchRow[]> {
+	const [rows] = await measureRuntimes(browser, [appUrl], runs);
+	return rows!;
+}
+
+/**
+ * The same figures for several builds (e.g. before and after a change), taken in turns within
+ * each run so that a machine's changing load falls on all of them alike.
+ */
+export async function measureRuntimes(
+	browser: Browser,
+	appUrls: readonly string[],
+	runs: number
+): Promise<WebBenchRow[][]> {
 	const blank = await serveBlankPage();
-	const browserContext = await browser.newContext();
+	const targets = [];
 	try {
-		const page = await browserContext.newPage();
-		await page.addInitScript(() => {
-			window.__kilnLongTasks = [];
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries()) window.__kilnLongTasks!.push(entry.duration);
-			}).observe({ type: 'longtask', buffered: true });
-		});
-		const cdp = await browserContext.newCDPSession(page);
-		const { small, big, keys } = await seedProjects(page, appUrl);
-		const samples: Record<string, number[]> = {};
-		const add = (name: string, value: number) => (samples[name] ??= []).push(value);
+		for (const appUrl of appUrls) targets.push(await openTarget(browser, appUrl, blank.url));
 		// Run 0 warms the server, the JIT and IndexedDB, and is dropped.
 		for (let run = 0; run <= runs; run++) {
-			const keep = run > 0 ? add : () => {};
+			for (const target of targets) await target.sample(run > 0);
+			process.stdout.write(`\r  runtime: run ${run}/${runs}${run === 0 ? ' (warm-up)' : ''}   `);
+		}
+		process.stdout.write('\n');
+		return targets.map((target) => rowsOf(target.samples));
+	} finally {
+		for (const target of targets) await target.close();
+		await blank.close();
+	}
+}
+
+async function openTarget(browser: Browser, appUrl: string, blankUrl: string) {
+	const browserContext = await browser.newContext();
+	const page = await browserContext.newPage();
+	await page.addInitScript(() => {
+		window.__kilnLongTasks = [];
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) window.__kilnLongTasks!.push(entry.duration);
+		}).observe({ type: 'longtask', buffered: true });
+	});
+	const cdp = await browserContext.newCDPSession(page);
+	const { small, big, keys } = await seedProjects(page, appUrl);
+	const samples: Record<string, number[]> = {};
+	return {
+		samples,
+		close: () => browserContext.close(),
+		async sample(kept: boolean) {
+			const keep = (name: string, value: number) => {
+				if (kept) (samples[name] ??= []).push(value);
+			};
 			await cdp.send('Network.clearBrowserCache');
-			keep('blank cold', await loadBlank(page, blank.url));
+			keep('blank cold', await loadBlank(page, blankUrl));
 			await cdp.send('Network.clearBrowserCache');
 			const cold = await openProject(page, appUrl, small);
 			keep('files cold', cold.filesReady);
 			keep('runtime cold', cold.runtimeReady);
-			keep('blank warm', await loadBlank(page, blank.url));
+			keep('blank warm', await loadBlank(page, blankUrl));
 			const warm = await openProject(page, appUrl, small);
 			keep('files warm', warm.filesReady);
 			keep('runtime warm', warm.runtimeReady);
@@ -89,92 +121,90 @@ export async function measureRuntime(
 			keep('big longest task', large.longestTask);
 			keep('restore', large.filesReady - warm.filesReady);
 			keep('getMany', await timeGetMany(page, keys));
-			process.stdout.write(`\r  runtime: run ${run}/${runs}${run === 0 ? ' (warm-up)' : ''}   `);
 		}
-		process.stdout.write('\n');
-		const m = (name: string) => median(samples[name]!);
-		const row = (
-			figure: string,
-			subject: string,
-			value: number,
-			reference: string,
-			referenceValue: number,
-			goal?: WebBenchRow['goal']
-		): WebBenchRow => ({
-			figure,
-			subject,
-			value,
-			unit: 'ms',
-			reference,
-			referenceValue,
-			...(goal ? { goal } : {})
-		});
-		return [
-			row(
-				'runtime ready, cold',
-				'IDE, 4 files',
-				m('runtime cold'),
-				'blank page load, cold',
-				m('blank cold'),
-				{ max: 300 }
-			),
-			row(
-				'files ready, cold',
-				'IDE, 4 files',
-				m('files cold'),
-				'blank page load, cold',
-				m('blank cold')
-			),
-			row(
-				'runtime ready, warm',
-				'IDE, 4 files',
-				m('runtime warm'),
-				'blank page load, warm',
-				m('blank warm')
-			),
-			row(
-				'files ready, warm',
-				'IDE, 4 files',
-				m('files warm'),
-				'blank page load, warm',
-				m('blank warm')
-			),
-			row(
-				'restore (files ready − 4-file project)',
-				'IDE, 2,000 files / 30 MB',
-				m('restore'),
-				'idb-keyval getMany',
-				m('getMany'),
-				{ maxRatio: 1.2 }
-			),
-			row(
-				'runtime ready',
-				'IDE, 2,000 files / 30 MB',
-				m('big runtime'),
-				'blank page load, warm',
-				m('blank warm')
-			),
-			row(
-				'longest task while opening',
-				'IDE, 2,000 files / 30 MB',
-				m('big longest task'),
-				'long-task limit',
-				50,
-				{ max: 50 }
-			),
-			row(
-				'longest task while opening',
-				'IDE, 4 files',
-				m('small longest task'),
-				'long-task limit',
-				50,
-				{ max: 50 }
-			)
-		];
-	} finally {
-		await browserContext.close();
-		await blank.close();
-	}
+	};
+}
+
+function rowsOf(samples: Record<string, number[]>): WebBenchRow[] {
+	const m = (name: string) => median(samples[name]!);
+	const row = (
+		figure: string,
+		subject: string,
+		value: number,
+		reference: string,
+		referenceValue: number,
+		goal?: WebBenchRow['goal']
+	): WebBenchRow => ({
+		figure,
+		subject,
+		value,
+		unit: 'ms',
+		reference,
+		referenceValue,
+		...(goal ? { goal } : {})
+	});
+	return [
+		row(
+			'runtime ready, cold',
+			'IDE, 4 files',
+			m('runtime cold'),
+			'blank page load, cold',
+			m('blank cold'),
+			{ max: 300 }
+		),
+		row(
+			'files ready, cold',
+			'IDE, 4 files',
+			m('files cold'),
+			'blank page load, cold',
+			m('blank cold')
+		),
+		row(
+			'runtime ready, warm',
+			'IDE, 4 files',
+			m('runtime warm'),
+			'blank page load, warm',
+			m('blank warm')
+		),
+		row(
+			'files ready, warm',
+			'IDE, 4 files',
+			m('files warm'),
+			'blank page load, warm',
+			m('blank warm')
+		),
+		row(
+			'restore (files ready − 4-file project)',
+			'IDE, 2,000 files / 30 MB',
+			m('restore'),
+			'idb-keyval getMany',
+			m('getMany'),
+			{ maxRatio: 1.2 }
+		),
+		row(
+			'runtime ready',
+			'IDE, 2,000 files / 30 MB',
+			m('big runtime'),
+			'blank page load, warm',
+			m('blank warm')
+		),
+		row(
+			'longest task while opening',
+			'IDE, 2,000 files / 30 MB',
+			m('big longest task'),
+			'long-task limit',
+			50,
+			{ max: 50 }
+		),
+		row(
+			'longest task while opening',
+			'IDE, 4 files',
+			m('small longest task'),
+			'long-task limit',
+			50,
+			{ max: 50 }
+		)
+	];
 }
 
 /** Navigation to load event of an empty page: the floor any page's load stands on. */
@@ -197,16 +227,11 @@ async function openProject(page: Page, appUrl: string, id: string): Promise<Open
 		null,
 		{ timeout: 60_000, polling: 50 }
 	);
-	return page.evaluate(() => {
-		const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
-		const filesReady = at('kiln:files-ready');
-		const runtimeReady = at('kiln:runtime-ready');
-		return {
-			filesReady,
-			runtimeReady,
-			longestTask: Math.max(0, ...(window.__kilnLongTasks ?? []))
-		};
-	});
+	return page.evaluate(() => ({
+		filesReady: performance.getEntriesByName('kiln:files-ready')[0]!.startTime,
+		runtimeReady: performance.getEntriesByName('kiln:runtime-ready')[0]!.startTime,
+		longestTask: Math.max(0, ...(window.__kilnLongTasks ?? []))
+	}));
 }
 
 /** idb-keyval's own getMany (its UMD build, evaluated in the page) over the same records. */
@@ -374,20 +399,32 @@ function median(values: readonly number[]): number {
 
 async function main(): Promise<void> {
 	const { values } = parseArgs({
-		options: { url: { type: 'string' }, runs: { type: 'string', default: '5' } }
+		options: {
+			url: { type: 'string' },
+			baseline: { type: 'string' },
+			runs: { type: 'string', default: '5' }
+		}
 	});
 	if (!values.url)
 		throw new Error('Usage: npx tsx bench/web/measures/runtime.ts --url URL [--runs N]');
 	const options = chromiumLaunchOptions();
 	const browser = await chromium.launch(options);
 	try {
-		const rows = await measureRuntime(browser, values.url.replace(/\/$/, ''), Number(values.runs));
-		for (const row of rows) {
-			const ratio = row.value / row.referenceValue;
-			console.log(
-				`${row.figure.padEnd(42)} ${row.subject.padEnd(26)} ${row.value.toFixed(0).padStart(6)} ms` +
-					`   ${row.reference} ${row.referenceValue.toFixed(0)} ms (${ratio.toFixed(2)}×)`
-			);
+		const urls = [values.url, ...(values.baseline ? [values.baseline] : [])];
+		const results = await measureRuntimes(
+			browser,
+			urls.map((url) => url.replace(/\/$/, '')),
+			Number(values.runs)
+		);
+		for (const [index, rows] of results.entries()) {
+			console.log(`\n${urls[index]}${index === 0 ? '' : ' (baseline)'}`);
+			for (const row of rows) {
+				const ratio = row.value / row.referenceValue;
+				console.log(
+					`${row.figure.padEnd(42)} ${row.subject.padEnd(26)} ${row.value.toFixed(0).padStart(6)} ms` +
+						`   ${row.reference} ${row.referenceValue.toFixed(0)} ms (${ratio.toFixed(2)}×)`
+				);
+			}
 		}
 	} finally {
 		await browser.close();

@@ -66,8 +66,21 @@ export function isPlainText(text: string): boolean {
 }
 
 /**
- * A text file whose size and hash are computed on first use. Restoring a 30 MB project would
- * otherwise encode and hash every byte before the tree could show a single name.
+ * Any character but printable ASCII, tab and line breaks: a text without one is as many bytes as
+ * characters. (Other control characters are rare in text; they only send it the slower way.)
+ */
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
+
+/** The UTF-8 size of a text, encoding it only when it is not plain ASCII. */
+function utf8Size(text: string): number {
+	return NON_ASCII.test(text) ? encodeText(text).byteLength : text.length;
+}
+
+/**
+ * A text file whose size and hash are computed on first use, each on its own: listing every
+ * file (the chat does on opening) needs sizes, and only comparing a re-read needs the hash.
+ * Restoring a 30 MB project would otherwise encode and hash every byte before the tree could
+ * show a single name.
  */
 export function textFileNode(
 	path: string,
@@ -77,11 +90,6 @@ export function textFileNode(
 ): FileEntryNode {
 	let size: number | undefined;
 	let hash: number | undefined;
-	const measure = () => {
-		const bytes = encodeText(text);
-		size ??= bytes.byteLength;
-		hash ??= hashBytes(bytes);
-	};
 	return {
 		type: 'file',
 		path,
@@ -91,15 +99,15 @@ export function textFileNode(
 		text,
 		textIsExact: true,
 		get size() {
-			if (size === undefined) measure();
-			return size!;
+			size ??= utf8Size(text);
+			return size;
 		},
 		set size(value) {
 			size = value;
 		},
 		get hash() {
-			if (hash === undefined) measure();
-			return hash!;
+			hash ??= hashBytes(encodeText(text));
+			return hash;
 		},
 		set hash(value) {
 			hash = value;
