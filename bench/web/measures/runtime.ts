@@ -259,7 +259,7 @@ async function timeGetMany(page: Page, keys: [string, string][]): Promise<number
  * Two projects in the app's own storage: 4 small files, and bench/storage's 2,000-file fixture.
  * Written with plain IndexedDB after the app has created (and migrated) its databases.
  */
-async function seedProjects(page: Page, appUrl: string) {
+export async function seedProjects(page: Page, appUrl: string) {
 	// One project made as a person makes it, so the app has created (and migrated) its databases.
 	await page.goto(appUrl + '/');
 	await page.getByRole('textbox', { name: 'Project name' }).fill('Runtime bench (made by hand)');

@@ -20,8 +20,7 @@ import {
 	ProjectOwnership,
 	type OwnershipState,
 	type ProjectMeta,
-	type ProjectPersistence,
-	type ProjectSnapshot
+	type ProjectPersistence
 } from '$lib/storage';
 import { Workspace } from '$lib/workspace';
 import type { RuntimeRequest } from './runtime-request';
@@ -101,8 +100,6 @@ export class ProjectSession {
 	#runtimeReady = settleLater<Runtime>();
 	/** Paths another tab saved before the workspace existed. */
 	#missedPaths: string[] = [];
-	/** Kept from opening until its size is read once the runtime is up. */
-	#snapshot: ProjectSnapshot | null = null;
 
 	constructor(options: ProjectSessionOptions) {
 		this.projectId = options.projectId;
@@ -182,7 +179,6 @@ export class ProjectSession {
 			return null;
 		}
 		this.meta = meta;
-		this.#snapshot = snapshot;
 		const persistence = this.#makePersistence(this.projectId);
 		this.#persistence = persistence;
 		this.#untrackSaves = this.#saves.track(persistence);
@@ -215,12 +211,13 @@ export class ProjectSession {
 		this.#useRuntime(runtime);
 		markPerf(PERF_MARKS.runtimeReady);
 		this.#runtimeReady.resolve(runtime);
-		const snapshot = this.#snapshot;
-		this.#snapshot = null;
-		// Opened: first in the list, with the size just read (it also heals any drift). Counting
-		// the bytes of every file is work nothing waits for: it runs after the page has settled.
+		// Opened: first in the list, with the size just read (it also heals any drift). Summed from
+		// the index's sizes (cached there: the chat lists every file on opening) and after the page
+		// has settled, since counting 30 MB of text again is a long task nothing waits for.
 		whenIdle(() => {
-			if (snapshot) void touchProject(this.projectId, { bytes: snapshot.bytes }).catch(() => {});
+			if (this.#disposed) return;
+			const bytes = workspace.allFiles().reduce((sum, file) => sum + file.size, 0);
+			void touchProject(this.projectId, { bytes }).catch(() => {});
 		});
 		// What a page closed mid-checkpoint left behind; nothing listed depends on it.
 		void collectCheckpointGarbage().catch(() => {});

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProjectSession } from '../../../src/lib/state';
 import {
 	createProject,
+	getProject,
 	loadProjectSnapshot,
+	noteProjectEdited,
 	putFile,
 	type OwnershipState,
 	type ProjectOwnership,
@@ -111,6 +113,16 @@ describe('ProjectSession.open, everything at once', () => {
 		await vi.waitFor(async () =>
 			expect(await tab.workspace!.readText('a.txt')).toBe('saved by the owner\n')
 		);
+	});
+
+	it('heals a drifted project size from the files it opened', async () => {
+		await noteProjectEdited(projectId, 1000);
+		const claim = heldClaim();
+		claim.decide('owner');
+		const tab = session(claim);
+		await tab.open();
+		const stored = 'alpha\n'.length + 'export const b = 1;\n'.length;
+		await vi.waitFor(async () => expect((await getProject(projectId))?.bytes).toBe(stored));
 	});
 
 	it('resolves filesReady with null when the project does not exist', async () => {
