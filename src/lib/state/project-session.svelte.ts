@@ -1,4 +1,5 @@
-import { createBrowserRuntime } from '$lib/runtime/browser';
+import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browser';
+import { markPerf, PERF_MARKS } from '$lib/perf';
 import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime';
 import {
 	bootWebContainer,
@@ -21,7 +22,7 @@ import {
 	type ProjectMeta,
 	type ProjectPersistence
 } from '$lib/storage';
-import { openWorkspace, seedRuntime, type Workspace } from '$lib/workspace';
+import { Workspace } from '$lib/workspace';
 import type { RuntimeRequest } from './runtime-request';
 import { ownedPersistence, takeInStoredPaths } from './tab-sync';
 import { saveStatus, type SaveStatus } from './storage';
@@ -65,6 +66,8 @@ export class ProjectSession {
 	workspace = $state.raw<Workspace | null>(null);
 	runtime = $state.raw<Runtime | null>(null);
 	status = $state.raw<RuntimeStatusView>(loadingStatus);
+	/** Counts runtime replacements (offline → WebContainer): the terminal reconnects on each. */
+	runtimeSwitches = $state(0);
 	/** A URL announced by a dev server inside WebContainer. */
 	serverPreviewUrl = $state<string | null>(null);
 	/** Set when the project cannot be opened at all: the page shows it instead of the IDE. */
@@ -93,6 +96,10 @@ export class ProjectSession {
 	#untrackSaves: (() => void) | null = null;
 	#saves: SaveStatus;
 	#makePersistence: (projectId: string) => ProjectPersistence;
+	#files = settleLater<Workspace | null>();
+	#runtimeReady = settleLater<Runtime>();
+	/** Paths another tab saved before the workspace existed. */
+	#missedPaths: string[] = [];
 
 	constructor(options: ProjectSessionOptions) {
 		this.projectId = options.projectId;
@@ -109,68 +116,123 @@ export class ProjectSession {
 		await this.#ownership?.takeOver();
 	}
 
+	/**
+	 * Opens the project: resolves once its files are in the workspace and the runtime is attached
+	 * (or the page shows why not). The workspace is set as soon as the files are read, before the
+	 * runtime is up; `filesReady` and `runtimeReady` say when each happens.
+	 */
 	async open(): Promise<void> {
 		try {
-			await openStorage();
-			const meta = await getProject(this.projectId);
+			const workspace = await this.#openFiles();
+			if (workspace) await this.#attachRuntime(workspace);
+		} catch (error) {
+			this.error = `The project could not be opened: ${messageOf(error)}. Reload the page to try again.`;
+		} finally {
+			this.#files.resolve(this.workspace);
+		}
+	}
+
+	/** Resolves with the workspace once the files are in it, or null if the project did not open. */
+	get filesReady(): Promise<Workspace | null> {
+		return this.#files.promise;
+	}
+
+	/** Resolves when the first runtime answers (sending a message waits for it). */
+	get runtimeReady(): Promise<Runtime> {
+		return this.#runtimeReady.promise;
+	}
+
+	/**
+	 * Reads what the project needs, all at once: just-bash's download, storage with the project's
+	 * record, the ownership claim and the files. Only the claim gates what happens next: the
+	 * workspace (and with it anything that could write) exists once this tab knows whether it
+	 * owns the project, so a read-only tab never writes.
+	 */
+	async #openFiles(): Promise<Workspace | null> {
+		// The largest download of all, and needed only after storage answers: start it first.
+		void preloadBrowserRuntime().catch(() => {});
+		const snapshotRead = loadProjectSnapshot(this.projectId);
+		const metaRead = openStorage().then(() => getProject(this.projectId));
+		this.#ownership = this.#makeOwnership({
+			projectId: this.projectId,
+			onStateChange: (state) => this.#onOwnership(state),
+			beforeHandOver: () => this.#beforeHandOver(),
+			onFilesSaved: (paths) => this.#takeIn(paths)
+		});
+		const claimed = this.#ownership.start();
+		// The runtime is seeded from the same snapshot the workspace indexes, as soon as it is read.
+		const runtime = snapshotRead.then((snapshot) =>
+			createBrowserRuntime({ files: snapshot.files, dirs: snapshot.dirs, mtimes: snapshot.mtimes })
+		);
+		const [meta, snapshot] = await Promise.all([metaRead, snapshotRead, claimed]).catch(
+			(error: unknown) => {
+				void disposeWhenMade(runtime);
+				throw error;
+			}
+		);
+		if (!meta || this.#disposed) {
+			void disposeWhenMade(runtime);
 			if (!meta) {
 				this.error =
 					'This project does not exist in this browser. It may have been deleted, or created in another browser or profile. Go back to your projects to open or create one.';
-				return;
 			}
-			this.meta = meta;
-			this.#ownership = this.#makeOwnership({
-				projectId: this.projectId,
-				onStateChange: (state) => this.#onOwnership(state),
-				beforeHandOver: () => this.#beforeHandOver(),
-				onFilesSaved: (paths) => this.#takeIn(paths)
-			});
-			await this.#ownership.start();
-			const snapshot = await loadProjectSnapshot(this.projectId);
-			const runtime = await createBrowserRuntime({ files: snapshot.files });
-			// Empty folders are part of the project too.
-			await seedRuntime(runtime, { files: {}, dirs: snapshot.dirs });
-			if (this.#disposed) {
-				await runtime.dispose();
-				return;
-			}
-			const persistence = this.#makePersistence(this.projectId);
-			this.#persistence = persistence;
-			this.#untrackSaves = this.#saves.track(persistence);
-			const workspace = await openWorkspace({
-				projectId: this.projectId,
-				runtime,
-				persistence: ownedPersistence(persistence, {
-					isOwner: () => this.#ownershipState === 'owner',
-					onStored: (path) => this.#ownership?.announceSaved([path])
-				})
-			});
-			// Closed while the files were read: dispose() saw no workspace, so nothing else will.
-			if (this.#disposed) {
-				workspace.dispose();
-				await runtime.dispose();
-				return;
-			}
-			this.workspace = workspace;
-			this.#useRuntime(runtime);
-			// Opened: first in the list, with the size just measured (it also heals any drift).
-			void touchProject(this.projectId, { bytes: snapshot.bytes }).catch(() => {});
-			// What a page closed mid-checkpoint left behind; nothing listed depends on it.
-			void collectCheckpointGarbage().catch(() => {});
-			if (this.request === 'browser') {
-				this.status = offlineStatus('chosen with ?runtime=browser in the URL');
-			} else {
-				void this.#upgradeToWebContainer();
-			}
-		} catch (error) {
-			this.error = `The project could not be opened: ${messageOf(error)}. Reload the page to try again.`;
+			return null;
+		}
+		this.meta = meta;
+		const persistence = this.#makePersistence(this.projectId);
+		this.#persistence = persistence;
+		this.#untrackSaves = this.#saves.track(persistence);
+		const workspace = new Workspace({
+			projectId: this.projectId,
+			runtime,
+			seed: snapshot,
+			persistence: ownedPersistence(persistence, {
+				isOwner: () => this.#ownershipState === 'owner',
+				onStored: (path) => this.#ownership?.announceSaved([path])
+			})
+		});
+		this.workspace = workspace;
+		markPerf(PERF_MARKS.filesReady);
+		this.#files.resolve(workspace);
+		// What another tab saved while the files were being read.
+		const missed = this.#missedPaths;
+		this.#missedPaths = [];
+		if (missed.length > 0) this.#takeIn(missed);
+		return workspace;
+	}
+
+	async #attachRuntime(workspace: Workspace): Promise<void> {
+		const runtime = await workspace.runtimeReady;
+		// Closed while the runtime started: dispose() saw no runtime, so nothing else will free it.
+		if (this.#disposed) {
+			await runtime.dispose();
+			return;
+		}
+		this.#useRuntime(runtime);
+		markPerf(PERF_MARKS.runtimeReady);
+		this.#runtimeReady.resolve(runtime);
+		// Opened: first in the list, with the size just read (it also heals any drift). Summed from
+		// the index's sizes (cached there: the chat lists every file on opening) and after the page
+		// has settled, since counting 30 MB of text again is a long task nothing waits for.
+		whenIdle(() => {
+			if (this.#disposed) return;
+			const bytes = workspace.allFiles().reduce((sum, file) => sum + file.size, 0);
+			void touchProject(this.projectId, { bytes }).catch(() => {});
+		});
+		// What a page closed mid-checkpoint left behind; nothing listed depends on it.
+		void collectCheckpointGarbage().catch(() => {});
+		if (this.request === 'browser') {
+			this.status = offlineStatus('chosen with ?runtime=browser in the URL');
+		} else {
+			void this.#upgradeToWebContainer();
 		}
 	}
 
 	/** Opens a shell on the current runtime (the terminal calls this again after a switch). */
-	openShell = (size: { cols: number; rows: number }): Promise<ShellSession> => {
-		if (!this.runtime) return Promise.reject(new Error('the project is still loading'));
-		return this.runtime.openShell(size);
+	openShell = async (size: { cols: number; rows: number }): Promise<ShellSession> => {
+		// The terminal mounts at once: its first shell waits for the runtime to start.
+		const runtime = this.runtime ?? (await this.runtimeReady);
+		return runtime.openShell(size);
 	};
 
 	async #upgradeToWebContainer(): Promise<void> {
@@ -213,6 +275,7 @@ export class ProjectSession {
 	#useRuntime(runtime: Runtime) {
 		this.#stopPreviewEvents?.();
 		this.serverPreviewUrl = null;
+		if (this.runtime) this.runtimeSwitches++;
 		this.runtime = runtime;
 		this.#stopPreviewEvents = runtime.onPreview((event: PreviewEvent) => {
 			if (event.type === 'ready') this.serverPreviewUrl = event.url;
@@ -239,7 +302,12 @@ export class ProjectSession {
 
 	#takeIn(paths: readonly string[]): void {
 		const workspace = this.workspace;
-		if (!workspace) return;
+		if (!workspace) {
+			// The files are still being read: whether the snapshot has these is unknown, so take
+			// them in again once the workspace exists (taking in what is already there is a no-op).
+			this.#missedPaths.push(...paths);
+			return;
+		}
 		this.#takingIn = this.#takingIn
 			.then(() => takeInStoredPaths(workspace, this.projectId, paths))
 			.catch((error: unknown) =>
@@ -285,6 +353,26 @@ export class ProjectSession {
 			stop();
 		}
 	}
+}
+
+function whenIdle(task: () => void): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+	else setTimeout(task, 0);
+}
+
+/** A promise resolved from outside (Promise.withResolvers, which Node 20 lacks). */
+function settleLater<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+	let resolve!: (value: T) => void;
+	const promise = new Promise<T>((done) => (resolve = done));
+	return { promise, resolve };
+}
+
+/** Disposes a runtime still being made for a project that will not open. */
+async function disposeWhenMade(runtime: Promise<Runtime>): Promise<void> {
+	await runtime.then(
+		(made) => made.dispose(),
+		() => {}
+	);
 }
 
 async function clearProjectFolder(runtime: Runtime): Promise<void> {

@@ -23,7 +23,12 @@ export interface ProjectSnapshot {
 	readonly files: Record<string, FileData>;
 	/** Every stored folder, parents before children (empty folders included). */
 	readonly dirs: string[];
-	/** What the files take, in bytes (see dataBytes). */
+	/** When each file (by path) was last written. */
+	readonly mtimes: Record<string, number>;
+	/**
+	 * What the files take, in bytes (see dataBytes). Counted on first read, not while restoring:
+	 * measuring 30 MB of text is a long task the project's opening need not wait for.
+	 */
 	readonly bytes: number;
 }
 
@@ -84,7 +89,7 @@ export async function loadProjectSnapshot(projectId: string): Promise<ProjectSna
 	});
 	const files: Record<string, FileData> = {};
 	const dirs: string[] = [];
-	let bytes = 0;
+	const mtimes: Record<string, number> = {};
 	for (const [index, key] of keys.entries()) {
 		const value: unknown = values[index];
 		// The cheap check passes nearly every record; zod sees only the rest, to accept or explain.
@@ -104,10 +109,19 @@ export async function loadProjectSnapshot(projectId: string): Promise<ProjectSna
 		if (entry.dir) dirs.push(path);
 		else {
 			files[path] = entry.data;
-			bytes += dataBytes(entry.data);
+			mtimes[path] = entry.mtimeMs;
 		}
 	}
-	return { files, dirs, bytes };
+	let bytes: number | undefined;
+	return {
+		files,
+		dirs,
+		mtimes,
+		get bytes() {
+			bytes ??= Object.values(files).reduce((sum, data) => sum + dataBytes(data), 0);
+			return bytes;
+		}
+	};
 }
 
 export async function putFile(

@@ -1,10 +1,11 @@
 import { basename, dirname } from '../runtime';
 import type { Step } from './change-feed';
-import { describeContent } from './content';
+import { describeContent, encodeText } from './content';
 import type { DirEntryNode, FileEntryNode, FileIndex } from './file-index';
 import { GITIGNORE, GitignoreRules, isOpaqueName } from './gitignore';
 import type { SaveTracker } from './save-tracker';
 import type { SkippedLinks } from './skipped-links';
+import { isPlainText, textFileNode } from './snapshot-index';
 
 /**
  * The only place the index changes. Each update records the change on its step (for
@@ -76,6 +77,23 @@ export class IndexRecorder {
 		this.#saver.save(step, (persistence) => persistence.putFile(path, data, mtimeMs));
 		if (basename(path) === GITIGNORE) {
 			this.#gitignore.set(dirname(path), info.text ?? '');
+			this.#refreshIgnored(dirname(path));
+		}
+	}
+
+	/**
+	 * Indexes a file the runtime was seeded with (its parents are indexed): stored text as it is,
+	 * measured lazily; bytes, and text that is not plain, as a write of those bytes would be.
+	 */
+	restoreFile(path: string, data: string | Uint8Array, mtimeMs: number, step: Step): void {
+		if (typeof data !== 'string' || !isPlainText(data)) {
+			this.recordFile(path, typeof data === 'string' ? encodeText(data) : data, mtimeMs, step);
+			return;
+		}
+		this.#index.set(textFileNode(path, data, mtimeMs, this.#isIgnored(path, 'file')));
+		step.changes.push({ type: 'change', path, origin: step.origin });
+		if (basename(path) === GITIGNORE) {
+			this.#gitignore.set(dirname(path), data);
 			this.#refreshIgnored(dirname(path));
 		}
 	}

@@ -10,5 +10,6 @@ export type {
 	WorkspaceListener,
 	WorkspaceNode,
 	WorkspacePersistence,
+	WorkspaceSeed,
 	SkippedEntry
 } from './types';

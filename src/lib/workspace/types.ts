@@ -87,3 +87,16 @@ export interface WorkspacePersistence {
 	/** Forgets a file, or a folder with everything in it. */
 	deleteTree(path: string): Promise<void>;
 }
+
+/**
+ * The files a runtime was seeded with (a stored project snapshot has this shape): the workspace
+ * builds its index from them rather than reading the runtime back.
+ */
+export interface WorkspaceSeed {
+	/** path → content: text as strings, everything else as bytes */
+	readonly files: Readonly<Record<string, string | Uint8Array>>;
+	/** Folders to show even when empty. */
+	readonly dirs?: readonly string[];
+	/** When each file was last written, by path (now, where missing). */
+	readonly mtimes?: Readonly<Record<string, number>>;
+}

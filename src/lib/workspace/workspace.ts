@@ -10,19 +10,30 @@ import { Reconciler } from './reconciler';
 import { SaveTracker } from './save-tracker';
 import { SerialQueue } from './serial-queue';
 import { SkippedLinks } from './skipped-links';
+import { indexSeed } from './snapshot-index';
 import type {
 	WorkspaceApi,
 	WorkspaceFile,
 	WorkspaceListener,
 	WorkspaceNode,
 	WorkspacePersistence,
+	WorkspaceSeed,
 	SkippedEntry
 } from './types';
 import { WatchEvents } from './watch-events';
 
 export interface OpenWorkspaceOptions {
 	projectId: string;
-	runtime: Runtime;
+	/**
+	 * Where commands run and files live. A promise lets the workspace open before the runtime is
+	 * up: reads of indexed text are answered at once, everything else waits for it.
+	 */
+	runtime: Runtime | Promise<Runtime>;
+	/**
+	 * What the runtime is (being) seeded with: the index is built from it at once instead of by
+	 * walking the runtime, which then only has to attach. Without it the runtime is walked.
+	 */
+	seed?: WorkspaceSeed;
 	/** Where changes are saved; none for a workspace over a real directory (the CLI). */
 	persistence?: WorkspacePersistence;
 	/**
@@ -51,10 +62,16 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
  */
 export class Workspace implements WorkspaceApi {
 	readonly projectId: string;
-	/** Resolves when the first walk of the runtime's files is done. */
+	/** Resolves when the index holds the project (built from the seed, or walked in the runtime). */
 	readonly ready: Promise<void>;
+	/**
+	 * Resolves when the runtime is attached (watched, and walked if there was no seed); rejects
+	 * with the reason it could not start. Writes wait for it.
+	 */
+	readonly runtimeReady: Promise<Runtime>;
 
-	#runtime: Runtime;
+	#runtime: Runtime | undefined;
+	#runtimeFailure: Error | undefined;
 	readonly #index = new FileIndex();
 	/** Links the walk did not follow (a loop, or out of the project). */
 	readonly #skipped = new SkippedLinks();
@@ -68,13 +85,12 @@ export class Workspace implements WorkspaceApi {
 
 	constructor(options: OpenWorkspaceOptions) {
 		this.projectId = options.projectId;
-		this.#runtime = options.runtime;
 		const onError = options.onError ?? ((error: Error) => console.error(error));
 		this.#feed = new ChangeFeed(onError);
 		this.#saver = new SaveTracker(options.persistence, onError);
 		this.#recorder = new IndexRecorder(this.#index, this.#skipped, this.#saver);
 		this.#reconciler = new Reconciler(
-			() => this.#runtime,
+			() => this.#attached(),
 			this.#index,
 			this.#skipped,
 			this.#recorder
@@ -86,17 +102,33 @@ export class Workspace implements WorkspaceApi {
 			onError,
 			isDisposed: () => this.#disposed
 		});
-		// Watch before walking: what changes during the walk is queued and reconciled after it.
-		this.#watch.start(this.#runtime);
-		this.ready = this.#queue.run(() => this.#load());
+		const seed = options.seed;
+		if (seed) this.#restore(seed);
+		const runtime = options.runtime;
+		if (runtime instanceof Promise) {
+			// First in the queue: every write and watch event comes after the runtime is attached.
+			this.runtimeReady = this.#queue.run(() => this.#attach(runtime, !seed));
+		} else {
+			// Watch before walking: what changes during the walk is queued and reconciled after it.
+			this.#runtime = runtime;
+			this.#watch.start(runtime);
+			this.runtimeReady = seed
+				? Promise.resolve(runtime)
+				: this.#queue.run(() => this.#load()).then(() => runtime);
+		}
+		this.ready = seed ? Promise.resolve() : this.runtimeReady.then(() => {});
+		// Whoever opens the workspace hears of a failure through ready/runtimeReady; this only
+		// keeps a failure nobody asked about from being reported as unhandled.
+		this.runtimeReady.catch(() => {});
 	}
 
 	get revision(): number {
 		return this.#feed.revision;
 	}
 
+	/** The runtime under the project; throws while it is still starting (see runtimeReady). */
 	get runtime(): Runtime {
-		return this.#runtime;
+		return this.#attached();
 	}
 
 	exists(path: string): boolean {
@@ -145,11 +177,11 @@ export class Workspace implements WorkspaceApi {
 		const node = this.#index.get(normal);
 		if (node?.type === 'file' && node.text !== undefined) return node.text;
 		// Not indexed (node_modules, a file that just appeared) or binary: ask the runtime.
-		return this.#runtime.fs.readTextFile(normal);
+		return (this.#runtime ?? (await this.runtimeReady)).fs.readTextFile(normal);
 	}
 
-	readBytes(path: string): Promise<Uint8Array> {
-		return this.#runtime.fs.readFile(normalizePath(path));
+	async readBytes(path: string): Promise<Uint8Array> {
+		return (this.#runtime ?? (await this.runtimeReady)).fs.readFile(normalizePath(path));
 	}
 
 	writeFile(path: string, content: string | Uint8Array): Promise<void> {
@@ -159,7 +191,7 @@ export class Workspace implements WorkspaceApi {
 			// Our own copy: the caller may reuse its array before the save is written.
 			const bytes = typeof content === 'string' ? encodeText(content) : new Uint8Array(content);
 			await this.#ensureFolder(dirname(normal), step);
-			await this.#runtime.fs.writeFile(normal, typeof content === 'string' ? content : bytes);
+			await this.#attached().fs.writeFile(normal, typeof content === 'string' ? content : bytes);
 			if (!isInsideOpaque(normal)) this.#recorder.recordFile(normal, bytes, Date.now(), step);
 		});
 	}
@@ -182,7 +214,7 @@ export class Workspace implements WorkspaceApi {
 			}
 			// Gone from the runtime already (a process removed it first): still drop it here.
 			const known = this.#index.get(normal) !== undefined;
-			await this.#runtime.fs.rm(normal, { recursive: true, force: known });
+			await this.#attached().fs.rm(normal, { recursive: true, force: known });
 			this.#recorder.forget(normal, step);
 		});
 	}
@@ -200,7 +232,7 @@ export class Workspace implements WorkspaceApi {
 				);
 			}
 			await this.#ensureFolder(dirname(target), step);
-			await this.#runtime.fs.rename(source, target);
+			await this.#attached().fs.rename(source, target);
 			// Re-reading the target is simpler than moving index entries, and equally correct:
 			// ignore rules may differ at the new place, and nested .gitignore files move with it.
 			this.#recorder.forget(source, step);
@@ -239,7 +271,7 @@ export class Workspace implements WorkspaceApi {
 	switchRuntime(next: Runtime): Promise<void> {
 		return this.#queue.run(async () => {
 			this.#assertOpen();
-			const previous = this.#runtime;
+			const previous = this.#attached();
 			const dirs = [...this.#index.dirs()].filter((dir) => dir.path !== '' && !dir.opaque);
 			for (const dir of dirs) await next.fs.mkdir(dir.path, { recursive: true });
 			for (const file of this.#index.files()) {
@@ -264,13 +296,39 @@ export class Workspace implements WorkspaceApi {
 
 	// ---- loading ----
 
+	/** Indexes what the runtime is seeded with: the same picture a walk of it would give. */
+	#restore(seed: WorkspaceSeed): void {
+		const step = newStep('load', false);
+		indexSeed(this.#recorder, seed, step);
+		this.#feed.emit(step);
+	}
+
+	async #attach(pending: Promise<Runtime>, walk: boolean): Promise<Runtime> {
+		let runtime: Runtime;
+		try {
+			runtime = await pending;
+		} catch (cause) {
+			this.#runtimeFailure = new Error(
+				`The project's runtime could not start: ${messageOf(cause)}. Reload the page to try again.`,
+				{ cause }
+			);
+			throw this.#runtimeFailure;
+		}
+		this.#runtime = runtime;
+		// Closed meanwhile: nothing may watch a runtime the caller is about to dispose.
+		if (this.#disposed) return runtime;
+		this.#watch.start(runtime);
+		if (walk) await this.#load();
+		return runtime;
+	}
+
 	async #load(): Promise<void> {
 		const step = newStep('load', false);
 		try {
 			await this.#reconciler.reconcileDir('', step);
 		} catch (cause) {
 			throw new Error(
-				`Could not read the project's files (${this.#runtime.capabilities.label}): ` +
+				`Could not read the project's files (${this.#attached().capabilities.label}): ` +
 					`${messageOf(cause)}. Reload the page to try again.`,
 				{ cause }
 			);
@@ -283,7 +341,7 @@ export class Workspace implements WorkspaceApi {
 	/** Creates `path` and missing parents in the runtime (mkdir -p) and indexes them. */
 	async #ensureFolder(path: string, step: Step): Promise<void> {
 		if (this.#index.isDir(path)) return;
-		await this.#runtime.fs.mkdir(path, { recursive: true });
+		await this.#attached().fs.mkdir(path, { recursive: true });
 		if (isInsideOpaque(path)) return;
 		this.#recorder.indexAncestors(path, step);
 		this.#recorder.recordDir(path, step);
@@ -302,6 +360,15 @@ export class Workspace implements WorkspaceApi {
 				this.#feed.emit(step);
 			}
 		});
+	}
+
+	/** The attached runtime; an error that says why when there is none (yet). */
+	#attached(): Runtime {
+		if (this.#runtime) return this.#runtime;
+		throw (
+			this.#runtimeFailure ??
+			new Error('The runtime is still starting. Wait a moment, then try again.')
+		);
 	}
 
 	#assertOpen(): void {

@@ -27,8 +27,16 @@ export async function settle(workspace: Workspace): Promise<void> {
 
 const isProbe = (change: WorkspaceChange) => change.path.startsWith('probe-');
 
-export function describeWorkspaceSuite(name: string, createRuntime: RuntimeFactory) {
-	describe(`workspace over ${name}`, () => {
+/**
+ * `seeded`: the workspace opens as the app opens it, with the index built from the files the
+ * runtime was seeded with and the runtime attached afterwards (not walked).
+ */
+export function describeWorkspaceSuite(
+	name: string,
+	createRuntime: RuntimeFactory,
+	{ seeded = false }: { seeded?: boolean } = {}
+) {
+	describe(`workspace over ${name}${seeded ? ', opened from its seed' : ''}`, () => {
 		const opened: { workspace: Workspace; runtimes: Runtime[] }[] = [];
 
 		async function open(files: Record<string, string | Uint8Array> = {}) {
@@ -37,10 +45,12 @@ export function describeWorkspaceSuite(name: string, createRuntime: RuntimeFacto
 			const errors: Error[] = [];
 			const workspace = await openWorkspace({
 				projectId: 'p1',
-				runtime,
+				runtime: seeded ? Promise.resolve(runtime) : runtime,
+				...(seeded ? { seed: { files } } : {}),
 				persistence,
 				onError: (error) => errors.push(error)
 			});
+			if (seeded) await workspace.runtimeReady;
 			const changes: WorkspaceChange[] = [];
 			workspace.subscribe((batch) => changes.push(...batch.filter((c) => !isProbe(c))));
 			const entry = { workspace, runtimes: [runtime] };

@@ -14,22 +14,47 @@ import { WatchedFs } from './watched-fs';
 
 export interface BrowserRuntimeOptions {
 	/** Files to start with, keyed by project-relative path; folders are created as needed. */
-	files?: Record<string, string | Uint8Array>;
+	files?: Readonly<Record<string, string | Uint8Array>>;
+	/** Folders to create even when empty. */
+	dirs?: readonly string[];
+	/** When each file was last written (by path): `ls -l` and stat show it rather than now. */
+	mtimes?: Readonly<Record<string, number>>;
+}
+
+type JustBash = typeof import('just-bash/browser');
+let loading: Promise<JustBash> | undefined;
+
+/**
+ * Starts loading just-bash (and the Buffer it needs) without creating anything: a page calls this
+ * the moment it knows it will want a runtime, so the 1.3 MB download overlaps reading storage.
+ */
+export function preloadBrowserRuntime(): Promise<JustBash> {
+	loading ??= ensureBuffer().then(() => import('just-bash/browser'));
+	// A failed download may succeed on the next try (the network came back).
+	loading.catch(() => (loading = undefined));
+	return loading;
 }
 
 export async function createBrowserRuntime(options: BrowserRuntimeOptions = {}): Promise<Runtime> {
-	await ensureBuffer();
-	const { Bash, InMemoryFs } = await import('just-bash/browser');
+	const { Bash, InMemoryFs } = await preloadBrowserRuntime();
 
-	const initial: Record<string, string | Uint8Array> = { [`${PROJECT_ROOT}/.keep`]: '' };
+	type Seed = string | Uint8Array | { content: string | Uint8Array; mtime: Date };
+	const initial: Record<string, Seed> = { [`${PROJECT_ROOT}/.keep`]: '' };
 	for (const [path, content] of Object.entries(options.files ?? {})) {
 		if (normalizePath(path) === '') continue;
-		initial[toBashPath(path)] = typeof content === 'string' ? content : new Uint8Array(content);
+		// Bytes are copied: the caller's array may be handed elsewhere (the workspace's index).
+		const data = typeof content === 'string' ? content : new Uint8Array(content);
+		const mtimeMs = options.mtimes?.[path];
+		initial[toBashPath(path)] =
+			mtimeMs === undefined ? data : { content: data, mtime: new Date(mtimeMs) };
 	}
 	const store = new InMemoryFs(initial);
 	// The placeholder only made sure /project exists even with no files.
 	await store.rm(`${PROJECT_ROOT}/.keep`);
 	await store.mkdir('/tmp', { recursive: true });
+	for (const dir of options.dirs ?? []) {
+		if (normalizePath(dir) !== '') await store.mkdir(toBashPath(dir), { recursive: true });
+	}
 
 	const events = new FsEventBatcher();
 	const fs = new WatchedFs(store, (type, absolute) => {

@@ -1,2 +1,6 @@
-export { createBrowserRuntime, type BrowserRuntimeOptions } from './browser-runtime';
+export {
+	createBrowserRuntime,
+	preloadBrowserRuntime,
+	type BrowserRuntimeOptions
+} from './browser-runtime';
 export { browserCapabilities } from './capabilities';

@@ -30,6 +30,11 @@ export interface ChatSessionOptions {
 	files?: CheckpointWorkspace;
 	/** The current runtime; it can change mid-session (offline → WebContainer). */
 	runtime: () => Runtime;
+	/**
+	 * Resolves once `runtime()` has one to give: the chat is usable before the runtime starts, and
+	 * a message sent meanwhile waits here rather than fails. Absent: the runtime is there already.
+	 */
+	runtimeReady?: () => Promise<unknown>;
 	settings: ModelSettings;
 	/** Seams for tests. */
 	store?: ChatSessionStore;

@@ -179,6 +179,8 @@ export class ChatSession {
 			await this.load();
 			// `/compact` is the agent's too, but it is not a message of the conversation.
 			this.transcript = beginTurn(this.transcript, message, Date.now(), { command: compact });
+			// Sent while the runtime starts: the message shows at once, the turn begins when it is up.
+			await this.#options.runtimeReady?.();
 			const config = settings.config;
 			const runner = await this.#runnerFor(config, message);
 			// Files are read before the agent may change anything, and stored behind the turn.

@@ -14,7 +14,10 @@ export interface ProjectChatOptions {
 	projectId: string;
 	workspace: Workspace;
 	/** The project session: its runtime changes when WebContainer takes over. */
-	session: { readonly runtime: Runtime | null | undefined };
+	session: {
+		readonly runtime: Runtime | null | undefined;
+		readonly runtimeReady?: Promise<unknown>;
+	};
 	settings: ModelSettings;
 }
 
@@ -43,6 +46,7 @@ export function openProjectChat({ projectId, workspace, session, settings }: Pro
 				throw new Error('The runtime is not ready yet. Wait a moment, then send again.');
 			return session.runtime;
 		},
+		runtimeReady: () => session.runtimeReady ?? Promise.resolve(),
 		settings
 	});
 	// The first send should not wait for the agent's code, the tokenizer or the SDK: fetched in
