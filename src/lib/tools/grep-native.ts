@@ -120,7 +120,7 @@ function toFileMatches(file: NativeGrepFile): FileMatches {
  */
 function rustGlobs(glob: string | undefined): string[] | undefined {
 	if (glob === undefined || glob.trim() === '') return [];
-	if (/[@!+*?]\(|\\/.test(glob.slice(1))) return undefined;
+	if (/[@!+*?]\(|\\/.test(glob.replace(/^!/, ''))) return undefined;
 	return [glob];
 }
 
