@@ -1,11 +1,5 @@
 import ignore from 'ignore';
-import {
-	isFsError,
-	isWithin,
-	type NativeGrepFile,
-	type Runtime,
-	type RuntimeFs
-} from '../runtime';
+import { isFsError, isWithin, type NativeGrepFile, type Runtime, type RuntimeFs } from '../runtime';
 import { isBinary, OPAQUE_DIRS } from '../workspace';
 import { comparePaths, formatGrepResults, searchText, type FileMatches } from './grep-engine';
 import type { GrepArgs } from './grep';
@@ -163,13 +157,14 @@ async function isIgnoredFolder(fs: RuntimeFs, path: string): Promise<boolean> {
 	const rules: { dir: string; matcher: ReturnType<typeof ignore> }[] = [];
 	for (let depth = 0; depth < parts.length; depth++) {
 		const dir = parts.slice(0, depth).join('/');
-		const text = await fs.readTextFile(dir === '' ? '.gitignore' : `${dir}/.gitignore`).catch(
-			(error: unknown) => {
+		const text = await fs
+			.readTextFile(dir === '' ? '.gitignore' : `${dir}/.gitignore`)
+			.catch((error: unknown) => {
 				if (isFsError(error, 'ENOENT') || isFsError(error, 'ENOTDIR')) return undefined;
 				throw error;
-			}
-		);
-		if (text !== undefined) rules.push({ dir, matcher: ignore({ allowRelativePaths: true }).add(text) });
+			});
+		if (text !== undefined)
+			rules.push({ dir, matcher: ignore({ allowRelativePaths: true }).add(text) });
 		// The folder at this depth, tested against every rule file above it (deeper ones win).
 		const folder = parts.slice(0, depth + 1).join('/');
 		let ignored = false;

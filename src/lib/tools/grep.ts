@@ -8,10 +8,12 @@ import {
 	searchText,
 	type FileMatches
 } from './grep-engine';
-import { nativeGrep, noMatchesOutput } from './grep-native';
+import { nativeGrep, noMatchesOutput, type NativeGrepContext } from './grep-native';
 import { compileSearchPattern } from './regex';
 import { relativeTo, searchScope, skippedNote } from './search-scope';
 import { throwIfAborted, ToolError } from './tool-error';
+import type { ToolResult } from './types';
+import { parseToolArgs } from './validation';
 
 export { GREP_MAX_OUTPUT_CHARS } from './grep-engine';
 
@@ -105,7 +107,8 @@ export const grepTool = defineTool({
 		}
 		throwIfAborted(ctx.signal);
 
-		if (results.length === 0) return noMatchesOutput(args, scope.base, skippedNote(ctx, scope.base));
+		if (results.length === 0)
+			return noMatchesOutput(args, scope.base, skippedNote(ctx, scope.base));
 		const result = formatGrepResults(results, {
 			mode,
 			context: args.context,
@@ -114,3 +117,25 @@ export const grepTool = defineTool({
 		return { ...result, output: result.output + skippedNote(ctx, scope.base) };
 	}
 });
+
+/**
+ * A grep call answered by the runtime's native engine alone, without the workspace index
+ * (the CLI uses it before indexing the folder); undefined when the call needs the in-process
+ * engine or has an error to report: run it through runTool then, which explains it.
+ */
+export async function runNativeGrep(
+	rawArgs: unknown,
+	ctx: NativeGrepContext
+): Promise<ToolResult | undefined> {
+	const parsed = parseToolArgs(grepTool, rawArgs);
+	if (!parsed.ok) return undefined;
+	const args = parsed.args as GrepArgs;
+	try {
+		compileSearchPattern(args.pattern, args.ignore_case ?? false);
+		compileGlobFilter(args.glob);
+		if (args.context !== undefined && (args.output_mode ?? 'files') !== 'content') return undefined;
+		return await nativeGrep(args, ctx);
+	} catch {
+		return undefined;
+	}
+}

@@ -18,7 +18,8 @@
 
 const WORD = '0-9A-Za-z_';
 // JavaScript's \s: WhiteSpace and LineTerminator of ECMA-262.
-const SPACE = '\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+const SPACE =
+	'\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
 
 const CLASS_ESCAPES: Record<string, string> = {
 	d: '[0-9]',

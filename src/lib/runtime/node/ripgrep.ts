@@ -72,7 +72,11 @@ export function ripgrepArgs(request: NativeGrepRequest): string[] {
 	return args;
 }
 
-function runRipgrep(root: string, rg: string, request: NativeGrepRequest): Promise<NativeGrepResult> {
+function runRipgrep(
+	root: string,
+	rg: string,
+	request: NativeGrepRequest
+): Promise<NativeGrepResult> {
 	return new Promise((resolve) => {
 		if (request.signal?.aborted) return resolve({ ok: false, reason: 'aborted' });
 		const child = spawn(rg, ripgrepArgs(request), {
