@@ -141,3 +141,58 @@ export function comparePaths(a: string, b: string): number {
 	const keyB = b.replaceAll('/', '\u0000');
 	return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
+
+/** A search over texts already gathered, in a form a worker can take (plain data only). */
+export interface GrepJob {
+	readonly paths: readonly string[];
+	readonly texts: readonly string[];
+	readonly pattern: string;
+	readonly ignoreCase: boolean;
+	readonly firstOnly: boolean;
+	/** Context lines kept around each match (content mode). */
+	readonly context: number;
+}
+
+/** FileMatches as plain data: only the lines the output can show (matches and their context). */
+export interface PortableMatches {
+	readonly path: string;
+	readonly matched: number[];
+	readonly count: number;
+	readonly lineCount: number;
+	readonly lines: [number, string][];
+}
+
+/** The engine over a job, as the in-process search does it file by file. */
+export function runGrepJob(
+	job: GrepJob,
+	compile: (pattern: string, ignoreCase: boolean) => RegExp
+) {
+	const regex = compile(job.pattern, job.ignoreCase);
+	const out: PortableMatches[] = [];
+	for (let i = 0; i < job.paths.length; i++) {
+		const found = searchText(job.paths[i]!, job.texts[i]!, regex, job.firstOnly);
+		if (found) out.push(toPortable(found, job.context));
+	}
+	return out;
+}
+
+function toPortable(found: FileMatches, context: number): PortableMatches {
+	const keep = new Map<number, string>();
+	for (const index of found.matched) {
+		const from = Math.max(0, index - context);
+		const to = Math.min(found.lineCount - 1, index + context);
+		for (let line = from; line <= to; line++) keep.set(line, found.line(line));
+	}
+	return {
+		path: found.path,
+		matched: [...found.matched],
+		count: found.count,
+		lineCount: found.lineCount,
+		lines: [...keep]
+	};
+}
+
+export function fromPortable(portable: PortableMatches): FileMatches {
+	const lines = new Map(portable.lines);
+	return { ...portable, line: (index) => lines.get(index) ?? '' };
+}

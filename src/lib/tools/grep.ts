@@ -4,10 +4,17 @@ import { extraIgnores } from './extra-ignores';
 import {
 	compileGlobFilter,
 	formatGrepResults,
+	fromPortable,
 	isHidden,
 	searchText,
 	type FileMatches
 } from './grep-engine';
+import {
+	defaultGrepWorker,
+	searchInWorker,
+	wantsWorker,
+	type GrepWorkerFactory
+} from './grep-worker-client';
 import { nativeGrep, noMatchesOutput, type NativeGrepContext } from './grep-native';
 import { compileSearchPattern } from './regex';
 import { relativeTo, searchScope, skippedNote } from './search-scope';
@@ -55,6 +62,13 @@ const parameters = z.strictObject({
 
 export type GrepArgs = z.infer<typeof parameters>;
 
+let grepWorkerFactory: GrepWorkerFactory = defaultGrepWorker;
+
+/** Tests: the worker big searches use (a double, or one that never starts). */
+export function setGrepWorkerFactory(factory: GrepWorkerFactory): void {
+	grepWorkerFactory = factory;
+}
+
 export const grepTool = defineTool({
 	name: 'grep',
 	description: `Searches file contents with a regular expression, like ripgrep.
@@ -86,14 +100,11 @@ export const grepTool = defineTool({
 		const scope = searchScope(ctx, args.path, 'grep');
 		const isExtraIgnored = extraIgnores(ctx.workspace);
 
-		const results: FileMatches[] = [];
-		let checked = 0;
+		// Gathered first (cheap: the index holds the texts), then searched here or in a worker.
+		const paths: string[] = [];
+		const texts: string[] = [];
+		let chars = 0;
 		for (const file of scope.files) {
-			if (++checked % 200 === 0) {
-				throwIfAborted(ctx.signal);
-				// Yield now and then so a search over a large project does not freeze the page.
-				await Promise.resolve();
-			}
 			if (file.binary) continue;
 			const relative = scope.isFile ? file.path : relativeTo(file.path, scope.base);
 			if (!scope.isFile) {
@@ -102,8 +113,28 @@ export const grepTool = defineTool({
 			const text = ctx.workspace.peekText(file.path);
 			// ripgrep treats a NUL anywhere as binary; the index only sniffs the first 8 KB.
 			if (text === undefined || text.includes('\0')) continue;
-			const found = searchText(file.path, text, regex, mode === 'files');
-			if (found) results.push(found);
+			paths.push(file.path);
+			texts.push(text);
+			chars += text.length;
+		}
+		const firstOnly = mode === 'files';
+		let results: FileMatches[] | undefined;
+		if (wantsWorker(paths.length, chars)) {
+			const job = { paths, texts, pattern: args.pattern, ignoreCase: args.ignore_case ?? false };
+			const found = await searchInWorker(
+				{ ...job, firstOnly, context: args.context ?? 0 },
+				ctx.signal,
+				grepWorkerFactory
+			);
+			results = found?.map(fromPortable);
+		}
+		if (!results) {
+			results = [];
+			for (let i = 0; i < paths.length; i++) {
+				if (i % 200 === 199) throwIfAborted(ctx.signal);
+				const found = searchText(paths[i]!, texts[i]!, regex, firstOnly);
+				if (found) results.push(found);
+			}
 		}
 		throwIfAborted(ctx.signal);
 
