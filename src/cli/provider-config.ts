@@ -1,4 +1,4 @@
-import { PROVIDER_PRESETS, type ProviderConfig, type ProviderId } from '../lib/providers';
+import { PROVIDER_PRESETS, type ProviderConfig } from '../lib/providers';
 import { KEY_VARIABLES } from './key-variables';
 import { UsageError } from './usage-error';
 
