@@ -75,6 +75,8 @@ async function sourceFiles(pkg: string): Promise<string[]> {
 	return entries
 		.filter((entry) => entry.isFile() && EXTENSIONS.test(entry.name))
 		.map((entry) => relative(pkg, join(entry.parentPath, entry.name)))
-		.filter((path) => !path.split(/[\\/]/).some((part) => part === 'node_modules' || part.startsWith('.')))
+		.filter(
+			(path) => !path.split(/[\\/]/).some((part) => part === 'node_modules' || part.startsWith('.'))
+		)
 		.sort();
 }

@@ -46,7 +46,9 @@ async function main(): Promise<number> {
 		return 2;
 	}
 	if (spawnSync('rg', ['--version']).status !== 0) {
-		console.error('ripgrep (rg) is not on PATH: it is the reference. Install it (apt install ripgrep).');
+		console.error(
+			'ripgrep (rg) is not on PATH: it is the reference. Install it (apt install ripgrep).'
+		);
 		return 2;
 	}
 	const rgVersion = spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
@@ -140,7 +142,9 @@ function formatTable(rows: Row[], measures: Measure[]): string {
 			return ms === undefined ? '—' : `${ms.toFixed(0)} ms (${row.ratios[m.id]!.toFixed(1)}×)`;
 		})
 	]);
-	const widths = header.map((_, i) => Math.max(...[header, ...body].map((line) => line[i]!.length)));
+	const widths = header.map((_, i) =>
+		Math.max(...[header, ...body].map((line) => line[i]!.length))
+	);
 	const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
 	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
