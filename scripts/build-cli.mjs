@@ -24,27 +24,34 @@ const builtins = new Set(builtinModules);
 
 await rm(outdir, { recursive: true, force: true });
 const missing = new Set();
-for (const [file, contents] of Object.entries(ENTRIES)) {
-	const result = await build({
-		stdin: { contents, resolveDir: root, sourcefile: `entry-${file}`, loader: 'ts' },
-		outfile: join(outdir, file),
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		target: 'node20',
-		plugins: [nodeResolvableImports()],
-		// The host is compiled beside the CLI (src/cli/command-host.ts reads this).
-		define: { KILN_COMMAND_HOST: JSON.stringify('./kiln-command-host.mjs') },
-		banner: { js: '#!/usr/bin/env node' },
-		metafile: true,
-		logLevel: 'warning'
-	});
-	for (const output of Object.values(result.metafile.outputs)) {
-		for (const { path, external } of output.imports) {
-			if (!external) continue;
-			const name = packageName(path);
-			if (name && !dependencies.has(name)) missing.add(name);
-		}
+// One build with code splitting: each command's modules (and the npm packages they import) load
+// when that command runs, so `kiln tool grep` does not wait for the model SDKs and parsers.
+const result = await build({
+	// Named by the keys: kiln.mjs, kiln-command-host.mjs.
+	entryPoints: Object.fromEntries(
+		Object.keys(ENTRIES).map((file) => [file.replace(/\.mjs$/, ''), `kiln-entry:${file}`])
+	),
+	outdir,
+	// Beside the entries: command-host.ts finds the host relative to its own chunk.
+	chunkNames: 'chunk-[hash]',
+	outExtension: { '.js': '.mjs' },
+	splitting: true,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	plugins: [entries(), nodeResolvableImports()],
+	// The host is compiled beside the CLI (src/cli/command-host.ts reads this).
+	define: { KILN_COMMAND_HOST: JSON.stringify('./kiln-command-host.mjs') },
+	banner: { js: '#!/usr/bin/env node' },
+	metafile: true,
+	logLevel: 'warning'
+});
+for (const output of Object.values(result.metafile.outputs)) {
+	for (const { path, external } of output.imports) {
+		if (!external) continue;
+		const name = packageName(path);
+		if (name && !dependencies.has(name)) missing.add(name);
 	}
 }
 if (missing.size > 0) {
@@ -54,6 +61,25 @@ if (missing.size > 0) {
 	process.exit(1);
 }
 console.log(`build-cli: wrote ${Object.keys(ENTRIES).join(', ')} to dist/cli/`);
+
+/** The entries' source (ENTRIES) as modules esbuild can split: `kiln-entry:kiln.mjs` → kiln.mjs. */
+function entries() {
+	return {
+		name: 'kiln-entries',
+		/** @param {import('esbuild').PluginBuild} build */
+		setup(build) {
+			build.onResolve({ filter: /^kiln-entry:/ }, (args) => ({
+				path: args.path.slice('kiln-entry:'.length).replace(/\.mjs$/, ''),
+				namespace: 'kiln-entry'
+			}));
+			build.onLoad({ filter: /.*/, namespace: 'kiln-entry' }, (args) => ({
+				contents: ENTRIES[`${args.path}.mjs`],
+				resolveDir: root,
+				loader: 'ts'
+			}));
+		}
+	};
+}
 
 /**
  * Leaves npm packages as imports, written so Node's own ESM resolution finds them: bundlers

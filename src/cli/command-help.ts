@@ -1,4 +1,4 @@
-import { TOOL_NAMES } from '../lib/tools';
+import { TOOL_NAMES } from '../lib/tools/lean';
 
 export const TOOL_HELP = `Usage: kiln tool NAME --dir DIR [--args JSON] [--runtime node|browser] [--json]
 

@@ -1,10 +1,12 @@
-import { createReadTracker, getTool, runTool, TOOL_NAMES } from '../lib/tools';
+import { resolve } from 'node:path';
+import { createNodeRuntime } from '../lib/runtime/node';
+import { runNativeGrep, TOOL_NAMES } from '../lib/tools/lean';
+import type { ToolResult } from '../lib/tools';
 import { TOOL_HELP } from './command-help';
 import { abortOnInterrupt } from './interrupt';
-import { openProject } from './open-project';
+import { keysInEnvironment, scrubKeyVariables } from './key-variables';
 import type { CliOutput } from './output';
 import { parseOptions, parseRuntimeChoice, requireOption } from './parse-options';
-import { keysInEnvironment, scrubKeyVariables } from './provider-config';
 import { UsageError } from './usage-error';
 import { messageOf } from '../lib/errors';
 
@@ -29,7 +31,7 @@ export async function toolCommand(args: readonly string[], output: CliOutput): P
 			`Unexpected argument '${extra[0]}'. Pass the tool's arguments as JSON with --args.`
 		);
 	}
-	if (!getTool(name)) {
+	if (!(TOOL_NAMES as readonly string[]).includes(name)) {
 		throw new UsageError(
 			`There is no tool named '${name}'. The tools are: ${TOOL_NAMES.join(', ')}.`
 		);
@@ -42,23 +44,44 @@ export async function toolCommand(args: readonly string[], output: CliOutput): P
 	// the agent's commands would see.
 	for (const key of keysInEnvironment(process.env)) output.addSecret(key);
 	scrubKeyVariables(process.env);
-	const project = await openProject(dir, runtimeChoice);
-	if (project.note) output.err(project.note);
+	const controller = new AbortController();
+	const release = abortOnInterrupt(controller, () =>
+		output.err('Stopping the tool (press Ctrl+C again to quit at once)…\n')
+	);
 	try {
-		const controller = new AbortController();
-		const release = abortOnInterrupt(controller, () =>
-			output.err('Stopping the tool (press Ctrl+C again to quit at once)…\n')
-		);
-		const result = await runTool(name, toolArgs, {
-			workspace: project.workspace,
-			runtime: project.runtime,
-			signal: controller.signal,
-			readTracker: createReadTracker()
-		}).finally(release);
+		const native =
+			name === 'grep' && runtimeChoice === 'node'
+				? await grepWithoutIndex(dir, toolArgs, controller.signal)
+				: undefined;
+		const result =
+			native ??
+			(await (
+				await import('./tool-run')
+			).runToolOnProject(dir, runtimeChoice, name, toolArgs, controller.signal, output));
 		output.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.output}\n`);
 		return result.ok ? 0 : 1;
 	} finally {
-		await project.dispose();
+		release();
+	}
+}
+
+/**
+ * grep answered by ripgrep straight from the folder, without indexing it first (reading every
+ * file takes far longer than the search); undefined when the full tool has to run (no
+ * ripgrep, a pattern it cannot take, a path or error the tool explains).
+ */
+async function grepWithoutIndex(
+	dir: string,
+	toolArgs: unknown,
+	signal: AbortSignal
+): Promise<ToolResult | undefined> {
+	const runtime = await createNodeRuntime({ root: resolve(dir) }).catch(() => undefined);
+	if (!runtime) return undefined;
+	try {
+		if (!runtime.search) return undefined;
+		return await runNativeGrep(toolArgs, { runtime, signal });
+	} finally {
+		await runtime.dispose();
 	}
 }
 

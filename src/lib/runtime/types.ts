@@ -172,9 +172,51 @@ export type PreviewEvent =
 	| { readonly type: 'ready'; readonly port: number; readonly url: string }
 	| { readonly type: 'closed'; readonly port: number };
 
+/**
+ * A search by a native engine (ripgrep) with the workspace's rules: .gitignore without needing a
+ * git repository, .ignore/.rgignore, hidden names, node_modules and .git skipped, binary files
+ * skipped, symbolic links not followed, no global or user configuration.
+ */
+export interface NativeGrepRequest {
+	/** A regular expression in ripgrep's (Rust) syntax. */
+	readonly pattern: string;
+	readonly ignoreCase: boolean;
+	/** The project-relative folder searched ('' for the whole project). */
+	readonly path: string;
+	/** ripgrep --glob patterns, project-relative when they contain '/'. */
+	readonly globs: readonly string[];
+	readonly mode: 'files' | 'count' | 'content';
+	/** Lines of context (content mode). */
+	readonly context: number;
+	readonly signal?: AbortSignal;
+}
+
+export interface NativeGrepFile {
+	readonly path: string;
+	/** Matching lines: counted (count mode), or the 1-based numbers found (content mode). */
+	readonly count: number;
+	/** Content mode: 1-based line number → text (without \n), matches and context alike. */
+	readonly lines?: ReadonlyMap<number, string>;
+	/** Content mode: the 1-based numbers of the matching lines, ascending. */
+	readonly matched?: readonly number[];
+}
+
+export type NativeGrepResult =
+	| { readonly ok: true; readonly files: NativeGrepFile[] }
+	/** The engine is missing or refused the request (say, a pattern its dialect rejects). */
+	| { readonly ok: false; readonly reason: string };
+
+export interface NativeSearch {
+	/** Which engine answers, for people and benchmarks ("ripgrep 13.0.0"). */
+	readonly label: string;
+	grep(request: NativeGrepRequest): Promise<NativeGrepResult>;
+}
+
 export interface Runtime {
 	readonly capabilities: RuntimeCapabilities;
 	readonly fs: RuntimeFs;
+	/** A native search engine, where this runtime has one (the node runtime, with ripgrep). */
+	readonly search?: NativeSearch;
 	exec(command: string, options?: ExecOptions): Promise<ExecResult>;
 	openShell(options: ShellOptions): Promise<ShellSession>;
 	onPreview(listener: (event: PreviewEvent) => void): () => void;

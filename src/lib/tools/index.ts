@@ -18,6 +18,7 @@ export { unifiedFileDiff } from './unified-file-diff';
 export { READ_DEFAULT_LIMIT, READ_MAX_LINE_CHARS } from './read';
 export { BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_OUTPUT_CHARS, BASH_MAX_TIMEOUT_MS } from './bash';
 export { GLOB_MAX_RESULTS } from './glob';
+export { runNativeGrep } from './grep';
 export { LIST_MAX_ENTRIES } from './list';
 export { TASK_MAX_REPORT_CHARS } from './task';
 export type {

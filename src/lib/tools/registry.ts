@@ -13,22 +13,10 @@ import { truncateMiddle } from './truncate';
 import type { Tool, ToolContext, ToolDefinition, ToolResult } from './types';
 import { parseToolArgs } from './validation';
 import { writeTool } from './write';
+import { TOOL_NAMES, type ToolName } from './tool-names';
+
+export { TOOL_NAMES, type ToolName };
 import { messageOf } from '../errors';
-
-/** The fixed order of the core tools: providers get them in this order (the prompt cache depends on it). */
-export const TOOL_NAMES = [
-	'read',
-	'write',
-	'edit',
-	'glob',
-	'grep',
-	'list',
-	'bash',
-	'todo_write',
-	'task'
-] as const;
-
-export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** A last guard on what reaches the model; tools keep their own, smaller limits. */
 export const MAX_TOOL_OUTPUT_CHARS = 50_000;

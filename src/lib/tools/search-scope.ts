@@ -3,7 +3,7 @@ import { OPAQUE_DIRS, type WorkspaceFile } from '../workspace';
 import { missingFileError } from './file-access';
 import { ToolError } from './tool-error';
 import { resolveToolPath } from './tool-paths';
-import type { ToolContext } from './types';
+import type { ToolContext, ToolWorkspace } from './types';
 
 export interface SearchScope {
 	/** The project-relative folder or file searched ('' for the whole project). */
@@ -58,8 +58,11 @@ const SKIPPED_SHOWN = 5;
  * A line naming the symbolic links under `base` that were not followed (a loop, or a link out
  * of the project), so a search or listing that misses them says why; '' when there are none.
  */
-export function skippedNote(ctx: ToolContext, base: string): string {
-	const skipped = (ctx.workspace.skippedEntries?.() ?? []).filter((entry) =>
+export function skippedNote(
+	ctx: { readonly workspace?: Pick<ToolWorkspace, 'skippedEntries'> },
+	base: string
+): string {
+	const skipped = (ctx.workspace?.skippedEntries?.() ?? []).filter((entry) =>
 		isWithin(entry.path, base)
 	);
 	if (skipped.length === 0) return '';

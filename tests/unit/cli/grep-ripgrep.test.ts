@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from './cli-process';
+import { REPO_ROOT, runCli, withoutKeys } from './cli-process';
 
 /**
  * `kiln tool grep` against ripgrep with its default settings, on a copy of this repository's
@@ -49,57 +49,102 @@ function ripgrep(dir: string, flags: string[], testCase: Case): string {
 	}
 }
 
-describe.each(['node', 'browser'])(
-	'kiln tool grep on the %s runtime matches ripgrep',
-	(runtime) => {
-		let dir = '';
+/**
+ * node: answered by ripgrep itself (rg is on PATH); node without rg: PATH leads nowhere, so the
+ * in-process engine answers; browser: the in-process engine over an in-memory copy.
+ */
+describe.each([
+	['node', 'node', true],
+	['node (no rg on PATH)', 'node', false],
+	['browser', 'browser', true]
+] as const)('kiln tool grep on the %s runtime matches ripgrep', (_label, runtime, withRipgrep) => {
+	let dir = '';
+	let env: NodeJS.ProcessEnv | undefined;
 
-		// One copy for all cases: it is only read.
-		beforeAll(async () => {
-			dir = await mkdtemp(join(tmpdir(), 'kiln-cli-rg-'));
-			await cp(join(REPO_ROOT, 'src'), join(dir, 'src'), { recursive: true });
-		});
-		afterAll(() => rm(dir, { recursive: true, force: true }));
-
-		async function grep(testCase: Case, outputMode: 'files' | 'content' | 'count') {
-			const args = {
-				pattern: testCase.pattern,
-				output_mode: outputMode,
-				...(testCase.ignoreCase ? { ignore_case: true } : {}),
-				...(testCase.glob ? { glob: testCase.glob } : {})
-			};
-			const result = await runCli([
-				'tool',
-				'grep',
-				'--dir',
-				dir,
-				'--runtime',
-				runtime,
-				'--args',
-				JSON.stringify(args)
-			]);
-			expect(result.code, result.stderr).toBe(0);
-			expect(result.stdout).not.toContain('(Output cut');
-			return result.stdout;
+	// One copy for all cases: it is only read.
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'kiln-cli-rg-'));
+		await cp(join(REPO_ROOT, 'src'), join(dir, 'src'), { recursive: true });
+		if (!withRipgrep) {
+			await mkdir(join(dir, '.empty-path'));
+			env = { ...withoutKeys(process.env), PATH: join(dir, '.empty-path') };
 		}
+	});
+	afterAll(() => rm(dir, { recursive: true, force: true }));
 
-		it.each(CASES)(
-			'/$pattern/ (ignore case: $ignoreCase, glob: $glob)',
-			async (testCase) => {
-				const files = ripgrep(dir, ['-l'], testCase);
-				// Every case must match something, or the comparison proves nothing.
-				expect(files).not.toBe('');
-				expect(await grep(testCase, 'files')).toBe(files);
-				// Counts share the files path; one runtime is enough (each CLI start costs ~0.5 s).
-				if (runtime === 'node') {
-					expect(await grep(testCase, 'count')).toBe(ripgrep(dir, ['-c'], testCase));
-				}
-				if (!testCase.broad) {
-					const content = ripgrep(dir, ['-n', '--no-heading'], testCase);
-					expect(await grep(testCase, 'content')).toBe(content);
-				}
-			},
-			TIMEOUT
+	async function grep(testCase: Case, outputMode: 'files' | 'content' | 'count') {
+		const args = {
+			pattern: testCase.pattern,
+			output_mode: outputMode,
+			...(testCase.ignoreCase ? { ignore_case: true } : {}),
+			...(testCase.glob ? { glob: testCase.glob } : {})
+		};
+		const result = await runCli(
+			['tool', 'grep', '--dir', dir, '--runtime', runtime, '--args', JSON.stringify(args)],
+			env ? { env } : {}
 		);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).not.toContain('(Output cut');
+		return result.stdout;
 	}
-);
+
+	it.each(CASES)(
+		'/$pattern/ (ignore case: $ignoreCase, glob: $glob)',
+		async (testCase) => {
+			const files = ripgrep(dir, ['-l'], testCase);
+			// Every case must match something, or the comparison proves nothing.
+			expect(files).not.toBe('');
+			expect(await grep(testCase, 'files')).toBe(files);
+			// Counts share the files path; one runtime is enough (each CLI start costs ~0.5 s).
+			if (runtime === 'node' && withRipgrep) {
+				expect(await grep(testCase, 'count')).toBe(ripgrep(dir, ['-c'], testCase));
+			}
+			if (!testCase.broad) {
+				const content = ripgrep(dir, ['-n', '--no-heading'], testCase);
+				expect(await grep(testCase, 'content')).toBe(content);
+			}
+		},
+		TIMEOUT
+	);
+});
+
+describe('kiln tool grep with ripgrep', () => {
+	let dir = '';
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'kiln-cli-rg-stream-'));
+		await writeFile(join(dir, '.gitignore'), 'big/\n');
+		await writeFile(join(dir, 'a.ts'), 'const needle = 1;\n');
+		// 3 GB without a byte on disk (sparse): indexing the folder would have to read it, and
+		// Node refuses to read a file over 2 GiB at once.
+		await mkdir(join(dir, 'big'));
+		await writeFile(join(dir, 'big/huge.bin'), '');
+		await truncate(join(dir, 'big/huge.bin'), 3 * 1024 ** 3);
+	});
+	afterAll(() => rm(dir, { recursive: true, force: true }));
+
+	it('answers from the folder without reading it into memory first', async () => {
+		const result = await runCli([
+			'tool',
+			'grep',
+			'--dir',
+			dir,
+			'--args',
+			JSON.stringify({ pattern: 'needle', output_mode: 'content' })
+		]);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toBe('a.ts:1:const needle = 1;\n');
+		expect(result.code).toBe(0);
+	});
+
+	it('leaves a bad pattern to the tool, which explains it', async () => {
+		const small = await mkdtemp(join(tmpdir(), 'kiln-cli-rg-bad-'));
+		try {
+			await writeFile(join(small, 'a.ts'), 'x\n');
+			const result = await runCli(['tool', 'grep', '--dir', small, '--args', '{"pattern": "("}']);
+			expect(result.code).toBe(1);
+			expect(result.stdout).toContain("Invalid regular expression '('");
+		} finally {
+			await rm(small, { recursive: true, force: true });
+		}
+	});
+});

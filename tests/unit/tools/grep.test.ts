@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RUNTIMES, useHarness } from './harness';
+import { SEARCH_RUNTIMES, useHarness } from './harness';
 
 const project = {
 	'.gitignore': 'dist/\n',
@@ -11,7 +11,7 @@ const project = {
 	'img.bin': new Uint8Array([84, 79, 68, 79, 0, 1, 2])
 };
 
-describe.each(RUNTIMES)('grep on the %s runtime', (_name, create) => {
+describe.each(SEARCH_RUNTIMES)('grep on the %s runtime', (_name, create) => {
 	const open = useHarness(create);
 
 	it('lists matching files by default, skipping ignored, hidden and binary files', async () => {

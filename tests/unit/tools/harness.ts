@@ -40,6 +40,21 @@ export const RUNTIMES: [string, RuntimeFactory][] = [
 	['browser', async (files) => ({ runtime: await createBrowserRuntime({ files }) })]
 ];
 
+/** For search tools: the node runtime once more, without ripgrep (its in-process engine). */
+export const SEARCH_RUNTIMES: [string, RuntimeFactory][] = [
+	...RUNTIMES,
+	[
+		'node (no ripgrep)',
+		async (files) => {
+			const root = await mkdtemp(join(tmpdir(), 'kiln-tools-'));
+			folders.push(root);
+			const runtime = await createNodeRuntime({ root, ripgrep: false });
+			await seedRuntime(runtime, { files });
+			return { runtime, root };
+		}
+	]
+];
+
 export interface Harness {
 	runtime: Runtime;
 	workspace: Workspace;

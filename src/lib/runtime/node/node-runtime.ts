@@ -20,6 +20,7 @@ import { NodeWatcher } from './node-watch';
 import { localProcessHost, type ProcessHost } from './process-host';
 import { createRealPaths } from './real-paths';
 import { PreviewDetector } from './preview-detector';
+import { createRipgrepSearch, findRipgrep } from './ripgrep';
 
 export interface NodeRuntimeOptions {
 	/** The project folder; it must exist. */
@@ -29,6 +30,11 @@ export interface NodeRuntimeOptions {
 	 * it after the runtime.
 	 */
 	processHost?: ProcessHost;
+	/**
+	 * The ripgrep executable grep searches with (default: `rg` on PATH); false for none, so the
+	 * in-process engine searches (tests compare the two).
+	 */
+	ripgrep?: string | false;
 }
 
 export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> {
@@ -99,9 +105,11 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 		}
 	}
 
+	const rg = options.ripgrep === undefined ? findRipgrep() : options.ripgrep || undefined;
 	return {
 		capabilities: nodeCapabilities,
 		fs,
+		...(rg ? { search: createRipgrepSearch(root, rg) } : {}),
 		exec,
 		async openShell(shellOptions) {
 			// A real pty needs a native module; the line shell over exec is enough for the CLI.
