@@ -1,4 +1,5 @@
 import { createBrowserRuntime } from '$lib/runtime/browser';
+import { markPerf, PERF_MARKS } from '$lib/perf';
 import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime';
 import {
 	bootWebContainer,
@@ -153,6 +154,7 @@ export class ProjectSession {
 			}
 			this.workspace = workspace;
 			this.#useRuntime(runtime);
+			markPerf(PERF_MARKS.runtimeReady);
 			// Opened: first in the list, with the size just measured (it also heals any drift).
 			void touchProject(this.projectId, { bytes: snapshot.bytes }).catch(() => {});
 			// What a page closed mid-checkpoint left behind; nothing listed depends on it.

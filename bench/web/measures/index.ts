@@ -1,0 +1,7 @@
+/** Every measure `npm run bench:web` runs, in table order: one import line per measure. */
+import type { WebBenchMeasure } from '../types';
+import { bytes } from './bytes';
+import { load } from './load';
+import { heap } from './heap';
+
+export const MEASURES: WebBenchMeasure[] = [bytes, load, heap];
