@@ -75,20 +75,20 @@ export function largestContentfulPaint(page: Page): Promise<number | null> {
 		() =>
 			new Promise<number | null>((resolve) => {
 				let latest: number | null = null;
-				const frame = () => new Promise((done) => requestAnimationFrame(done));
 				const observer = new PerformanceObserver((list) => {
 					for (const entry of list.getEntries()) latest = entry.startTime;
 				});
-				void frame()
-					.then(frame)
-					.then(() => {
+				// No named functions in here: tsx would wrap them in a helper the page lacks.
+				requestAnimationFrame(() =>
+					requestAnimationFrame(() => {
 						observer.observe({ type: 'largest-contentful-paint', buffered: true });
 						// Buffered entries are delivered in a later task.
 						setTimeout(() => {
 							observer.disconnect();
 							resolve(latest);
 						}, 0);
-					});
+					})
+				);
 			})
 	);
 }
