@@ -50,8 +50,12 @@ interface RowResult extends WebBenchRow {
 	met: boolean | null;
 }
 
-async function main(): Promise<number> {
-	const { values } = parseArgs({
+const USAGE =
+	'Usage: npm run bench:web -- [--runs N ≥ 1] [--only ID]… [--no-throttle] [--skip-build] ' +
+	'[--port N] [--out FILE]';
+
+function options() {
+	return parseArgs({
 		options: {
 			runs: { type: 'string', default: '3' },
 			only: { type: 'string', multiple: true },
@@ -61,15 +65,22 @@ async function main(): Promise<number> {
 			out: { type: 'string', default: 'bench/results/web.json' }
 		}
 	});
+}
+
+async function main(): Promise<number> {
+	let values: ReturnType<typeof options>['values'];
+	try {
+		values = options().values;
+	} catch (error) {
+		console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}.`);
+		return 2;
+	}
 	const runs = Number(values.runs);
 	const port = Number(values.port);
 	const ids = MEASURES.map((measure) => measure.id);
 	const unknown = (values.only ?? []).filter((id) => !ids.includes(id));
 	if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(port) || unknown.length > 0) {
-		console.error(
-			`Usage: npm run bench:web -- [--runs N ≥ 1] [--only ID]… [--no-throttle] [--skip-build] ` +
-				`[--port N] [--out FILE]; IDs: ${ids.join(', ')}.`
-		);
+		console.error(`${USAGE}; IDs: ${ids.join(', ')}.`);
 		return 2;
 	}
 	const measures = MEASURES.filter((m) => !values.only || values.only.includes(m.id));
