@@ -47,11 +47,27 @@ export async function coldPage(
 	await cdp.send('Network.enable');
 	await cdp.send('Network.clearBrowserCache');
 	await throttle(cdp, throttled);
+	// Observing from the first script on catches every candidate, the last one included.
+	await page.addInitScript(() =>
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) {
+				window.__kilnBenchLcp = entry.startTime;
+				const element = (entry as PerformanceEntry & { element?: Element | null }).element;
+				window.__kilnBenchLcpElement = element
+					? [element.tagName.toLowerCase(), ...element.classList].join('.')
+					: '(removed element)';
+			}
+		}).observe({ type: 'largest-contentful-paint', buffered: true })
+	);
 	return { page, cdp };
 }
 
 /** The mark's time (ms since navigation), or null if it did not come within `timeoutMs`. */
-export async function waitForMark(page: Page, name: string, timeoutMs: number) {
+export async function waitForMark(
+	page: Page,
+	name: string,
+	timeoutMs: number
+): Promise<number | null> {
 	try {
 		const handle = await page.waitForFunction(
 			(mark) => performance.getEntriesByName(mark, 'mark')[0]?.startTime,
@@ -65,32 +81,42 @@ export async function waitForMark(page: Page, name: string, timeoutMs: number) {
 	}
 }
 
+declare global {
+	interface Window {
+		/** The latest largest-contentful-paint candidate, set by the observer coldPage installs. */
+		__kilnBenchLcp?: number;
+		/** Its element, e.g. `div.cm-content` (the text of a text node's parent). */
+		__kilnBenchLcpElement?: string;
+	}
+}
+
 /**
- * The latest largest-contentful-paint candidate (ms since navigation), null if none. Marks are
- * set in a frame callback, before that frame paints: two more frames make sure it was painted
- * and its LCP entry queued.
+ * The latest largest-contentful-paint candidate (ms since navigation) and its element, or null
+ * if none came
+ * within `timeoutMs`. Marks are set in a frame callback, before that frame paints: two more
+ * frames make sure it was painted and its LCP candidate reported, then the first candidate is
+ * awaited if there is none yet.
  */
-export function largestContentfulPaint(page: Page): Promise<number | null> {
-	return page.evaluate(
+export async function largestContentfulPaint(page: Page, timeoutMs: number) {
+	// No named functions inside page functions: tsx would wrap them in a helper the page lacks.
+	await page.evaluate(
 		() =>
-			new Promise<number | null>((resolve) => {
-				let latest: number | null = null;
-				const observer = new PerformanceObserver((list) => {
-					for (const entry of list.getEntries()) latest = entry.startTime;
-				});
-				// No named functions in here: tsx would wrap them in a helper the page lacks.
-				requestAnimationFrame(() =>
-					requestAnimationFrame(() => {
-						observer.observe({ type: 'largest-contentful-paint', buffered: true });
-						// Buffered entries are delivered in a later task.
-						setTimeout(() => {
-							observer.disconnect();
-							resolve(latest);
-						}, 0);
-					})
-				);
-			})
+			new Promise<void>((resolve) =>
+				requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+			)
 	);
+	try {
+		const handle = await page.waitForFunction(() => window.__kilnBenchLcp, null, {
+			timeout: timeoutMs,
+			polling: 50
+		});
+		const time = (await handle.jsonValue()) as number;
+		const element = await page.evaluate(() => window.__kilnBenchLcpElement ?? '');
+		return { time, element };
+	} catch (error) {
+		if (error instanceof Error && error.name === 'TimeoutError') return null;
+		throw error;
+	}
 }
 
 /** JS heap in use after a full garbage collection (CDP Performance metrics), in bytes. */

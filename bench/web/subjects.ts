@@ -84,6 +84,8 @@ export interface PageLoad {
 	paintMs: number | null;
 	readyMs: number | null;
 	lcpMs: number | null;
+	/** The LCP element, `tag.class.class`. */
+	lcpElement: string | null;
 	scripts: ScriptLoad[];
 	/** JS heap used after a full GC once ready (when asked for). */
 	heapBytes: number | null;
@@ -111,11 +113,21 @@ export async function loadSubject(
 		const paintMs = await mark(subject.paintMark);
 		const readyMs =
 			subject.readyMark === subject.paintMark ? paintMs : await mark(subject.readyMark);
-		const lcpMs = await largestContentfulPaint(page);
-		if (lcpMs === null) missing.push(`${subject.name}: no largest-contentful-paint entry`);
+		const lcp = await largestContentfulPaint(page, readyMs === null ? 1_000 : 10_000);
+		const lcpMs = lcp?.time ?? null;
+		if (lcpMs === null)
+			missing.push(`${subject.name}: no largest-contentful-paint entry once ready`);
 		const scripts = await recorder.loads(page);
 		const heapBytes = options.heap && readyMs !== null ? await usedHeap(cdp) : null;
-		return { paintMs, readyMs, lcpMs, scripts, heapBytes, missing };
+		return {
+			paintMs,
+			readyMs,
+			lcpMs,
+			lcpElement: lcp?.element ?? null,
+			scripts,
+			heapBytes,
+			missing
+		};
 	} finally {
 		await page.close();
 	}

@@ -17,6 +17,12 @@ const FIGURES = [
 	{ figure: 'ready (kiln:runtime-ready)', pick: (load: PageLoad) => load.readyMs, ide: true }
 ] as const;
 
+/** Which element the LCP was in each kept run (it can change between runs). */
+function lcpElements(loads: PageLoad[]): string[] {
+	const elements = [...new Set(loads.map((load) => load.lcpElement).filter(Boolean))];
+	return elements.length > 0 ? [`LCP element: ${elements.join(', ')}`] : [];
+}
+
 export const load: WebBenchMeasure = {
 	id: 'load',
 	throttles: true,
@@ -43,7 +49,8 @@ export const load: WebBenchMeasure = {
 					unit: 'ms',
 					reference: BLANK_REFERENCE,
 					referenceValue,
-					...(value === null || referenceValue === null ? { missing } : {})
+					...(value === null || referenceValue === null ? { missing } : {}),
+					...(figure === 'LCP' ? { details: lcpElements(samples.app) } : {})
 				});
 			}
 		}
