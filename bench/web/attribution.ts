@@ -45,8 +45,15 @@ export function scriptsBefore(loads: readonly ScriptLoad[], timeMs: number): str
 	return [...new Set(loads.filter((load) => load.endMs <= timeMs).map((load) => load.path))];
 }
 
-/** A chunk's owners by rendered size, largest first, the rest folded into `other`. */
-export function chunkPackages(chunk: ReportedChunk | undefined, top = 3): PackageShare[] {
+/**
+ * A chunk's owners by rendered size, largest first: the `top` biggest that have at least
+ * `minShare` of it, the rest folded into `other`.
+ */
+export function chunkPackages(
+	chunk: ReportedChunk | undefined,
+	top = 5,
+	minShare = 0.02
+): PackageShare[] {
 	if (!chunk) return [];
 	const sizes = new Map<string, number>();
 	for (const module of chunk.modules) {
@@ -57,8 +64,10 @@ export function chunkPackages(chunk: ReportedChunk | undefined, top = 3): Packag
 	const sorted = [...sizes.entries()]
 		.sort((a, b) => b[1] - a[1])
 		.map(([owner, size]) => ({ owner, share: size / total }));
-	const kept = sorted.slice(0, top);
-	const rest = sorted.slice(top).reduce((sum, entry) => sum + entry.share, 0);
+	const kept = sorted.slice(0, top).filter((entry) => entry.share >= minShare);
+	const rest = sorted
+		.filter((entry) => !kept.includes(entry))
+		.reduce((sum, entry) => sum + entry.share, 0);
 	return rest > 0 ? [...kept, { owner: 'other', share: rest }] : kept;
 }
 
@@ -66,7 +75,7 @@ export function chunkPackages(chunk: ReportedChunk | undefined, top = 3): Packag
 export function attribute(
 	report: readonly ReportedChunk[],
 	scripts: readonly ScriptSize[],
-	top = 3
+	top?: number
 ): ChunkAttribution[] {
 	const byFile = new Map(report.map((chunk) => [chunk.fileName, chunk]));
 	return scripts

@@ -36,22 +36,36 @@ const REPORT: ReportedChunk[] = [
 
 describe('bench:web byte attribution', () => {
 	it('sums each chunk by npm owner, largest first, the rest folded into other', () => {
-		expect(chunkPackages(REPORT[0])).toEqual([
+		expect(chunkPackages(REPORT[0], 3)).toEqual([
 			{ owner: '@codemirror/view', share: 0.6 },
 			{ owner: 'app', share: 0.2 },
 			{ owner: '@lezer/common', share: 0.15 },
 			{ owner: 'other', share: 0.05 }
 		]);
 		expect(chunkPackages(REPORT[1])).toEqual([{ owner: 'svelte', share: 1 }]);
+		// Five by default; owners under 2% go to other even when fewer than five are listed.
+		const small = chunkPackages(
+			chunk('x.js', [
+				['a', 970],
+				['b', 15],
+				['c', 15]
+			])
+		);
+		expect(small.map((entry) => entry.owner)).toEqual(['a', 'other']);
+		expect(small[1]!.share).toBeCloseTo(0.03);
 		expect(chunkPackages(undefined)).toEqual([]);
 	});
 
 	it('attributes the scripts a page fetched, heaviest first, unknown files without packages', () => {
-		const attributed = attribute(REPORT, [
-			{ path: '_app/immutable/chunks/small.js', raw: 30, gzip: 30, brotli: 30 },
-			{ path: '_app/immutable/chunks/editor.js', raw: 3_000, gzip: 1_024, brotli: 900 },
-			{ path: '_app/immutable/workers/w.js', raw: 500, gzip: 200, brotli: 180 }
-		]);
+		const attributed = attribute(
+			REPORT,
+			[
+				{ path: '_app/immutable/chunks/small.js', raw: 30, gzip: 30, brotli: 30 },
+				{ path: '_app/immutable/chunks/editor.js', raw: 3_000, gzip: 1_024, brotli: 900 },
+				{ path: '_app/immutable/workers/w.js', raw: 500, gzip: 200, brotli: 180 }
+			],
+			3
+		);
 		expect(attributed.map((c) => c.path)).toEqual([
 			'_app/immutable/chunks/editor.js',
 			'_app/immutable/workers/w.js',
