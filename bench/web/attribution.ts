@@ -68,7 +68,8 @@ export function chunkPackages(
 	const rest = sorted
 		.filter((entry) => !kept.includes(entry))
 		.reduce((sum, entry) => sum + entry.share, 0);
-	return rest > 0 ? [...kept, { owner: 'other', share: rest }] : kept;
+	// A remainder that would print as 0% is noise, not a package worth naming.
+	return rest >= 0.005 ? [...kept, { owner: 'other', share: rest }] : kept;
 }
 
 /** Each script with its packages, heaviest (gzip) first. */
