@@ -16,6 +16,11 @@ export interface WebBenchContext {
 	runs: number;
 	/** Chromium throttled like Fast 3G with 4× CPU, or unthrottled. */
 	throttled: boolean;
+	/**
+	 * The blank SvelteKit page (same versions, built and served the same way), the reference for
+	 * bytes, LCP, ready and heap. Absent when a caller runs a measure without it.
+	 */
+	blankUrl?: string;
 }
 
 export interface WebBenchRow {
@@ -23,13 +28,18 @@ export interface WebBenchRow {
 	figure: string;
 	/** Where: `/`, `IDE`, `1,000-message session`… */
 	subject: string;
-	value: number;
+	/** null: the figure could not be measured this run (`missing` says why). */
+	value: number | null;
 	unit: 'ms' | 'bytes' | 'count';
 	/** What the value is compared with in the same run, e.g. `blank SvelteKit page`, `idb-keyval getMany`. */
 	reference: string;
-	referenceValue: number;
+	referenceValue: number | null;
 	/** The issue's goal, when it sets one: a ratio to the reference or an absolute limit. */
 	goal?: { maxRatio?: number; max?: number };
+	/** Why value (or referenceValue) is null, e.g. `no kiln:runtime-ready mark within 60 s`. */
+	missing?: string;
+	/** Lines printed under the table and kept in the JSON (e.g. a chunk's main packages). */
+	details?: string[];
 }
 
 export interface WebBenchMeasure {
