@@ -7,4 +7,11 @@ import { firstSend } from './first-send';
 import { chatMeasure } from './chat';
 import { heap } from './heap';
 
-export const MEASURES: WebBenchMeasure[] = [bytes, load, runtimeMeasure, firstSend, chatMeasure, heap];
+export const MEASURES: WebBenchMeasure[] = [
+	bytes,
+	load,
+	runtimeMeasure,
+	firstSend,
+	chatMeasure,
+	heap
+];

@@ -5,7 +5,8 @@
  * for next time. Every failure (offline, a 404, a malformed file) keeps the data already in use.
  */
 import type { Provider as CatalogProviderData } from '@pydantic/genai-prices';
-import { z } from 'zod';
+// zod/mini: this module is reached from the IDE shell's settings, so it must not pull in classic zod.
+import * as z from 'zod/mini';
 import { catalogLibrary, forgetCatalogLookups, loadModelCatalog } from './model-catalog';
 
 /** Where the downloaded data is kept between visits (the app: the settings store). */
@@ -32,7 +33,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The shape the library needs; anything else is refused before it reaches the library. */
 const providersSchema = z
 	.array(z.looseObject({ id: z.string(), models: z.array(z.looseObject({ id: z.string() })) }))
-	.min(1);
+	.check(z.minLength(1));
 
 export async function refreshModelCatalog(options: RefreshOptions): Promise<RefreshOutcome> {
 	if (!(await loadModelCatalog())) return 'bundled';
