@@ -106,3 +106,24 @@ export function describeChunk(
 		.join(', ');
 	return `${name} ${formatBytes(chunk.gzip)} gzip${packages ? `: ${packages}` : ''}`;
 }
+
+/** SvelteKit's own entries and route nodes: what a navigation imports before anything else. */
+const ROUTE_ROOT = /^_app\/immutable\/(entry|nodes)\//;
+
+/**
+ * The route bundle: the scripts a page had loaded that SvelteKit imports for the route itself
+ * (its entries and nodes), with everything they import statically. Dynamic imports — the
+ * editor, xterm, just-bash, the model catalog — are left out: the route mounts without them,
+ * even when a fast network delivered them before the first paint. Sorted for stable output.
+ */
+export function routeBundle(report: readonly ReportedChunk[], loaded: readonly string[]): string[] {
+	const byFile = new Map(report.map((chunk) => [chunk.fileName, chunk]));
+	const seen = new Set<string>();
+	const pending = loaded.filter((path) => ROUTE_ROOT.test(path));
+	for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+		if (seen.has(path)) continue;
+		seen.add(path);
+		pending.push(...(byFile.get(path)?.imports ?? []));
+	}
+	return [...seen].sort();
+}

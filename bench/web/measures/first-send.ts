@@ -19,6 +19,7 @@ import type { WebBenchContext, WebBenchMeasure, WebBenchRow } from '../types';
 const FILES = 2_000;
 const SEND_STARTED = 'kiln:send-started';
 const REQUEST_SENT = 'kiln:request-sent';
+const TURN_ENDED = 'kiln:turn-ended';
 
 /** Chrome DevTools' "Fast 3G", and a CPU four times slower. */
 const FAST_3G = {
@@ -125,6 +126,8 @@ const WATCH_PAGE = () => {
 interface SendTiming {
 	latency: number;
 	longestTask: number;
+	/** From the request to the turn's end (the composer takes a message); null without the mark. */
+	toTurnEnd: number | null;
 }
 
 /** Sends `text` and waits for `answer`: latency from the send's mark to the request's. */
@@ -137,8 +140,11 @@ async function timedSend(page: Page, text: string, answer: string): Promise<Send
 	await chat.getByRole('textbox', { name: 'Message' }).fill(text);
 	await chat.getByRole('textbox', { name: 'Message' }).press('Enter');
 	await chat.getByText(answer).waitFor({ timeout: 300_000 });
+	// The answer can be on screen before the turn has ended (its log still being stored): a
+	// message sent then is refused as busy, so the next send waits for the composer's Send.
+	await chat.getByRole('button', { name: 'Send' }).waitFor({ timeout: 300_000 });
 	return page.evaluate(
-		([sendName, requestName, index]) => {
+		([sendName, requestName, endName, index]) => {
 			const page = globalThis as unknown as {
 				__kilnLongTasks: { start: number; duration: number }[];
 				__kilnEnters: number[];
@@ -158,13 +164,17 @@ async function timedSend(page: Page, text: string, answer: string): Promise<Send
 				)?.startTime;
 			const sent = sentMark ?? sentResource;
 			if (sent === undefined) throw new Error('No model request seen after the send.');
+			const ended = performance
+				.getEntriesByName(endName)
+				.find((entry) => entry.startTime >= sent)?.startTime;
 			const during = page.__kilnLongTasks.filter((task) => task.start + task.duration >= started);
 			return {
 				latency: sent - started,
-				longestTask: Math.max(0, ...during.map((task) => task.duration))
+				longestTask: Math.max(0, ...during.map((task) => task.duration)),
+				toTurnEnd: ended === undefined ? null : ended - sent
 			};
 		},
-		[SEND_STARTED, REQUEST_SENT, before] as const
+		[SEND_STARTED, REQUEST_SENT, TURN_ENDED, before] as const
 	);
 }
 
@@ -197,9 +207,36 @@ async function coldRun(
 }
 
 function median(values: number[]): number {
+	if (values.length === 0) return Number.NaN;
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Request → turn end: the answer streams, then the turn stores its log. The first turn's request
+ * event waits for the tokenizer's estimate, so on a slow network the composer stays on Stop
+ * after the answer is on screen; the second send's turn is the reference.
+ */
+function turnEndRow(
+	results: { first: SendTiming; second: SendTiming }[],
+	subject: string
+): WebBenchRow {
+	const pick = (times: (number | null)[]) => {
+		const known = times.filter((time): time is number => time !== null);
+		return known.length === times.length ? median(known) : null;
+	};
+	const value = pick(results.map((result) => result.first.toTurnEnd));
+	const referenceValue = pick(results.map((result) => result.second.toTurnEnd));
+	return {
+		figure: 'request → turn ended (composer free)',
+		subject,
+		value,
+		unit: 'ms',
+		reference: 'second send in the same page',
+		referenceValue,
+		...(value === null || referenceValue === null ? { missing: `no ${TURN_ENDED} mark` } : {})
+	};
 }
 
 export const firstSend: WebBenchMeasure = {
@@ -243,7 +280,8 @@ export const firstSend: WebBenchMeasure = {
 					reference: 'second send in the same page',
 					referenceValue: median(results.map((result) => result.second.longestTask)),
 					goal: { max: 50 }
-				}
+				},
+				turnEndRow(results, subject)
 			];
 		} finally {
 			await context.close();

@@ -14,7 +14,9 @@ export const PERF_MARKS = {
 	/** A message was sent: set each time, with the send's start as the mark's time. */
 	sendStarted: 'kiln:send-started',
 	/** The model request of that send left the page: set each time. */
-	requestSent: 'kiln:request-sent'
+	requestSent: 'kiln:request-sent',
+	/** A turn ended (its log stored, the composer takes the next message): set each time. */
+	turnEnded: 'kiln:turn-ended'
 } as const;
 
 export type PerfMark = (typeof PERF_MARKS)[keyof typeof PERF_MARKS];

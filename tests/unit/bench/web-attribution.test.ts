@@ -4,6 +4,7 @@ import {
 	attribute,
 	chunkPackages,
 	describeChunk,
+	routeBundle,
 	scriptPath,
 	scriptsBefore,
 	totals
@@ -98,5 +99,37 @@ describe('bench:web byte attribution', () => {
 		expect(scriptsBefore(loads, 250)).toEqual(['a.js', 'b.js']);
 		expect(scriptsBefore(loads, 50)).toEqual([]);
 		expect(scriptsBefore(loads, 1_000)).toEqual(['a.js', 'b.js', 'c.js']);
+	});
+
+	it('counts a route as its entries and nodes with their static imports, never dynamic ones', () => {
+		const linked = (fileName: string, imports: string[], dynamicImports: string[] = []) => ({
+			...chunk(fileName, [['app', 1]]),
+			imports,
+			dynamicImports
+		});
+		const report = [
+			linked('_app/immutable/entry/start.js', ['_app/immutable/chunks/kit.js']),
+			linked('_app/immutable/nodes/4.js', ['_app/immutable/chunks/ide.js']),
+			linked(
+				'_app/immutable/chunks/ide.js',
+				['_app/immutable/chunks/kit.js'],
+				['_app/immutable/chunks/xterm.js']
+			),
+			linked('_app/immutable/chunks/kit.js', ['_app/immutable/chunks/ide.js']),
+			linked('_app/immutable/chunks/xterm.js', []),
+			linked('_app/immutable/nodes/2.js', ['_app/immutable/chunks/home.js'])
+		];
+		// xterm arrived before paint (a fast network), the home page's node never loaded.
+		const loaded = [
+			'_app/immutable/entry/start.js',
+			'_app/immutable/nodes/4.js',
+			'_app/immutable/chunks/xterm.js'
+		];
+		expect(routeBundle(report, loaded)).toEqual([
+			'_app/immutable/chunks/ide.js',
+			'_app/immutable/chunks/kit.js',
+			'_app/immutable/entry/start.js',
+			'_app/immutable/nodes/4.js'
+		]);
 	});
 });

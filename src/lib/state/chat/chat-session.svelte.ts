@@ -14,12 +14,8 @@ import { chatCheckpoints } from './chat-checkpoints';
 import { liveBatcher } from './live-batching';
 import type { ChatRewind } from './chat-rewind.svelte';
 import type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
-import {
-	contextStatusFromLive,
-	contextStatusFromLog,
-	lookupWithWindow,
-	type ContextStatusValue
-} from './context-status';
+import { contextStatusFromLive, storedContextStatus } from './context-status';
+import type { ContextStatusValue } from './context-status';
 import type { ChatNoticeMessage } from './memory-file';
 import { pageCommandNotice } from './page-commands';
 import { PermissionPrompts } from './permission-prompts.svelte';
@@ -217,6 +213,7 @@ export class ChatSession {
 			if (turn) void this.#checkpoints.afterTurn(turn);
 			this.running = false;
 			if (this.#abort === abort) this.#abort = null;
+			markPerf(PERF_MARKS.turnEnded);
 		}
 	}
 
@@ -349,19 +346,13 @@ export class ChatSession {
 		if ((await summariesLoadedFor(log.events)) && generation !== this.#generation) return;
 		this.transcript = closeDanglingTurn(replay(log.events, this.#options.reducer));
 		this.#syncEvents();
-		// Costs and windows come from the model catalog, which settings.load() waits for.
-		await this.#options.settings.load();
-		if (generation !== this.#generation) return;
-		const lookup = lookupWithWindow(this.#options.settings.config.contextWindow);
-		this.contextStatus = contextStatusFromLog(log.events, lookup);
+		const status = await storedContextStatus(log.events, this.#options.settings);
+		if (generation === this.#generation) this.contextStatus = status;
 	}
 
 	#applyLive(event: ChatLiveEvent, model: string): void {
-		if (event.type === 'context-status') {
-			this.contextStatus = contextStatusFromLive(event, model);
-			return;
-		}
-		this.#live.push(event);
+		if (event.type !== 'context-status') this.#live.push(event);
+		else this.contextStatus = contextStatusFromLive(event, model);
 	}
 
 	#syncEvents(): void {

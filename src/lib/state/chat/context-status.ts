@@ -5,6 +5,7 @@
  */
 import { latestContextSize, modelInfo, sessionTotals, type ModelInfo } from '../../agent/light';
 import type { LiveEvent, SessionEvent } from '../../agent';
+import type { ModelSettings } from '../settings/model-settings.svelte';
 
 export interface ContextStatusValue {
 	/** Tokens of the newest request plus its answer (after a compaction: the compacted size). */
@@ -44,6 +45,18 @@ export function contextStatusFromLog(
 		costUsd: totals.costUsd,
 		costKnown: totals.costKnown && info.known
 	};
+}
+
+/**
+ * A stored log's status with the windows and prices the person's settings imply. Costs and
+ * windows come from the model catalog, which settings.load() waits for.
+ */
+export async function storedContextStatus(
+	events: readonly SessionEvent[],
+	settings: ModelSettings
+): Promise<ContextStatusValue | null> {
+	await settings.load();
+	return contextStatusFromLog(events, lookupWithWindow(settings.config.contextWindow));
 }
 
 /** The status the agent reported live; `costKnown` comes from the model table. */
