@@ -70,6 +70,26 @@ export function chatReadyMark(page: Page): Promise<number | undefined> {
 }
 
 /**
+ * When the opened session's token counts were warmed in idle time (`kiln:session-counted`),
+ * waiting up to `timeoutMs` for it; undefined on builds without the mark.
+ */
+export async function sessionCountedMark(
+	page: Page,
+	timeoutMs: number
+): Promise<number | undefined> {
+	try {
+		const handle = await page.waitForFunction(
+			() => performance.getEntriesByName('kiln:session-counted').at(-1)?.startTime ?? false,
+			undefined,
+			{ timeout: timeoutMs }
+		);
+		return (await handle.jsonValue()) as number;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
  * Appends `turns` question/answer turns (2 × turns messages) to the project's only session,
  * copying the shape of the events the app stored for its first turn.
  */

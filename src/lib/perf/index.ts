@@ -15,6 +15,8 @@ export const PERF_MARKS = {
 	sendStarted: 'kiln:send-started',
 	/** The model request of that send left the page: set each time. */
 	requestSent: 'kiln:request-sent',
+	/** An opened session's token counts are warmed (agent-loader.ts): its next send counts from memory. */
+	sessionCounted: 'kiln:session-counted',
 	/** A turn ended (its log stored, the composer takes the next message): set each time. */
 	turnEnded: 'kiln:turn-ended'
 } as const;

@@ -42,6 +42,7 @@ export { formatSessionContext, type SessionContextParts } from './session-contex
 export {
 	estimateMessageTokens,
 	estimateRequestTokens,
+	countedTexts,
 	rebuildRequest,
 	requestUsage,
 	sessionRequests,
@@ -51,10 +52,13 @@ export {
 	countTokens,
 	countTokensOnce,
 	currentTokenCounter,
+	knownTokenCount,
 	loadTokenizer,
 	tokenizerReady,
-	tokenUpperBound
+	tokenUpperBound,
+	warmTokenCounts
 } from './tokens';
+export { warmSessionTokenCounts } from './warm-counts';
 export {
 	cacheReadShare,
 	contextTokens,

@@ -59,6 +59,29 @@ export function estimateRequestTokens(request: ModelRequest): number {
 	return snapshotRequest(request, { kind: 'step' }).estimatedInputTokens;
 }
 
+/**
+ * Every text snapshotRequest() counts with countTokens(), in the order it counts them: what
+ * warmTokenCounts() should count ahead of a request over the same conversation.
+ */
+export function* countedTexts(request: ModelRequest): Generator<string> {
+	for (const tool of request.tools) {
+		yield tool.name;
+		yield tool.description;
+		yield JSON.stringify(tool.inputSchema);
+	}
+	for (const block of request.system) yield block.text;
+	for (const message of request.messages) {
+		for (const block of message.content) {
+			if (block.type === 'text') yield block.text;
+			else if (block.type === 'tool_result') yield block.content;
+			else if (block.type === 'tool_call') {
+				yield block.name;
+				yield JSON.stringify(block.input);
+			} else if (block.type === 'thinking') yield block.thinking;
+		}
+	}
+}
+
 export function estimateMessageTokens(messages: ModelRequest['messages']): number {
 	let tokens = 0;
 	for (const message of messages) {

@@ -4,6 +4,8 @@
  * in idle time once the IDE is up, with the tokenizer's tables and the configured provider's SDK,
  * so the send itself rarely waits for any of them.
  */
+import type { SessionEvent } from '../../agent';
+import { markPerf, PERF_MARKS } from '../../perf';
 import { preloadProvider, type ProviderConfig } from '../../providers';
 import { loadToolSummaries } from './tool-summaries';
 
@@ -50,5 +52,30 @@ export function prefetchAgent(provider: () => Pick<ProviderConfig, 'provider'> |
 				}),
 			() => {}
 		);
+	});
+}
+
+let warming: AbortController | undefined;
+
+/**
+ * Counts an opened session's tokens in idle time (after the agent's code and the tokenizer), so
+ * its next send counts from memory instead of counting the whole history in one long task.
+ * Opening another session stops the warming of the one before.
+ */
+export function warmSessionCounts(events: readonly SessionEvent[]): void {
+	warming?.abort();
+	if (events.length === 0) return;
+	const controller = new AbortController();
+	warming = controller;
+	whenIdle(() => {
+		if (controller.signal.aborted) return;
+		void loadAgentCode()
+			.then((code) => code.warmSessionTokenCounts(events, controller.signal))
+			.then(
+				() => {
+					if (!controller.signal.aborted) markPerf(PERF_MARKS.sessionCounted);
+				},
+				() => {}
+			);
 	});
 }

@@ -9,6 +9,7 @@ import type { TodoItem, ToolWorkspace } from '../../tools';
 import type { ChangeSource } from '../changes';
 import type { TurnCheckpoints, TurnHandle } from '../checkpoints';
 import { PermissionRules } from '../permissions';
+import { warmSessionCounts } from './agent-loader';
 import type { ChatLiveEvent } from './chat-events';
 import { chatCheckpoints } from './chat-checkpoints';
 import { liveBatcher } from './live-batching';
@@ -346,6 +347,7 @@ export class ChatSession {
 		if ((await summariesLoadedFor(log.events)) && generation !== this.#generation) return;
 		this.transcript = closeDanglingTurn(replay(log.events, this.#options.reducer));
 		this.#syncEvents();
+		warmSessionCounts(log.events);
 		const status = await storedContextStatus(log.events, this.#options.settings);
 		if (generation === this.#generation) this.contextStatus = status;
 	}

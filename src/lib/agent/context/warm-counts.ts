@@ -1,0 +1,19 @@
+/**
+ * Token counts of an opened session, ahead of its next message. A 1,000-message session's first
+ * request would count every message of it in the send's task (well over the 50 ms a person can
+ * feel); warmed in idle time once the session is on screen, that request counts from memory.
+ */
+import { toolDefinitions } from '../../tools';
+import { buildRequest } from '../request-builder';
+import type { SessionEvent } from '../types';
+import { countedTexts } from './snapshot';
+import { warmTokenCounts } from './tokens';
+
+/** Counts, a slice at a time in idle time, what the next request over `events` will hold. */
+export async function warmSessionTokenCounts(
+	events: readonly SessionEvent[],
+	signal?: AbortSignal
+): Promise<void> {
+	const request = buildRequest({ model: '', events, tools: toolDefinitions(), maxTokens: 1 });
+	await warmTokenCounts(countedTexts(request), signal);
+}
