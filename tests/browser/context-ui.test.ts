@@ -64,8 +64,9 @@ it('shows the Context status and opens the inspector with the layers, cache use 
 	(region.querySelector('button') as HTMLButtonElement).click();
 	flushSync();
 
+	// The inspector's code loads when it is first opened.
+	await expect.poll(() => document.querySelector('dialog')?.open).toBe(true);
 	const dialog = document.querySelector('dialog')!;
-	expect(dialog.open).toBe(true);
 	const title = document.getElementById(dialog.getAttribute('aria-labelledby')!)!;
 	expect(title.textContent).toBe('Context inspector');
 	expect(dialog.querySelector('[aria-label="Requests"]')!.textContent).toContain(
@@ -134,8 +135,9 @@ it('the Mode selector and the Sessions list drive the chat session', async () =>
 
 	const open = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Sessions')!;
 	open.click();
+	// The inspector's code loads when it is first opened.
+	await expect.poll(() => document.querySelector('dialog')?.open).toBe(true);
 	const dialog = document.querySelector('dialog')!;
-	expect(dialog.open).toBe(true);
 	await expect.poll(() => dialog.querySelectorAll('li').length).toBe(2);
 	const first = [...dialog.querySelectorAll('li button')].find((b) =>
 		b.textContent?.includes('First chat')
