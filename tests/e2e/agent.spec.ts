@@ -134,3 +134,46 @@ test('an edit by the agent shows at once in the open editor, with a diff in its 
 	await expect(chat.getByRole('group', { name: 'edit' })).toContainText('+# Edited by the agent');
 	await expect(content).toContainText('Edited by the agent');
 });
+
+test('a message sent while a turn runs waits for it, then goes; "Don\'t send" keeps it unsent', async ({
+	page,
+	modelServer
+}) => {
+	modelServer.setScript({
+		turns: [
+			{ text: 'Working through it step by step. '.repeat(30), chunkDelayMs: 100 },
+			{ text: 'Second answer, after the first.' }
+		]
+	});
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServer.url);
+	await send(page, 'First question');
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await expect(chat.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+	// Queued, then cancelled: the text stays and nothing goes when the turn ends.
+	const box = chat.getByRole('textbox', { name: 'Message' });
+	await box.fill('Not this one');
+	await box.press('Enter');
+	const queued = chat.getByRole('status').filter({ hasText: 'Sends when the current turn ends' });
+	await expect(queued).toBeVisible();
+	await queued.getByRole('button', { name: "Don't send" }).click();
+	await expect(queued).toBeHidden();
+
+	// Queued again: it goes once the first answer has ended.
+	await box.fill('Second question');
+	await box.press('Enter');
+	await expect(queued).toBeVisible();
+	await expect(box).toHaveValue('Second question');
+	await expect(chat).toContainText('Second answer, after the first.');
+	await expect(queued).toBeHidden();
+	await expect(box).toHaveValue('');
+	const asked = modelServer
+		.requests()
+		.filter((request) => request.format !== null)
+		.map((request) => JSON.stringify(request.body));
+	expect(asked).toHaveLength(2);
+	expect(asked[1]).toContain('Second question');
+	expect(asked.some((body) => body.includes('Not this one'))).toBe(false);
+	await expect(chat.getByText('Second question', { exact: true })).toBeVisible();
+});

@@ -93,7 +93,7 @@ export class ChatSession {
 		this.transcript = applyLiveEvents(this.transcript, events, this.#options.reducer);
 		if (events.some((event) => event.type === 'persisted')) this.#syncEvents();
 	});
-	/** send() has begun (it awaits before `running` is set). */
+	/** send() runs: set before `running` (awaits come first), cleared with it (for queued sends). */
 	#sending = false;
 	/** What plan mode was switched on from in this page (the log may not hold it yet). */
 	#modeBeforePlan: AgentMode | undefined;
@@ -144,6 +144,7 @@ export class ChatSession {
 			return await this.#send(message);
 		} finally {
 			this.#sending = false;
+			this.running = false;
 		}
 	}
 
@@ -212,7 +213,6 @@ export class ChatSession {
 		} finally {
 			// However the turn ended: what its tools and commands changed is caught here.
 			if (turn) void this.#checkpoints.afterTurn(turn);
-			this.running = false;
 			if (this.#abort === abort) this.#abort = null;
 			markPerf(PERF_MARKS.turnEnded);
 		}
