@@ -4,3 +4,4 @@ export * from './paths';
 export { BoundedOutput, OUTPUT_HEAD_CHARS, OUTPUT_TAIL_CHARS } from './bounded-output';
 export { createBrowserRuntime, browserCapabilities, type BrowserRuntimeOptions } from './browser';
 export { LineShell, type LineShellOptions } from './shell';
+export { SLICE_MS, timeSlices, yieldToPage } from './yield-to-page';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
+import { createBrowserRuntime, preloadBrowserRuntime } from '../../../src/lib/runtime/browser';
 import { isFsError, type FsEvent, type Runtime } from '../../../src/lib/runtime/types';
 import { describeRuntimeContract } from '../../contract/runtime-contract';
 
@@ -148,5 +148,26 @@ describe('browser runtime', () => {
 		await runtime.dispose();
 		const result = await running;
 		expect(result.exitCode).not.toBe(0);
+	});
+
+	it('seeds many files in slices: the page gets the thread back, and every file and time is there', async () => {
+		await preloadBrowserRuntime();
+		const files: Record<string, string> = {};
+		const mtimes: Record<string, number> = {};
+		for (let i = 0; i < 2_000; i++) {
+			files[`src/m${i % 40}/file-${i}.ts`] = `export const value${i} = '${'x'.repeat(4_000)}';\n`;
+			mtimes[`src/m${i % 40}/file-${i}.ts`] = Date.UTC(2026, 0, 1) + i * 1_000;
+		}
+		// A timer set now can only run before the runtime is ready if the seeding yields.
+		let timerRan = false;
+		setTimeout(() => (timerRan = true), 0);
+		const runtime = await createBrowserRuntime({ files, mtimes });
+		expect(timerRan).toBe(true);
+
+		expect(await runtime.fs.readTextFile('src/m7/file-1207.ts')).toBe(files['src/m7/file-1207.ts']);
+		const stat = await runtime.fs.stat('src/m39/file-1999.ts');
+		expect(stat.mtimeMs).toBe(mtimes['src/m39/file-1999.ts']);
+		const listed = await runtime.exec('find src -type f | wc -l');
+		expect(listed.output.trim()).toBe('2000');
 	});
 });

@@ -28,31 +28,4 @@ export async function runInSlices<T>(steps: Steps<T>, pause: Pause): Promise<T> 
 	}
 }
 
-/** Well under the 50 ms a task may take before the page feels stuck (a "long task"). */
-export const SLICE_MS = 8;
-
-type Scheduler = { yield?: () => Promise<void> };
-
-/** Gives the event loop a turn: scheduler.yield() where there is one (it keeps the task's priority). */
-function yieldToPage(): Promise<void> {
-	const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-	if (scheduler?.yield) return scheduler.yield();
-	return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * A pause that lets the page run once `budgetMs` have passed since the last time it did, and
- * costs nothing otherwise.
- */
-export function timeSlices(
-	budgetMs = SLICE_MS,
-	now: () => number = () => performance.now(),
-	yieldNow: () => Promise<void> = yieldToPage
-): Pause {
-	let sliceStart = now();
-	return async () => {
-		if (now() - sliceStart < budgetMs) return;
-		await yieldNow();
-		sliceStart = now();
-	};
-}
+export { SLICE_MS, timeSlices } from '../../runtime';
