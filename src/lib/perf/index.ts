@@ -17,7 +17,7 @@ export const PERF_MARKS = {
 	requestSent: 'kiln:request-sent',
 	/** An opened session's token counts are warmed (agent-loader.ts): its next send counts from memory. */
 	sessionCounted: 'kiln:session-counted',
-	/** A turn ended (its log stored, the composer takes the next message): set each time. */
+	/** A send ended (a turn's log stored, the composer takes the next message): set each time. */
 	turnEnded: 'kiln:turn-ended'
 } as const;
 

@@ -59,26 +59,38 @@ export function estimateRequestTokens(request: ModelRequest): number {
 	return snapshotRequest(request, { kind: 'step' }).estimatedInputTokens;
 }
 
+type ContentBlock = ModelRequest['messages'][number]['content'][number];
+
+/** The texts of a message block the estimate counts with countTokens() (none for redacted thinking). */
+function blockTexts(block: ContentBlock): string[] {
+	switch (block.type) {
+		case 'text':
+			return [block.text];
+		case 'tool_result':
+			return [block.content];
+		case 'tool_call':
+			return [block.name, JSON.stringify(block.input)];
+		case 'thinking':
+			return [block.thinking];
+		default:
+			return [];
+	}
+}
+
+/** The texts of a tool definition the estimate counts. */
+function toolTexts(tool: ToolDefinition): string[] {
+	return [tool.name, tool.description, JSON.stringify(tool.inputSchema)];
+}
+
 /**
- * Every text snapshotRequest() counts with countTokens(), in the order it counts them: what
+ * Every text snapshotRequest() counts with countTokens(), from the same walk: what
  * warmTokenCounts() should count ahead of a request over the same conversation.
  */
 export function* countedTexts(request: ModelRequest): Generator<string> {
-	for (const tool of request.tools) {
-		yield tool.name;
-		yield tool.description;
-		yield JSON.stringify(tool.inputSchema);
-	}
+	for (const tool of request.tools) yield* toolTexts(tool);
 	for (const block of request.system) yield block.text;
 	for (const message of request.messages) {
-		for (const block of message.content) {
-			if (block.type === 'text') yield block.text;
-			else if (block.type === 'tool_result') yield block.content;
-			else if (block.type === 'tool_call') {
-				yield block.name;
-				yield JSON.stringify(block.input);
-			} else if (block.type === 'thinking') yield block.thinking;
-		}
+		for (const block of message.content) yield* blockTexts(block);
 	}
 }
 
@@ -86,23 +98,10 @@ export function estimateMessageTokens(messages: ModelRequest['messages']): numbe
 	let tokens = 0;
 	for (const message of messages) {
 		for (const block of message.content) {
-			switch (block.type) {
-				case 'text':
-					tokens += countTokens(block.text);
-					break;
-				case 'tool_result':
-					tokens += countTokens(block.content);
-					break;
-				case 'tool_call':
-					tokens += countTokens(block.name) + countTokens(JSON.stringify(block.input));
-					break;
-				case 'thinking':
-					tokens += countTokens(block.thinking);
-					break;
-				case 'redacted_thinking':
-					tokens += Math.ceil(block.data.length / 4);
-					break;
-			}
+			tokens +=
+				block.type === 'redacted_thinking'
+					? Math.ceil(block.data.length / 4)
+					: sum(blockTexts(block).map(countTokens));
 			tokens += BLOCK_OVERHEAD;
 		}
 	}
@@ -110,12 +109,7 @@ export function estimateMessageTokens(messages: ModelRequest['messages']): numbe
 }
 
 function toolTokens(tool: ToolDefinition): number {
-	return (
-		countTokens(tool.name) +
-		countTokens(tool.description) +
-		countTokens(JSON.stringify(tool.inputSchema)) +
-		TOOL_OVERHEAD
-	);
+	return sum(toolTexts(tool).map(countTokens)) + TOOL_OVERHEAD;
 }
 
 function sum(values: readonly number[]): number {

@@ -11,6 +11,8 @@
  * count (keep-context-small.ts).
  */
 
+import { SLICE_MS, timeSlices } from '../../runtime';
+
 type Counter = (text: string) => number;
 
 let counter: Counter | undefined;
@@ -107,9 +109,6 @@ export function knownTokenCount(text: string): number | undefined {
 	return memo.get(text);
 }
 
-/** The longest a slice of warmTokenCounts() runs before it lets the page have the thread. */
-const WARM_SLICE_MS = 8;
-
 type IdleScheduler = {
 	requestIdleCallback?: (run: () => void, options?: { timeout: number }) => void;
 };
@@ -134,13 +133,11 @@ export async function warmTokenCounts(
 	signal?: AbortSignal
 ): Promise<void> {
 	if (!(await loadTokenizer())) return;
-	let sliceStart = performance.now();
+	const pause = timeSlices(SLICE_MS, () => performance.now(), nextIdle);
 	for (const text of texts) {
 		if (signal?.aborted) return;
 		if (memo.has(text)) continue;
 		countTokens(text);
-		if (performance.now() - sliceStart < WARM_SLICE_MS) continue;
-		await nextIdle();
-		sliceStart = performance.now();
+		await pause();
 	}
 }

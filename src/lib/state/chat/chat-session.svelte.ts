@@ -145,6 +145,7 @@ export class ChatSession {
 		} finally {
 			this.#sending = false;
 			this.running = false;
+			markPerf(PERF_MARKS.turnEnded);
 		}
 	}
 
@@ -214,7 +215,6 @@ export class ChatSession {
 			// However the turn ended: what its tools and commands changed is caught here.
 			if (turn) void this.#checkpoints.afterTurn(turn);
 			if (this.#abort === abort) this.#abort = null;
-			markPerf(PERF_MARKS.turnEnded);
 		}
 	}
 
