@@ -22,6 +22,9 @@ export { runNativeGrep } from './grep';
 export { LIST_MAX_ENTRIES } from './list';
 export { TASK_MAX_REPORT_CHARS } from './task';
 export type {
+	PreviewLogEntry,
+	PreviewLogLevel,
+	PreviewPort,
 	ReadRecord,
 	ReadTracker,
 	SubagentKind,
@@ -33,6 +36,7 @@ export type {
 	Tool,
 	ToolContext,
 	ToolDefinition,
+	ToolImage,
 	ToolMetadata,
 	ToolResult,
 	ToolWorkspace

@@ -67,6 +67,60 @@ export interface ToolContext {
 	 * and wherever no runner was set up; the task tool then answers with an error.
 	 */
 	runSubagent?(request: SubagentRequest): Promise<SubagentReport>;
+	/**
+	 * The page the project shows in the IDE's preview (the preview tool). Absent where there is
+	 * no preview (the CLI, benches, tests without one): the tool then says so.
+	 */
+	readonly preview?: PreviewPort;
+}
+
+/** An image a tool returns beside its text (the preview tool's screenshot). */
+export interface ToolImage {
+	readonly mediaType: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
+	/** Base64, without a `data:` prefix. */
+	readonly data: string;
+	readonly width: number;
+	readonly height: number;
+}
+
+export type PreviewLogLevel = 'error' | 'warn' | 'info' | 'log' | 'debug';
+
+/** One thing the preview page reported through its bridge script. */
+export interface PreviewLogEntry {
+	readonly kind: 'console' | 'error' | 'rejection' | 'request-failed' | 'navigation';
+	readonly level: PreviewLogLevel;
+	/** The message, bounded by the bridge. */
+	readonly text: string;
+	readonly stack?: string;
+	/** Where it came from, when that is a project file: project-relative path, 1-based line. */
+	readonly source?: { readonly path: string; readonly line: number; readonly column?: number };
+	/** request-failed: the URL asked for; navigation: the page's new address. */
+	readonly url?: string;
+	/** request-failed: the HTTP status (0 for a network error). */
+	readonly status?: number;
+	/** Date.now() in the IDE when it arrived. */
+	readonly at: number;
+}
+
+/** What the preview tool drives: the IDE's preview frame (implemented in state, over the bridge). */
+export interface PreviewPort {
+	/**
+	 * Loads `path` (project-relative, with an optional query; absent: the page shown now) in the
+	 * preview, or reloads it, and waits until it settles: loaded, then quiet (no new entries)
+	 * for a short while, at most `waitMs`. Resolves with what the page reported since that load.
+	 */
+	load(
+		path: string | undefined,
+		options: { readonly waitMs?: number; readonly signal: AbortSignal }
+	): Promise<{ readonly url: string; readonly entries: readonly PreviewLogEntry[] }>;
+	/** A PNG of the page as shown, downscaled to at most `maxWidth` px and about `maxTokens`. */
+	screenshot(options: {
+		readonly maxWidth: number;
+		readonly maxTokens: number;
+		readonly signal: AbortSignal;
+	}): Promise<ToolImage>;
+	/** A compact accessibility-tree outline of the page (roles, names, text), at most `maxChars`. */
+	snapshot(options: { readonly maxChars: number; readonly signal: AbortSignal }): Promise<string>;
 }
 
 /** explore: reads and searches only (read-only bash); general: every tool except task. */
@@ -146,6 +200,11 @@ export interface ToolResult {
 	/** Exactly what the model receives. */
 	readonly output: string;
 	readonly metadata?: ToolMetadata;
+	/**
+	 * Images the model receives with `output` (as image blocks where the model accepts images,
+	 * as a short text note where it does not: the request builder decides).
+	 */
+	readonly images?: readonly ToolImage[];
 }
 
 /**

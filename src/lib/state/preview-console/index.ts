@@ -1,0 +1,1 @@
+export { PreviewConsole, PREVIEW_CONSOLE_LIMIT } from './preview-console.svelte';
