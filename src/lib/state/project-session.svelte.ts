@@ -1,6 +1,6 @@
 import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browser';
 import { markPerf, PERF_MARKS } from '$lib/perf';
-import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime';
+import { timeSlices, type PreviewEvent, type Runtime, type ShellSession } from '$lib/runtime';
 import {
 	bootWebContainer,
 	createWebContainerRuntime,
@@ -214,11 +214,7 @@ export class ProjectSession {
 		// Opened: first in the list, with the size just read (it also heals any drift). Summed from
 		// the index's sizes (cached there: the chat lists every file on opening) and after the page
 		// has settled, since counting 30 MB of text again is a long task nothing waits for.
-		whenIdle(() => {
-			if (this.#disposed) return;
-			const bytes = workspace.allFiles().reduce((sum, file) => sum + file.size, 0);
-			void touchProject(this.projectId, { bytes }).catch(() => {});
-		});
+		whenIdle(() => void this.#recordProjectSize(workspace).catch(() => {}));
 		// What a page closed mid-checkpoint left behind; nothing listed depends on it.
 		void collectCheckpointGarbage().catch(() => {});
 		if (this.request === 'browser') {
@@ -226,6 +222,21 @@ export class ProjectSession {
 		} else {
 			void this.#upgradeToWebContainer();
 		}
+	}
+
+	/**
+	 * Sums the files' sizes in short slices: a text's size is worked out on first use, so the
+	 * first sum over a 30 MB project measures every byte, too long for one task.
+	 */
+	async #recordProjectSize(workspace: Workspace): Promise<void> {
+		const pause = timeSlices();
+		let bytes = 0;
+		for (const file of workspace.allFiles()) {
+			if (this.#disposed) return;
+			bytes += file.size;
+			await pause();
+		}
+		await touchProject(this.projectId, { bytes });
 	}
 
 	/** Opens a shell on the current runtime (the terminal calls this again after a switch). */

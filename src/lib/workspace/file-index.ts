@@ -119,7 +119,11 @@ function compareNames(a: string, b: string): number {
 export function toWorkspaceFile(node: FileEntryNode): WorkspaceFile {
 	return {
 		path: node.path,
-		size: node.size,
+		// Read when asked: a text's UTF-8 size is worked out on first use (textFileNode), and a
+		// listing of every file (the project map, quick open) must not measure 30 MB to make.
+		get size() {
+			return node.size;
+		},
 		mtimeMs: node.mtimeMs,
 		binary: node.binary,
 		textIsExact: node.textIsExact,
