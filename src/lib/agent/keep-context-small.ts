@@ -173,7 +173,9 @@ export class ContextUpkeep {
 		const sizes = parseOverflow(error.message);
 		// Without numbers, all that is known is that the request passed the model's limit.
 		const tokens = sizes?.tokens ?? this.#inputLimit() + 1;
-		this.#calibration.observe(this.#options.model, snapshot.estimatedInputTokens, tokens);
+		if (!snapshot.rough) {
+			this.#calibration.observe(this.#options.model, snapshot.estimatedInputTokens, tokens);
+		}
 		if (sizes && sizes.limit > 0 && sizes.limit < this.#inputLimit()) {
 			this.#statedLimit = sizes.limit;
 		}
@@ -186,17 +188,19 @@ export class ContextUpkeep {
 	}
 
 	/**
-	 * The request's snapshot with the tokenizer's estimate: the calibration learns from it and
-	 * the log keeps it, so it is never the upper bound. Waits for the tokenizer if need be.
+	 * The request's snapshot for the log and the inspector, at once. A request that went out on
+	 * the upper bound while the tokenizer loads is counted roughly and marked so: waiting for the
+	 * 2 MB table would hold the step's answer (and the turn's end) on a slow network for seconds.
 	 */
-	async snapshotOf(prepared: PreparedRequest): Promise<RequestSnapshot> {
+	snapshotOf(prepared: PreparedRequest): RequestSnapshot {
 		if (prepared.snapshot) return prepared.snapshot;
-		await loadTokenizer();
-		return snapshotRequest(prepared.request, { kind: 'step' });
+		if (tokenizerReady()) return snapshotRequest(prepared.request, { kind: 'step' });
+		return { ...snapshotRequest(prepared.request, { kind: 'step' }), rough: true };
 	}
 
-	/** Learns from what the API reported for a request this upkeep prepared. */
+	/** Learns from what the API reported for a request this upkeep prepared (rough ones teach nothing). */
 	observe(snapshot: RequestSnapshot, usage: Usage): void {
+		if (snapshot.rough) return;
 		this.#calibration.observe(
 			snapshot.model,
 			snapshot.estimatedInputTokens,

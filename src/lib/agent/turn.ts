@@ -194,10 +194,10 @@ export class Turn {
 		}
 	}
 
-	/** Stores the step's request event, with the tokenizer's estimate; resolves to its snapshot. */
+	/** Stores the step's request event (before the step's answer); resolves to its snapshot. */
 	async #storeRequest(step: number, prepared: PreparedRequest): Promise<RequestSnapshot> {
 		const at = Date.now();
-		const snapshot = await this.#context.snapshotOf(prepared);
+		const snapshot = this.#context.snapshotOf(prepared);
 		await this.#recorder.persist({ type: 'request', at, step, snapshot });
 		return snapshot;
 	}

@@ -197,6 +197,11 @@ export interface RequestSnapshot {
 	readonly breakpoints: number;
 	/** Sum of the layers, estimated before sending. */
 	readonly estimatedInputTokens: number;
+	/**
+	 * The layers were counted at about four characters a token: the request went out before the
+	 * tokenizer had loaded (a first send on a slow network). Shown as rough; never calibrates.
+	 */
+	readonly rough?: true;
 	readonly model: string;
 	readonly maxTokens: number;
 	/** 'compaction': the summary request of a compaction (see CompactionRequest). */

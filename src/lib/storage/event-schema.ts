@@ -69,6 +69,7 @@ const snapshot = z.looseObject({
 	layers: z.array(layer),
 	breakpoints: z.number(),
 	estimatedInputTokens: z.number(),
+	rough: z.optional(z.literal(true)),
 	model: z.string(),
 	maxTokens: z.number(),
 	kind: z.enum(['step', 'compaction']),

@@ -74,7 +74,8 @@ export class TokenCalibration {
 	static fromEvents(events: readonly SessionEvent[]): TokenCalibration {
 		const calibration = new TokenCalibration();
 		events.forEach((event, index) => {
-			if (event.type !== 'request') return;
+			// A rough count (the tokenizer was loading) says nothing about the tokenizer's error.
+			if (event.type !== 'request' || event.snapshot.rough) return;
 			const usage = requestUsage(events, index);
 			if (!usage) return;
 			const { model, estimatedInputTokens } = event.snapshot;

@@ -57,6 +57,8 @@ export interface InspectedRequest {
 	readonly focus?: string;
 	readonly model: string;
 	readonly estimatedInputTokens: number;
+	/** Counted at about four characters a token (the tokenizer was still loading). */
+	readonly rough: boolean;
 	readonly breakpoints: number;
 	readonly layers: readonly LayerRow[];
 	/** Undefined when no answer was stored (the request failed or was stopped). */
@@ -93,6 +95,7 @@ export function inspectRequests(
 			...(snapshot.focus ? { focus: snapshot.focus } : {}),
 			model: snapshot.model,
 			estimatedInputTokens: total,
+			rough: snapshot.rough === true,
 			breakpoints: snapshot.breakpoints,
 			layers,
 			...(snapshot.usage ? { cache: cacheUse(snapshot.usage, lookup(snapshot.model)) } : {})

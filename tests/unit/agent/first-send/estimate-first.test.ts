@@ -1,12 +1,14 @@
 /**
  * The first send of a page does not wait for the tokenizer's 2 MB: the request goes out on an
- * upper bound of its estimate, and its request event is stored with the tokenizer's estimate once
- * the table arrives, so the context inspector and the calibration only ever see real estimates.
- * The tokenizer's module is held back here until the model request has been issued.
+ * upper bound of its estimate, and its request event is stored at once with a rough count marked
+ * as such, so neither the answer nor the turn's end waits for the table (seconds on a slow
+ * network), and the calibration never learns from a rough count. The tokenizer's module is held
+ * back here until the test lets it go.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { estimateRequestTokens, rebuildRequest } from '../../../../src/lib/agent/context/snapshot';
-import { tokenizerReady } from '../../../../src/lib/agent/context/tokens';
+import { loadTokenizer, tokenizerReady } from '../../../../src/lib/agent/context/tokens';
+import { TokenCalibration } from '../../../../src/lib/agent/context/calibration';
 import type { Provider } from '../../../../src/lib/providers';
 import { ofType, types, useAgentHarness } from '../harness';
 
@@ -24,7 +26,7 @@ vi.mock('gpt-tokenizer/encoding/o200k_base', async (importOriginal) => {
 describe('the first request before the tokenizer', () => {
 	const setup = useAgentHarness();
 
-	it('goes out at once and is stored with the real estimate', async () => {
+	it('goes out at once, and the turn ends without waiting for the tokenizer', async () => {
 		const readyWhenSent: boolean[] = [];
 		const watch = (provider: Provider): Provider => ({
 			...provider,
@@ -32,8 +34,6 @@ describe('the first request before the tokenizer', () => {
 			family: provider.family,
 			stream: (request) => {
 				readyWhenSent.push(tokenizerReady());
-				// The table arrives only once the request is on its way.
-				gate.open();
 				return provider.stream(request);
 			},
 			listModels: (signal) => provider.listModels(signal)
@@ -46,6 +46,8 @@ describe('the first request before the tokenizer', () => {
 		const first = await harness.run('Say hello.');
 		expect(first.reason).toBe('completed');
 		expect(readyWhenSent).toEqual([false]);
+		// The whole turn ran with the table still held back.
+		expect(tokenizerReady()).toBe(false);
 		// The request event still comes before the step it stands for.
 		expect(types(harness.log.events, true)).toEqual([
 			'session-start',
@@ -54,15 +56,23 @@ describe('the first request before the tokenizer', () => {
 			'assistant-step',
 			'turn-end'
 		]);
-		// Its estimate is the tokenizer's, not the bound the request went out on.
-		expect(tokenizerReady()).toBe(true);
-		const index = harness.log.events.findIndex((event) => event.type === 'request');
 		const [request] = ofType(harness.log.events, 'request');
-		const exact = estimateRequestTokens(rebuildRequest(harness.log.events, index));
-		expect(request!.snapshot.estimatedInputTokens).toBe(exact);
+		expect(request!.snapshot.rough).toBe(true);
+		expect(request!.snapshot.estimatedInputTokens).toBeGreaterThan(0);
+		// A rough count teaches the calibration nothing, stored or live.
+		expect(TokenCalibration.fromEvents(harness.log.events).ratio(request!.snapshot.model)).toBe(
+			new TokenCalibration().ratio(request!.snapshot.model)
+		);
 
-		// Later requests are estimated before they go, as always.
+		// With the table here, later requests are estimated exactly before they go.
+		gate.open();
+		await loadTokenizer();
 		await harness.run('Once more.');
 		expect(readyWhenSent).toEqual([false, true]);
+		const index = harness.log.events.findLastIndex((event) => event.type === 'request');
+		const second = harness.log.events[index];
+		expect(second?.type === 'request' && second.snapshot.rough).toBeFalsy();
+		const exact = estimateRequestTokens(rebuildRequest(harness.log.events, index));
+		expect(second?.type === 'request' && second.snapshot.estimatedInputTokens).toBe(exact);
 	});
 });
