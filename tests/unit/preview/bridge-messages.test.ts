@@ -1,3 +1,4 @@
+import { pngHeadDataUrl } from '../../fakes/png';
 import { describe, expect, it } from 'vitest';
 import {
 	parsePngDataUrl,
@@ -11,17 +12,6 @@ import {
 	screenshotScale
 } from '../../../src/lib/preview/bridge-protocol';
 import { serverBridgeScript } from '../../../src/lib/preview/server-bridge';
-
-/** The first 33 bytes of a PNG: signature and IHDR, which is all the IDE reads. */
-function pngHead(width: number, height: number): string {
-	const bytes = Buffer.alloc(33);
-	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes, 0);
-	bytes.writeUInt32BE(13, 8);
-	bytes.write('IHDR', 12, 'ascii');
-	bytes.writeUInt32BE(width, 16);
-	bytes.writeUInt32BE(height, 20);
-	return `data:image/png;base64,${bytes.toString('base64')}`;
-}
 
 describe('what the IDE believes of a preview page', () => {
 	const entry = { kind: 'console', level: 'error', text: 'boom' };
@@ -108,7 +98,7 @@ describe('projectPathOf', () => {
 
 describe('parsePngDataUrl', () => {
 	it('reads the size from the PNG itself', () => {
-		expect(parsePngDataUrl(pngHead(640, 360))).toMatchObject({ width: 640, height: 360 });
+		expect(parsePngDataUrl(pngHeadDataUrl(640, 360))).toMatchObject({ width: 640, height: 360 });
 	});
 
 	it('refuses what is not a PNG', () => {
@@ -117,7 +107,7 @@ describe('parsePngDataUrl', () => {
 			parsePngDataUrl(`data:image/png;base64,${Buffer.alloc(40).toString('base64')}`)
 		).toBeNull();
 		expect(parsePngDataUrl('data:image/png;base64,!!!!')).toBeNull();
-		expect(parsePngDataUrl(pngHead(0, 10))).toBeNull();
+		expect(parsePngDataUrl(pngHeadDataUrl(0, 10))).toBeNull();
 	});
 });
 

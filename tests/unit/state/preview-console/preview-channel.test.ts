@@ -1,3 +1,4 @@
+import { pngHeadDataUrl } from '../../../fakes/png';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	hrefInside,
@@ -8,16 +9,6 @@ import {
 
 const ORIGIN = 'http://preview.test';
 const root = new URL(`${ORIGIN}/preview/p1/`);
-
-function pngDataUrl(width: number, height: number): string {
-	const bytes = Buffer.alloc(33);
-	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes, 0);
-	bytes.writeUInt32BE(13, 8);
-	bytes.write('IHDR', 12, 'ascii');
-	bytes.writeUInt32BE(width, 16);
-	bytes.writeUInt32BE(height, 20);
-	return `data:image/png;base64,${bytes.toString('base64')}`;
-}
 
 /** A preview frame: an element that fires `load`, and a window whose messages are recorded. */
 function fakeFrame() {
@@ -52,6 +43,9 @@ describe('PreviewChannel', () => {
 	let channel: PreviewChannel;
 	let page: ReturnType<typeof fakeFrame>;
 	const signal = new AbortController().signal;
+	/** The page's answer to the n-th command it was sent. */
+	const answer = (n: number, reply: { ok: true; value: string } | { ok: false; error: string }) =>
+		post({ type: 'kiln:preview-reply', id: page.posted[n]!.message.id, ...reply });
 	/** A message as the IDE's window receives it. */
 	const post = (data: unknown, source: unknown = page.contentWindow, origin = ORIGIN) =>
 		events.dispatchEvent(Object.assign(new Event('message'), { data, source, origin }));
@@ -148,28 +142,18 @@ describe('PreviewChannel', () => {
 			maxTokens: 1600
 		});
 		const id = command!.message.id;
-		post({ type: 'kiln:preview-reply', id, ok: true, value: pngDataUrl(800, 600) }, {});
-		post({ type: 'kiln:preview-reply', id, ok: true, value: pngDataUrl(800, 600) });
+		post({ type: 'kiln:preview-reply', id, ok: true, value: pngHeadDataUrl(800, 600) }, {});
+		post({ type: 'kiln:preview-reply', id, ok: true, value: pngHeadDataUrl(800, 600) });
 		await expect(first).resolves.toMatchObject({ mediaType: 'image/png', width: 800, height: 600 });
 
 		const tooBig = channel.screenshot(asked);
 		await vi.advanceTimersByTimeAsync(0);
-		post({
-			type: 'kiln:preview-reply',
-			id: page.posted[1]!.message.id,
-			ok: true,
-			value: pngDataUrl(1280, 1280)
-		});
+		answer(1, { ok: true, value: pngHeadDataUrl(1280, 1280) });
 		await expect(tooBig).rejects.toThrow(/1280×1280 image, larger than asked/);
 
 		const notPng = channel.screenshot(asked);
 		await vi.advanceTimersByTimeAsync(0);
-		post({
-			type: 'kiln:preview-reply',
-			id: page.posted[2]!.message.id,
-			ok: true,
-			value: 'data:text/html,hi'
-		});
+		answer(2, { ok: true, value: 'data:text/html,hi' });
 		await expect(notPng).rejects.toThrow(/not a PNG/);
 	});
 
@@ -177,12 +161,7 @@ describe('PreviewChannel', () => {
 		channel.attach(page.frame);
 		const failing = channel.snapshot({ maxChars: 100, signal });
 		await vi.advanceTimersByTimeAsync(0);
-		post({
-			type: 'kiln:preview-reply',
-			id: page.posted[0]!.message.id,
-			ok: false,
-			error: 'CSP blocked it'
-		});
+		answer(0, { ok: false, error: 'CSP blocked it' });
 		await expect(failing).rejects.toThrow(/could not take the snapshot: CSP blocked it/);
 
 		const silent = channel.snapshot({ maxChars: 100, signal });
@@ -195,12 +174,7 @@ describe('PreviewChannel', () => {
 		channel.attach(page.frame);
 		const snapshot = channel.snapshot({ maxChars: 5, signal });
 		await vi.advanceTimersByTimeAsync(0);
-		post({
-			type: 'kiln:preview-reply',
-			id: page.posted[0]!.message.id,
-			ok: true,
-			value: '- heading "Long"'
-		});
+		answer(0, { ok: true, value: '- heading "Long"' });
 		await expect(snapshot).resolves.toBe('- hea');
 	});
 
