@@ -28,6 +28,11 @@ export interface ProviderConfig {
 	 * API: Anthropic thinking + effort, OpenAI reasoning_effort). Absent: the model's default.
 	 */
 	reasoning?: ReasoningEffort;
+	/**
+	 * Whether the model accepts images, when the person knows better than Kiln's model table (a
+	 * local model with vision). Adapters ignore it; the agent's request builder uses it.
+	 */
+	images?: boolean;
 }
 
 /** The reasoning setting people choose from. */

@@ -202,6 +202,8 @@ export interface RequestSnapshot {
 	readonly breakpoints: number;
 	/** Sum of the layers, estimated before sending. */
 	readonly estimatedInputTokens: number;
+	/** Images the request carried as images (not notes) and their tokens, part of the messages layer. */
+	readonly images?: { readonly count: number; readonly tokens: number };
 	readonly model: string;
 	readonly maxTokens: number;
 	/** 'compaction': the summary request of a compaction (see CompactionRequest). */

@@ -78,6 +78,7 @@ const snapshot = z.looseObject({
 	layers: z.array(layer),
 	breakpoints: z.number(),
 	estimatedInputTokens: z.number(),
+	images: z.optional(z.looseObject({ count: count, tokens: count })),
 	model: z.string(),
 	maxTokens: z.number(),
 	kind: z.enum(['step', 'compaction']),
