@@ -3,7 +3,7 @@
  * the catalog, and a summary of the chosen one. Components read it from here (they do not reach
  * into the agent's model table themselves).
  */
-import { inputLimit, modelInfo, type ModelInfo } from '../../agent/light';
+import { inputLimit, modelAcceptsImages, modelInfo, type ModelInfo } from '../../agent/light';
 import {
 	listModelDetails,
 	supportsReasoning,
@@ -31,6 +31,8 @@ export interface ModelSummary {
 	readonly details: string;
 	readonly deprecated: boolean;
 	readonly reasoning: boolean;
+	/** Whether Kiln knows the model to accept images (undefined: it does not know). */
+	readonly images: boolean | undefined;
 }
 
 /** The provider's models, sorted, each with window and price. Throws ProviderError. */
@@ -69,7 +71,8 @@ export function summariseModel(
 		contextWindow,
 		details: describe(info, known ? contextWindow : undefined),
 		deprecated: listed?.deprecated === true || info.deprecated === true,
-		reasoning: supportsReasoning(provider, model, listed?.reasoning)
+		reasoning: supportsReasoning(provider, model, listed?.reasoning),
+		images: modelAcceptsImages(model)
 	};
 }
 
