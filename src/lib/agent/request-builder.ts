@@ -165,7 +165,10 @@ export function buildMessages(
 				for (const ref of event.images ?? []) {
 					target.content.push(imageContent(ref, 'attached', images, cleared.has(event.id)));
 				}
-				target.content.push({ type: 'text', text: event.text });
+				// An image sent without words has no text block (the APIs refuse empty text).
+				if (event.text !== '' || !event.images?.length) {
+					target.content.push({ type: 'text', text: event.text });
+				}
 				break;
 			}
 			case 'assistant-step': {
