@@ -59,6 +59,8 @@ export interface InspectedRequest {
 	readonly estimatedInputTokens: number;
 	readonly breakpoints: number;
 	readonly layers: readonly LayerRow[];
+	/** Images the messages carried as images, and their token cost (part of the messages layer). */
+	readonly images?: { readonly count: number; readonly tokens: number };
 	/** Undefined when no answer was stored (the request failed or was stopped). */
 	readonly cache?: CacheUse;
 }
@@ -95,6 +97,7 @@ export function inspectRequests(
 			estimatedInputTokens: total,
 			breakpoints: snapshot.breakpoints,
 			layers,
+			...(snapshot.images ? { images: snapshot.images } : {}),
 			...(snapshot.usage ? { cache: cacheUse(snapshot.usage, lookup(snapshot.model)) } : {})
 		};
 	});
