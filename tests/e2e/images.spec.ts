@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { configure, createProject, send } from './helpers';
+import { requestImages } from '../../tooling/mock-model';
 import { expect, test } from './model-server';
 
 /** A real 4×3 red PNG. */
@@ -25,23 +26,6 @@ async function pasteFile(page: Page, base64: string, name: string, type: string)
 	);
 }
 
-type Json = Record<string, unknown>;
-
-/** The base64 of every image block in a request body's messages (Anthropic format). */
-function imageData(body: unknown): string[] {
-	const found: string[] = [];
-	const visit = (value: unknown) => {
-		if (Array.isArray(value)) value.forEach(visit);
-		else if (value && typeof value === 'object') {
-			const block = value as Json;
-			if (block.type === 'image') found.push((block.source as Json).data as string);
-			else Object.values(block).forEach(visit);
-		}
-	};
-	visit((body as Json).messages);
-	return found;
-}
-
 test('a pasted image reaches the model as an image block and survives a reload', async ({
 	page,
 	modelServer
@@ -63,7 +47,7 @@ test('a pasted image reaches the model as an image block and survives a reload',
 	await expect(chat.getByRole('img', { name: 'Image 1 to send, 4×3' })).toBeHidden();
 
 	const [first] = modelServer.requests().filter((request) => request.format !== null);
-	expect(imageData(first!.body)).toEqual([RED_PNG]);
+	expect(requestImages(first!.body)).toEqual([RED_PNG]);
 	const attached = chat.getByRole('img', { name: 'Attached image, 4×3 PNG' });
 	await expect(attached).toBeVisible();
 
@@ -76,5 +60,5 @@ test('a pasted image reaches the model as an image block and survives a reload',
 	await expect(chat.getByText('Still a red box.')).toBeVisible();
 	const requests = modelServer.requests().filter((request) => request.format !== null);
 	expect(requests).toHaveLength(2);
-	expect(imageData(requests[1]!.body)).toEqual([RED_PNG]);
+	expect(requestImages(requests[1]!.body)).toEqual([RED_PNG]);
 });

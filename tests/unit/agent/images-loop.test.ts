@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { requestImages } from '../../../tooling/mock-model';
 import { RED_PNG } from '../fixtures/images';
 import { FORMATS, useAgentHarness } from './harness';
 
 const setup = useAgentHarness();
-
-type Json = Record<string, unknown>;
-
-/** The image parts of a request body's messages, whatever the wire format. */
-function imagesSent(body: Json): string[] {
-	const found: string[] = [];
-	const visit = (value: unknown) => {
-		if (Array.isArray(value)) value.forEach(visit);
-		else if (value && typeof value === 'object') {
-			const block = value as Json;
-			if (block.type === 'image') found.push((block.source as Json).data as string);
-			else if (block.type === 'image_url') found.push((block.image_url as Json).url as string);
-			else Object.values(block).forEach(visit);
-		}
-	};
-	visit(body.messages);
-	return found;
-}
 
 describe.each(FORMATS)('an attached image over the %s wire', (format) => {
 	it('reaches a model that accepts images as an image, in this request and the next', async () => {
@@ -34,10 +17,8 @@ describe.each(FORMATS)('an attached image over the %s wire', (format) => {
 		expect(result.reason).toBe('completed');
 		await h.run('And now?');
 		const [first, second] = h.bodies();
-		const expected =
-			format === 'anthropic' ? RED_PNG.data : `data:image/png;base64,${RED_PNG.data}`;
-		expect(imagesSent(first!)).toEqual([expected]);
-		expect(imagesSent(second!)).toEqual([expected]);
+		expect(requestImages(first!)).toEqual([RED_PNG.data]);
+		expect(requestImages(second!)).toEqual([RED_PNG.data]);
 		const message = h.log.events.find((event) => event.type === 'user-message');
 		expect(message).toMatchObject({ images: [{ mediaType: 'image/png', width: 4, height: 3 }] });
 	});
@@ -49,7 +30,7 @@ describe.each(FORMATS)('an attached image over the %s wire', (format) => {
 			images: [RED_PNG]
 		});
 		const body = h.bodies()[0]!;
-		expect(imagesSent(body)).toEqual([]);
+		expect(requestImages(body)).toEqual([]);
 		expect(JSON.stringify(body.messages)).toContain(
 			'[image: 4×3 PNG image attached by the person not sent: this model does not accept images]'
 		);
