@@ -35,6 +35,18 @@ export interface ModelSummary {
 	readonly images: boolean | undefined;
 }
 
+/**
+ * What the chat says when images are attached for a model that will not see them: undefined
+ * when it accepts images (by Kiln's knowledge or the person's setting).
+ */
+export function imagesNote(config: Pick<ProviderConfig, 'model' | 'images'>): string | undefined {
+	const accepted = modelAcceptsImages(config.model, config.images);
+	if (accepted) return undefined;
+	return accepted === false
+		? `${config.model} does not accept images: it gets a short note in their place.`
+		: `Kiln does not know whether ${config.model} accepts images, so it gets a short note in their place. If it does, set “Accepts images” to Yes in Settings.`;
+}
+
 /** The provider's models, sorted, each with window and price. Throws ProviderError. */
 export async function listModelOptions(
 	config: ProviderConfig,
