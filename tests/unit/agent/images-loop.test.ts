@@ -5,6 +5,13 @@ import { FORMATS, useAgentHarness } from './harness';
 
 const setup = useAgentHarness();
 
+/** A message as sent, without its moving cache breakpoints (they move on by design). */
+function withoutCache(message: unknown): unknown {
+	return JSON.parse(JSON.stringify(message), (key, value: unknown) =>
+		key === 'cache_control' ? undefined : value
+	);
+}
+
 describe.each(FORMATS)('an attached image over the %s wire', (format) => {
 	it('reaches a model that accepts images as an image, in this request and the next', async () => {
 		const h = await setup(format, [{ text: 'I see a red box.' }, { text: 'Still red.' }], {
@@ -19,6 +26,10 @@ describe.each(FORMATS)('an attached image over the %s wire', (format) => {
 		const [first, second] = h.bodies();
 		expect(requestImages(first!)).toEqual([RED_PNG.data]);
 		expect(requestImages(second!)).toEqual([RED_PNG.data]);
+		// The message with its image is part of the cached prefix: sent again byte for byte.
+		const [sentFirst] = first!.messages as unknown[];
+		const [sentAgain] = second!.messages as unknown[];
+		expect(JSON.stringify(withoutCache(sentAgain))).toBe(JSON.stringify(withoutCache(sentFirst)));
 		const message = h.log.events.find((event) => event.type === 'user-message');
 		expect(message).toMatchObject({ images: [{ mediaType: 'image/png', width: 4, height: 3 }] });
 	});
