@@ -62,3 +62,34 @@ test('a pasted image reaches the model as an image block and survives a reload',
 	expect(requests).toHaveLength(2);
 	expect(requestImages(requests[1]!.body)).toEqual([RED_PNG]);
 });
+
+test('a large pasted image is scaled to 1568 px on its long side before it is stored and sent', async ({
+	page,
+	modelServer
+}) => {
+	modelServer.setScript({ turns: [{ text: 'A wide picture.' }] });
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServer.url, { images: 'Yes' });
+	const chat = page.getByRole('region', { name: 'Chat' });
+	// A 2400×1200 PNG drawn in the page, pasted like a screenshot from the clipboard.
+	await chat.getByRole('textbox', { name: 'Message' }).evaluate(async (element) => {
+		const canvas = new OffscreenCanvas(2400, 1200);
+		const context = canvas.getContext('2d')!;
+		context.fillStyle = '#2a6';
+		context.fillRect(0, 0, 2400, 1200);
+		const blob = await canvas.convertToBlob({ type: 'image/png' });
+		const data = new DataTransfer();
+		data.items.add(new File([blob], 'wide.png', { type: 'image/png' }));
+		element.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+		);
+	});
+	await expect(chat.getByRole('img', { name: 'Image 1 to send, 1568×784' })).toBeVisible();
+	await send(page, 'What is this?');
+	await expect(chat.getByText('A wide picture.')).toBeVisible();
+	const [request] = modelServer.requests().filter((recorded) => recorded.format !== null);
+	const [sent] = requestImages(request!.body);
+	// The PNG's own header says what the model receives: IHDR width and height.
+	const png = Buffer.from(sent!, 'base64');
+	expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1568, 784]);
+});
