@@ -34,6 +34,9 @@ export async function openJsonEventLog(
 			await memory.append(event);
 			await write(event);
 		},
+		// Images stay in memory: the JSON lines name them by hash only.
+		putImage: (image) => memory.putImage(image),
+		image: (hash) => memory.image(hash),
 		close: () => file.close()
 	};
 }

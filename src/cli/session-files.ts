@@ -160,6 +160,9 @@ export async function openSessionFile(
 			await options.tee?.append(event);
 			await write(event);
 		},
+		// Images stay in memory: the JSON lines name them by hash only.
+		putImage: (image) => memory.putImage(image),
+		image: (hash) => memory.image(hash),
 		close: () => file.close()
 	};
 }

@@ -37,7 +37,7 @@ export async function configure(
 	page: Page,
 	format: ApiFormat,
 	baseUrl: string,
-	options: { contextWindow?: number } = {}
+	options: { contextWindow?: number; images?: 'Yes' | 'No' } = {}
 ) {
 	await page.getByRole('button', { name: 'Settings' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Settings' });
@@ -50,6 +50,11 @@ export async function configure(
 		await dialog
 			.getByRole('textbox', { name: 'Context window' })
 			.fill(String(options.contextWindow));
+	}
+	if (options.images) {
+		await dialog
+			.getByRole('combobox', { name: 'Accepts images' })
+			.selectOption({ label: options.images });
 	}
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(dialog).toBeHidden();

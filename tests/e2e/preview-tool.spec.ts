@@ -145,9 +145,6 @@ test('preview (screenshot) reaches the model as an image block of that size', as
 	page,
 	modelServer
 }) => {
-	// The providers send ToolResult.images as image blocks on branch i11-images; until that is
-	// merged, the tool result carries only its text and this test is expected to fail.
-	test.fail(true, 'needs tool-result images in the providers (i11-images)');
 	await agentPreviews(page, modelServer, 'screenshot', 'It looks right.');
 
 	const expected = await expectedScreenshotSize(page);

@@ -11,6 +11,7 @@ export {
 	type WireFormat
 } from './script-schema';
 export { loadScriptFile } from './load-script';
+export { requestImages } from './request-text';
 export { REDACTED, type RecordedRequest, type RecordedApiKey } from './request-log';
 export {
 	PromptCacheSimulator,

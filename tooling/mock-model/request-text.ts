@@ -62,3 +62,24 @@ export function promptCharacters(body: unknown): number {
 	if (!isRecord(body)) return 0;
 	return JSON.stringify([body.system ?? null, body.tools ?? null, body.messages ?? null]).length;
 }
+
+/**
+ * The images a request body's messages carry, in order, as base64: Anthropic image blocks
+ * (also inside tool results) and chat-completions image_url parts with a data URL. For tests
+ * that check what reached the model.
+ */
+export function requestImages(body: unknown): string[] {
+	const found: string[] = [];
+	const visit = (value: unknown): void => {
+		if (Array.isArray(value)) return value.forEach(visit);
+		if (!isRecord(value)) return;
+		if (value.type === 'image' && isRecord(value.source)) {
+			if (typeof value.source.data === 'string') found.push(value.source.data);
+		} else if (value.type === 'image_url' && isRecord(value.image_url)) {
+			const url = value.image_url.url;
+			if (typeof url === 'string') found.push(url.slice(url.indexOf(',') + 1));
+		} else Object.values(value).forEach(visit);
+	};
+	visit(messagesOf(body));
+	return found;
+}

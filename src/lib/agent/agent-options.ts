@@ -7,6 +7,7 @@ import type {
 	Usage
 } from '../providers';
 import type { Runtime } from '../runtime';
+import type { SessionImage } from '../session';
 import type {
 	PreviewPort,
 	SubagentReport,
@@ -54,6 +55,11 @@ export interface AgentOptions {
 	 */
 	contextWindow?: number;
 	/**
+	 * The person's setting for whether this model accepts images (ProviderConfig.images); absent:
+	 * what Kiln knows of the model (context/images.ts), and notes for a model it does not know.
+	 */
+	imagesAccepted?: boolean;
+	/**
 	 * The reasoning setting the provider applies (ProviderConfig.reasoning). A change from what
 	 * the log last recorded is recorded and announced in the next user message.
 	 */
@@ -89,6 +95,8 @@ export interface AgentOptions {
 
 export interface TurnOptions {
 	signal: AbortSignal;
+	/** Images the person attached to the message (stored with the session before it is sent). */
+	images?: readonly SessionImage[];
 	onEvent?: (event: LiveEvent) => void;
 }
 

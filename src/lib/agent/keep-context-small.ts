@@ -32,6 +32,8 @@ import {
 	statedLimit
 } from './context-fit';
 import { buildRequest } from './request-builder';
+import type { RequestImages } from './request-images';
+import { modelAcceptsImages } from './context/images';
 import type { TurnRecorder } from './turn-recorder';
 import type { AgentError, AgentMode, RequestSnapshot, SessionEvent } from './types';
 
@@ -130,7 +132,8 @@ export class ContextUpkeep {
 		if (estimate > clearAt || forced) {
 			const events = this.#options.log.events;
 			const policy = forced ? emergencyPolicy(this.#policy) : this.#policy;
-			const plan = planClearing({ events, estimate, window, policy });
+			const imagesAccepted = this.#images().accepted;
+			const plan = planClearing({ events, estimate, window, policy, imagesAccepted });
 			// When clearing cannot avoid a compaction it is skipped: it would only make the
 			// summary request miss the cache from the first cleared result on. Unless the summary
 			// request itself would not fit: then room comes first.
@@ -246,6 +249,7 @@ export class ContextUpkeep {
 			model: this.#options.model,
 			tools: this.#tools,
 			maxTokens: this.#maxTokens(),
+			images: this.#images(),
 			events: () => this.#options.log.events,
 			persist: (event) => this.#recorder.persist(event),
 			emit: (event) => this.#recorder.emit(event),
@@ -302,8 +306,18 @@ export class ContextUpkeep {
 			model: this.#options.model,
 			events: this.#options.log.events,
 			tools: this.#tools,
-			maxTokens: this.#maxTokens()
+			maxTokens: this.#maxTokens(),
+			images: this.#images()
 		});
+	}
+
+	/** The session's images, as this model takes them (notes where it cannot, or may not). */
+	#images(): RequestImages {
+		const { log, model, imagesAccepted } = this.#options;
+		return {
+			accepted: modelAcceptsImages(model, imagesAccepted) ?? false,
+			data: (hash) => log.image(hash)
+		};
 	}
 
 	/** Whether `request` can go out before the tokenizer is here (context-fit.ts). */

@@ -145,8 +145,10 @@ function previewOf(input: ProjectAgentInput): Pick<AgentOptions, 'preview' | 'sc
 /** An explicit ModelInfo wins; else the person's window, applied over the catalog at each turn. */
 function withModelInfo(
 	input: ProjectAgentInput
-): Pick<AgentOptions, 'modelInfo' | 'contextWindow'> {
-	if (input.modelInfo) return { modelInfo: input.modelInfo };
+): Pick<AgentOptions, 'modelInfo' | 'contextWindow' | 'imagesAccepted'> {
+	const images = input.config.images;
+	const accepted = images !== undefined ? { imagesAccepted: images } : {};
+	if (input.modelInfo) return { modelInfo: input.modelInfo, ...accepted };
 	const window = input.config.contextWindow;
-	return window ? { contextWindow: window } : {};
+	return { ...(window ? { contextWindow: window } : {}), ...accepted };
 }

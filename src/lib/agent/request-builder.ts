@@ -31,6 +31,12 @@ import type {
 import { clearedPlaceholder, clearedToolCallIds, viewStart } from './context/clearing';
 import { compactedContextText } from './context/compaction';
 import { modeReminder, reasoningReminder } from './context/reminders';
+import {
+	imageContent,
+	IMAGES_AS_NOTES,
+	toolResultContent,
+	type RequestImages
+} from './request-images';
 import { buildSystemPrompt } from './system-prompt';
 import type { SessionEvent } from './types';
 
@@ -44,6 +50,8 @@ export interface BuildRequestInput {
 	tools: readonly ToolDefinition[];
 	maxTokens: number;
 	signal?: AbortSignal;
+	/** The session's images and whether the model takes them. Absent: every image as a note. */
+	images?: RequestImages;
 }
 
 export function buildRequest(input: BuildRequestInput): ModelRequest {
@@ -58,7 +66,7 @@ export function buildRequest(input: BuildRequestInput): ModelRequest {
 	const session = sessionContextText(input.events);
 	if (session !== undefined) system.push({ text: session, cache: {} });
 
-	const messages = buildMessages(input.events);
+	const messages = buildMessages(input.events, input.images);
 	markNewestUserMessages(messages);
 
 	return {
@@ -101,7 +109,10 @@ function sessionStart(events: readonly SessionEvent[]) {
  * results get one, results without calls are dropped, consecutive messages of one role are
  * merged and empty assistant messages left out.
  */
-export function buildMessages(events: readonly SessionEvent[]): ChatMessage[] {
+export function buildMessages(
+	events: readonly SessionEvent[],
+	images: RequestImages = IMAGES_AS_NOTES
+): ChatMessage[] {
 	const messages: ChatMessage[] = [];
 	/** Calls of the last assistant message still waiting for their result. */
 	let pending = new Map<string, ToolCallBlock>();
@@ -149,7 +160,15 @@ export function buildMessages(events: readonly SessionEvent[]): ChatMessage[] {
 				flushReminders();
 				const target = userMessage();
 				if (event.reminder) target.content.push({ type: 'text', text: event.reminder });
-				target.content.push({ type: 'text', text: event.text });
+				// Images before the words about them, as Anthropic advises. A cleared message's
+				// images (its id in a context-cleared event) go as placeholders.
+				for (const ref of event.images ?? []) {
+					target.content.push(imageContent(ref, 'attached', images, cleared.has(event.id)));
+				}
+				// An image sent without words has no text block (the APIs refuse empty text).
+				if (event.text !== '' || !event.images?.length) {
+					target.content.push({ type: 'text', text: event.text });
+				}
 				break;
 			}
 			case 'assistant-step': {
@@ -170,12 +189,14 @@ export function buildMessages(events: readonly SessionEvent[]): ChatMessage[] {
 				const call = pending.get(event.toolCallId);
 				if (!call) break;
 				pending.delete(event.toolCallId);
+				const isCleared = cleared.has(event.toolCallId);
+				const output = isCleared
+					? clearedPlaceholder(call.name, call.input, event.output)
+					: event.output;
 				userMessage().content.push({
 					type: 'tool_result',
 					toolCallId: event.toolCallId,
-					content: cleared.has(event.toolCallId)
-						? clearedPlaceholder(call.name, call.input, event.output)
-						: event.output,
+					...toolResultContent(output, event.images, images, isCleared),
 					...(event.ok ? {} : { isError: true })
 				});
 				break;
@@ -220,15 +241,15 @@ function isSendable(block: AssistantMessage['content'][number]): boolean {
 
 /**
  * The two moving breakpoints: the last block (as the Anthropic adapter orders them: tool
- * results first, then text) of each of the two newest user messages.
+ * results first, then text and images in their order) of each of the two newest user messages.
  */
 function markNewestUserMessages(messages: ChatMessage[]): void {
 	let marked = 0;
 	for (let i = messages.length - 1; i >= 0 && marked < 2; i--) {
 		const message = messages[i]!;
 		if (message.role !== 'user') continue;
-		const texts = message.content.filter((block) => block.type === 'text');
-		const block = texts.at(-1) ?? message.content.at(-1);
+		const others = message.content.filter((block) => block.type !== 'tool_result');
+		const block = others.at(-1) ?? message.content.at(-1);
 		if (!block) continue;
 		block.cache = {};
 		marked++;

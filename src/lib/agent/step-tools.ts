@@ -49,6 +49,7 @@ export class StepTools {
 			emit: (event) => this.#recorder.emit(event),
 			onTodos: (todos) => this.#options.onTodos?.(todos),
 			persist: (event) => this.#recorder.persist(event),
+			putImage: (image) => this.#options.log.putImage(image),
 			// The mode is read per call: a switch takes effect without touching the tool list.
 			permission: permissionGate(
 				this.#options.permissions?.mode ?? this.#mode,

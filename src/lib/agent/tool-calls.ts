@@ -12,6 +12,7 @@
  */
 import type { ToolCallEndEvent } from '../providers';
 import type { Runtime } from '../runtime';
+import type { ImageRef, SessionImage } from '../session';
 import {
 	getTool,
 	parseToolArgs,
@@ -23,6 +24,7 @@ import {
 	type TodoItem,
 	type Tool,
 	type ToolContext,
+	type ToolImage,
 	type ToolResult,
 	type ToolWorkspace
 } from '../tools';
@@ -48,6 +50,8 @@ export interface ToolCallsOptions {
 	signal: AbortSignal;
 	emit: (event: LiveEvent) => void;
 	onTodos: (todos: readonly TodoItem[]) => void;
+	/** Keeps an image a tool returned with the session (SessionLog.putImage); absent: none kept. */
+	putImage?: (image: SessionImage) => Promise<ImageRef>;
 	/** Persists one result; called in the model's order, each awaited before the next. */
 	persist: (event: ToolResultEvent) => Promise<void>;
 	/** Asked before each call runs (mode, rules, the person); absent allows everything. */
@@ -196,7 +200,32 @@ async function executeCall(
 	);
 	// After the call: runTool has started the tool, so a Stop from here on reaches it.
 	options.emit({ type: 'tool-running', id: call.id, startedAt });
-	return finish(await untilStopped(running, options.signal));
+	const result = await untilStopped(running, options.signal);
+	if (!result.images?.length) return finish(result);
+	const { refs, problems } = await keepImages(result.images, options.putImage);
+	const output = [result.output, ...problems].filter((part) => part !== '').join('\n');
+	return { ...finish({ ...result, output }), ...(refs.length > 0 ? { images: refs } : {}) };
+}
+
+/**
+ * Stores the images a tool returned; one that cannot be kept (a tool's bug) becomes a line in
+ * the output, so the model hears of it instead of the turn failing.
+ */
+async function keepImages(
+	images: readonly ToolImage[],
+	putImage: ToolCallsOptions['putImage'] = () =>
+		Promise.reject(new Error('this session keeps no images.'))
+): Promise<{ refs: ImageRef[]; problems: string[] }> {
+	const refs: ImageRef[] = [];
+	const problems: string[] = [];
+	for (const image of images) {
+		try {
+			refs.push(await putImage(image));
+		} catch (error) {
+			problems.push(`[an image this tool returned could not be kept: ${messageOf(error)}]`);
+		}
+	}
+	return { refs, problems };
 }
 
 /**

@@ -4,6 +4,7 @@ import { ZERO_USAGE } from './model-step';
 import { MISSING_RESULT_TEXT } from './request-builder';
 import { describeEnvironment, describeRuntimeChange } from './system-prompt';
 import { newId, type TurnRecorder } from './turn-recorder';
+import type { ImageRef } from '../session';
 import type { SessionEvent } from './types';
 
 /**
@@ -15,7 +16,7 @@ import type { SessionEvent } from './types';
 export async function startTurn(
 	options: AgentOptions,
 	recorder: TurnRecorder,
-	text: string,
+	message: { text: string; images?: readonly ImageRef[] },
 	beforeMessage: () => Promise<void>
 ): Promise<void> {
 	const { log } = options;
@@ -44,11 +45,13 @@ export async function startTurn(
 		changed ? describeRuntimeChange(capabilities) : undefined,
 		await optional(options.userEdits)
 	].filter((text): text is string => text !== undefined && text !== '');
+	const { text, images } = message;
 	await recorder.persist({
 		type: 'user-message',
 		id: newId(),
 		at: Date.now(),
 		text,
+		...(images && images.length > 0 ? { images } : {}),
 		runtime: capabilities.kind,
 		...(reminders.length > 0 ? { reminder: reminders.join('\n\n') } : {})
 	});

@@ -1,4 +1,5 @@
 import { ProviderError } from '../providers';
+import type { ImageRef, SessionImage } from '../session';
 import type { createReadTracker } from '../tools';
 import {
 	DEFAULT_MAX_STEPS,
@@ -45,11 +46,13 @@ export class Turn {
 	readonly #recorder: TurnRecorder;
 	readonly #context: ContextUpkeep;
 	readonly #tools: StepTools;
+	readonly #images: readonly SessionImage[];
 
 	constructor(options: AgentOptions, agent: AgentState, turn: TurnOptions) {
 		this.#options = options;
 		this.#agent = agent;
 		this.#signal = turn.signal;
+		this.#images = turn.images ?? [];
 		this.#recorder = new TurnRecorder(options.log, turn.onEvent);
 		const mode = () => this.#agent.mode();
 		this.#context = new ContextUpkeep(options, this.#recorder, turn.signal, mode);
@@ -65,7 +68,13 @@ export class Turn {
 			// Refused before anything is stored: the log stays as it was (the chat still shows the text).
 			const tooLong = await this.#context.checkMessageFits(text);
 			if (tooLong) return { reason: 'error', error: tooLong, usage: this.#recorder.usage };
-			await startTurn(this.#options, this.#recorder, text, () => this.#persistPendingMode());
+			// Stored before the message that names them: a log never refers to a missing image.
+			const images = await this.#storeImages();
+			if (!Array.isArray(images))
+				return { reason: 'error', error: images, usage: this.#recorder.usage };
+			await startTurn(this.#options, this.#recorder, { text, images }, () =>
+				this.#persistPendingMode()
+			);
 			end = await this.#loop();
 		} catch (error) {
 			end = { reason: 'error', error: internalError(error) };
@@ -112,6 +121,22 @@ export class Turn {
 		} catch (error) {
 			return { reason: 'error', error: internalError(error), usage: this.#recorder.usage };
 		}
+	}
+
+	/** The attached images, stored; an unreadable one refuses the message before it is stored. */
+	async #storeImages(): Promise<ImageRef[] | AgentError> {
+		const refs: ImageRef[] = [];
+		for (const image of this.#images) {
+			try {
+				refs.push(await this.#options.log.putImage(image));
+			} catch (error) {
+				return {
+					kind: 'invalid-image',
+					message: `An attached image could not be kept: ${messageOf(error)} Remove it and attach it again.`
+				};
+			}
+		}
+		return refs;
 	}
 
 	async #persistPendingMode(): Promise<void> {

@@ -1,13 +1,21 @@
 import type {
 	CacheControlEphemeral,
 	ContentBlockParam,
+	ImageBlockParam,
 	MessageCreateParamsStreaming,
 	MessageParam,
 	TextBlockParam,
 	ThinkingConfigParam,
 	Tool
 } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { CacheMarker, ChatMessage, ModelRequest, ThinkingConfig } from './types';
+import type {
+	CacheMarker,
+	ChatMessage,
+	ImageBlock,
+	ModelRequest,
+	ThinkingConfig,
+	ToolResultBlock
+} from './types';
 
 /** The Messages API body for a normalised request; cache markers become `cache_control`. */
 export function toAnthropicParams(request: ModelRequest): MessageCreateParamsStreaming {
@@ -55,16 +63,18 @@ function toMessageParam(message: ChatMessage): MessageParam {
 					{
 						type: 'tool_result',
 						tool_use_id: block.toolCallId,
-						content: block.content,
+						content: toolResultContent(block),
 						...(block.isError ? { is_error: true } : {})
 					},
 					block.cache
 				)
 			);
 		}
+		// Text and images keep their order: "this one" in the text refers to the image before it.
 		for (const block of message.content) {
 			if (block.type === 'text')
 				blocks.push(withCache({ type: 'text', text: block.text }, block.cache));
+			else if (block.type === 'image') blocks.push(toImageParam(block));
 		}
 		return { role: 'user', content: blocks };
 	}
@@ -96,6 +106,27 @@ function toMessageParam(message: ChatMessage): MessageParam {
 		}
 	}
 	return { role: 'assistant', content: blocks };
+}
+
+/** A plain string when the tool returned text only (what every result was before images). */
+function toolResultContent(
+	block: ToolResultBlock
+): string | Array<TextBlockParam | ImageBlockParam> {
+	if (!block.images || block.images.length === 0) return block.content;
+	// The API refuses empty text blocks; a screenshot may come without text.
+	const text: TextBlockParam[] =
+		block.content === '' ? [] : [{ type: 'text', text: block.content }];
+	return [...text, ...block.images.map(toImageParam)];
+}
+
+function toImageParam(block: ImageBlock): ImageBlockParam {
+	return withCache(
+		{
+			type: 'image',
+			source: { type: 'base64', media_type: block.mediaType, data: block.data }
+		},
+		block.cache
+	);
 }
 
 function toThinking(thinking: ThinkingConfig): ThinkingConfigParam {

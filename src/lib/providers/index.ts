@@ -5,6 +5,8 @@ export type {
 	CacheMarker,
 	ChatMessage,
 	IdleTimeout,
+	ImageBlock,
+	ImageMediaType,
 	JsonSchema,
 	ModelRequest,
 	Provider,

@@ -1,4 +1,5 @@
 import type {
+	ChatCompletionContentPart,
 	ChatCompletionCreateParamsStreaming,
 	ChatCompletionMessageFunctionToolCall,
 	ChatCompletionMessageParam,
@@ -6,6 +7,7 @@ import type {
 } from 'openai/resources/chat/completions/completions';
 import type {
 	ChatMessage,
+	ImageBlock,
 	ModelRequest,
 	ProviderId,
 	ReasoningEffort,
@@ -76,10 +78,10 @@ function toMessageParams(message: ChatMessage): ChatCompletionMessageParam[] {
 				out.push({ role: 'tool', tool_call_id: block.toolCallId, content: block.content });
 			}
 		}
-		const text = message.content
-			.flatMap((block) => (block.type === 'text' ? [block.text] : []))
-			.join('\n\n');
-		if (text !== '') out.push({ role: 'user', content: text });
+		const images = toolImagesMessage(message.content);
+		if (images) out.push(images);
+		const user = userContent(message.content);
+		if (user !== undefined) out.push({ role: 'user', content: user });
 		return out;
 	}
 	let text = '';
@@ -97,4 +99,48 @@ function toMessageParams(message: ChatMessage): ChatCompletionMessageParam[] {
 	}
 	if (toolCalls.length === 0) return [{ role: 'assistant', content: text }];
 	return [{ role: 'assistant', content: text === '' ? null : text, tool_calls: toolCalls }];
+}
+
+type UserBlocks = Extract<ChatMessage, { role: 'user' }>['content'];
+
+/**
+ * The person's text and images. Text alone stays one string, as before images existed, so a
+ * session's earlier messages keep their bytes (automatic prefix caches); with images, the parts
+ * keep their order, adjacent texts joined as they would be in the string.
+ */
+function userContent(blocks: UserBlocks): string | ChatCompletionContentPart[] | undefined {
+	const parts: ChatCompletionContentPart[] = [];
+	for (const block of blocks) {
+		if (block.type === 'image') parts.push(imagePart(block));
+		else if (block.type === 'text' && block.text !== '') {
+			const last = parts.at(-1);
+			if (last?.type === 'text') last.text += `\n\n${block.text}`;
+			else parts.push({ type: 'text', text: block.text });
+		}
+	}
+	if (parts.length === 0) return undefined;
+	if (parts.length === 1 && parts[0]!.type === 'text') return parts[0]!.text;
+	return parts;
+}
+
+/**
+ * Tool messages take text only here, so the images tools returned follow them in one user
+ * message, each group introduced by the call it belongs to.
+ */
+function toolImagesMessage(blocks: UserBlocks): ChatCompletionMessageParam | undefined {
+	const parts: ChatCompletionContentPart[] = [];
+	for (const block of blocks) {
+		if (block.type !== 'tool_result' || !block.images?.length) continue;
+		const count = block.images.length;
+		parts.push({
+			type: 'text',
+			text: `${count === 1 ? 'The image' : `The ${count} images`} returned by tool call ${block.toolCallId}:`
+		});
+		for (const image of block.images) parts.push(imagePart(image));
+	}
+	return parts.length === 0 ? undefined : { role: 'user', content: parts };
+}
+
+function imagePart(block: ImageBlock): ChatCompletionContentPart {
+	return { type: 'image_url', image_url: { url: `data:${block.mediaType};base64,${block.data}` } };
 }

@@ -28,6 +28,11 @@ export interface ProviderConfig {
 	 * API: Anthropic thinking + effort, OpenAI reasoning_effort). Absent: the model's default.
 	 */
 	reasoning?: ReasoningEffort;
+	/**
+	 * Whether the model accepts images, when the person knows better than Kiln's model table (a
+	 * local model with vision). Adapters ignore it; the agent's request builder uses it.
+	 */
+	images?: boolean;
 }
 
 /** The reasoning setting people choose from. */
@@ -90,21 +95,41 @@ export interface ToolCallBlock {
 	cache?: CacheMarker;
 }
 
+/** The image formats both APIs take. */
+export type ImageMediaType = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
+
+/**
+ * An image the model sees: pasted by the person, or returned by a tool (a screenshot). Only
+ * sent to models that accept images; the request builder puts a text note in its place for
+ * the others. Width and height are the pixels the data decodes to (they set the token cost).
+ */
+export interface ImageBlock {
+	type: 'image';
+	mediaType: ImageMediaType;
+	/** Base64, without a `data:` prefix. */
+	data: string;
+	width: number;
+	height: number;
+	cache?: CacheMarker;
+}
+
 export interface ToolResultBlock {
 	type: 'tool_result';
 	toolCallId: string;
 	content: string;
+	/** Images the tool returned with its text (Anthropic: inside the tool_result). */
+	images?: ImageBlock[];
 	isError?: boolean;
 	cache?: CacheMarker;
 }
 
 /**
- * A user turn: text, and the results of the previous step's tool calls. Results and text
- * travel together so a reminder can ride along with the results in one message.
+ * A user turn: text and images, and the results of the previous step's tool calls. Results and
+ * text travel together so a reminder can ride along with the results in one message.
  */
 export interface UserMessage {
 	role: 'user';
-	content: Array<TextBlock | ToolResultBlock>;
+	content: Array<TextBlock | ImageBlock | ToolResultBlock>;
 }
 
 export interface AssistantMessage {

@@ -13,6 +13,7 @@ import type {
 } from '../providers';
 import type { RuntimeKind } from '../runtime';
 import type { ToolMetadata } from '../tools';
+import type { ImageRef } from './images';
 
 /** Why a turn ended. */
 export type TurnEndReason =
@@ -66,6 +67,8 @@ export type SessionEvent =
 			 * runtime changed"): mid-session changes travel here so the cached prefix stays intact.
 			 */
 			readonly reminder?: string;
+			/** Images the person attached, sent after `text` (bytes: SessionLog.image). */
+			readonly images?: readonly ImageRef[];
 	  }
 	| {
 			/** One model step, as it ended (complete, or cut by Stop / an error). */
@@ -90,6 +93,8 @@ export type SessionEvent =
 			/** Exactly what the model received. */
 			readonly output: string;
 			readonly metadata?: ToolMetadata;
+			/** Images the tool returned with `output` (a screenshot); bytes: SessionLog.image. */
+			readonly images?: readonly ImageRef[];
 			readonly durationMs: number;
 	  }
 	| {
@@ -202,6 +207,8 @@ export interface RequestSnapshot {
 	 * tokenizer had loaded (a first send on a slow network). Shown as rough; never calibrates.
 	 */
 	readonly rough?: true;
+	/** Images the request carried as images (not notes) and their tokens, part of the messages layer. */
+	readonly images?: { readonly count: number; readonly tokens: number };
 	readonly model: string;
 	readonly maxTokens: number;
 	/** 'compaction': the summary request of a compaction (see CompactionRequest). */

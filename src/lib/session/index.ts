@@ -11,6 +11,16 @@ export type {
 } from './events';
 export { memorySessionLog, type SessionLog } from './session-log';
 export {
+	base64ToBytes,
+	bytesToBase64,
+	describeImage,
+	imageRefOf,
+	sha256OfBytes,
+	IMAGE_MEDIA_TYPES,
+	type ImageRef,
+	type SessionImage
+} from './images';
+export {
 	formatRule,
 	parseRule,
 	permissionRuleSchema,

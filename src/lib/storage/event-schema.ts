@@ -31,6 +31,15 @@ const block = z.discriminatedUnion('type', [
 	})
 ]);
 
+/** An image named by its hash (the bytes are in the images store, checked when loaded). */
+const imageRef = z.looseObject({
+	hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex hash')),
+	mediaType: z.enum(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
+	width: z.number().check(z.int(), z.positive()),
+	height: z.number().check(z.int(), z.positive()),
+	bytes: z.number().check(z.int(), z.positive())
+});
+
 const todo = z.looseObject({ content: z.string(), status: z.string() });
 
 const metadata = z.looseObject({
@@ -70,6 +79,7 @@ const snapshot = z.looseObject({
 	breakpoints: z.number(),
 	estimatedInputTokens: z.number(),
 	rough: z.optional(z.literal(true)),
+	images: z.optional(z.looseObject({ count: count, tokens: count })),
 	model: z.string(),
 	maxTokens: z.number(),
 	kind: z.enum(['step', 'compaction']),
@@ -94,7 +104,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
 		at: z.number(),
 		text: z.string(),
 		runtime: z.optional(z.string()),
-		reminder: z.optional(z.string())
+		reminder: z.optional(z.string()),
+		images: z.optional(z.array(imageRef))
 	}),
 	z.looseObject({
 		type: z.literal('assistant-step'),
@@ -115,6 +126,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
 		ok: z.boolean(),
 		output: z.string(),
 		metadata: z.optional(metadata),
+		images: z.optional(z.array(imageRef)),
 		durationMs: z.number()
 	}),
 	z.looseObject({

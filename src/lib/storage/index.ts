@@ -113,3 +113,9 @@ export {
 	type CreateCheckpointInput,
 	type LoadedCheckpoint
 } from './checkpoints';
+export {
+	collectImageGarbage,
+	loadSessionImages,
+	putSessionImage,
+	type StoredImage
+} from './session-images';

@@ -47,8 +47,11 @@ function belongsToProject(
 		case 'checkpointManifests':
 			return (record.value as { projectId?: unknown } | null)?.projectId === projectId;
 		case 'checkpointBlobs':
+		case 'images':
 			// Content, possibly shared with other projects: kept like any other recovery record.
 			return false;
+		case 'imageRefs':
+			return Array.isArray(key) && typeof key[0] === 'string' && sessionIds.has(key[0]);
 		case 'settings':
 			return key === permissionRulesKey(projectId);
 		case 'sessions':

@@ -17,7 +17,8 @@ export type RecordKind =
 	| 'schema-version'
 	| 'draft'
 	| 'permission-rule'
-	| 'checkpoint';
+	| 'checkpoint'
+	| 'image';
 
 export interface QuarantinedRecord {
 	readonly kind: RecordKind;
@@ -140,6 +141,8 @@ function messageFor(kind: RecordKind, count: number): string {
 			return `${count} saved permission ${one ? 'rule' : 'rules'} could not be read and ${one ? 'was' : 'were'} set aside; the other rules still apply. Open Settings, check the permission rules and add what is missing.`;
 		case 'checkpoint':
 			return `${count} ${one ? 'checkpoint' : 'checkpoints'} of your files could not be read and ${one ? 'was' : 'were'} set aside; your files and chats are not affected, but rewinding to ${one ? 'that turn' : 'those turns'} is no longer possible.`;
+		case 'image':
+			return `${count} ${one ? 'image' : 'images'} of a chat could not be read and ${one ? 'was' : 'were'} set aside; the model gets a note in ${one ? 'its' : 'their'} place. Attach ${one ? 'it' : 'them'} again if the model needs ${one ? 'it' : 'them'}.`;
 		case 'schema-version':
 			return 'The version of your saved data could not be read, so Kiln ran its upgrades again from the start. Check that your projects look right.';
 	}

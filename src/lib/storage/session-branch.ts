@@ -5,6 +5,7 @@
  */
 import { promisifyRequest, set } from 'idb-keyval';
 import type { SessionEvent } from '../session';
+import { copySessionImageRefs } from './session-images';
 import { openStorage } from './migrations';
 import {
 	getSession,
@@ -46,6 +47,8 @@ export async function branchSession(
 		const transcript = await loadSubagentTranscript(sessionId, subagent);
 		if (transcript.length > 0) await storeSubagentTranscript(id, subagent, transcript);
 	}
+	// The copied events name the original's images: the branch holds them too.
+	await copySessionImageRefs(sessionId, id);
 	const now = Math.max(Date.now(), source.updatedAt + 1);
 	const meta: BranchedSessionMeta = {
 		...source,

@@ -15,6 +15,7 @@ import { getStores } from './stores';
 import { checkedMeta } from './checked-meta';
 import { deleteSessionCheckpoints } from './checkpoint-gc';
 import { updateSessionMeta } from './session-meta';
+import { deleteSessionImages, loadSessionImages, putSessionImage } from './session-images';
 
 export interface SessionMeta {
 	readonly id: string;
@@ -186,6 +187,7 @@ export async function deleteSession(sessionId: string): Promise<void> {
 	const subagents = IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
 	await events('readwrite', (store) => promisifyRequest(store.delete(subagents)));
 	await deleteSessionCheckpoints(sessionId);
+	await deleteSessionImages(sessionId);
 }
 
 /**
@@ -260,6 +262,7 @@ export async function sessionLog(sessionId: string): Promise<SessionLog> {
 	if (!(await getSession(sessionId))) throw missingSession(sessionId);
 	const loaded = await loadEventLog(sessionId);
 	const events = loaded.events;
+	const images = await loadSessionImages(sessionId);
 	let nextSeq = loaded.nextSeq;
 	let queue = Promise.resolve();
 
@@ -285,7 +288,13 @@ export async function sessionLog(sessionId: string): Promise<SessionLog> {
 			const next = queue.then(() => write(event));
 			queue = next.catch(() => {});
 			return next;
-		}
+		},
+		async putImage(image) {
+			const ref = await putSessionImage(sessionId, image);
+			images.set(ref.hash, image.data);
+			return ref;
+		},
+		image: (hash) => images.get(hash)
 	};
 }
 

@@ -29,6 +29,10 @@ export interface KilnStores {
 	readonly checkpointManifests: UseStore;
 	/** SHA-256 hex → CheckpointBlob: file content, stored once however many checkpoints hold it */
 	readonly checkpointBlobs: UseStore;
+	/** SHA-256 hex → StoredImage: a chat's image (pasted, or a screenshot), stored once */
+	readonly images: UseStore;
+	/** [sessionId, hash] → true: which chats hold which image (an image goes with its last chat) */
+	readonly imageRefs: UseStore;
 }
 
 export const DATABASE_NAMES = {
@@ -42,7 +46,9 @@ export const DATABASE_NAMES = {
 	quarantine: 'kiln-quarantine',
 	checkpoints: 'kiln-checkpoints',
 	checkpointManifests: 'kiln-checkpoint-manifests',
-	checkpointBlobs: 'kiln-checkpoint-blobs'
+	checkpointBlobs: 'kiln-checkpoint-blobs',
+	images: 'kiln-images',
+	imageRefs: 'kiln-image-refs'
 } as const;
 
 let stores: KilnStores | undefined;
@@ -66,7 +72,9 @@ export function getStores(): KilnStores {
 			quarantine: createStore(DATABASE_NAMES.quarantine, 'records'),
 			checkpoints: createStore(DATABASE_NAMES.checkpoints, 'checkpoints'),
 			checkpointManifests: createStore(DATABASE_NAMES.checkpointManifests, 'manifests'),
-			checkpointBlobs: createStore(DATABASE_NAMES.checkpointBlobs, 'blobs')
+			checkpointBlobs: createStore(DATABASE_NAMES.checkpointBlobs, 'blobs'),
+			images: createStore(DATABASE_NAMES.images, 'images'),
+			imageRefs: createStore(DATABASE_NAMES.imageRefs, 'refs')
 		};
 	}
 	return stores;

@@ -5,7 +5,9 @@
  * rewritten from there: it happens in batches big enough to pay for that (see ContextPolicy).
  */
 import { summarizeToolCall } from '../../tools';
+import type { ImageRef } from '../../session';
 import type { SessionEvent } from '../types';
+import { clearedImageNote, imageTokens, type ImageOrigin } from './images';
 import type { ContextPolicy } from './policy';
 import { countTokens } from './tokens';
 
@@ -49,7 +51,10 @@ export function viewStart(events: readonly SessionEvent[]): number {
 	return 0;
 }
 
-/** Tool calls whose results the model sees only as placeholders. */
+/**
+ * Tool calls whose results the model sees only as placeholders, and user messages (by id) whose
+ * images it sees only as placeholders: a context-cleared event lists both kinds of id.
+ */
 export function clearedToolCallIds(events: readonly SessionEvent[]): Set<string> {
 	const ids = new Set<string>();
 	for (const event of events) {
@@ -69,11 +74,13 @@ export interface ClearingInput {
 	estimate: number;
 	window: number;
 	policy: ContextPolicy;
+	/** The model gets images as images (clearing them saves their tokens); default false. */
+	imagesAccepted?: boolean;
 }
 
 /**
- * Which results to clear, oldest first, or undefined when clearing would not free enough to pay
- * for the cache rewrite it causes.
+ * Which results (and images the person attached) to clear, oldest first, or undefined when
+ * clearing would not free enough to pay for the cache rewrite it causes.
  */
 export function planClearing(input: ClearingInput): ClearingPlan | undefined {
 	const { events, estimate, window, policy } = input;
@@ -81,7 +88,17 @@ export function planClearing(input: ClearingInput): ClearingPlan | undefined {
 	const calls = new Map<string, { name: string; input: Record<string, unknown> }>();
 	const seen = new Set<string>();
 	const candidates: { id: string; saves: number }[] = [];
+	const imageSavings = (refs: readonly ImageRef[] | undefined, origin: ImageOrigin): number =>
+		input.imagesAccepted
+			? sum(
+					(refs ?? []).map((ref) => imageTokens(ref) - countTokens(clearedImageNote(ref, origin)))
+				)
+			: 0;
 	for (const event of events.slice(viewStart(events))) {
+		if (event.type === 'user-message' && event.images?.length && !cleared.has(event.id)) {
+			candidates.push({ id: event.id, saves: imageSavings(event.images, 'attached') });
+			continue;
+		}
 		if (event.type === 'assistant-step') {
 			for (const block of event.message.content) {
 				if (block.type === 'tool_call') calls.set(block.id, block);
@@ -94,7 +111,8 @@ export function planClearing(input: ClearingInput): ClearingPlan | undefined {
 		if (cleared.has(event.toolCallId)) continue;
 		const saves =
 			countTokens(event.output) -
-			countTokens(clearedPlaceholder(call.name, call.input, event.output));
+			countTokens(clearedPlaceholder(call.name, call.input, event.output)) +
+			imageSavings(event.images, 'screenshot');
 		candidates.push({ id: event.toolCallId, saves });
 	}
 	const clearable = candidates.slice(0, Math.max(0, candidates.length - policy.keepRecentResults));
@@ -112,4 +130,8 @@ export function planClearing(input: ClearingInput): ClearingPlan | undefined {
 	}
 	if (tokensFreed < minimum || toolCallIds.length === 0) return undefined;
 	return { toolCallIds, tokensFreed };
+}
+
+function sum(values: readonly number[]): number {
+	return values.reduce((total, value) => total + value, 0);
 }

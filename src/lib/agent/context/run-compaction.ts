@@ -5,6 +5,7 @@
 import type { Provider, RetryOptions, ToolDefinition, Usage } from '../../providers';
 import { runModelStep, toAgentError, ZERO_USAGE } from '../model-step';
 import { buildRequest } from '../request-builder';
+import type { RequestImages } from '../request-images';
 import type { AgentError, AgentMode, LiveEvent, SessionEvent } from '../types';
 import { buildReinjection, compactionRequest, type ReinjectionSources } from './compaction';
 import type { ContextPolicy } from './policy';
@@ -15,6 +16,8 @@ export interface CompactionRun {
 	model: string;
 	tools: readonly ToolDefinition[];
 	maxTokens: number;
+	/** The session's images as the step requests send them (the summary reuses their prefix). */
+	images?: RequestImages;
 	/** The log as it is now (read again after each append). */
 	events: () => readonly SessionEvent[];
 	persist: (event: SessionEvent) => Promise<void>;
@@ -50,7 +53,8 @@ export async function runCompaction(run: CompactionRun): Promise<CompactionOutco
 		model: run.model,
 		events: run.events(),
 		tools: run.tools,
-		maxTokens: run.maxTokens
+		maxTokens: run.maxTokens,
+		...(run.images ? { images: run.images } : {})
 	});
 	const tokensBefore = estimateRequestTokens(base);
 	const request = compactionRequest(base, run.focus);
@@ -118,7 +122,8 @@ export async function runCompaction(run: CompactionRun): Promise<CompactionOutco
 		model: run.model,
 		events: [...run.events(), event],
 		tools: run.tools,
-		maxTokens: run.maxTokens
+		maxTokens: run.maxTokens,
+		...(run.images ? { images: run.images } : {})
 	});
 	await run.persist({ ...event, tokensAfter: estimateRequestTokens(after) });
 	return { ok: true, usage };

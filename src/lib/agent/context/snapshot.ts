@@ -7,6 +7,7 @@ import { toolDefinitions } from '../../tools';
 import { buildRequest } from '../request-builder';
 import type { RequestLayer, RequestSnapshot, SessionEvent } from '../types';
 import { compactionRequest } from './compaction';
+import { imageTokens } from './images';
 import { countTokens } from './tokens';
 
 // Rough per-item framing the APIs add around content (role markers, block wrappers).
@@ -42,10 +43,12 @@ export function snapshotRequest(request: ModelRequest, options: SnapshotOptions)
 		),
 		layer('messages', messageBlocks, estimateMessageTokens(request.messages))
 	];
+	const images = requestImages(request.messages);
 	return {
 		layers,
 		breakpoints,
 		estimatedInputTokens: sum(layers.map((item) => item.tokens)),
+		...(images.count > 0 ? { images } : {}),
 		model: request.model,
 		maxTokens: request.maxTokens,
 		kind: options.kind,
@@ -101,11 +104,33 @@ export function estimateMessageTokens(messages: ModelRequest['messages']): numbe
 			tokens +=
 				block.type === 'redacted_thinking'
 					? Math.ceil(block.data.length / 4)
-					: sum(blockTexts(block).map(countTokens));
+					: sum(blockTexts(block).map(countTokens)) + blockImageTokens(block);
 			tokens += BLOCK_OVERHEAD;
 		}
 	}
 	return tokens;
+}
+
+/** Tokens of the images a block is or carries (counted by size, not by their base64). */
+function blockImageTokens(block: ContentBlock): number {
+	if (block.type === 'image') return imageTokens(block);
+	if (block.type === 'tool_result') return sum((block.images ?? []).map(imageTokens));
+	return 0;
+}
+
+/** How many images the messages carry and what they cost, for the inspector. */
+function requestImages(messages: ModelRequest['messages']): { count: number; tokens: number } {
+	let count = 0;
+	let tokens = 0;
+	for (const message of messages) {
+		for (const block of message.content) {
+			const images =
+				block.type === 'image' ? [block] : block.type === 'tool_result' ? (block.images ?? []) : [];
+			count += images.length;
+			tokens += sum(images.map(imageTokens));
+		}
+	}
+	return { count, tokens };
 }
 
 function toolTokens(tool: ToolDefinition): number {

@@ -16,6 +16,7 @@ export {
 export { permissionAction } from '../permissions/prompt-wording';
 export { planApprovedMessage } from '../permissions/reminders';
 export { inputLimit, modelInfo, type ModelInfo } from '../context/models';
+export { imageTokens, modelAcceptsImages } from '../context/images';
 export { loadModelCatalog, modelCatalogReady } from '../context/model-catalog';
 export {
 	refreshModelCatalog,

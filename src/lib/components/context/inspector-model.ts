@@ -61,6 +61,8 @@ export interface InspectedRequest {
 	readonly rough: boolean;
 	readonly breakpoints: number;
 	readonly layers: readonly LayerRow[];
+	/** Images the messages carried as images, and their token cost (part of the messages layer). */
+	readonly images?: { readonly count: number; readonly tokens: number };
 	/** Undefined when no answer was stored (the request failed or was stopped). */
 	readonly cache?: CacheUse;
 }
@@ -98,6 +100,7 @@ export function inspectRequests(
 			rough: snapshot.rough === true,
 			breakpoints: snapshot.breakpoints,
 			layers,
+			...(snapshot.images ? { images: snapshot.images } : {}),
 			...(snapshot.usage ? { cache: cacheUse(snapshot.usage, lookup(snapshot.model)) } : {})
 		};
 	});

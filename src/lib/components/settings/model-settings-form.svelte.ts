@@ -27,7 +27,11 @@ interface Draft {
 	model: string;
 	contextWindow: string;
 	reasoning: ReasoningEffort | '';
+	images: ImagesSetting;
 }
+
+/** '' : Kiln decides from the model; 'yes' / 'no': the person says. */
+export type ImagesSetting = '' | 'yes' | 'no';
 
 export class ModelSettingsForm {
 	provider = $state<ProviderId>('anthropic');
@@ -38,6 +42,7 @@ export class ModelSettingsForm {
 	contextWindow = $state('');
 	/** '' : no reasoning setting (the model's default). */
 	reasoning = $state<ReasoningEffort | ''>('');
+	images = $state<ImagesSetting>('');
 	showKey = $state(false);
 	errors = $state<Partial<Record<SettingsField | 'save', string>>>({});
 	models = $state.raw<ModelOption[]>([]);
@@ -89,6 +94,7 @@ export class ModelSettingsForm {
 		this.model = config.model || (getPreset(config.provider).defaultModel ?? '');
 		this.contextWindow = config.contextWindow ? String(config.contextWindow) : '';
 		this.reasoning = config.reasoning ?? '';
+		this.images = config.images === undefined ? '' : config.images ? 'yes' : 'no';
 		this.models = [];
 		this.modelsStatus = 'idle';
 		this.modelsError = '';
@@ -102,7 +108,8 @@ export class ModelSettingsForm {
 			...(this.baseUrl.trim() && { baseUrl: this.baseUrl.trim() }),
 			...(this.contextWindow.trim() && { contextWindow: Number(this.contextWindow.trim()) }),
 			// Kept only where the model takes it, so a later switch to one that does not is clean.
-			...(this.reasoning && this.summary.reasoning && { reasoning: this.reasoning })
+			...(this.reasoning && this.summary.reasoning && { reasoning: this.reasoning }),
+			...(this.images && { images: this.images === 'yes' })
 		};
 	}
 
@@ -117,8 +124,8 @@ export class ModelSettingsForm {
 	}
 
 	changeProvider(next: ProviderId) {
-		const { apiKey, baseUrl, model, contextWindow, reasoning } = this;
-		this.#drafts[this.provider] = { apiKey, baseUrl, model, contextWindow, reasoning };
+		const { apiKey, baseUrl, model, contextWindow, reasoning, images } = this;
+		this.#drafts[this.provider] = { apiKey, baseUrl, model, contextWindow, reasoning, images };
 		this.stopListing();
 		this.errors = {};
 		const draft = this.#drafts[next];
@@ -130,7 +137,8 @@ export class ModelSettingsForm {
 						baseUrl: draft.baseUrl,
 						model: draft.model,
 						...(draft.contextWindow && { contextWindow: Number(draft.contextWindow) }),
-						...(draft.reasoning && { reasoning: draft.reasoning })
+						...(draft.reasoning && { reasoning: draft.reasoning }),
+						...(draft.images && { images: draft.images === 'yes' })
 					}
 				: this.#settings().configFor(next)
 		);

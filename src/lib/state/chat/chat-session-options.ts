@@ -3,6 +3,7 @@ import type { createSubagentRunner } from '../../agent/subagents';
 import type { AgentMode, LiveEvent } from '../../agent';
 import type { Provider, ProviderConfig } from '../../providers';
 import type { Runtime } from '../../runtime';
+import type { SessionImage } from '../../session';
 import type { ToolWorkspace } from '../../tools';
 import type { CheckpointWorkspace } from '../checkpoints';
 import type { PermissionRules } from '../permissions';
@@ -14,7 +15,11 @@ import type { ReducerOptions } from './transcript-reducer';
 export interface TurnRunner {
 	runTurn(
 		text: string,
-		options: { signal: AbortSignal; onEvent?: (event: LiveEvent) => void }
+		options: {
+			signal: AbortSignal;
+			onEvent?: (event: LiveEvent) => void;
+			images?: readonly SessionImage[];
+		}
 	): Promise<TurnResult>;
 	/** The one way the mode changes (see Agent.setMode). */
 	setMode(mode: AgentMode): Promise<void>;

@@ -1,4 +1,5 @@
 import type { AgentMode, SessionEvent, SessionLog } from '../../agent';
+import type { SessionImage } from '../../session';
 import { DEFAULT_MODE, parseCompactCommand, planApprovedMessage } from '../../agent/light';
 import type { PermissionAnswer } from '../../agent/permissions';
 import type { ProviderConfig } from '../../providers';
@@ -22,8 +23,8 @@ import { pageCommandNotice } from './page-commands';
 import { PermissionPrompts } from './permission-prompts.svelte';
 import { modeBeforePlan, planAwaitsApproval, planText } from './plan';
 import { parseRewindCommand } from './rewind-command';
-import { deleteChat, renameChat } from './session-actions';
-import { indexedDbStore, type ChatSessionStore, type SessionSummary } from './session-store';
+import { ChatSessionList } from './session-actions';
+import { indexedDbStore, type ChatSessionStore } from './session-store';
 import {
 	applyLiveEvents,
 	applySessionEvent,
@@ -35,7 +36,8 @@ import {
 } from './transcript-reducer';
 import { createTurnRunner, permissionSetup, runnerKey } from './turn-runner';
 import { summariesLoadedFor } from './tool-summaries';
-import type { ChatItem, ChatTurn, Transcript } from './view-model';
+import type { ChatImage, ChatItem, ChatTurn, Transcript } from './view-model';
+import { imageSource, previewImages } from './chat-images';
 
 /**
  * The chat of one project: the newest session's transcript, and sending a message through the
@@ -80,6 +82,8 @@ export class ChatSession {
 	readonly changeSource: ChangeSource;
 	/** Rewinding to before a message (button "Rewind", `/rewind`), and undoing it. */
 	readonly rewind: ChatRewind;
+	/** The project's chats, for the Sessions list. */
+	readonly sessions: ChatSessionList;
 
 	#options: ChatSessionOptions;
 	readonly #checkpoints: TurnCheckpoints;
@@ -105,6 +109,7 @@ export class ChatSession {
 		this.#options = options;
 		this.#store = options.store ?? indexedDbStore;
 		this.permissionRules = options.permissionRules ?? new PermissionRules(options.projectId);
+		this.sessions = new ChatSessionList(this, this.#store);
 		({
 			checkpoints: this.#checkpoints,
 			changeSource: this.changeSource,
@@ -129,9 +134,9 @@ export class ChatSession {
 	 * Sends a message. Resolves when the turn ends (the transcript updates as it streams), or
 	 * at once with `needsSettings` when no usable model is configured.
 	 */
-	async send(text: string): Promise<SendResult> {
+	async send(text: string, images: readonly SessionImage[] = []): Promise<SendResult> {
 		const message = text.trim();
-		if (!message) return { reason: 'empty' };
+		if (!message && images.length === 0) return { reason: 'empty' };
 		markPerf(PERF_MARKS.sendStarted); // first-send latency: from here to requestSent
 		// Answered even while a turn runs: the rewind says why it cannot happen now.
 		const rewindTo = parseRewindCommand(message);
@@ -141,7 +146,7 @@ export class ChatSession {
 		if (this.running || this.#sending) return { reason: 'busy' };
 		this.#sending = true;
 		try {
-			return await this.#send(message);
+			return await this.#send(message, images);
 		} finally {
 			this.#sending = false;
 			this.running = false;
@@ -149,7 +154,7 @@ export class ChatSession {
 		}
 	}
 
-	async #send(message: string): Promise<SendResult> {
+	async #send(message: string, images: readonly SessionImage[]): Promise<SendResult> {
 		this.notice = null;
 		const handled = await pageCommandNotice(this.#options.workspace, message, async () => {
 			await this.load();
@@ -177,7 +182,8 @@ export class ChatSession {
 		try {
 			await this.load();
 			// `/compact` is the agent's too, but it is not a message of the conversation.
-			this.transcript = beginTurn(this.transcript, message, Date.now(), { command: compact });
+			const preview = { command: compact, images: previewImages(images) };
+			this.transcript = beginTurn(this.transcript, message, Date.now(), preview);
 			// Sent while the runtime starts: the message shows at once, the turn begins when it is up.
 			await this.#options.runtimeReady?.();
 			const config = settings.config;
@@ -187,6 +193,7 @@ export class ChatSession {
 			const result = await runner
 				.runTurn(message, {
 					signal: abort.signal,
+					images,
 					onEvent: (event) => {
 						if (current()) this.#applyLive(event, config.model);
 						this.#options.onLiveEvent?.(event);
@@ -247,20 +254,6 @@ export class ChatSession {
 		return this.send(planApprovedMessage(planText(last)));
 	}
 
-	/** The project's chats, most recently active first (for the Sessions list). */
-	listSessions(): Promise<readonly SessionSummary[]> {
-		return this.#store.listSessions(this.projectId);
-	}
-
-	renameSession(id: string, title: string): Promise<void> {
-		return renameChat(this.#store, id, title);
-	}
-
-	/** Deletes a chat; if it is the open one, the next newest opens (or a new chat). */
-	deleteSession(id: string): Promise<void> {
-		return deleteChat(this, this.#store, id);
-	}
-
 	/** Resumes a stored chat: its whole transcript, and the next message continues it. */
 	openSession(id: string): Promise<void> {
 		this.stop();
@@ -273,6 +266,9 @@ export class ChatSession {
 		this.#loading = this.#open(id, this.#generation);
 		return this.#loading;
 	}
+
+	/** A thumbnail's URL: from the open session's stored images, or the one being sent. */
+	readonly imageSource = (image: ChatImage) => imageSource(image, this.#log);
 
 	/** The project's files, for chat commands that touch AGENTS.md. */
 	get workspace(): ToolWorkspace {
@@ -299,14 +295,19 @@ export class ChatSession {
 		this.loaded = true;
 		this.#log = null;
 		this.#agent = null;
-		this.sessionId = null;
 		// The mode carries over: it is written to the new chat with its first message.
 		const mode = this.mode;
-		this.transcript = mode !== DEFAULT_MODE ? { ...emptyTranscript(), mode } : emptyTranscript();
+		this.#showNothing(mode !== DEFAULT_MODE ? { ...emptyTranscript(), mode } : emptyTranscript());
+		this.notice = null;
+	}
+
+	/** No session open: a new chat, or one that could not be opened (`error` says why). */
+	#showNothing(transcript: Transcript, error: string | null = null): void {
+		this.sessionId = null;
+		this.transcript = transcript;
 		this.events = [];
 		this.contextStatus = null;
-		this.error = null;
-		this.notice = null;
+		this.error = error;
 	}
 
 	async #load(): Promise<void> {
@@ -327,11 +328,10 @@ export class ChatSession {
 			await this.#show(id, generation);
 		} catch (error) {
 			if (generation !== this.#generation) return;
-			this.sessionId = null;
-			this.transcript = emptyTranscript();
-			this.events = [];
-			this.contextStatus = null;
-			this.error = `That chat could not be opened: ${messageOf(error)}. Pick it again from Sessions, or start a new chat.`;
+			this.#showNothing(
+				emptyTranscript(),
+				`That chat could not be opened: ${messageOf(error)}. Pick it again from Sessions, or start a new chat.`
+			);
 		} finally {
 			if (generation === this.#generation) this.loaded = true;
 		}

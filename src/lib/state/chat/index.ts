@@ -1,4 +1,5 @@
 export type {
+	ChatImage,
 	ChatItem,
 	ChatTurn,
 	MarkerCode,

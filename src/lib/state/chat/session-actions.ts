@@ -8,6 +8,31 @@ interface OpenChat {
 	newSession(): void;
 }
 
+/** The project's chats as the Sessions list works with them: list, rename, delete. */
+export class ChatSessionList {
+	readonly #chat: OpenChat;
+	readonly #store: ChatSessionStore;
+
+	constructor(chat: OpenChat, store: ChatSessionStore) {
+		this.#chat = chat;
+		this.#store = store;
+	}
+
+	/** The project's chats, most recently active first. */
+	list(): Promise<readonly SessionSummary[]> {
+		return this.#store.listSessions(this.#chat.projectId);
+	}
+
+	rename(id: string, title: string): Promise<void> {
+		return renameChat(this.#store, id, title);
+	}
+
+	/** Deletes a chat; if it is the open one, the next newest opens (or a new chat). */
+	delete(id: string): Promise<void> {
+		return deleteChat(this.#chat, this.#store, id);
+	}
+}
+
 function unsupported(what: string): Error {
 	return new Error(`This chat store cannot ${what} chats.`);
 }

@@ -26,10 +26,18 @@ export function applySessionEvent(
 			const first = last?.items[0];
 			// The optimistic turn from beginTurn: adopt the stored id and time.
 			if (last?.running && first?.kind === 'user' && first.id === undefined) {
-				const user = { ...first, id: event.id, text: event.text, at: event.at };
+				const user = {
+					...first,
+					id: event.id,
+					text: event.text,
+					at: event.at,
+					images: event.images
+				};
 				return replaceLast(transcript, { ...last, items: [user, ...last.items.slice(1)] });
 			}
-			const started = beginTurn(closeDanglingTurn(transcript), event.text, event.at);
+			const started = beginTurn(closeDanglingTurn(transcript), event.text, event.at, {
+				...(event.images && { images: event.images })
+			});
 			const turn = started.turns.at(-1)!;
 			const user = { ...(turn.items[0] as Extract<ChatItem, { kind: 'user' }>), id: event.id };
 			return replaceLast(started, { ...turn, items: [user] });
@@ -47,6 +55,7 @@ export function applySessionEvent(
 						state: event.ok ? 'completed' : 'error',
 						output: event.output,
 						metadata: event.metadata,
+						...(event.images && { images: event.images }),
 						startedAt: event.at - event.durationMs,
 						durationMs: event.durationMs
 					};

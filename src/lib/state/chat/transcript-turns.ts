@@ -5,7 +5,7 @@ import { endNotice, interruptedNotice } from './notices';
 import { isDraft, isRetry, replaceLast } from './transcript-edits';
 import { isCompacting } from './transcript-markers';
 import { isZero, toTurnUsage } from './turn-usage';
-import type { ChatItem, ChatTurn, Transcript } from './view-model';
+import type { ChatImage, ChatItem, ChatTurn, Transcript } from './view-model';
 
 export function emptyTranscript(): Transcript {
 	return { turns: [] };
@@ -20,12 +20,13 @@ export function beginTurn(
 	transcript: Transcript,
 	text: string,
 	at: number,
-	{ command = false }: { command?: boolean } = {}
+	{ command = false, images }: { command?: boolean; images?: readonly ChatImage[] } = {}
 ): Transcript {
 	const key = `turn-${transcript.turns.length}`;
+	const user = { kind: 'user' as const, key: `${key}:user`, text, at };
 	const turn: ChatTurn = {
 		key,
-		items: command ? [] : [{ kind: 'user', key: `${key}:user`, text, at }],
+		items: command ? [] : [images?.length ? { ...user, images } : user],
 		running: true,
 		...(transcript.mode === 'plan' && !command && { mode: 'plan' as const })
 	};

@@ -19,7 +19,8 @@ export function runnerKey(config: ProviderConfig): string {
 		config.baseUrl,
 		config.apiKey,
 		config.contextWindow,
-		config.reasoning
+		config.reasoning,
+		config.images
 	]);
 }
 

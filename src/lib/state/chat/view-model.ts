@@ -8,6 +8,18 @@ import type { RuntimeKind } from '../../runtime';
 import type { AgentMode, TurnEndReason } from '../../agent';
 import type { SubagentKind, TodoItem, TokenUsage, ToolMetadata } from '../../tools';
 
+/**
+ * An image in the chat: a stored one by its hash (its bytes are in the session log), one still
+ * being sent by its data URL.
+ */
+export interface ChatImage {
+	readonly hash?: string;
+	readonly src?: string;
+	readonly mediaType: string;
+	readonly width: number;
+	readonly height: number;
+}
+
 export interface UserMessageItem {
 	readonly kind: 'user';
 	readonly key: string;
@@ -15,6 +27,8 @@ export interface UserMessageItem {
 	readonly id?: string;
 	readonly text: string;
 	readonly at: number;
+	/** Images the person attached. */
+	readonly images?: readonly ChatImage[];
 }
 
 export interface TextItem {
@@ -55,6 +69,8 @@ export interface ToolCard {
 	/** Exactly what the model received; while running, the live output so far. */
 	readonly output: string;
 	readonly metadata?: ToolMetadata;
+	/** Images the tool returned (a screenshot). */
+	readonly images?: readonly ChatImage[];
 	/** Date.now() when it started running. */
 	readonly startedAt?: number;
 	readonly durationMs?: number;

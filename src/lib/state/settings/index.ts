@@ -7,6 +7,7 @@ export {
 } from './model-settings.svelte';
 export { MODEL_CATALOG_KEY, prepareModelCatalog, settingsCatalogCache } from './model-catalog';
 export {
+	imagesNote,
 	listModelOptions,
 	summariseModel,
 	tokens as formatTokens,

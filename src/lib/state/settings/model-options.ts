@@ -3,7 +3,7 @@
  * the catalog, and a summary of the chosen one. Components read it from here (they do not reach
  * into the agent's model table themselves).
  */
-import { inputLimit, modelInfo, type ModelInfo } from '../../agent/light';
+import { inputLimit, modelAcceptsImages, modelInfo, type ModelInfo } from '../../agent/light';
 import {
 	listModelDetails,
 	supportsReasoning,
@@ -31,6 +31,20 @@ export interface ModelSummary {
 	readonly details: string;
 	readonly deprecated: boolean;
 	readonly reasoning: boolean;
+	/** Whether Kiln knows the model to accept images (undefined: it does not know). */
+	readonly images: boolean | undefined;
+}
+
+/**
+ * What the chat says when images are attached for a model that will not see them: undefined
+ * when it accepts images (by Kiln's knowledge or the person's setting).
+ */
+export function imagesNote(config: Pick<ProviderConfig, 'model' | 'images'>): string | undefined {
+	const accepted = modelAcceptsImages(config.model, config.images);
+	if (accepted) return undefined;
+	return accepted === false
+		? `${config.model} does not accept images: it gets a short note in their place.`
+		: `Kiln does not know whether ${config.model} accepts images, so it gets a short note in their place. If it does, set “Accepts images” to Yes in Settings.`;
 }
 
 /** The provider's models, sorted, each with window and price. Throws ProviderError. */
@@ -69,7 +83,8 @@ export function summariseModel(
 		contextWindow,
 		details: describe(info, known ? contextWindow : undefined),
 		deprecated: listed?.deprecated === true || info.deprecated === true,
-		reasoning: supportsReasoning(provider, model, listed?.reasoning)
+		reasoning: supportsReasoning(provider, model, listed?.reasoning),
+		images: modelAcceptsImages(model)
 	};
 }
 

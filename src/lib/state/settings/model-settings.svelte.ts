@@ -15,6 +15,8 @@ export interface ProviderFields {
 	model: string;
 	contextWindow?: number;
 	reasoning?: ReasoningEffort;
+	/** Whether the model accepts images, when the person set it (absent: Kiln decides). */
+	images?: boolean;
 }
 
 export interface StoredModelSettings {
@@ -136,7 +138,8 @@ function normalise(config: ProviderConfig): ProviderConfig {
 		...(apiKey && { apiKey }),
 		...(baseUrl && { baseUrl }),
 		...(validWindow(config.contextWindow) && { contextWindow: config.contextWindow }),
-		...(validEffort(config.reasoning) && { reasoning: config.reasoning })
+		...(validEffort(config.reasoning) && { reasoning: config.reasoning }),
+		...(typeof config.images === 'boolean' && { images: config.images })
 	};
 }
 
@@ -157,7 +160,8 @@ function fieldsOf(config: ProviderConfig): ProviderFields {
 		...(config.apiKey && { apiKey: config.apiKey }),
 		...(config.baseUrl && { baseUrl: config.baseUrl }),
 		...(validWindow(config.contextWindow) && { contextWindow: config.contextWindow }),
-		...(validEffort(config.reasoning) && { reasoning: config.reasoning })
+		...(validEffort(config.reasoning) && { reasoning: config.reasoning }),
+		...(typeof config.images === 'boolean' && { images: config.images })
 	};
 }
 
@@ -177,7 +181,8 @@ function parseStored(value: unknown): StoredModelSettings | undefined {
 				...(typeof fields.apiKey === 'string' && fields.apiKey && { apiKey: fields.apiKey }),
 				...(typeof fields.baseUrl === 'string' && fields.baseUrl && { baseUrl: fields.baseUrl }),
 				...(validWindow(fields.contextWindow) && { contextWindow: fields.contextWindow }),
-				...(validEffort(fields.reasoning) && { reasoning: fields.reasoning })
+				...(validEffort(fields.reasoning) && { reasoning: fields.reasoning }),
+				...(typeof fields.images === 'boolean' && { images: fields.images })
 			};
 		}
 	}

@@ -121,7 +121,7 @@ describe('ChatSession: memory, plan mode, sessions and context status', () => {
 		const firstTranscript = session.transcript;
 		session.newSession();
 		await session.send('second');
-		const list = await session.listSessions();
+		const list = await session.sessions.list();
 		expect(list.map((s) => [s.title, s.model])).toEqual([
 			['second', 'm'],
 			['first', 'm']

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelCatalog, modelInfo } from '../../../../src/lib/agent/context';
 import { PROVIDER_PRESETS, ProviderError } from '../../../../src/lib/providers';
-import { listModelOptions, summariseModel } from '../../../../src/lib/state/settings';
+import { imagesNote, listModelOptions, summariseModel } from '../../../../src/lib/state/settings';
 import { startMockModelServer, type MockModelServer } from '../../../../tooling/mock-model';
 
 let server: MockModelServer;
@@ -79,5 +79,18 @@ describe('the provider’s model list in Settings', () => {
 			expect(info.known, preset.defaultModel).toBe(true);
 			expect(info.deprecated, preset.defaultModel).toBeUndefined();
 		}
+	});
+});
+
+describe('imagesNote (what the composer says about attached images)', () => {
+	it('says nothing for a vision model, says no for a text model, and says when it does not know', () => {
+		expect(imagesNote({ model: 'claude-sonnet-4-5' })).toBeUndefined();
+		expect(imagesNote({ model: 'llava', images: true })).toBeUndefined();
+		expect(imagesNote({ model: 'gpt-4o', images: false })).toBe(
+			'gpt-4o does not accept images: it gets a short note in their place.'
+		);
+		expect(imagesNote({ model: 'qwen2.5-coder' })).toMatch(
+			/does not know whether qwen2.5-coder accepts images.*“Accepts images” to Yes in Settings/
+		);
 	});
 });

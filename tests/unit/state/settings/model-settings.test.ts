@@ -86,6 +86,20 @@ describe('ModelSettings', () => {
 		expect(third.config.contextWindow).toBeUndefined();
 	});
 
+	it('keeps the person’s “accepts images” setting for a model, and drops a value that is not yes or no', async () => {
+		const first = new ModelSettings();
+		await first.load();
+		await first.save({ provider: 'ollama', model: 'llava', images: true });
+		const second = new ModelSettings();
+		await second.load();
+		expect(second.config.images).toBe(true);
+
+		await second.save({ provider: 'ollama', model: 'llava', images: 'yes' as unknown as boolean });
+		const third = new ModelSettings();
+		await third.load();
+		expect(third.config.images).toBeUndefined();
+	});
+
 	it('remembers each provider’s fields when switching between them', async () => {
 		const settings = new ModelSettings();
 		await settings.load();
