@@ -60,7 +60,13 @@ async function agentPreviews(
 		]
 	});
 	await createProject(page, 'Blank', { query: '?runtime=browser' });
-	await configure(page, 'Anthropic', modelServer.url);
+	// A screenshot goes to the model as an image only where the model is said to accept images.
+	await configure(
+		page,
+		'Anthropic',
+		modelServer.url,
+		action === 'screenshot' ? { images: 'Yes' } : {}
+	);
 	if (budget !== undefined) await setScreenshotBudget(page, budget);
 	await send(page, `Make a totals page and check it (${action})`);
 	await expect(page.getByRole('region', { name: 'Chat' }).getByText(done)).toBeVisible();
