@@ -22,3 +22,4 @@ export {
 	type Reachability,
 	type ReachabilityOptions
 } from './reachability';
+export { createOutputCleaner, type OutputCleaner } from './output-cleaner';
