@@ -48,7 +48,10 @@ export async function bundlePreviewOrigin({ minify = true } = {}) {
 		entryPoints: {
 			host: source('host.ts'),
 			sw: source('service-worker.ts'),
-			bridge: source('bridge.ts')
+			bridge: source('bridge.ts'),
+			// Loaded by the bridge only when the IDE asks: never part of a page's first bytes.
+			screenshot: source('screenshot.ts'),
+			snapshot: source('snapshot.ts')
 		},
 		bundle: true,
 		write: false,
@@ -64,6 +67,8 @@ export async function bundlePreviewOrigin({ minify = true } = {}) {
 		['/__kiln/host.html', { body: HOST_HTML, type: 'text/html; charset=utf-8' }],
 		['/__kiln/host.js', { body: output('host').text, type: js }],
 		['/__kiln/bridge.js', { body: output('bridge').text, type: js }],
+		['/__kiln/screenshot.js', { body: output('screenshot').text, type: js }],
+		['/__kiln/snapshot.js', { body: output('snapshot').text, type: js }],
 		['/__kiln-sw.js', { body: output('sw').text, type: js }]
 	]);
 }

@@ -7,7 +7,13 @@ import type {
 	Usage
 } from '../providers';
 import type { Runtime } from '../runtime';
-import type { SubagentReport, SubagentRequest, TodoItem, ToolWorkspace } from '../tools';
+import type {
+	PreviewPort,
+	SubagentReport,
+	SubagentRequest,
+	TodoItem,
+	ToolWorkspace
+} from '../tools';
 import type { ModelInfo } from './context/models';
 import type { ContextPolicy } from './context/policy';
 import type { PermissionCheck, PermissionSetup } from './permissions';
@@ -68,6 +74,10 @@ export interface AgentOptions {
 	userEdits?: () => Promise<string | null | undefined>;
 	/** Starts a subagent for the task tool; absent inside subagents (they cannot start more). */
 	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
+	/** The IDE's preview, for the preview tool; absent in the CLI and benches (it says so). */
+	preview?: PreviewPort;
+	/** Most tokens one screenshot may cost, read per call (a setting). */
+	screenshotTokens?: () => number;
 	/** A policy on top of the mode's (a subagent passes its own restrictions). */
 	permission?: PermissionCheck;
 	/**

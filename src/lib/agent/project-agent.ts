@@ -62,6 +62,10 @@ export interface ProjectAgentInput {
 	onSubagentEvent?(subagentId: string, event: LiveEvent): void;
 	/** A subagent's transcript once it ended (stored beside its parent session). */
 	storeSubagentTranscript?(subagentId: string, events: readonly SessionEvent[]): Promise<void>;
+	/** The IDE's preview (the preview tool); the CLI and the bench have none. */
+	preview?: AgentOptions['preview'];
+	/** Most tokens one screenshot may cost (a setting, read per call). */
+	screenshotTokens?: AgentOptions['screenshotTokens'];
 	/** Seam for tests: builds the subagent runner. */
 	createSubagentRunner?: typeof createSubagentRunner;
 }
@@ -85,6 +89,7 @@ export function projectAgentOptions(
 		runtime,
 		...(input.retry ? { retry: input.retry } : {}),
 		...subagentHooks(input),
+		...previewOf(input),
 		// A general subagent's edits and commands are weighed (and asked about) like the parent's.
 		permissions: { ...permissions, mode: input.mode ?? agentMode }
 	});
@@ -96,6 +101,7 @@ export function projectAgentOptions(
 		runtime,
 		log,
 		runSubagent,
+		...previewOf(input),
 		...(permissions ? { permissions } : {}),
 		...(input.retry ? { retry: input.retry } : {}),
 		...(input.contextPolicy ? { contextPolicy: input.contextPolicy } : {}),
@@ -126,6 +132,13 @@ function subagentHooks(input: ProjectAgentInput): Pick<SubagentRunnerOptions, 'o
 	return {
 		...(onSubagentEvent ? { onEvent: onSubagentEvent } : {}),
 		...(storeSubagentTranscript ? { store: storeSubagentTranscript } : {})
+	};
+}
+
+function previewOf(input: ProjectAgentInput): Pick<AgentOptions, 'preview' | 'screenshotTokens'> {
+	return {
+		...(input.preview ? { preview: input.preview } : {}),
+		...(input.screenshotTokens ? { screenshotTokens: input.screenshotTokens } : {})
 	};
 }
 

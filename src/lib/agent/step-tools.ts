@@ -56,6 +56,10 @@ export class StepTools {
 				this.#options.permission
 			),
 			...(this.#options.runSubagent ? { runSubagent: this.#options.runSubagent } : {}),
+			...(this.#options.preview ? { preview: this.#options.preview } : {}),
+			...(this.#options.screenshotTokens
+				? { screenshotTokens: this.#options.screenshotTokens }
+				: {}),
 			...(this.#tools ? { tools: this.#tools } : {})
 		});
 	}

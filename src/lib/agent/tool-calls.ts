@@ -16,6 +16,7 @@ import {
 	getTool,
 	parseToolArgs,
 	runTool,
+	type PreviewPort,
 	type ReadTracker,
 	type SubagentReport,
 	type SubagentRequest,
@@ -53,6 +54,10 @@ export interface ToolCallsOptions {
 	permission?: PermissionCheck;
 	/** Starts a subagent for the task tool; absent inside subagents. */
 	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
+	/** The IDE's preview (the preview tool); absent where there is none. */
+	preview?: PreviewPort;
+	/** The screenshot budget now (a setting). */
+	screenshotTokens?: () => number;
 	/** The tools that may run: those the model was given. Default: the core tools. */
 	tools?: readonly Tool[];
 }
@@ -182,7 +187,9 @@ async function executeCall(
 					runSubagent: (request: SubagentRequest) =>
 						runSubagent({ ...request, toolCallId: call.id })
 				}
-			: {})
+			: {}),
+		...(options.preview ? { preview: options.preview } : {}),
+		...(options.screenshotTokens ? { screenshotTokens: options.screenshotTokens() } : {})
 	};
 	const running = runTool(call.name, call.input, ctx, { tools: options.tools }).then((result) =>
 		saved(result, call, options.workspace)

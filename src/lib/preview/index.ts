@@ -24,3 +24,22 @@ export {
 export { scriptNeedingBuild } from './build-step';
 export { isPreviewLocation, type PreviewLocationMessage } from './bridge';
 export { SANDBOX_NOTICE } from './sandbox-notice';
+export {
+	PREVIEW_COMMAND_TYPE,
+	PREVIEW_LOG_TYPE,
+	PREVIEW_REPLY_TYPE,
+	BRIDGE_BASE_GLOBAL,
+	imageTokens,
+	screenshotScale,
+	type BridgeLogEntry,
+	type PreviewCommand,
+	type PreviewCommandMessage
+} from './bridge-protocol';
+export {
+	parsePngDataUrl,
+	parsePreviewLog,
+	parsePreviewReply,
+	projectPathOf,
+	REPLY_MAX_CHARS,
+	type PreviewReply
+} from './bridge-messages';

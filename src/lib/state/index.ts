@@ -9,4 +9,9 @@ export {
 export { PermissionRules, type PermissionRuleStore } from './permissions';
 export { SaveStatus, saveStatus, StorageStatus, STORAGE_WARN_RATIO, formatBytes } from './storage';
 export { guardedWorkspace } from './tab-sync';
-export { PreviewConsole, PREVIEW_CONSOLE_LIMIT } from './preview-console';
+export {
+	PreviewConsole,
+	PREVIEW_CONSOLE_LIMIT,
+	PreviewChannel,
+	type PreviewFrame
+} from './preview-console';

@@ -21,6 +21,18 @@ export { GLOB_MAX_RESULTS } from './glob';
 export { runNativeGrep } from './grep';
 export { LIST_MAX_ENTRIES } from './list';
 export { TASK_MAX_REPORT_CHARS } from './task';
+export {
+	PREVIEW_TOOL_MAX_WAIT_MS,
+	SCREENSHOT_DEFAULT_TOKENS,
+	SCREENSHOT_MAX_WIDTH,
+	SNAPSHOT_MAX_CHARS
+} from './preview';
+export {
+	formatEntries,
+	summarizeEntries,
+	PREVIEW_MAX_CHARS,
+	PREVIEW_MAX_ENTRIES
+} from './preview-format';
 export type {
 	PreviewLogEntry,
 	PreviewLogLevel,

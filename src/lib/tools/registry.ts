@@ -6,6 +6,7 @@ import { globTool } from './glob';
 import { grepTool } from './grep';
 import { listTool } from './list';
 import { readTool } from './read';
+import { previewTool } from './preview';
 import { taskTool } from './task';
 import { todoWriteTool } from './todo-write';
 import { ToolAbortedError, ToolError } from './tool-error';
@@ -30,7 +31,8 @@ const CORE_TOOLS: readonly Tool[] = [
 	listTool,
 	bashTool,
 	todoWriteTool,
-	taskTool
+	taskTool,
+	previewTool
 ] as Tool[];
 
 export function coreTools(): readonly Tool[] {

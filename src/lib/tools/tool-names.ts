@@ -8,7 +8,8 @@ export const TOOL_NAMES = [
 	'list',
 	'bash',
 	'todo_write',
-	'task'
+	'task',
+	'preview'
 ] as const;
 
 export type ToolName = (typeof TOOL_NAMES)[number];

@@ -72,6 +72,8 @@ export interface ToolContext {
 	 * no preview (the CLI, benches, tests without one): the tool then says so.
 	 */
 	readonly preview?: PreviewPort;
+	/** Most input tokens one screenshot may cost (Settings; default SCREENSHOT_DEFAULT_TOKENS). */
+	readonly screenshotTokens?: number;
 }
 
 /** An image a tool returns beside its text (the preview tool's screenshot). */

@@ -74,12 +74,12 @@ describe('tool definitions for providers', () => {
 		expect(JSON.stringify(byName)).not.toContain(String(Number.MAX_SAFE_INTEGER));
 	});
 
-	it('marks read, glob, grep and list as read-only', () => {
+	it('marks read, glob, grep, list and preview as read-only', () => {
 		expect(
 			coreTools()
 				.filter((t) => t.readOnly)
 				.map((t) => t.name)
-		).toEqual(['read', 'glob', 'grep', 'list']);
+		).toEqual(['read', 'glob', 'grep', 'list', 'preview']);
 	});
 
 	it('refuses unknown names', () => {

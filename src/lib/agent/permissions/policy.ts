@@ -176,8 +176,8 @@ function activeRules(rules: readonly PermissionRule[]): ActiveRule[] {
 	return active;
 }
 
-/** Tools that only look: allowed everywhere. */
-const READERS = new Set(['read', 'glob', 'grep', 'list']);
+/** Tools that only look: allowed everywhere (preview reloads the page, which changes no file). */
+const READERS = new Set(['read', 'glob', 'grep', 'list', 'preview']);
 
 const ALLOWED: PermissionDecision = { allowed: true };
 

@@ -5,7 +5,7 @@
 import { coreTools, type SubagentKind, type Tool } from '../../tools';
 import { subagentPermission, type PermissionCheck } from '../permissions';
 
-const EXPLORE_TOOLS = new Set(['read', 'glob', 'grep', 'list', 'bash']);
+const EXPLORE_TOOLS = new Set(['read', 'glob', 'grep', 'list', 'bash', 'preview']);
 
 export function subagentTools(kind: SubagentKind): readonly Tool[] {
 	return coreTools().filter((tool) =>
@@ -30,7 +30,7 @@ Do not pad it with a summary of your process.`;
 const EXPLORE = `${COMMON}
 
 # Read only
-You are an explore subagent: you may read and search (read, glob, grep, list) and run read-only shell commands (ls, cat, grep, find, git status/log/diff…). You must not change anything: calls that write files or run other commands are refused. If the task needs changes, describe exactly what should change in your report.
+You are an explore subagent: you may read and search (read, glob, grep, list), look at the page in the preview (preview), and run read-only shell commands (ls, cat, grep, find, git status/log/diff…). You must not change anything: calls that write files or run other commands are refused. If the task needs changes, describe exactly what should change in your report.
 Search broadly first, then read what matters. Call independent reads and searches together in one step.`;
 
 const GENERAL = `${COMMON}

@@ -49,6 +49,9 @@ export interface SubagentRunnerOptions {
 	 * and commands are weighed, and asked about, exactly like the parent's own.
 	 */
 	permissions?: PermissionSetup;
+	/** The IDE's preview: explore subagents may look at the page too (it changes nothing). */
+	preview?: AgentOptions['preview'];
+	screenshotTokens?: AgentOptions['screenshotTokens'];
 }
 
 export interface SubagentRunner {
@@ -110,6 +113,8 @@ export function createSubagentRunner(options: SubagentRunnerOptions): SubagentRu
 				...(options.retry ? { retry: options.retry } : {}),
 				tools: tools.map(toolDefinition),
 				permission: subagentPolicy(kind),
+				...(options.preview ? { preview: options.preview } : {}),
+				...(options.screenshotTokens ? { screenshotTokens: options.screenshotTokens } : {}),
 				...(options.permissions ? { permissions: options.permissions } : {})
 			};
 			const agent = new Agent(agentOptions);

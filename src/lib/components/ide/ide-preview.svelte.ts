@@ -9,7 +9,7 @@ import {
 	startStaticPreview,
 	type StaticPreview
 } from '$lib/preview';
-import type { ProjectSession } from '$lib/state';
+import { PreviewChannel, PreviewConsole, type ProjectSession } from '$lib/state';
 import type { Workspace } from '$lib/workspace';
 import { messageOf } from '$lib/errors';
 
@@ -26,6 +26,10 @@ export class IdePreview {
 	unbuildableScript = $state<string | null>(null);
 	sandboxHtml = $state<string | null>(null);
 	reloadToken = $state(0);
+	/** What the page in the preview reported (its bridge), for the Console panel and the agent. */
+	readonly console = new PreviewConsole();
+	/** The bridge's IDE end: fills `console`, and is the agent's preview tool's PreviewPort. */
+	readonly channel = new PreviewChannel(this.console);
 
 	readonly #session: ProjectSession;
 	#liveReloadTimer: ReturnType<typeof setTimeout> | undefined;

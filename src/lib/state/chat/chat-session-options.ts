@@ -53,6 +53,10 @@ export interface ChatSessionOptions {
 	userEdits?: AgentOptions['userEdits'];
 	/** Every live event of a turn, after the transcript took it (e.g. to track the agent's writes). */
 	onLiveEvent?: (event: LiveEvent) => void;
+	/** The IDE's preview, for the agent's preview tool (absent: the tool says there is none). */
+	preview?: AgentOptions['preview'];
+	/** Most tokens one screenshot of the preview may cost (a setting, read per call). */
+	screenshotTokens?: AgentOptions['screenshotTokens'];
 	/** The project's permission rules (shared with Settings). Default: stored in IndexedDB. */
 	permissionRules?: PermissionRules;
 }

@@ -9,6 +9,7 @@ import type { Workspace } from '../../workspace';
 import type { ModelSettings } from '../settings/model-settings.svelte';
 import { prefetchAgent } from './agent-loader';
 import { ChatSession } from './chat-session.svelte';
+import type { ChatSessionOptions } from './chat-session-options';
 
 export interface ProjectChatOptions {
 	projectId: string;
@@ -19,10 +20,21 @@ export interface ProjectChatOptions {
 		readonly runtimeReady?: Promise<unknown>;
 	};
 	settings: ModelSettings;
+	/** The IDE's preview, which the agent's preview tool drives. */
+	preview?: ChatSessionOptions['preview'];
+	/** Most tokens one screenshot may cost (a setting). */
+	screenshotTokens?: ChatSessionOptions['screenshotTokens'];
 }
 
 /** Opens the chat; `dispose` stops watching the person's edits. */
-export function openProjectChat({ projectId, workspace, session, settings }: ProjectChatOptions): {
+export function openProjectChat({
+	projectId,
+	workspace,
+	session,
+	settings,
+	preview,
+	screenshotTokens
+}: ProjectChatOptions): {
 	chat: ChatSession;
 	dispose(): void;
 } {
@@ -47,7 +59,9 @@ export function openProjectChat({ projectId, workspace, session, settings }: Pro
 			return session.runtime;
 		},
 		runtimeReady: () => session.runtimeReady ?? Promise.resolve(),
-		settings
+		settings,
+		...(preview ? { preview } : {}),
+		...(screenshotTokens ? { screenshotTokens } : {})
 	});
 	// The first send should not wait for the agent's code, the tokenizer or the SDK: fetched in
 	// idle time now that the IDE is up (the SDK of the provider the settings name, once loaded).

@@ -72,6 +72,8 @@ export async function createTurnRunner(input: TurnRunnerInput): Promise<TurnRunn
 		mode: input.mode,
 		mapWithoutWaiting: true,
 		...(options.userEdits ? { userEdits: options.userEdits } : {}),
+		...(options.preview ? { preview: options.preview } : {}),
+		...(options.screenshotTokens ? { screenshotTokens: options.screenshotTokens } : {}),
 		...(options.createSubagentRunner ? { createSubagentRunner: options.createSubagentRunner } : {}),
 		// The runner names a subagent by the task call that started it: that card shows it.
 		onSubagentEvent: (subagentId, event) => {

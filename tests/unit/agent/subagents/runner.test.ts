@@ -180,7 +180,7 @@ describe.each(['anthropic', 'openai'] as const)('subagents (%s)', (format) => {
 
 		// The model got only the explore tools, in registry order, and the subagent instructions.
 		const body = server.requests()[0]!.body as Json;
-		expect(toolNames(format, body)).toEqual(['read', 'glob', 'grep', 'list', 'bash']);
+		expect(toolNames(format, body)).toEqual(['read', 'glob', 'grep', 'list', 'bash', 'preview']);
 		const system =
 			format === 'anthropic'
 				? (body.system as Json[]).map((block) => block.text as string).join('\n')
@@ -224,7 +224,8 @@ describe.each(['anthropic', 'openai'] as const)('subagents (%s)', (format) => {
 			'grep',
 			'list',
 			'bash',
-			'todo_write'
+			'todo_write',
+			'preview'
 		]);
 	});
 

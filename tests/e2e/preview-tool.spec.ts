@@ -1,0 +1,145 @@
+import type { Page } from '@playwright/test';
+import type { MockModelServer } from '../../tooling/mock-model';
+import { configure, createProject, send } from './helpers';
+import { expect, test } from './model-server';
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Totals</title></head>
+<body style="margin:0;background:#fff">
+<h1>Totals</h1>
+<img src="missing.png" alt="chart">
+<script src="app.js"></script>
+</body>
+</html>
+`;
+
+const SCRIPT = `console.error('Total is NaN: kiln-check-42');
+undefinedFunction();
+`;
+
+/** Every string the model server received in the n-th model request (tool results included). */
+function requestText(requests: readonly { format: unknown; body: unknown }[], n: number): string {
+	return JSON.stringify(requests.filter((r) => r.format !== null)[n]?.body ?? null);
+}
+
+/** The Anthropic image blocks in a request body, wherever they are nested. */
+function imageBlocks(body: unknown): { media_type: string; data: string }[] {
+	const found: { media_type: string; data: string }[] = [];
+	const visit = (value: unknown) => {
+		if (Array.isArray(value)) return value.forEach(visit);
+		if (typeof value !== 'object' || value === null) return;
+		const record = value as Record<string, unknown>;
+		const source = record.source as Record<string, unknown> | undefined;
+		if (record.type === 'image' && typeof source?.data === 'string') {
+			found.push({ media_type: String(source.media_type), data: source.data });
+		}
+		Object.values(record).forEach(visit);
+	};
+	visit(body);
+	return found;
+}
+
+/**
+ * A Blank project where the scripted agent writes index.html, calls preview with `action`, then
+ * ends with `done`; returns once that answer shows.
+ */
+async function agentPreviews(
+	page: Page,
+	modelServer: MockModelServer,
+	action: string,
+	done: string
+) {
+	modelServer.setScript({
+		turns: [
+			{ toolCalls: [{ name: 'write', input: { path: 'index.html', content: PAGE } }] },
+			{ toolCalls: [{ name: 'preview', input: { action } }] },
+			{ text: done }
+		]
+	});
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServer.url);
+	await send(page, `Make a totals page and check it (${action})`);
+	await expect(page.getByRole('region', { name: 'Chat' }).getByText(done)).toBeVisible();
+}
+
+/** The size the bridge promises: the preview's viewport, scaled to ≤ 1280 px and ≤ 1600 tokens. */
+async function expectedScreenshotSize(page: Page) {
+	const frame = page.frames().find((candidate) => candidate.url().includes('/preview/'));
+	if (!frame) throw new Error('no preview frame');
+	const { width, height } = await frame.evaluate(() => ({
+		width: document.documentElement.clientWidth,
+		height: window.innerHeight
+	}));
+	const scale = Math.min(1, 1280 / width, Math.sqrt((1600 * 750) / (width * height)));
+	return { width: Math.floor(width * scale), height: Math.floor(height * scale) };
+}
+
+test('the agent writes a page that fails, and preview (console) hands it the errors', async ({
+	page,
+	modelServer
+}) => {
+	modelServer.setScript({
+		turns: [
+			{ toolCalls: [{ name: 'write', input: { path: 'index.html', content: PAGE } }] },
+			{ toolCalls: [{ name: 'write', input: { path: 'app.js', content: SCRIPT } }] },
+			{ toolCalls: [{ name: 'preview', input: { action: 'console', path: 'index.html' } }] },
+			{ text: 'The page has errors.' }
+		]
+	});
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServer.url);
+	await send(page, 'Make a totals page');
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await expect(chat.getByText('The page has errors.')).toBeVisible();
+
+	const result = requestText(modelServer.requests(), 3);
+	// The console.error, with the project file and line it came from.
+	expect(result).toContain('Total is NaN: kiln-check-42 (app.js:1');
+	// The uncaught error, with its position.
+	expect(result).toMatch(/\[uncaught\] [^"]*undefinedFunction is not defined \(app\.js:2/);
+	// The image that failed to load, with its status.
+	expect(result).toMatch(/\[failed request\] [^"]*missing\.png \(HTTP 404\)/);
+	await expect(chat.getByRole('group', { name: 'preview' })).toContainText('done');
+});
+
+test('preview (screenshot) answers with a PNG of the page, downscaled as promised', async ({
+	page,
+	modelServer
+}) => {
+	await agentPreviews(page, modelServer, 'screenshot', 'It looks right.');
+
+	const { width, height } = await expectedScreenshotSize(page);
+	const result = requestText(modelServer.requests(), 2);
+	expect(result).toContain(`Screenshot: ${width}×${height} px PNG`);
+	expect(Math.ceil((width * height) / 750)).toBeLessThanOrEqual(1600);
+});
+
+test('preview (screenshot) reaches the model as an image block of that size', async ({
+	page,
+	modelServer
+}) => {
+	// The providers send ToolResult.images as image blocks on branch i11-images; until that is
+	// merged, the tool result carries only its text and this test is expected to fail.
+	test.fail(true, 'needs tool-result images in the providers (i11-images)');
+	await agentPreviews(page, modelServer, 'screenshot', 'It looks right.');
+
+	const expected = await expectedScreenshotSize(page);
+	const body = modelServer.requests().filter((r) => r.format !== null)[2]?.body;
+	const [image] = imageBlocks(body);
+	expect(image?.media_type).toBe('image/png');
+	const png = Buffer.from(image?.data ?? '', 'base64');
+	expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+	expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(expected);
+});
+
+test('preview (snapshot) outlines the page for models without vision', async ({
+	page,
+	modelServer
+}) => {
+	await agentPreviews(page, modelServer, 'snapshot', 'Outlined.');
+
+	const result = requestText(modelServer.requests(), 2);
+	expect(result).toContain('- heading \\"Totals\\" [level=1]');
+	expect(result).toContain('- img \\"chart\\"');
+});
