@@ -28,8 +28,8 @@ function sample(): PreviewConsole {
 	log.add({
 		kind: 'request-failed',
 		level: 'error',
-		text: 'GET /data.json failed',
-		url: '/data.json',
+		text: 'GET /data.json → 404 Not Found',
+		url: 'http://preview.test/data.json',
 		status: 404,
 		at: 4
 	});
@@ -63,7 +63,7 @@ describe('region "Console"', () => {
 			'Log: app started',
 			'▲ Warning: old API in use',
 			'✖ Error: Uncaught TypeError: boom is not a function src/app.js:12 Fix with Kiln Stack TypeError: boom is not a function at start (src/app.js:12:5)',
-			'✖ Error: GET /data.json failed Fix with Kiln /data.json — HTTP 404'
+			'✖ Error: Failed request GET /data.json → 404 Not Found Fix with Kiln'
 		]);
 		await expect
 			.element(region.getByRole('heading', { name: /^Console\W*2 errors in the console$/ }))
@@ -84,7 +84,7 @@ describe('region "Console"', () => {
 		await expect.element(region).toHaveTextContent('No messages match the filter.');
 		await region.getByRole('button', { name: 'Errors 2' }).click();
 		await expect.poll(texts).toHaveLength(1);
-		expect(texts()[0]).toContain('GET /data.json failed');
+		expect(texts()[0]).toContain('GET /data.json → 404');
 	});
 
 	it('Clear empties it; entries arriving after still show', async () => {
@@ -126,28 +126,33 @@ describe('region "Console"', () => {
 });
 
 describe('the count badge', () => {
-	function tab(errors: number, warnings: number) {
+	const at = 1;
+	const error: PreviewLogEntry = { kind: 'error', level: 'error', text: 'x', at };
+	const warning: PreviewLogEntry = { kind: 'console', level: 'warn', text: 'w', at };
+	const navigation: PreviewLogEntry = { kind: 'navigation', level: 'info', text: 'n', at };
+
+	function tab(entries: PreviewLogEntry[]) {
 		const button = document.createElement('button');
 		button.setAttribute('role', 'tab');
 		button.append('Preview');
 		document.body.append(button);
-		mounted.push(mount(ConsoleBadge, { target: button, props: { errors, warnings } }));
+		mounted.push(mount(ConsoleBadge, { target: button, props: { entries } }));
 		flushSync();
 		return button;
 	}
 
-	it('counts errors, says so in the tab name, and falls back to warnings', async () => {
-		tab(3, 5);
+	it('counts the errors of the page shown, says so in the tab name, else its warnings', async () => {
+		tab([error, navigation, error, warning, error, error]);
 		await expect
 			.element(page.getByRole('tab', { name: /^Preview\W*3 errors in the console$/ }))
 			.toBeVisible();
 		document.body.innerHTML = '';
-		tab(0, 1);
+		tab([error, navigation, warning]);
 		await expect
 			.element(page.getByRole('tab', { name: /^Preview\W*1 warning in the console$/ }))
 			.toBeVisible();
 		document.body.innerHTML = '';
-		const clean = tab(0, 0);
-		expect(clean.textContent).toBe('Preview');
+		// The errors were before the page was reloaded (after a fix): nothing to count.
+		expect(tab([error, error, navigation]).textContent).toBe('Preview');
 	});
 });

@@ -88,12 +88,13 @@ async function writeBrokenPage(page: Page) {
 
 /** Shows oops.html in the preview; returns its error's row in the Console. */
 async function showBrokenPage(page: Page) {
+	// The preview shows its first page before the address is changed (a fresh mount resets it).
+	const frame = page.frameLocator('iframe[title="Preview"]');
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello!');
 	const address = page.getByRole('textbox', { name: 'Preview address' });
 	await address.fill('/oops.html');
 	await address.press('Enter');
-	await expect(
-		page.frameLocator('iframe[title="Preview"]').getByRole('heading', { name: 'Oops' })
-	).toBeVisible();
+	await expect(frame.getByRole('heading', { name: 'Oops' })).toBeVisible();
 	const entry = page
 		.getByRole('region', { name: 'Console' })
 		.getByRole('listitem')

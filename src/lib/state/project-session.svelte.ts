@@ -26,7 +26,6 @@ import { Workspace } from '$lib/workspace';
 import type { RuntimeRequest } from './runtime-request';
 import { ownedPersistence, takeInStoredPaths } from './tab-sync';
 import { saveStatus, type SaveStatus } from './storage';
-import { PreviewConsole } from './preview-console';
 import {
 	loadingStatus,
 	offlineStatus,
@@ -71,8 +70,6 @@ export class ProjectSession {
 	runtimeSwitches = $state(0);
 	/** A URL announced by a dev server inside WebContainer. */
 	serverPreviewUrl = $state<string | null>(null);
-	/** What this project's preview page reported (the bridge adds; the Console and `preview` read). */
-	readonly previewConsole = new PreviewConsole();
 	/** Set when the project cannot be opened at all: the page shows it instead of the IDE. */
 	error = $state<string | null>(null);
 	/**

@@ -50,8 +50,19 @@ function haystack(entry: PreviewLogEntry): string {
 	return [entry.text, entry.url ?? '', entry.source?.path ?? ''].join('\n').toLowerCase();
 }
 
-/** The line a request or navigation entry shows beside its message. */
+/** A tag naming what kind of report a row is, where its level alone does not say it. */
+export const KIND_TAGS: Partial<Record<PreviewLogEntry['kind'], string>> = {
+	'request-failed': 'Failed request',
+	rejection: 'Unhandled rejection',
+	navigation: 'Navigation'
+};
+
+/**
+ * The line a request or navigation entry shows under its message when the message does not say
+ * it already (the bridge's text usually does: "GET /data.json → 404").
+ */
 export function requestLine(entry: PreviewLogEntry): string | null {
+	if (entry.text.trim()) return null;
 	if (entry.kind === 'navigation') return entry.url ? `Navigated to ${entry.url}` : null;
 	if (entry.kind !== 'request-failed') return null;
 	const status =
@@ -61,6 +72,25 @@ export function requestLine(entry: PreviewLogEntry): string | null {
 				? 'network error (blocked, offline or refused)'
 				: `HTTP ${entry.status}`;
 	return `${entry.url ?? 'A request'} — ${status}`;
+}
+
+/**
+ * Errors and warnings of the page shown now: those after the latest navigation. Older ones stay
+ * in the list, but a badge that still counted them after a fix and reload would be a false alarm.
+ */
+export function pageCounts(entries: readonly PreviewLogEntry[]): {
+	errors: number;
+	warnings: number;
+} {
+	let errors = 0;
+	let warnings = 0;
+	for (let i = entries.length - 1; i >= 0; i--) {
+		const entry = entries[i]!;
+		if (entry.kind === 'navigation') break;
+		if (entry.level === 'error') errors++;
+		else if (entry.level === 'warn') warnings++;
+	}
+	return { errors, warnings };
 }
 
 /** "2 errors", "1 warning": what a count badge says aloud. */

@@ -40,12 +40,15 @@ describe('Console filtering', () => {
 		expect(find('nothing like this')).toEqual([]);
 	});
 
-	it('describes failed requests and navigations readably', () => {
-		expect(requestLine(entries[4]!)).toBe('/api/users — HTTP 500');
-		expect(requestLine({ ...entries[4]!, status: 0 })).toMatch(/network error/);
+	it('describes failed requests and navigations readably when their message is empty', () => {
+		const failed = { ...entries[4]!, text: '' };
+		expect(requestLine(failed)).toBe('/api/users — HTTP 500');
+		expect(requestLine({ ...failed, status: 0 })).toMatch(/network error/);
 		expect(
 			requestLine({ kind: 'navigation', level: 'info', text: '', url: '/about.html', at: 1 })
 		).toBe('Navigated to /about.html');
+		// The bridge's own text says it already ("GET /api/users → 500"): not said twice.
+		expect(requestLine(entries[4]!)).toBeNull();
 		expect(requestLine(entries[0]!)).toBeNull();
 	});
 });
