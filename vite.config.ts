@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { crossOriginIsolation } from './tooling/isolation-headers';
-import { previewOrigin } from './tooling/preview-origin';
+import { previewBridgeSource, previewOrigin } from './tooling/preview-origin';
 import { zlibShim, zlibShimEsbuild } from './tooling/zlib-shim';
 import { chromiumLaunchOptions } from './tooling/chromium';
 import { bundleReport } from './tooling/bundle-report';
@@ -12,6 +12,7 @@ export default defineConfig({
 	plugins: [
 		crossOriginIsolation(),
 		previewOrigin(),
+		previewBridgeSource(),
 		zlibShim(),
 		zodMiniCopy(),
 		sveltekit(),

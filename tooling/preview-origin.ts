@@ -12,6 +12,26 @@ type Middleware = (
 	next: () => void
 ) => void;
 
+const BRIDGE_MODULE = 'virtual:kiln-preview-bridge';
+
+/**
+ * `import bridge from 'virtual:kiln-preview-bridge'`: the preview bridge's built text, which the
+ * IDE hands WebContainer to inject into dev-server pages (the same bundle the preview origin
+ * serves as /__kiln/bridge.js, built by the same function).
+ */
+export function previewBridgeSource(): Plugin {
+	return {
+		name: 'kiln:preview-bridge-source',
+		resolveId: (id) => (id === BRIDGE_MODULE ? `\0${BRIDGE_MODULE}` : undefined),
+		async load(id) {
+			if (id !== `\0${BRIDGE_MODULE}`) return undefined;
+			const bridge = (await bundlePreviewOrigin()).get('/__kiln/bridge.js');
+			if (!bridge) throw new Error('The preview origin bundle has no /__kiln/bridge.js.');
+			return `export default ${JSON.stringify(bridge.body)};`;
+		}
+	};
+}
+
 /**
  * `vite dev` serves the preview origin too, on PREVIEW_PORT (default: the dev server's port + 1),
  * bundling its scripts on every request so edits show on reload; and gives the IDE its

@@ -42,13 +42,15 @@ function imageBlocks(body: unknown): { media_type: string; data: string }[] {
 
 /**
  * A Blank project where the scripted agent writes index.html, calls preview with `action`, then
- * ends with `done`; returns once that answer shows.
+ * ends with `done`; returns once that answer shows. `budget`: the screenshot budget set in
+ * Settings first.
  */
 async function agentPreviews(
 	page: Page,
 	modelServer: MockModelServer,
 	action: string,
-	done: string
+	done: string,
+	budget?: number
 ) {
 	modelServer.setScript({
 		turns: [
@@ -59,19 +61,31 @@ async function agentPreviews(
 	});
 	await createProject(page, 'Blank', { query: '?runtime=browser' });
 	await configure(page, 'Anthropic', modelServer.url);
+	if (budget !== undefined) await setScreenshotBudget(page, budget);
 	await send(page, `Make a totals page and check it (${action})`);
 	await expect(page.getByRole('region', { name: 'Chat' }).getByText(done)).toBeVisible();
 }
 
-/** The size the bridge promises: the preview's viewport, scaled to ≤ 1280 px and ≤ 1600 tokens. */
-async function expectedScreenshotSize(page: Page) {
+async function setScreenshotBudget(page: Page, tokens: number) {
+	await page.getByRole('button', { name: 'Settings' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Settings' });
+	const field = dialog.getByRole('textbox', { name: 'Screenshot budget' });
+	await expect(field).toHaveValue('1600');
+	await field.fill(String(tokens));
+	await field.press('Tab');
+	await expect(dialog.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+}
+
+/** The size the bridge promises: the preview's viewport, scaled to ≤ 1280 px and ≤ `tokens`. */
+async function expectedScreenshotSize(page: Page, tokens = 1600) {
 	const frame = page.frames().find((candidate) => candidate.url().includes('/preview/'));
 	if (!frame) throw new Error('no preview frame');
 	const { width, height } = await frame.evaluate(() => ({
 		width: document.documentElement.clientWidth,
 		height: window.innerHeight
 	}));
-	const scale = Math.min(1, 1280 / width, Math.sqrt((1600 * 750) / (width * height)));
+	const scale = Math.min(1, 1280 / width, Math.sqrt((tokens * 750) / (width * height)));
 	return { width: Math.floor(width * scale), height: Math.floor(height * scale) };
 }
 
@@ -113,6 +127,18 @@ test('preview (screenshot) answers with a PNG of the page, downscaled as promise
 	const result = requestText(modelServer.requests(), 2);
 	expect(result).toContain(`Screenshot: ${width}×${height} px PNG`);
 	expect(Math.ceil((width * height) / 750)).toBeLessThanOrEqual(1600);
+});
+
+test('the screenshot budget set in Settings downscales the screenshot further', async ({
+	page,
+	modelServer
+}) => {
+	await agentPreviews(page, modelServer, 'screenshot', 'It looks right.', 400);
+
+	const { width, height } = await expectedScreenshotSize(page, 400);
+	const result = requestText(modelServer.requests(), 2);
+	expect(result).toContain(`Screenshot: ${width}×${height} px PNG`);
+	expect(Math.ceil((width * height) / 750)).toBeLessThanOrEqual(400);
 });
 
 test('preview (screenshot) reaches the model as an image block of that size', async ({

@@ -19,6 +19,7 @@ import type {
 	OpenListener,
 	PortListener,
 	PreviewMessageListener,
+	PreviewScriptOptions,
 	ServerReadyListener,
 	SpawnOptions,
 	Unsubscribe,
@@ -33,7 +34,7 @@ export type { SpawnRecord } from './webcontainer-process';
 /** The part of WebContainer the double implements. */
 export type FakedWebContainerApi = Pick<
 	WebContainer,
-	'fs' | 'spawn' | 'on' | 'mount' | 'workdir' | 'path' | 'teardown'
+	'fs' | 'spawn' | 'on' | 'mount' | 'workdir' | 'path' | 'teardown' | 'setPreviewScript'
 >;
 
 interface EventArgs {
@@ -120,6 +121,14 @@ export class FakeWebContainer implements FakedWebContainerApi {
 				(listener as unknown as (...values: EventArgs[E]) => void)(...args);
 			}
 		}
+	}
+
+	/** Every setPreviewScript call, in order, exactly as made (the last one is in force). */
+	readonly previewScripts: { scriptSrc: string; options: PreviewScriptOptions | undefined }[] = [];
+
+	async setPreviewScript(scriptSrc: string, options?: PreviewScriptOptions): Promise<void> {
+		this.assertAlive();
+		this.previewScripts.push({ scriptSrc, options });
 	}
 
 	/** How many listeners an event has, for tests that check unsubscription. */

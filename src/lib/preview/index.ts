@@ -43,3 +43,4 @@ export {
 	REPLY_MAX_CHARS,
 	type PreviewReply
 } from './bridge-messages';
+export { loadServerBridgeScript, serverBridgeScript } from './server-bridge';

@@ -32,6 +32,7 @@ import {
 	webContainerStatus,
 	type RuntimeStatusView
 } from './runtime-status';
+import { installServerBridge } from './preview-console';
 import { messageOf } from '../errors';
 
 export interface ProjectSessionOptions {
@@ -50,6 +51,8 @@ export interface ProjectSessionOptions {
 		env?: SupportEnv & object;
 		boot?: WebContainerBootFn;
 		probe?: () => Promise<Reachability>;
+		/** The preview bridge's text for dev-server pages (default: the built bridge). */
+		previewScript?: () => Promise<string>;
 	};
 }
 
@@ -254,6 +257,8 @@ export class ProjectSession {
 			const container = await bootWebContainer({ timeoutMs: this.#bootTimeoutMs, env, boot });
 			if (this.#disposed || !this.workspace) return;
 			const next = createWebContainerRuntime(container);
+			const bridgeProblem = await installServerBridge(container, this.#webContainer.previewScript);
+			if (bridgeProblem) console.warn(bridgeProblem);
 			// One container serves the whole page: a project opened earlier in this tab left its
 			// files there, which commands and the agent would otherwise see as this project's.
 			await clearProjectFolder(next);

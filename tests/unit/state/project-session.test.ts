@@ -72,6 +72,11 @@ describe('ProjectSession', () => {
 		await expect.poll(() => session.status.kind).toBe('webcontainer');
 		expect(session.status).toMatchObject({ label: 'WebContainer', phase: 'settled' });
 		expect(session.runtime?.capabilities.kind).toBe('webcontainer');
+		// Dev-server pages get the preview bridge (the one the preview origin serves) first.
+		expect(fake.previewScripts).toHaveLength(1);
+		expect(fake.previewScripts[0]!.scriptSrc).toContain('kiln:preview-log');
+		expect(fake.previewScripts[0]!.scriptSrc).toMatch(/sourceURL=kiln-preview-bridge\.js\n$/);
+		expect(fake.previewScripts[0]!.options).toEqual({ defer: false, async: false });
 
 		// The workspace's files were handed over, and the new runtime runs the commands.
 		expect(await readFile(join(fake.workdir, 'src/b.ts'), 'utf8')).toBe('export const b = 1;\n');

@@ -10,6 +10,7 @@ import {
 	type StaticPreview
 } from '$lib/preview';
 import { PreviewChannel, PreviewConsole, type ProjectSession } from '$lib/state';
+import { PreviewSettings } from '$lib/state/settings';
 import type { Workspace } from '$lib/workspace';
 import { messageOf } from '$lib/errors';
 
@@ -30,6 +31,8 @@ export class IdePreview {
 	readonly console = new PreviewConsole();
 	/** The bridge's IDE end: fills `console`, and is the agent's preview tool's PreviewPort. */
 	readonly channel = new PreviewChannel(this.console);
+	/** The screenshot budget the preview tool keeps to (Settings). */
+	readonly settings = new PreviewSettings();
 
 	readonly #session: ProjectSession;
 	#liveReloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -98,6 +101,7 @@ export class IdePreview {
 
 	/** Starts serving the project's files offline; `destroyed` says the IDE went meanwhile. */
 	async start(projectId: string, ws: PreviewFiles, destroyed: () => boolean) {
+		void this.settings.load();
 		try {
 			const started = await startStaticPreview({
 				projectId,

@@ -60,8 +60,11 @@ export function accessibilityOutline(root: Element, maxChars: number): string {
 	};
 
 	const visitChildren = (element: Element, depth: number) => {
+		// A label's text is already the name of the control it labels.
+		const labelling = element instanceof HTMLLabelElement && element.control !== null;
 		for (const child of Array.from(element.childNodes)) {
 			if (child.nodeType === 3) {
+				if (labelling) continue;
 				const text = squash(child.textContent ?? '');
 				if (text) push(depth, `text ${JSON.stringify(bound(text, TEXT_MAX_CHARS))}`);
 			} else if (child.nodeType === 1) {

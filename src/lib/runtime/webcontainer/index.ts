@@ -9,6 +9,7 @@ export {
 	type WebContainerBootStatus
 } from './boot';
 export { mountFiles, toFileSystemTree } from './mount';
+export { setContainerPreviewScript, type PreviewScriptContainer } from './preview-script';
 export {
 	webContainerSupport,
 	type SupportEnv,

@@ -8,3 +8,4 @@ export {
 	type PreviewFrame
 } from './preview-channel';
 export { toLogEntry } from './preview-entries';
+export { installServerBridge } from './server-bridge';

@@ -13,3 +13,12 @@ export {
 	type ModelOption,
 	type ModelSummary
 } from './model-options';
+export {
+	PREVIEW_SETTINGS_KEY,
+	PreviewSettings,
+	SCREENSHOT_TOKENS_MAX,
+	SCREENSHOT_TOKENS_MIN,
+	screenshotTokensProblem,
+	type PreviewSettingsStorage,
+	type StoredPreviewSettings
+} from './preview-settings.svelte';

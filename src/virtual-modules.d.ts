@@ -1,0 +1,7 @@
+// Modules that Vite plugins in tooling/ make up at build time.
+
+/** The preview bridge as built for the preview origin (/__kiln/bridge.js), as source text. */
+declare module 'virtual:kiln-preview-bridge' {
+	const source: string;
+	export default source;
+}
