@@ -74,33 +74,27 @@ test('Fix with Kiln while the agent is busy waits in the message box instead of 
 	await expect(message).toHaveValue(/failed in the terminal with exit code 1/);
 });
 
-/** Writes oops.html, which loads boom.js, which throws on line 2 (from the terminal). */
+/**
+ * Writes boom.js, which throws on line 2, and has index.html load it (from the terminal). The
+ * page shown is changed rather than another one opened: a live reload then shows the error, with
+ * no address change racing it.
+ */
 async function writeBrokenPage(page: Page) {
-	await runInTerminal(
-		page,
-		`printf '<!doctype html><title>Oops</title><h1>Oops</h1><script src="boom.js"></script>\\n' > oops.html`
-	);
 	await runInTerminal(
 		page,
 		`printf 'function start() {\\n  throw new Error("kiln-e2e-boom");\\n}\\nstart();\\n' > boom.js`
 	);
+	await runInTerminal(page, `echo '<script src="boom.js"></script>' >> index.html`);
 }
 
-/** Shows oops.html in the preview; returns its error's row in the Console. */
-async function showBrokenPage(page: Page) {
-	// The preview shows its first page before the address is changed (a fresh mount resets it).
-	const frame = page.frameLocator('iframe[title="Preview"]');
-	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Hello!');
-	const address = page.getByRole('textbox', { name: 'Preview address' });
-	await address.fill('/oops.html');
-	await address.press('Enter');
-	await expect(frame.getByRole('heading', { name: 'Oops' })).toBeVisible();
-	const entry = page
+/** The Console row of the error, once the reloaded page has reported it. */
+async function brokenPageEntry(page: Page) {
+	const rows = page
 		.getByRole('region', { name: 'Console' })
 		.getByRole('listitem')
 		.filter({ hasText: 'kiln-e2e-boom' });
-	await expect(entry).toHaveCount(1);
-	return entry;
+	await expect(rows.first()).toBeVisible();
+	return rows.last();
 }
 
 // These need the preview bridge (branch i11-bridge): the page's uncaught error reaches the Console.
@@ -113,7 +107,7 @@ test.describe('preview errors', () => {
 		await createProject(page, 'Static site', { query: '?runtime=browser' });
 		await configure(page, 'Anthropic', modelServer.url);
 		await writeBrokenPage(page);
-		const entry = await showBrokenPage(page);
+		const entry = await brokenPageEntry(page);
 		const consoleRegion = page.getByRole('region', { name: 'Console' });
 		await expect(
 			consoleRegion.getByRole('heading', { name: /1 error in the console/ })
@@ -140,17 +134,32 @@ test.describe('preview errors', () => {
 		expect(sent).toContain('Source: boom.js:2');
 	});
 
-	test('on a narrow window the Preview tab counts the errors', async ({ page }) => {
+	test('on a narrow window the Preview tab counts the errors, and Fix with Kiln shows the chat', async ({
+		page
+	}) => {
 		await createProject(page, 'Static site', { query: '?runtime=browser' });
 		await page.setViewportSize({ width: 700, height: 900 });
 		const tabs = page.getByRole('tablist', { name: 'Panels' });
 		const previewTab = tabs.getByRole('tab', { name: /^Preview/ });
 		await tabs.getByRole('tab', { name: 'Terminal' }).click();
 		await writeBrokenPage(page);
-		await previewTab.click();
 		await expect(previewTab).toHaveAccessibleName('Preview');
-		await showBrokenPage(page);
+		await previewTab.click();
+		await brokenPageEntry(page);
 		await tabs.getByRole('tab', { name: 'Editor' }).click();
 		await expect(previewTab).toHaveAccessibleName(/^Preview\W*1 error in the console$/);
+
+		// Fix with Kiln shows the chat; with no model set up yet, Settings opens and the error
+		// waits in the message box.
+		await previewTab.click();
+		await (await brokenPageEntry(page)).getByRole('button', { name: 'Fix with Kiln' }).click();
+		await expect(tabs.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
+		const settings = page.getByRole('dialog', { name: 'Settings' });
+		await expect(settings).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(settings).toBeHidden();
+		await expect(
+			page.getByRole('region', { name: 'Chat' }).getByRole('textbox', { name: 'Message' })
+		).toHaveValue(/kiln-e2e-boom/);
 	});
 });
