@@ -13,6 +13,16 @@ import {
 type Screenshot = (options: { maxWidth: number; maxTokens: number }) => Promise<string>;
 type Snapshot = (root: Element, maxChars: number) => string;
 
+let screenshotsRunning = 0;
+
+/**
+ * Whether a screenshot is being drawn: the library fetches the page's images and fonts again,
+ * and a missing one must not be reported twice as the page's own failed request.
+ */
+export function drawingScreenshot(): boolean {
+	return screenshotsRunning > 0;
+}
+
 /**
  * Answers the IDE's commands (screenshot, snapshot). Only the embedding window is listened to,
  * and the answer goes back to the origin it came from. The libraries that do the work are
@@ -54,11 +64,16 @@ function commandOf(data: unknown): PreviewCommandMessage | null {
 
 async function run(command: PreviewCommand, assetBase: string): Promise<string> {
 	if (command.command === 'screenshot') {
-		const screenshot = await loadGlobal<Screenshot>(
-			new URL(SCREENSHOT_SCRIPT_PATH, assetBase).href,
-			SCREENSHOT_GLOBAL
-		);
-		return screenshot({ maxWidth: command.maxWidth, maxTokens: command.maxTokens });
+		screenshotsRunning++;
+		try {
+			const screenshot = await loadGlobal<Screenshot>(
+				new URL(SCREENSHOT_SCRIPT_PATH, assetBase).href,
+				SCREENSHOT_GLOBAL
+			);
+			return await screenshot({ maxWidth: command.maxWidth, maxTokens: command.maxTokens });
+		} finally {
+			screenshotsRunning--;
+		}
 	}
 	const snapshot = await loadGlobal<Snapshot>(
 		new URL(SNAPSHOT_SCRIPT_PATH, assetBase).href,

@@ -1,6 +1,6 @@
 import { BRIDGE_BASE_GLOBAL, type PreviewLogMessage } from '../bridge-protocol';
 import { PREVIEW_LOCATION_TYPE } from '../bridge';
-import { answerCommands } from './commands';
+import { answerCommands, drawingScreenshot } from './commands';
 import { hookConsole } from './console-hook';
 import { hookErrors } from './error-hooks';
 import { hookNavigation } from './navigation-hooks';
@@ -41,7 +41,9 @@ export function installBridge(scriptUrl: string | undefined): void {
 	});
 	hookConsole(console, report, isBridge);
 	hookErrors(window, report, isBridge);
-	hookRequests(window, report);
+	hookRequests(window, (entry) => {
+		if (!drawingScreenshot()) report(entry);
+	});
 	hookNavigation(window, (href) => post({ type: PREVIEW_LOCATION_TYPE, href }), report);
 	answerCommands(assetBase);
 }

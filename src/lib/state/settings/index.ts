@@ -16,6 +16,7 @@ export {
 export {
 	PREVIEW_SETTINGS_KEY,
 	PreviewSettings,
+	SCREENSHOT_TOKENS_DEFAULT,
 	SCREENSHOT_TOKENS_MAX,
 	SCREENSHOT_TOKENS_MIN,
 	screenshotTokensProblem,

@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
-import { SCREENSHOT_DEFAULT_TOKENS } from '../../tools';
 import { getCheckedSetting, setSetting } from '../../storage';
 import { messageOf } from '../../errors';
+
+/**
+ * The default screenshot budget: the tools' SCREENSHOT_DEFAULT_TOKENS (a unit test holds them
+ * equal). Not imported from there: the tools' index would pull the whole tool layer, zod and
+ * all, into the IDE shell's first bytes.
+ */
+export const SCREENSHOT_TOKENS_DEFAULT = 1600;
 
 /** The settings-store key of the preview's settings. */
 export const PREVIEW_SETTINGS_KEY = 'preview-settings';
@@ -44,7 +50,7 @@ export function screenshotTokensProblem(value: number): string | undefined {
  * counts width × height / 750), which sets how far it is downscaled. Kept in this browser.
  */
 export class PreviewSettings {
-	screenshotTokens = $state(SCREENSHOT_DEFAULT_TOKENS);
+	screenshotTokens = $state(SCREENSHOT_TOKENS_DEFAULT);
 	error = $state<string | null>(null);
 	#storage: PreviewSettingsStorage;
 	#loading?: Promise<void>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	PREVIEW_SETTINGS_KEY,
 	PreviewSettings,
+	SCREENSHOT_TOKENS_DEFAULT,
 	type PreviewSettingsStorage,
 	type StoredPreviewSettings
 } from '../../../../src/lib/state/settings';
@@ -23,6 +24,8 @@ describe('PreviewSettings', () => {
 		await settings.load();
 		expect(settings.screenshotTokens).toBe(SCREENSHOT_DEFAULT_TOKENS);
 		expect(SCREENSHOT_DEFAULT_TOKENS).toBe(1600);
+		// The setting's own copy of the default, kept out of the tools' index for the shell's sake.
+		expect(SCREENSHOT_TOKENS_DEFAULT).toBe(SCREENSHOT_DEFAULT_TOKENS);
 	});
 
 	it('keeps a budget the person saved', async () => {
