@@ -1,7 +1,8 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { ConsoleBadge, ConsolePanel } from '../../src/lib/components/preview';
+import { ConsoleBadge } from '../../src/lib/components/preview';
+import ConsolePanel from '../../src/lib/components/preview/ConsolePanel.svelte';
 import { PreviewConsole, PREVIEW_CONSOLE_LIMIT } from '../../src/lib/state';
 import type { PreviewLogEntry } from '../../src/lib/tools';
 

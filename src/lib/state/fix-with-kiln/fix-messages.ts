@@ -3,7 +3,7 @@
  * Bounded because a page can throw a megabyte-long message and a build can print thousands of
  * lines; the model needs the error and its nearest context, and the rest would only cost tokens.
  */
-import { createOutputCleaner, EXIT_ABORTED, type CommandEnd } from '$lib/runtime';
+import { createOutputCleaner, type CommandEnd } from '$lib/runtime';
 import type { PreviewLogEntry } from '$lib/tools';
 
 const MAX_TEXT_CHARS = 2000;
@@ -19,11 +19,6 @@ const KIND_WORDS: Record<PreviewLogEntry['kind'], string> = {
 	'request-failed': 'a failed request',
 	navigation: 'a navigation'
 };
-
-/** Which entries offer "Fix with Kiln": errors, not warnings or logs. */
-export function isFixable(entry: PreviewLogEntry): boolean {
-	return entry.level === 'error';
-}
 
 export function previewErrorMessage(entry: PreviewLogEntry): string {
 	const lines = [
@@ -52,11 +47,6 @@ export function previewErrorMessage(entry: PreviewLogEntry): string {
 			fenced(lastLines(clip(stack, MAX_TEXT_CHARS), MAX_STACK_LINES, 'first'))
 		);
 	return lines.join('\n');
-}
-
-/** Whether a command's end offers "Fix with Kiln": it failed, and was not stopped with Ctrl+C. */
-export function isFixableCommand(end: CommandEnd): boolean {
-	return end.exitCode !== 0 && end.exitCode !== EXIT_ABORTED;
 }
 
 export function terminalFailureMessage(end: CommandEnd): string {

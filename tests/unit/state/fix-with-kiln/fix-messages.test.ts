@@ -3,11 +3,12 @@ import {
 	ChatInbox,
 	isFixable,
 	isFixableCommand,
-	placeIncoming,
-	previewErrorMessage,
-	terminalFailureMessage
+	loadFixMessages,
+	placeIncoming
 } from '$lib/state/fix-with-kiln';
 import type { PreviewLogEntry } from '$lib/tools';
+
+const { previewErrorMessage, terminalFailureMessage } = await loadFixMessages();
 
 const uncaught: PreviewLogEntry = {
 	kind: 'error',
