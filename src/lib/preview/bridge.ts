@@ -1,8 +1,9 @@
 /**
- * The one script the preview origin adds to every HTML page it serves: it tells the embedding IDE
- * where the page is, so the address bar follows links clicked inside the (cross-origin) preview.
- * It sends nothing but the page's own URL; the IDE believes it only from its preview frame and
- * only inside the preview's root.
+ * The one script the preview origin adds to every HTML page it serves. It tells the embedding IDE
+ * where the page is, so the address bar follows links clicked inside the (cross-origin) preview,
+ * and reports what the page logs and fails at (page/, bridge-protocol.ts). It sends only what the
+ * page itself shows or logs; the IDE believes it only from its preview frame and only inside the
+ * preview's root.
  */
 export const BRIDGE_SCRIPT_PATH = '/__kiln/bridge.js';
 export const PREVIEW_LOCATION_TYPE = 'kiln:preview-location';

@@ -44,3 +44,4 @@ export {
 	type PreviewReply
 } from './bridge-messages';
 export { loadServerBridgeScript, serverBridgeScript } from './server-bridge';
+export { createLimiter, type Limiter } from './page/limiter';

@@ -1,4 +1,5 @@
 import {
+	createLimiter,
 	isPreviewLocation,
 	parsePngDataUrl,
 	parsePreviewLog,
@@ -19,6 +20,12 @@ export const PREVIEW_DEFAULT_WAIT_MS = 5000;
 export const PREVIEW_MAX_WAIT_MS = 30_000;
 const SCREENSHOT_TIMEOUT_MS = 20_000;
 const SNAPSHOT_TIMEOUT_MS = 10_000;
+/**
+ * Reports taken per second (after a burst). The bridge keeps below this on its own; a page that
+ * posts without it (the page is the project's code) is cut off here instead.
+ */
+export const PREVIEW_REPORTS_PER_SECOND = 100;
+const PREVIEW_REPORT_BURST = 400;
 
 /** The preview frame as the Preview component lends it (while it shows a bridged page). */
 export interface PreviewFrame {
@@ -47,6 +54,7 @@ export class PreviewChannel implements PreviewPort {
 	#activityListeners = new Set<() => void>();
 	#pending = new Map<string, (reply: PreviewReply) => void>();
 	#queue: Promise<unknown> = Promise.resolve();
+	#limiter = createLimiter({ burst: PREVIEW_REPORT_BURST, perSecond: PREVIEW_REPORTS_PER_SECOND });
 
 	constructor(previewConsole: PreviewConsole, options: { events?: MessageTarget } = {}) {
 		this.#console = previewConsole;
@@ -80,6 +88,7 @@ export class PreviewChannel implements PreviewPort {
 		}
 		const entry = parsePreviewLog(event.data);
 		if (entry) {
+			if (!this.#limiter.take(Date.now())) return;
 			this.#console.add(toLogEntry(entry, frame.root, Date.now()));
 			this.#touch();
 			return;

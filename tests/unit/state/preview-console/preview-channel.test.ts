@@ -73,6 +73,17 @@ describe('PreviewChannel', () => {
 		expect(store.entries).toHaveLength(2);
 	});
 
+	it('drops reports past its rate, from a page that posts without the bridge', async () => {
+		channel.attach(page.frame);
+		for (let i = 0; i < 5000; i++) post(log(`flood ${i}`));
+		const taken = store.entries.length;
+		expect(taken).toBeGreaterThanOrEqual(400);
+		expect(taken).toBeLessThan(500);
+		await vi.advanceTimersByTimeAsync(1000);
+		post(log('a second later'));
+		expect(store.entries.at(-1)?.text).toBe('a second later');
+	});
+
 	it('loads a path inside the preview and returns what came after, once the page is quiet', async () => {
 		channel.attach(page.frame);
 		post(log('before the load'));
