@@ -10,6 +10,7 @@ import { normalizePath } from '$lib/runtime';
 import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { fileExtensions } from './extensions';
 import { languageFor } from './languages';
+import { revealSpec, type FilePosition } from './reveal';
 import { HUGE_FILE_BYTES } from './limits';
 import { systemColorScheme, themeFor, type ColorScheme } from './theme';
 import type { EditorSessionOptions, OpenFile } from './types';
@@ -17,6 +18,9 @@ import { clauseOf } from '../errors';
 
 /** Marks transactions that bring in a change made outside the editor (a process, the agent). */
 export const externalChange = Annotation.define<boolean>();
+
+/** `at`: a line to put the cursor on and scroll to (a source link from the Console). */
+export type OpenOptions = { focus?: boolean; at?: FilePosition };
 
 /** What the session keeps per open file besides the reactive tab. Not reactive on purpose:
  * EditorStates are immutable values that must not be wrapped in Svelte proxies. */
@@ -120,7 +124,7 @@ export abstract class EditorCore {
 	 * Opens a file in a tab (or shows its tab if it is open already) and makes it active. Resolves
 	 * once the content is shown; failures end up in the tab's `error`, never as a rejection.
 	 */
-	async open(path: string, options: { focus?: boolean } = {}): Promise<void> {
+	async open(path: string, options: OpenOptions = {}): Promise<void> {
 		path = normalizePath(path);
 		if (!this.fileOf(path)) {
 			this.tabs.push({
@@ -141,6 +145,8 @@ export abstract class EditorCore {
 		} else {
 			this.activate(path);
 		}
+		const state = options.at && this.stateOf(path);
+		if (state && options.at) this.dispatch(path, revealSpec(state, options.at));
 		if (options.focus && this.#activePath === path) this.focus();
 	}
 

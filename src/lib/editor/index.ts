@@ -15,3 +15,5 @@ export { themeFor, systemColorScheme, type ColorScheme } from './theme';
 export { fileExtensions, type FileExtensionsOptions } from './extensions';
 export { HUGE_FILE_BYTES, formatSize } from './limits';
 export { minimalReplacement } from './minimal-replacement';
+export { revealSpec, type FilePosition } from './reveal';
+export type { OpenOptions } from './editor-core.svelte';

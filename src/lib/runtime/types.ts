@@ -159,7 +159,23 @@ export interface ShellSession {
 	onData(listener: (data: string) => void): () => void;
 	readonly exit: Promise<number>;
 	kill(): void;
+	/**
+	 * Told when a command typed at the prompt ends. Only shells that run one command at a time
+	 * themselves can tell (LineShell); jsh in WebContainer cannot, so it is optional.
+	 */
+	onCommandEnd?(listener: (end: CommandEnd) => void): () => void;
 }
+
+/** A command the person ran in the terminal, once it ended. */
+export interface CommandEnd {
+	readonly command: string;
+	readonly exitCode: number;
+	/** The end of what it printed (raw terminal text, at most COMMAND_TAIL_CHARS). */
+	readonly output: string;
+}
+
+/** How much of a command's output CommandEnd keeps: enough for an error and its context. */
+export const COMMAND_TAIL_CHARS = 8192;
 
 export interface ShellOptions {
 	cols: number;

@@ -197,4 +197,19 @@ describe('line shell', () => {
 		await terminal.run('true');
 		expect(terminal.prompt()?.failed).toBe(false);
 	});
+
+	it('reports each command that ends, with its exit code and the end of its output', async () => {
+		const terminal = await openTerminal({ 'notes.txt': 'hello\n' });
+		const ends: { command: string; exitCode: number; output: string }[] = [];
+		const stop = terminal.shell.onCommandEnd!((end) => ends.push(end));
+		await terminal.run('cat notes.txt');
+		await terminal.run('cat missing.txt');
+		expect(ends).toHaveLength(2);
+		expect(ends[0]).toEqual({ command: 'cat notes.txt', exitCode: 0, output: 'hello\n' });
+		expect(ends[1]).toMatchObject({ command: 'cat missing.txt', exitCode: 1 });
+		expect(ends[1]!.output).toMatch(/missing\.txt/);
+		stop();
+		await terminal.run('true');
+		expect(ends).toHaveLength(2);
+	});
 });

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import type { EditorSession } from '$lib/editor';
+import type { EditorSession, FilePosition } from '$lib/editor';
 import type { DraftSink } from '$lib/editor/drafts';
 import type { WorkspaceApi } from '$lib/workspace';
 import { messageOf } from '$lib/errors';
@@ -30,20 +30,20 @@ export class LazyEditor {
 	error = $state<string | null>(null);
 
 	#options: LazyEditorOptions;
-	#waiting: { path: string; focus: boolean }[] = [];
+	#waiting: { path: string; focus: boolean; at?: FilePosition }[] = [];
 	#creating: Promise<EditorSession | null> | undefined;
 
 	constructor(options: LazyEditorOptions) {
 		this.#options = options;
 	}
 
-	/** Opens a file in a tab, now or as soon as the editor is here. */
-	open(path: string, options: { focus?: boolean } = {}): void {
+	/** Opens a file in a tab (at a line, with `at`), now or as soon as the editor is here. */
+	open(path: string, options: { focus?: boolean; at?: FilePosition } = {}): void {
 		if (this.session) {
 			void this.session.open(path, options);
 			return;
 		}
-		this.#waiting.push({ path, focus: options.focus ?? false });
+		this.#waiting.push({ path, focus: options.focus ?? false, at: options.at });
 		this.opening = path;
 		void this.load();
 	}
@@ -79,7 +79,8 @@ export class LazyEditor {
 		const waiting = this.#waiting.splice(0);
 		this.opening = null;
 		for (const [index, file] of waiting.entries()) {
-			void session.open(file.path, { focus: file.focus && index === waiting.length - 1 });
+			const focus = file.focus && index === waiting.length - 1;
+			void session.open(file.path, { focus, at: file.at });
 		}
 		return session;
 	}

@@ -21,3 +21,5 @@ export const loadSettingsDialog = once(
 );
 export const loadQuickOpen = once(() => import('./QuickOpen.svelte'));
 export const loadChangesPanel = once(() => import('$lib/components/changes/ChangesPanel.svelte'));
+/** Not an action's, but not the first paint's either: PreviewPane asks for it once that is done. */
+export const loadConsolePanel = once(() => import('$lib/components/preview/ConsolePanel.svelte'));

@@ -1,4 +1,4 @@
-import type { ShellSession } from '$lib/runtime';
+import type { CommandEnd, ShellSession } from '$lib/runtime';
 import { messageOf } from '$lib/errors';
 
 export type ConnectShell = (size: { cols: number; rows: number }) => Promise<ShellSession>;
@@ -40,8 +40,12 @@ export class TerminalController {
 	/** Whether the cursor is at the start of a line, so notices need no leading newline. */
 	#atLineStart = true;
 
-	constructor(surface: TerminalSurface) {
+	/** Told when a command typed at the prompt ends, where the shell can tell (not jsh). */
+	readonly #onCommandEnd: ((end: CommandEnd) => void) | undefined;
+
+	constructor(surface: TerminalSurface, onCommandEnd?: (end: CommandEnd) => void) {
 		this.#surface = surface;
+		this.#onCommandEnd = onCommandEnd;
 	}
 
 	#write(data: string): void {
@@ -140,7 +144,12 @@ export class TerminalController {
 		}
 		this.#session = session;
 		this.#state = 'open';
-		this.#unsubscribe = session.onData((data) => this.#write(data));
+		const stopData = session.onData((data) => this.#write(data));
+		const stopEnds = session.onCommandEnd?.((end) => this.#onCommandEnd?.(end));
+		this.#unsubscribe = () => {
+			stopData();
+			stopEnds?.();
+		};
 		const queued = this.#queued;
 		this.#queued = '';
 		if (queued) session.write(queued);

@@ -4,8 +4,15 @@
  * directory and exported variables from one command to the next; see builtins.ts for which
  * lines it answers itself. Output streams to the terminal as exec delivers it.
  */
-import { isFsError, type Runtime, type RuntimeFs, type ShellSession } from '../types';
-import { EXIT_ABORTED } from '../types';
+import {
+	COMMAND_TAIL_CHARS,
+	EXIT_ABORTED,
+	isFsError,
+	type CommandEnd,
+	type Runtime,
+	type RuntimeFs,
+	type ShellSession
+} from '../types';
 import {
 	exportExpansionCommand,
 	parseExportedWords,
@@ -55,6 +62,7 @@ export class LineShell implements ShellSession {
 	readonly #exec: Runtime['exec'];
 	readonly #fs: RuntimeFs;
 	readonly #listeners = new Set<(data: string) => void>();
+	readonly #endListeners = new Set<(end: CommandEnd) => void>();
 	/** Output produced before anyone listened (the banner and first prompt). */
 	#backlog = '';
 	readonly #history = new History();
@@ -127,6 +135,11 @@ export class LineShell implements ShellSession {
 			listener(backlog);
 		}
 		return () => this.#listeners.delete(listener);
+	}
+
+	onCommandEnd(listener: (end: CommandEnd) => void): () => void {
+		this.#endListeners.add(listener);
+		return () => this.#endListeners.delete(listener);
 	}
 
 	kill(): void {
@@ -341,16 +354,22 @@ export class LineShell implements ShellSession {
 	async #runCommand(command: string): Promise<void> {
 		const controller = new AbortController();
 		this.#running = controller;
+		let tail = '';
 		try {
 			const result = await this.#exec(command, {
 				cwd: this.#cwd,
 				env: this.#env,
 				signal: controller.signal,
 				onOutput: (chunk) => {
-					if (!this.#closed) this.#print(chunk);
+					if (this.#closed) return;
+					this.#print(chunk);
+					tail = (tail + chunk).slice(-COMMAND_TAIL_CHARS);
 				}
 			});
 			this.#lastExitCode = result.exitCode;
+			const output = tail || result.output.slice(-COMMAND_TAIL_CHARS);
+			const end = { command, exitCode: result.exitCode, output };
+			if (!this.#closed) for (const listener of this.#endListeners) listener(end);
 		} finally {
 			this.#running = undefined;
 		}

@@ -23,3 +23,4 @@ export {
 	type Reachability,
 	type ReachabilityOptions
 } from './reachability';
+export { createOutputCleaner, type OutputCleaner } from './output-cleaner';

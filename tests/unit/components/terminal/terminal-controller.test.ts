@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ShellSession } from '../../../../src/lib/runtime/types';
+import type { CommandEnd, ShellSession } from '../../../../src/lib/runtime/types';
 import { TerminalController } from '../../../../src/lib/components/terminal/terminal-controller';
 
 /** The screen: what was written, with ANSI codes removed for readable assertions. */
@@ -160,5 +160,26 @@ describe('TerminalController', () => {
 		controller.input('x');
 		expect(session.killed).toBe(true);
 		expect(session.written).toEqual([]);
+	});
+
+	it('passes on the commands the shell reports as ended, until the shell is replaced', async () => {
+		const surface = fakeSurface();
+		const commandListeners = new Set<(end: CommandEnd) => void>();
+		const session = {
+			...fakeSession(),
+			onCommandEnd(listener: (end: CommandEnd) => void) {
+				commandListeners.add(listener);
+				return () => commandListeners.delete(listener);
+			}
+		};
+		const ends: CommandEnd[] = [];
+		const controller = new TerminalController(surface, (end) => ends.push(end));
+		controller.attach(async () => session);
+		await expect.poll(() => commandListeners.size).toBe(1);
+		const failed = { command: 'npm test', exitCode: 1, output: 'FAIL' };
+		for (const listener of commandListeners) listener(failed);
+		expect(ends).toEqual([failed]);
+		controller.attach(async () => fakeSession());
+		expect(commandListeners.size).toBe(0);
 	});
 });
