@@ -104,11 +104,13 @@ it('the Mode selector and the Sessions list drive the chat session', async () =>
 			calls.push(`mode:${mode}`);
 			fake.mode = mode;
 		},
-		async listSessions() {
-			return [
-				{ id: 'b', title: 'Second chat', model: 'm', updatedAt: 2 },
-				{ id: 'a', title: 'First chat', model: 'm', updatedAt: 1 }
-			];
+		sessions: {
+			async list() {
+				return [
+					{ id: 'b', title: 'Second chat', model: 'm', updatedAt: 2 },
+					{ id: 'a', title: 'First chat', model: 'm', updatedAt: 1 }
+				];
+			}
 		},
 		async openSession(id: string) {
 			calls.push(`open:${id}`);

@@ -80,5 +80,7 @@ async function reencode(
 		const data = bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
 		return { mediaType: type, data, ...size };
 	}
-	throw new ImageFileError(`${name} is still too large after scaling down. Attach a smaller image.`);
+	throw new ImageFileError(
+		`${name} is still too large after scaling down. Attach a smaller image.`
+	);
 }

@@ -176,3 +176,23 @@ function turnNumbers(events: readonly SessionEvent[]): number[] {
 	}
 	return numbers;
 }
+
+/**
+ * The line under a request's title: model, estimate (rough while the tokenizer was loading),
+ * cache breakpoints, a compaction's focus, and the images the messages carried.
+ */
+export function requestMeta(request: InspectedRequest): string {
+	const parts = [
+		request.model,
+		`~${formatTokens(request.estimatedInputTokens)} tokens estimated before sending` +
+			(request.rough ? ' (roughly: the tokenizer was still loading)' : ''),
+		`${request.breakpoints} cache breakpoint${request.breakpoints === 1 ? '' : 's'}`
+	];
+	if (request.focus) parts.push(`focus “${request.focus}”`);
+	const images = request.images;
+	if (images) {
+		const count = `${images.count} image${images.count === 1 ? '' : 's'}`;
+		parts.push(`${count}, ~${formatTokens(images.tokens)} tokens of the messages`);
+	}
+	return parts.join(' · ');
+}

@@ -36,11 +36,11 @@ export function filterEntries(
 	firstKey: number,
 	filter: ConsoleFilter
 ): ShownEntry[] {
-	const needle = filter.text.trim().toLowerCase();
+	const query = filter.text.trim().toLowerCase();
 	const shown: ShownEntry[] = [];
 	for (const [index, entry] of entries.entries()) {
 		if (!filter.groups.has(groupOf(entry.level))) continue;
-		if (needle && !haystack(entry).includes(needle)) continue;
+		if (query && !haystack(entry).includes(query)) continue;
 		shown.push({ key: firstKey + index, entry });
 	}
 	return shown;
