@@ -5,7 +5,6 @@
 import type { Runtime } from '../types';
 import { normalizePath } from '../paths';
 import { timeSlices } from '../yield-to-page';
-import { LineShell } from '../shell/line-shell';
 import { createBashExecutor, JUST_BASH_OUTPUT_LIMIT } from './bash-exec';
 import { browserCapabilities, browserShellBanner } from './capabilities';
 import { FsEventBatcher } from './event-batcher';
@@ -37,7 +36,12 @@ export function preloadBrowserRuntime(): Promise<JustBash> {
 }
 
 export async function createBrowserRuntime(options: BrowserRuntimeOptions = {}): Promise<Runtime> {
-	const { Bash, InMemoryFs } = await preloadBrowserRuntime();
+	// The line shell (its keys, history and builtins) comes with just-bash, which this already
+	// waits for, rather than with the IDE's first paint.
+	const [{ Bash, InMemoryFs }, { LineShell }] = await Promise.all([
+		preloadBrowserRuntime(),
+		import('../shell/line-shell')
+	]);
 
 	const store = new InMemoryFs({ [`${PROJECT_ROOT}/.keep`]: '' });
 	// The placeholder only made sure /project exists even with no files.
