@@ -5,6 +5,8 @@
  * The export dialog was part of the shell until it was trimmed, so prefetchIdleParts() fetches it
  * in idle time after the shell paints: its button opens it without waiting, as it always did.
  */
+import { whenIdle } from '$lib/components/common/when-idle';
+
 function once<T>(load: () => Promise<T>): () => Promise<T> {
 	let loading: Promise<T> | undefined;
 	return () => {
@@ -28,11 +30,5 @@ export const loadExportDialog = once(() => import('$lib/components/portable/Expo
 /** Fetches, in idle time, the parts a click opens that the shell used to carry; returns a stop. */
 export function prefetchIdleParts(): () => void {
 	// A failed prefetch is forgotten (once() drops it); the click tries again and says why.
-	const start = () => void loadExportDialog().catch(() => {});
-	if (typeof requestIdleCallback === 'function') {
-		const handle = requestIdleCallback(start, { timeout: 5_000 });
-		return () => cancelIdleCallback(handle);
-	}
-	const timer = setTimeout(start, 200);
-	return () => clearTimeout(timer);
+	return whenIdle(() => void loadExportDialog().catch(() => {}), 5_000);
 }
