@@ -2,8 +2,7 @@ import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browse
 import { markPerf, PERF_MARKS } from '$lib/perf';
 import { timeSlices, type PreviewEvent, type Runtime, type ShellSession } from '$lib/runtime';
 import {
-	bootWebContainer,
-	createWebContainerRuntime,
+	bootWithAdapter,
 	probeWebContainerHost,
 	webContainerSupport,
 	type Reachability,
@@ -265,9 +264,10 @@ export class ProjectSession {
 		}
 		this.status = offlineStatus('starting WebContainer in the background…', 'upgrading');
 		try {
-			const container = await bootWebContainer({ timeoutMs: this.#bootTimeoutMs, env, boot });
+			const booted = await bootWithAdapter({ timeoutMs: this.#bootTimeoutMs, env, boot });
 			if (this.#disposed || !this.workspace) return;
-			const next = createWebContainerRuntime(container);
+			const { container } = booted;
+			const next = booted.createRuntime(container);
 			const bridgeProblem = await installServerBridge(container, this.#webContainer.previewScript);
 			if (bridgeProblem) console.warn(bridgeProblem);
 			// One container serves the whole page: a project opened earlier in this tab left its

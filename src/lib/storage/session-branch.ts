@@ -5,7 +5,6 @@
  */
 import { promisifyRequest, set } from 'idb-keyval';
 import type { SessionEvent } from '../session';
-import { copySessionImageRefs } from './session-images';
 import { openStorage } from './migrations';
 import {
 	getSession,
@@ -48,6 +47,8 @@ export async function branchSession(
 		if (transcript.length > 0) await storeSubagentTranscript(id, subagent, transcript);
 	}
 	// The copied events name the original's images: the branch holds them too.
+	// (Their store's code is loaded here, not with the IDE: see sessions.ts.)
+	const { copySessionImageRefs } = await import('./session-images');
 	await copySessionImageRefs(sessionId, id);
 	const now = Math.max(Date.now(), source.updatedAt + 1);
 	const meta: BranchedSessionMeta = {

@@ -15,7 +15,9 @@ import { getStores } from './stores';
 import { checkedMeta } from './checked-meta';
 import { deleteSessionCheckpoints } from './checkpoint-gc';
 import { updateSessionMeta } from './session-meta';
-import { deleteSessionImages, loadSessionImages, putSessionImage } from './session-images';
+// A chat's images (their store, validation and hashing) load with the first log opened, deleted
+// or written, not with the IDE's first paint; sessionLog starts the load beside its reads.
+const imageStore = () => import('./session-images');
 
 export interface SessionMeta {
 	readonly id: string;
@@ -187,7 +189,7 @@ export async function deleteSession(sessionId: string): Promise<void> {
 	const subagents = IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
 	await events('readwrite', (store) => promisifyRequest(store.delete(subagents)));
 	await deleteSessionCheckpoints(sessionId);
-	await deleteSessionImages(sessionId);
+	await (await imageStore()).deleteSessionImages(sessionId);
 }
 
 /**
@@ -259,7 +261,11 @@ function namesProject(value: unknown, projectId: string): boolean {
  * updatedAt on every event).
  */
 export async function sessionLog(sessionId: string): Promise<SessionLog> {
-	if (!(await getSession(sessionId))) throw missingSession(sessionId);
+	const [{ loadSessionImages, putSessionImage }, meta] = await Promise.all([
+		imageStore(),
+		getSession(sessionId)
+	]);
+	if (!meta) throw missingSession(sessionId);
 	const loaded = await loadEventLog(sessionId);
 	const events = loaded.events;
 	const images = await loadSessionImages(sessionId);

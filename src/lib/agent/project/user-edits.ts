@@ -1,6 +1,6 @@
 import { isWithin, normalizePath } from '../../runtime';
 import type { WorkspaceChange } from '../../workspace';
-import { describeEdits, type FileEdit, type FileState } from './edit-diff';
+import type { FileEdit, FileState } from './edit-diff';
 import { compare } from './wording';
 import type { ProjectWorkspace } from './types';
 
@@ -21,8 +21,12 @@ import type { ProjectWorkspace } from './types';
  * edited that file since the last collect (then the diff shows both, which is still true).
  */
 export interface UserEditTracker {
-	/** Diffs of the person's edits since the last collect (or since tracking began); null if none. */
-	collectUserEdits(): string | null;
+	/**
+	 * Diffs of the person's edits since the last collect (or since tracking began); null if none.
+	 * The edits are taken at the call; the diff code (jsdiff) loads with the first collect, which
+	 * is the agent's turn, so the IDE's first paint does not carry it.
+	 */
+	collectUserEdits(): Promise<string | null>;
 	/**
 	 * The agent itself wrote (or read) `path`: take its current content, or `content` when given
 	 * (null: the agent removed it), as what the model knows.
@@ -81,7 +85,7 @@ export function trackUserEdits(
 				setKnown(path, after);
 			}
 			pending.clear();
-			return describeEdits(edits);
+			return import('./edit-diff').then(({ describeEdits }) => describeEdits(edits));
 		},
 		markAgentWrite(rawPath, content) {
 			const path = normalizePath(rawPath);

@@ -3,6 +3,8 @@
  * shell paints without it, a file that opens loads it, and idle time after the first paint
  * fetches it ahead of that (preloadEditor). One import for the page, shared by every caller.
  */
+import { whenIdle } from '$lib/components/common/when-idle';
+
 export type EditorModule = typeof import('./editor-chunk');
 
 let loading: Promise<EditorModule> | undefined;
@@ -18,11 +20,5 @@ export function loadEditor(): Promise<EditorModule> {
 
 /** Starts loading the editor when the page is idle (soon after the shell paints). */
 export function preloadEditor(): () => void {
-	const start = () => void loadEditor().catch(() => {});
-	if (typeof requestIdleCallback === 'function') {
-		const handle = requestIdleCallback(start, { timeout: 2000 });
-		return () => cancelIdleCallback(handle);
-	}
-	const timer = setTimeout(start, 200);
-	return () => clearTimeout(timer);
+	return whenIdle(() => void loadEditor().catch(() => {}), 2000);
 }

@@ -1,8 +1,12 @@
 /**
- * What the IDE shows only on a person's action, each its own chunk: the share and settings
- * dialogs (fflate, the share code, the model list), quick open (fuzzysort) and the changes review
- * (diff, CodeMirror's merge view). The shell paints without them; each loads on first use.
+ * What the IDE shows only on a person's action, each its own chunk: the share, settings and
+ * export dialogs (fflate, the share code, the model list), quick open (fuzzysort) and the changes
+ * review (diff, CodeMirror's merge view). The shell paints without them; each loads on first use.
+ * The export dialog was part of the shell until it was trimmed, so prefetchIdleParts() fetches it
+ * in idle time after the shell paints: its button opens it without waiting, as it always did.
  */
+import { whenIdle } from '$lib/components/common/when-idle';
+
 function once<T>(load: () => Promise<T>): () => Promise<T> {
 	let loading: Promise<T> | undefined;
 	return () => {
@@ -23,3 +27,10 @@ export const loadQuickOpen = once(() => import('./QuickOpen.svelte'));
 export const loadChangesPanel = once(() => import('$lib/components/changes/ChangesPanel.svelte'));
 /** Not an action's, but not the first paint's either: PreviewPane asks for it once that is done. */
 export const loadConsolePanel = once(() => import('$lib/components/preview/ConsolePanel.svelte'));
+export const loadExportDialog = once(() => import('$lib/components/portable/ExportDialog.svelte'));
+
+/** Fetches, in idle time, the parts a click opens that the shell used to carry; returns a stop. */
+export function prefetchIdleParts(): () => void {
+	// A failed prefetch is forgotten (once() drops it); the click tries again and says why.
+	return whenIdle(() => void loadExportDialog().catch(() => {}), 5_000);
+}

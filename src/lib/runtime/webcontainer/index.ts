@@ -8,6 +8,7 @@ export {
 	type WebContainerBootFn,
 	type WebContainerBootStatus
 } from './boot';
+export { bootWithAdapter, type BootedWebContainer } from './boot-with-adapter';
 export { mountFiles, toFileSystemTree } from './mount';
 export { setContainerPreviewScript, type PreviewScriptContainer } from './preview-script';
 export {

@@ -44,7 +44,7 @@ export function openProjectChat({
 		projectId,
 		workspace,
 		files: workspace,
-		userEdits: async () => userEdits.collectUserEdits(),
+		userEdits: () => userEdits.collectUserEdits(),
 		onLiveEvent: (event) => {
 			const done = event.type === 'persisted' ? event.event : null;
 			if (done?.type === 'tool-result' && done.ok && done.metadata?.path) {

@@ -1,9 +1,6 @@
-import {
-	formatRule,
-	parseRule,
-	type PermissionRule,
-	type RuleAction
-} from '../../agent/permissions';
+// From session, where the rules' grammar lives, not agent/permissions: that index brings the
+// command classifier (sed-script, shell words) and the policy, which only the agent's turn needs.
+import { formatRule, parseRule, type PermissionRule, type RuleAction } from '../../session';
 import { loadPermissionRules, savePermissionRules } from '../../storage';
 import { messageOf } from '../../errors';
 

@@ -39,26 +39,26 @@ const lines = (count: number, label = 'line') =>
 describe('trackUserEdits', () => {
 	it("reports the person's edit as a unified diff, once", async () => {
 		const { workspace, tracker } = await open({ 'src/a.ts': lines(10) });
-		expect(tracker.collectUserEdits()).toBeNull();
+		expect(await tracker.collectUserEdits()).toBeNull();
 		await workspace.writeFile('src/a.ts', lines(10).replace('line 5\n', 'line five\n'));
 		expect(tracker.pendingPaths()).toEqual(['src/a.ts']);
-		const edits = tracker.collectUserEdits();
+		const edits = await tracker.collectUserEdits();
 		expect(edits).toContain('The person changed these files in the editor since your last turn');
 		expect(edits).toContain('Changed: src/a.ts\n--- a/src/a.ts\n+++ b/src/a.ts\n@@ -2,7 +2,7 @@');
 		expect(edits).toContain('\n-line 5\n+line five\n line 6\n');
 		// Unchanged lines far from the edit are not repeated.
 		expect(edits).not.toContain('line 10');
-		expect(tracker.collectUserEdits()).toBeNull();
+		expect(await tracker.collectUserEdits()).toBeNull();
 		expect(tracker.pendingPaths()).toEqual([]);
 	});
 
 	it('diffs successive edits against what was last collected', async () => {
 		const { workspace, tracker } = await open({ 'a.txt': 'one\n' });
 		await workspace.writeFile('a.txt', 'two\n');
-		tracker.collectUserEdits();
+		await tracker.collectUserEdits();
 		await workspace.writeFile('a.txt', 'three\n');
 		await workspace.writeFile('a.txt', 'four\n');
-		const edits = tracker.collectUserEdits()!;
+		const edits = (await tracker.collectUserEdits())!;
 		expect(edits).toContain('-two\n+four\n');
 		expect(edits).not.toContain('three');
 	});
@@ -67,7 +67,7 @@ describe('trackUserEdits', () => {
 		const { workspace, tracker } = await open({ 'a.txt': 'same\n' });
 		await workspace.writeFile('a.txt', 'different\n');
 		await workspace.writeFile('a.txt', 'same\n');
-		expect(tracker.collectUserEdits()).toBeNull();
+		expect(await tracker.collectUserEdits()).toBeNull();
 	});
 
 	it("does not report the agent's own writes", async () => {
@@ -76,7 +76,7 @@ describe('trackUserEdits', () => {
 		tracker.markAgentWrite('a.ts');
 		await workspace.writeFile('new.ts', 'created by the agent\n');
 		tracker.markAgentWrite('./new.ts');
-		expect(tracker.collectUserEdits()).toBeNull();
+		expect(await tracker.collectUserEdits()).toBeNull();
 	});
 
 	it("diffs the person's later edit against what the agent wrote", async () => {
@@ -85,7 +85,7 @@ describe('trackUserEdits', () => {
 		// The person typed before the agent's hook ran: the content passed in is what the model knows.
 		await workspace.writeFile('a.ts', 'agent\nperson\n');
 		tracker.markAgentWrite('a.ts', 'agent\n');
-		const edits = tracker.collectUserEdits()!;
+		const edits = (await tracker.collectUserEdits())!;
 		expect(edits).toContain(' agent\n+person\n');
 		expect(edits).not.toContain('-old');
 	});
@@ -99,9 +99,9 @@ describe('trackUserEdits', () => {
 		);
 		expect(workspace.peekText('a.txt')).toBe('by-command\n');
 		expect(tracker.pendingPaths()).toEqual([]);
-		expect(tracker.collectUserEdits()).toBeNull();
+		expect(await tracker.collectUserEdits()).toBeNull();
 		await workspace.writeFile('a.txt', 'by-command\nby person\n');
-		const edits = tracker.collectUserEdits()!;
+		const edits = (await tracker.collectUserEdits())!;
 		expect(edits).toContain(' by-command\n+by person\n');
 		expect(edits).not.toContain('before');
 	});
@@ -117,7 +117,7 @@ describe('trackUserEdits', () => {
 		await workspace.remove('gone.txt');
 		await workspace.remove('old');
 		await workspace.rename('keep.txt', 'kept.txt');
-		const edits = tracker.collectUserEdits()!;
+		const edits = (await tracker.collectUserEdits())!;
 		expect(edits).toContain(
 			'Created: fresh.ts\n--- /dev/null\n+++ b/fresh.ts\n@@ -0,0 +1,1 @@\n+export const fresh = 1;\n'
 		);
@@ -126,14 +126,14 @@ describe('trackUserEdits', () => {
 		}
 		expect(edits).toContain('Created: kept.txt\n');
 		expect(edits).not.toMatch(/Deleted: old\n/);
-		expect(tracker.collectUserEdits()).toBeNull();
+		expect(await tracker.collectUserEdits()).toBeNull();
 	});
 
 	it('summarises a huge change instead of sending its diff', async () => {
 		const { workspace, tracker } = await open({ 'big.txt': lines(3000), 'small.txt': 'a\n' });
 		await workspace.writeFile('big.txt', lines(2500, 'row'));
 		await workspace.writeFile('small.txt', 'b\n');
-		const edits = tracker.collectUserEdits()!;
+		const edits = (await tracker.collectUserEdits())!;
 		expect(edits).toContain(
 			'Changed: big.txt (was 3000 lines, now 2500 lines; read it to see it whole)\n'
 		);
@@ -147,7 +147,7 @@ describe('trackUserEdits', () => {
 		for (let i = 0; i < 40; i++) files[`f${String(i).padStart(2, '0')}.txt`] = lines(60);
 		const { workspace, tracker } = await open(files);
 		for (const path of Object.keys(files)) await workspace.writeFile(path, lines(60, 'changed'));
-		const edits = tracker.collectUserEdits()!;
+		const edits = (await tracker.collectUserEdits())!;
 		expect(edits.length).toBeLessThan(20_000);
 		expect(edits).toContain('Changed: f00.txt\n--- a/f00.txt');
 		expect(edits).toContain(
@@ -159,7 +159,7 @@ describe('trackUserEdits', () => {
 		const { workspace, tracker } = await open({ '.gitignore': '*.log\n', 'image.bin': 'x' });
 		await workspace.writeFile('debug.log', 'noise\n');
 		await workspace.writeFile('image.bin', new Uint8Array([0, 1, 2, 3]));
-		const edits = tracker.collectUserEdits()!;
+		const edits = (await tracker.collectUserEdits())!;
 		expect(edits).not.toContain('debug.log');
 		expect(edits).toContain('Changed: image.bin (binary)\n');
 	});
@@ -169,6 +169,6 @@ describe('trackUserEdits', () => {
 		tracker.dispose();
 		await workspace.writeFile('a.txt', 'b\n');
 		expect(tracker.pendingPaths()).toEqual([]);
-		expect(tracker.collectUserEdits()).toBeNull();
+		expect(await tracker.collectUserEdits()).toBeNull();
 	});
 });
