@@ -50,7 +50,8 @@ export function clearedImageNote(ref: ImageRef, origin: ImageOrigin): string {
 /**
  * Model ids (lower-case, router prefix removed) known to accept images. Claude 3 and later
  * do, Claude 2 and Instant do not; OpenAI's GPT-4o, 4.1, 5 and the o-series (not o1-mini and
- * o3-mini) do. Pattern order does not matter: the first entry that matches decides.
+ * o3-mini) do. Order matters: the first entry that matches decides, so each exception comes
+ * before its family.
  */
 const VISION: readonly { readonly pattern: RegExp; readonly accepts: boolean }[] = [
 	{ pattern: /^claude-(2|instant)/, accepts: false },
