@@ -13,7 +13,7 @@ import {
 	PREVIEW_REPLY_TYPE,
 	type BridgeLogEntry
 } from './bridge-protocol';
-import { resolveFilePath } from './paths';
+import { isInsidePreview, resolveFilePath } from './paths';
 
 const text = (max: number) =>
 	z.pipe(
@@ -103,7 +103,7 @@ export function projectPathOf(url: string, root: URL): string | null {
 	} catch {
 		return null;
 	}
-	if (parsed.origin !== root.origin || !parsed.pathname.startsWith(root.pathname)) return null;
+	if (!isInsidePreview(parsed, root)) return null;
 	if (parsed.pathname.startsWith('/__kiln/')) return null;
 	const resolved = resolveFilePath(parsed.pathname.slice(root.pathname.length));
 	return resolved.ok ? resolved.path : null;

@@ -9,7 +9,13 @@ export {
 	type PreviewResponderOptions,
 	type MessageSource
 } from './responder';
-export { previewUrl, resolveFilePath, routePreviewRequest, type PreviewRoute } from './paths';
+export {
+	isInsidePreview,
+	previewUrl,
+	resolveFilePath,
+	routePreviewRequest,
+	type PreviewRoute
+} from './paths';
 export { contentTypeFor } from './mime';
 export { previewHeaders } from './responses';
 export {

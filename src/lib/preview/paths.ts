@@ -153,3 +153,11 @@ export function isPreviewPage(clientUrl: string, base: string): boolean {
 		return false;
 	}
 }
+
+/**
+ * Whether `url` is a page or file of the preview whose root is `root` (same origin, under its
+ * path): the one test the address bar, the bridge's source paths and the preview tool share.
+ */
+export function isInsidePreview(url: URL, root: URL): boolean {
+	return url.origin === root.origin && url.pathname.startsWith(root.pathname);
+}

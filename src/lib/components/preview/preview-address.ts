@@ -2,6 +2,7 @@
  * The address bar shows a path inside the preview (`/about.html`), not the full URL: the
  * preview's root is `url` (a WebContainer origin, or /preview/<id>/ for static previews).
  */
+import { isInsidePreview } from '$lib/preview';
 
 /** The preview's root as an absolute URL ending in a slash. */
 export function previewRoot(url: string, pageHref: string): URL {
@@ -20,7 +21,7 @@ export function addressFor(href: string, root: URL): string | null {
 	} catch {
 		return null;
 	}
-	if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return null;
+	if (!isInsidePreview(url, root)) return null;
 	return `/${url.pathname.slice(root.pathname.length)}${url.search}${url.hash}`;
 }
 

@@ -6,6 +6,7 @@ import {
 	parsePreviewReply,
 	PREVIEW_COMMAND_TYPE,
 	imageTokens,
+	isInsidePreview,
 	type PreviewCommand,
 	type PreviewReply
 } from '$lib/preview';
@@ -241,6 +242,6 @@ export class PreviewChannel implements PreviewPort {
 /** The URL of a project path inside the preview; nothing may climb out of its root. */
 export function hrefInside(path: string, root: URL): string {
 	const url = new URL(path.trim().replace(/^\/+/, ''), root);
-	if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return root.href;
+	if (!isInsidePreview(url, root)) return root.href;
 	return url.href;
 }
