@@ -9,11 +9,22 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	// Not test-results/ itself: Playwright empties its output folder, and the other suites' reports live there.
 	outputDir: 'test-results/e2e-artifacts',
-	fullyParallel: false,
-	workers: 1,
+	// Tests of one file run side by side too (each has its own browser context), so one long file
+	// no longer finishes alone at the end; groups that build on each other say so with
+	// describe.configure({ mode: 'serial' }). The suite is CPU-bound on 2 cores: more workers only
+	// slow every test down (3 and 4 took as long as 2, and timed out the heaviest tests).
+	fullyParallel: true,
+	workers: 2,
 	retries: 0,
 	timeout: 60_000,
-	expect: { timeout: 15_000 },
+	expect: {
+		timeout: 15_000,
+		// Screenshot tests (screens.spec.ts): animations stopped, the caret hidden, and a little
+		// room for anti-aliasing; a changed layout differs by far more.
+		toHaveScreenshot: { animations: 'disabled', caret: 'hide', maxDiffPixelRatio: 0.01 }
+	},
+	// One baseline per screen whatever the platform: CI and developers both run Debian Chromium.
+	snapshotPathTemplate: '{testDir}/{testFilePath}-snapshots/{arg}{ext}',
 	reporter: process.env.KILN_E2E_JSON
 		? [['list'], ['json', { outputFile: process.env.KILN_E2E_JSON }]]
 		: [['list']],

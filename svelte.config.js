@@ -8,7 +8,9 @@ const config = {
 	kit: {
 		// The IDE is a client-only single-page app: every route falls back to index.html.
 		adapter: adapter({ fallback: 'index.html', strict: false }),
-		// The IDE origin runs no service worker: previews are served by the preview origin's own.
+		// src/service-worker.ts (the app shell, for offline use) is registered by the app itself,
+		// late and only in production builds (src/lib/state/app-update); previews have their own
+		// worker on the preview origin.
 		serviceWorker: { register: false },
 		// Scripts only: SvelteKit adds the hashes of what it inlines and writes the policy into the
 		// built HTML as a <meta> tag (the fallback page is prerendered), so every static host gets it

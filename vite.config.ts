@@ -39,13 +39,25 @@ export default defineConfig({
 	},
 	worker: { format: 'es' },
 	test: {
+		// Vitest's default is one worker less than the cores: one worker on a 2-core machine. Most
+		// slow tests wait (on a spawned CLI, a server, a timer) rather than compute, so more
+		// workers than cores finish the run in far less time.
+		maxWorkers: 4,
+		// With four workers on two cores and the build beside them, a case doing real work (a first
+		// import of an SDK or of ESLint's config, a spawned CLI) can pass the default 5 s; a hung
+		// case still fails, only later.
+		testTimeout: 15_000,
+		// A loaded machine answers late; waits end as soon as their condition holds.
+		expect: { poll: { timeout: 10_000 } },
+		setupFiles: ['tests/setup/patient-waits.ts'],
 		projects: [
 			{
 				extends: true,
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['tests/unit/**/*.test.ts']
+					include: ['tests/unit/**/*.test.ts'],
+					globalSetup: ['tests/cli-build.ts']
 				}
 			},
 			{
@@ -56,7 +68,12 @@ export default defineConfig({
 			{
 				// `npm run test:bad-input`: hostile paths, files, records, output and markdown.
 				extends: true,
-				test: { name: 'bad-input', environment: 'node', include: ['tests/bad-input/**/*.test.ts'] }
+				test: {
+					name: 'bad-input',
+					environment: 'node',
+					include: ['tests/bad-input/**/*.test.ts'],
+					globalSetup: ['tests/cli-build.ts']
+				}
 			},
 			{
 				extends: true,

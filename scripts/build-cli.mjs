@@ -6,17 +6,26 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist/cli');
+// `--outdir <dir>`: the tests' own copy (tests/cli-build.ts), apart from the package's dist/cli/.
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag === -1 ? join(root, 'dist/cli') : resolve(process.argv[outdirFlag + 1]);
 
 /** What each file runs: the CLI, and the host its commands run under (src/cli/command-host.ts). */
 const ENTRIES = {
 	'kiln.mjs': `import { runKilnProcess } from './src/cli/entry.ts';\nawait runKilnProcess();\n`,
 	'kiln-command-host.mjs': `import { serveCommandHost } from './src/cli/host-entry.ts';\nawait serveCommandHost();\n`
 };
+
+/**
+ * Small pure-JavaScript packages on the fast path (`kiln tool grep`) are bundled into the CLI's
+ * chunks: Node resolves and loads an npm package file by file (zod alone is dozens of modules),
+ * which cost more start-up time than the search itself. They stay in `dependencies` all the same.
+ */
+const INLINED = new Set(['zod', 'picomatch', 'ignore']);
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const dependencies = new Set(Object.keys(pkg.dependencies ?? {}));
@@ -60,7 +69,7 @@ if (missing.size > 0) {
 	);
 	process.exit(1);
 }
-console.log(`build-cli: wrote ${Object.keys(ENTRIES).join(', ')} to dist/cli/`);
+console.log(`build-cli: wrote ${Object.keys(ENTRIES).join(', ')} to ${relative(root, outdir)}/`);
 
 /** The entries' source (ENTRIES) as modules esbuild can split: `kiln-entry:kiln.mjs` → kiln.mjs. */
 function entries() {
@@ -94,6 +103,7 @@ function nodeResolvableImports() {
 function setup(build) {
 	build.onResolve({ filter: /^[^./]/ }, async (args) => {
 		if (args.pluginData === 'inner' || !packageName(args.path)) return undefined;
+		if (INLINED.has(packageName(args.path))) return undefined;
 		if (nodeFinds(args.path)) return { path: args.path, external: true };
 		const found = await build.resolve(args.path, {
 			kind: args.kind,

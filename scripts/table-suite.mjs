@@ -66,7 +66,9 @@ const hasE2e =
 			readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8').includes(`@${name}`)
 	);
 if (hasE2e) {
-	const e2eStatus = run('npx', ['playwright', 'test', '--grep', `@${name}\\b`], {
+	// One at a time: these tests measure frames under a 1 MB paste or a 50 MB file, which other
+	// tests running beside them would slow down.
+	const e2eStatus = run('npx', ['playwright', 'test', '--grep', `@${name}\\b`, '--workers=1'], {
 		KILN_E2E_JSON: e2eJson
 	});
 	const report = readJson(e2eJson);

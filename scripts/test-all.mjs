@@ -2,9 +2,10 @@
 // `npm test`: every check and test suite, in order, then one line `N passed, N failed`.
 // Each static check (types, lint, format) counts as one test; Vitest and Playwright report their own
 // counts through JSON reporters. Suites keep running after a failure so one run shows everything.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { playwrightFailures, tableFailures, vitestFailures } from './test-failures.mjs';
 
 const results = [];
 mkdirSync('test-results', { recursive: true });
@@ -15,9 +16,31 @@ function run(label, command, args, env = {}) {
 	return child.status ?? 1;
 }
 
-function check(label, command, args) {
-	const status = run(label, command, args);
-	results.push({ label, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+/** Starts a command with its output written to `logPath`; resolves with its exit status. */
+function runLogged(command, args, logPath) {
+	return new Promise((resolve) => {
+		const log = openSync(logPath, 'w');
+		const child = spawn(command, args, { stdio: ['ignore', log, log] });
+		child.on('error', () => resolve({ status: 1 }));
+		child.on('close', (status) => {
+			closeSync(log);
+			resolve({ status: status ?? 1 });
+		});
+	});
+}
+
+/** Runs a command with its output kept, to be printed whole once it ends (never interleaved). */
+function runCollected(label, command, args) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('error', (error) =>
+			resolve({ label, command, args, status: 1, output: String(error) })
+		);
+		child.on('close', (status) => resolve({ label, command, args, status: status ?? 1, output }));
+	});
 }
 
 function readJson(path) {
@@ -31,11 +54,24 @@ function readJson(path) {
 const npx = 'npx';
 // End-to-end tests tagged for a table suite run there, not twice.
 const TABLE_TAGS = '@faults\\b|@bad-input\\b';
-check('svelte-kit sync + types', 'npm', ['run', '--silent', 'check:types']);
-check('lint', npx, ['eslint', '.']);
-check('format', npx, ['prettier', '--check', '.']);
-
 const chromium = ensureChromium();
+// What svelte-kit generates (.svelte-kit/) is written once, before the checks and the build read it
+// side by side; their own syncs then rewrite nothing (SvelteKit writes only what changed).
+run('svelte-kit sync', npx, ['svelte-kit', 'sync']);
+// The production build for the end-to-end tests, made meanwhile: the checks and Vitest leave a core
+// idle much of the time.
+// Its output goes to a file, not a pipe: while Vitest runs (spawnSync) nothing here drains pipes.
+const buildForE2e = chromium ? runLogged('npm', ['run', 'build'], 'test-results/build.log') : null;
+// The static checks are single-threaded: run side by side, they take as long as the slowest.
+const statics = await Promise.all([
+	runCollected('svelte-kit sync + types', 'npm', ['run', '--silent', 'check:types']),
+	runCollected('lint', npx, ['eslint', '.']),
+	runCollected('format', npx, ['prettier', '--check', '.'])
+]);
+for (const { label, command, args, status, output } of statics) {
+	console.log(`\n▶ ${label}: ${command} ${args.join(' ')}\n${output}`);
+	results.push({ label, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+}
 
 // Unit tests (Node) and the runtime contract inside Chromium (Vitest browser mode).
 const vitestJson = 'test-results/vitest.json';
@@ -53,19 +89,25 @@ if (vitest) {
 	results.push({
 		label: 'vitest',
 		passed: vitest.numPassedTests,
-		failed: vitest.numFailedTests + (vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0)
+		failed: vitest.numFailedTests + (vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0),
+		failures: vitestFailures(vitest)
 	});
 } else results.push({ label: 'vitest', passed: 0, failed: 1 });
 
 // End-to-end tests against the production build, served with the real headers.
 if (chromium) {
 	const e2eJson = 'test-results/e2e.json';
+	const build = await buildForE2e;
+	console.log(`\n▶ build: npm run build${build?.status === 0 ? ' (done beside the checks)' : ''}`);
+	// A failed build is shown, and the end-to-end run builds again (and fails where it fails).
+	if (build?.status !== 0) console.log(readFileSync('test-results/build.log', 'utf8'));
 	const e2eStatus = run(
 		'end-to-end tests',
 		npx,
 		['playwright', 'test', '--grep-invert', TABLE_TAGS],
 		{
-			KILN_E2E_JSON: e2eJson
+			KILN_E2E_JSON: e2eJson,
+			KILN_SKIP_BUILD: build?.status === 0 ? '1' : '0'
 		}
 	);
 	const e2e = readJson(e2eJson);
@@ -75,7 +117,8 @@ if (chromium) {
 			label: 'e2e',
 			passed: e2e.stats.expected,
 			failed: failed + (e2eStatus !== 0 && failed === 0 ? 1 : 0),
-			skipped: e2e.stats.skipped
+			skipped: e2e.stats.skipped,
+			failures: playwrightFailures(e2e)
 		});
 	} else results.push({ label: 'e2e', passed: 0, failed: 1 });
 } else {
@@ -92,16 +135,23 @@ for (const suite of ['faults', 'bad-input']) {
 	results.push({
 		label: suite,
 		passed: summary?.passed ?? 0,
-		failed: summary ? summary.failed : 1
+		failed: summary ? summary.failed : 1,
+		failures: tableFailures(summary)
 	});
 }
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
-const skipped = results.reduce((sum, r) => sum + (r.skipped ?? 0), 0);
-console.log('\nSummary');
-for (const r of results) console.log(`  ${r.label}: ${r.passed} passed, ${r.failed} failed`);
-const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
-writeFileSync('test-results/summary.txt', line + '\n');
-console.log(line);
+// The last lines are what a CI log keeps: each suite's counts, then which tests failed and why,
+// then the one line `N passed, N failed`. The same block goes to test-results/summary.txt.
+const report = ['', 'Summary'];
+for (const r of results) {
+	const skipped = r.skipped ? `, ${r.skipped} skipped` : '';
+	report.push(`  ${r.label}: ${r.passed} passed, ${r.failed} failed${skipped}`);
+}
+const failures = results.flatMap((r) => (r.failures ?? []).map((name) => `  ${r.label}: ${name}`));
+if (failures.length > 0) report.push('', 'Failed', ...failures);
+report.push('', `${passed} passed, ${failed} failed`);
+writeFileSync('test-results/summary.txt', report.join('\n').trimStart() + '\n');
+console.log(report.join('\n'));
 process.exit(failed === 0 ? 0 : 1);

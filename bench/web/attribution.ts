@@ -3,7 +3,7 @@
  * brotli, and which packages make up each chunk (the client build's bundle report: modules'
  * npm owners by rendered size). Pure, so the unit tests run it on a fixture report.
  */
-import type { ReportedChunk } from '../../tooling/bundle-report';
+import { staticClosure, type ReportedChunk } from '../../tooling/bundle-report';
 
 export interface ScriptSize {
 	/** Path inside the build, e.g. `_app/immutable/chunks/B61jQwOw.js`. */
@@ -117,13 +117,6 @@ const ROUTE_ROOT = /^_app\/immutable\/(entry|nodes)\//;
  * even when a fast network delivered them before the first paint. Sorted for stable output.
  */
 export function routeBundle(report: readonly ReportedChunk[], loaded: readonly string[]): string[] {
-	const byFile = new Map(report.map((chunk) => [chunk.fileName, chunk]));
-	const seen = new Set<string>();
-	const pending = loaded.filter((path) => ROUTE_ROOT.test(path));
-	for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
-		if (seen.has(path)) continue;
-		seen.add(path);
-		pending.push(...(byFile.get(path)?.imports ?? []));
-	}
-	return [...seen].sort();
+	const roots = loaded.filter((path) => ROUTE_ROOT.test(path));
+	return [...staticClosure(report, roots)].sort();
 }

@@ -101,6 +101,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		output.err('\nStopping the turn (press Ctrl+C again to quit at once)…\n')
 	);
 	let log: SessionFileLog | undefined;
+	let stopPreviews = () => {};
 	try {
 		log = await openSessionFile(root, {
 			...(resumeId ? { id: resumeId } : {}),
@@ -124,11 +125,15 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 			permissions: project.commandRoot
 				? { ...permissions.setup, projectRoot: project.commandRoot }
 				: permissions.setup,
+			// The run is the whole session: no process it started may outlive it.
+			stopProcessesAfterTurn: true,
 			onSubagentEvent: (subagentId, event) => runLog.handleSubagent(subagentId, event),
 			storeSubagentTranscript: (subagentId, events) =>
 				storeSubagentFile(root, sessionId, subagentId, events, output.redact)
 		});
 		await agent.setMode(permissions.mode);
+		// A dev server the agent starts has no preview pane here: its address goes in the log.
+		stopPreviews = project.runtime.onPreview((event) => runLog.preview(event));
 		const result = await agent.runTurn(prompt, {
 			signal: controller.signal,
 			onEvent: (event) => runLog.handle(event)
@@ -137,6 +142,7 @@ export async function runCommand(args: readonly string[], output: CliOutput): Pr
 		runLog.session(sessionId, dir);
 		return result.reason === 'completed' ? 0 : 1;
 	} finally {
+		stopPreviews();
 		release();
 		await log?.close();
 		await jsonLog?.close();

@@ -1,5 +1,6 @@
 import type { AgentError, LiveEvent, SessionEvent, TurnEndReason } from '../lib/agent';
 import type { Usage } from '../lib/providers';
+import type { PreviewEvent } from '../lib/runtime';
 import type { TodoItem } from '../lib/tools';
 import type { CliOutput } from './output';
 
@@ -71,6 +72,15 @@ export class RunLog {
 		this.#subagentNames.set(subagentId, who);
 		this.#line(`  ↳ ${who} → ${event.name}${event.summary ? `: ${event.summary}` : ''}`);
 		this.#lastCallId = undefined;
+	}
+
+	/** A server a command started says where it listens (or closed). */
+	preview(event: PreviewEvent): void {
+		this.#line(
+			event.type === 'ready'
+				? `  ⇢ Server ready: ${event.url}`
+				: `  ⇢ Server on port ${event.port} closed`
+		);
 	}
 
 	/** Where the session is stored and how to go on with it. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { createNodeRuntime } from '../lib/runtime/node';
-import { runNativeGrep, TOOL_NAMES } from '../lib/tools/lean';
+import { loadNativeGrep, TOOL_NAMES } from '../lib/tools/lean';
 import type { ToolResult } from '../lib/tools';
 import { TOOL_HELP } from './command-help';
 import { abortOnInterrupt } from './interrupt';
@@ -79,6 +79,7 @@ async function grepWithoutIndex(
 	if (!runtime) return undefined;
 	try {
 		if (!runtime.search) return undefined;
+		const runNativeGrep = await loadNativeGrep();
 		return await runNativeGrep(toolArgs, { runtime, signal });
 	} finally {
 		await runtime.dispose();

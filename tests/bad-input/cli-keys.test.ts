@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
+	BIN,
 	collectOutput,
 	parseJsonLines,
 	REPO_ROOT,
@@ -36,7 +37,7 @@ k='${PREFIX.slice(0, 4)}'; k="\${k}${PREFIX.slice(4)}"; a='--api'; a="\${a}-key"
 pid=$$; found=0
 report() { echo "$1"; found=1; }
 while [ "$pid" -gt 1 ]; do
-  cmd=$(tr '\\0\\n' '  ' < /proc/$pid/cmdline | cut -c1-60)
+  cmd=$(tr '\\0\\n' '  ' < /proc/$pid/cmdline | cut -c1-300)
   if tr '\\0' '\\n' < /proc/$pid/environ | grep -qE "^(ANTHROPIC|OPENAI|OPENROUTER)_API_KEY=|$k"; then report "pid $pid ($cmd): KEY IN ENVIRON"; fi
   if tr '\\0' '\\n' < /proc/$pid/cmdline | grep -qE -- "^$a$|$k"; then report "pid $pid ($cmd): KEY IN CMDLINE"; fi
   echo "ancestor: $cmd"
@@ -157,7 +158,7 @@ describe('a command hunting for the API key', () => {
 function expectNoKey(output: string): void {
 	expect(output).toContain('no key found');
 	expect(output).toMatch(/ancestor: .*kiln-command-host\.mjs/);
-	expect(output).not.toMatch(/KEY IN|bin\/kiln\.mjs/);
+	expect(output).not.toMatch(/KEY IN|\/kiln\.mjs/);
 	expect(output).toContain('/proc/$PPID/environ key lines: 0');
 }
 
@@ -165,11 +166,11 @@ function oneLine(text: string): string {
 	return text.trim().split('\n').join(' ⏎ ');
 }
 
-/** `sh -c 'node bin/kiln.mjs …'`: the shell above kiln holds the key in its environ too. */
+/** `sh -c 'node kiln.mjs …'`: the shell above kiln holds the key in its environ too. */
 function shellCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
 	const viaShell = ['-c', 'exec_node() { "$@"; }; exec_node "$0" "$@"'];
 	return collectOutput(
-		spawn('sh', [...viaShell, process.execPath, 'bin/kiln.mjs', ...args], {
+		spawn('sh', [...viaShell, process.execPath, BIN, ...args], {
 			cwd: REPO_ROOT,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe']

@@ -172,7 +172,7 @@ describe('tree marks', () => {
 			.toHaveAccessibleDescription('Added by the agent, unsaved changes');
 		await expect.element(item('logo.png')).toHaveAccessibleDescription('Changed by the agent');
 		await expect.element(item('clean.txt')).not.toHaveAccessibleDescription(/unsaved|agent/i);
-		await expect.element(item('app.ts').getByTitle('Unsaved changes')).toHaveTextContent('○');
+		await expect.element(item('app.ts').getByTitle('Unsaved changes')).toHaveTextContent('●');
 		await expect.element(item('logo.png').getByTitle('Unsaved changes')).not.toBeInTheDocument();
 
 		// Unsaved alone reads as such, and the mark follows the editor as it saves.

@@ -55,9 +55,13 @@ afterEach(() => {
 });
 
 it('shows the Context status and opens the inspector with the layers, cache use and request', async () => {
-	const chat = { contextStatus: status, events } as unknown as ChatSession;
+	let loads = 0;
+	const load = async () => void loads++;
+	const chat = { contextStatus: status, events, load } as unknown as ChatSession;
 	component = mount(ContextStatus, { target: document.body, props: { chat } });
 	flushSync();
+	// The status loads the chat itself, whichever panel is showing.
+	expect(loads).toBe(1);
 
 	const region = document.querySelector('[role="status"][aria-label="Context"]')!;
 	expect(region.textContent).toContain('42k / 200k · 91% cached · $0.84');

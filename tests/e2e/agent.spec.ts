@@ -21,16 +21,24 @@ for (const format of ['Anthropic', 'OpenAI-compatible'] as const) {
 		await createProject(page, 'Blank', { query: '?runtime=browser' });
 		const baseUrl = format === 'Anthropic' ? modelServer.url : modelServer.openaiBaseURL;
 		await configure(page, format, baseUrl);
-		await send(page, 'Create hello.txt');
+		await send(page, 'Create `hello.txt` with a **greeting**');
 
 		const chat = page.getByRole('region', { name: 'Chat' });
+		// The person's message is Markdown too.
+		await expect(chat.locator('strong', { hasText: 'greeting' })).toBeVisible();
+		await expect(chat.locator('code', { hasText: 'hello.txt' })).toBeVisible();
 		const write = chat.getByRole('group', { name: 'write' });
 		await expect(write).toContainText('done');
 		await expect(write).toContainText('+Hello from the agent');
+		// A quick call reads in milliseconds (it once read "done 0 s").
+		await expect(write).toContainText(/done\s*(\d+ ms|\d+(\.\d)? s)/);
+		await expect(write).not.toContainText(/done\s*0 s/);
 		const bash = chat.getByRole('group', { name: 'bash' });
 		await expect(bash).toContainText('done');
 		await bash.getByText('Output').click();
 		await expect(bash).toContainText('Hello from the agent');
+		// The exit code shows once, not also at the end of the output.
+		await expect(bash.getByText(/exit code:? 0/i)).toHaveCount(1);
 		await expect(chat.getByText('now greets you')).toBeVisible();
 		await expect(chat.locator('strong', { hasText: 'hello.txt' })).toBeVisible();
 

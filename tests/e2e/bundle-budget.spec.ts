@@ -7,11 +7,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page, type Route } from '@playwright/test';
-import { BUNDLE_REPORT_PATH, type ReportedChunk } from '../../tooling/bundle-report';
+import type { Page, Route } from '@playwright/test';
+import { expect, test } from './model-server';
+import { BUNDLE_REPORT_PATH, staticClosure, type ReportedChunk } from '../../tooling/bundle-report';
 import { createProject } from './helpers';
 
-/** Issue 10: the IDE shell paints from at most this much JavaScript, gzip. */
+/**
+ * Issue 10's goal: 150 KB gzip for the shell. Issues 12 and 13 had brought it to 153.1 KB; the
+ * Sessions and Rewind dialogs, the tree's drop handling and the provider errors' wording now load
+ * on demand (148.5 KB). A new part of the shell that does not fit must make room first.
+ */
 const SHELL_BUDGET_GZIP = 150 * 1024;
 const SHELL_PAINTED = 'kiln:shell-painted';
 
@@ -26,6 +31,40 @@ function owners(path: string): string[] {
 	return [...new Set(byPath.get(path)?.modules.map((module) => module.owner) ?? [])];
 }
 
+/** `roots` and every chunk they import statically, as request paths. */
+function closureOf(roots: ReportedChunk[]): Set<string> {
+	const files = staticClosure(
+		chunks,
+		roots.map((chunk) => chunk.fileName)
+	);
+	return new Set([...files].map((file) => `/${file}`));
+}
+
+const containing = (pattern: RegExp) => (chunk: ReportedChunk) =>
+	chunk.modules.some((module) => pattern.test(module.id));
+
+/**
+ * The offline runtime's own chunks besides just-bash (its fflate, the Buffer polyfill, Kiln's
+ * shell and filesystem code): fetched as the page starts, beside the route, and so often here
+ * before the shell paints. Held too, to show the shell paints without them. What the route itself
+ * imports statically is never counted as the runtime's.
+ */
+const RUNTIME_ONLY = (() => {
+	const route = closureOf(
+		chunks.filter(
+			(chunk) =>
+				(chunk.isEntry && !chunk.isDynamicEntry) ||
+				containing(/routes\/project\/\[id\]\/\+page\.svelte$/)(chunk)
+		)
+	);
+	const runtime = closureOf(
+		chunks.filter(
+			containing(/node_modules\/(just-bash|buffer)\/|src\/lib\/runtime\/browser\/bash-runtime\.ts$/)
+		)
+	);
+	return new Set([...runtime].filter((path) => !route.has(path)));
+})();
+
 function gzipBytes(path: string): number {
 	const file = `build${path}`;
 	// precompress.mjs writes a .gz beside every file worth compressing; smaller ones go as they are.
@@ -33,14 +72,19 @@ function gzipBytes(path: string): number {
 	return Math.min(readFileSync(file).length, gzipSync(readFileSync(file), { level: 9 }).length);
 }
 
-/** Holds back every request for a chunk holding one of `packages` until `release()`. */
-async function holdChunks(page: Page, packages: RegExp) {
+/**
+ * Holds back every request for a chunk holding one of `packages` (and, with `runtime`, every
+ * chunk only the offline runtime needs) until `release()`.
+ */
+async function holdChunks(page: Page, packages: RegExp, { runtime = false } = {}) {
 	const held: Route[] = [];
 	const heldPaths: string[] = [];
 	let holding = true;
 	await page.route(/\/_app\/immutable\/.+\.js$/, async (route) => {
 		const path = new URL(route.request().url()).pathname;
-		if (holding && owners(path).some((owner) => packages.test(owner))) {
+		const wanted =
+			owners(path).some((owner) => packages.test(owner)) || (runtime && RUNTIME_ONLY.has(path));
+		if (holding && wanted) {
 			held.push(route);
 			heldPaths.push(path);
 			return;
@@ -77,6 +121,9 @@ async function shellScripts(page: Page) {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 test.describe('the IDE shell paints from a small bundle', () => {
+	// What a first visit downloads is measured, and held chunks are held by page.route, which
+	// never sees what a service worker answers: the app-shell worker stays out of these tests.
+	test.use({ serviceWorkers: 'block' });
 	let projectUrl: string;
 
 	test.beforeEach(async ({ page }) => {
@@ -86,7 +133,8 @@ test.describe('the IDE shell paints from a small bundle', () => {
 	test('without CodeMirror, xterm or just-bash, and within the JS budget', async ({ page }) => {
 		const held = await holdChunks(
 			page,
-			new RegExp(`${EDITOR.source}|${TERMINAL_AND_RUNTIME.source}`)
+			new RegExp(`${EDITOR.source}|${TERMINAL_AND_RUNTIME.source}`),
+			{ runtime: true }
 		);
 		// A fresh document, as when the project is opened from a link or a reload.
 		await page.goto(projectUrl);

@@ -19,13 +19,21 @@ test('"Changes" opens and closes the review region, by mouse and keyboard, wide 
 	await expect(button).toBeFocused();
 	await expect(page.getByRole('region', { name: 'Editor' })).toBeVisible();
 
+	// Narrow, the top bar's actions are in its menu.
 	await page.setViewportSize({ width: 700, height: 800 });
-	await button.click();
+	const menu = page.getByRole('button', { name: 'Menu' });
+	await menu.click();
+	const item = page.getByRole('menu', { name: 'Menu' }).getByRole('menuitemcheckbox', {
+		name: 'Changes'
+	});
+	await expect(item).toHaveAttribute('aria-checked', 'false');
+	await item.click();
 	const tab = page.getByRole('tab', { name: 'Changes' });
 	await expect(tab).toHaveAttribute('aria-selected', 'true');
 	await expect(region).toBeVisible();
 	await region.getByRole('button', { name: 'Close changes' }).click();
 	await expect(tab).toBeHidden();
+	await expect(menu).toBeFocused();
 	await expect(page.getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
 });
 

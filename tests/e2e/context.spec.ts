@@ -1,4 +1,5 @@
 import { configure, createProject, projectWithTwoChats, runInTerminal, send } from './helpers';
+import type { Page } from '@playwright/test';
 import { expect, test } from './model-server';
 
 const SUMMARY_REQUEST = 'about to be replaced by a summary';
@@ -186,6 +187,16 @@ test('a past session can be resumed with its full transcript', async ({ page, mo
 	await expect(chat.getByText('Second answer.')).toHaveCount(0);
 });
 
+/** A Blank project answered by the scripted model: sends `message` and waits for `answer`. */
+async function askInBlankProject(page: Page, modelUrl: string, message: string, answer: string) {
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelUrl);
+	await send(page, message);
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await expect(chat.getByText(answer)).toBeVisible();
+	return chat;
+}
+
 test('subagents started by the task tool report back inside their cards', async ({
 	page,
 	modelServer
@@ -203,11 +214,12 @@ test('subagents started by the task tool report back inside their cards', async 
 			{ match: { lastUserMessageIncludes: 'BRAVO is 2' }, text: 'Both facts found.' }
 		]
 	});
-	await createProject(page, 'Blank', { query: '?runtime=browser' });
-	await configure(page, 'Anthropic', modelServer.url);
-	await send(page, 'Find both facts');
-	const chat = page.getByRole('region', { name: 'Chat' });
-	await expect(chat.getByText('Both facts found.')).toBeVisible();
+	const chat = await askInBlankProject(
+		page,
+		modelServer.url,
+		'Find both facts',
+		'Both facts found.'
+	);
 	const cards = chat.getByRole('group', { name: 'task' });
 	await expect(cards).toHaveCount(2);
 	await expect(cards.nth(0)).toContainText('Look at A');
@@ -215,6 +227,50 @@ test('subagents started by the task tool report back inside their cards', async 
 	await cards.nth(0).getByText('Report', { exact: true }).click();
 	await expect(cards.nth(0)).toContainText('ALPHA is 1.');
 	await expect(cards.nth(1)).toContainText('Look at B');
+});
+
+test('the inspector lists each subagent’s requests under its task, and the turn’s tokens include them', async ({
+	page,
+	modelServer
+}) => {
+	modelServer.setScript({
+		turns: [
+			{
+				toolCalls: [
+					{ name: 'task', input: { description: 'Look at A', prompt: 'Find fact ALPHA' } }
+				]
+			},
+			{
+				match: { lastUserMessageIncludes: 'Find fact ALPHA' },
+				toolCalls: [{ name: 'read', input: { path: 'README.md' } }]
+			},
+			{ match: { lastUserMessageIncludes: 'An empty project' }, text: 'Report: ALPHA is 1.' },
+			{ match: { lastUserMessageIncludes: 'ALPHA is 1' }, text: 'The fact is found.' }
+		]
+	});
+	const chat = await askInBlankProject(
+		page,
+		modelServer.url,
+		'Find the fact',
+		'The fact is found.'
+	);
+	// The turn's footer counts the subagent's two requests too.
+	await expect(chat.getByRole('article', { name: 'Turn 1' })).toContainText('with 1 subagent');
+
+	await page.getByRole('status', { name: 'Context' }).getByRole('button').click();
+	const inspector = page.getByRole('dialog', { name: 'Context inspector' });
+	const list = inspector.getByRole('list', { name: 'Requests' });
+	await expect(list.getByRole('button', { name: /^Turn 1, step \d/ })).toHaveCount(2);
+	const task = inspector.getByRole('list', { name: 'Subagent requests: Look at A' });
+	await expect(task.getByRole('button')).toHaveCount(2);
+	await task.getByRole('button', { name: /^Subagent step 2/ }).click();
+	await expect(inspector.getByRole('heading', { name: 'Subagent step 2' })).toBeVisible();
+	await inspector.getByText('Show request').click();
+	// Rebuilt from the subagent's own log: its prompt and the file it read.
+	await expect(inspector.locator('pre')).toContainText('Find fact ALPHA');
+	await expect(inspector.locator('pre')).toContainText('README');
+	// The subagent's requests really went out: the parent's two and the subagent's two.
+	expect(modelServer.requests().filter((r) => r.method === 'POST')).toHaveLength(4);
 });
 
 test('the session starts with a project map, and the person’s edits reach the model as diffs', async ({

@@ -25,12 +25,14 @@ import {
 } from './crash';
 import { configure, runInTerminal } from './helpers';
 
-// Each point builds on the state the one before left (that is the scripted session). Points
-// relaunch Chromium and reload the IDE, slow on a busy machine: more time than a usual test.
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+// Within each group below, each point builds on the state the one before left (that is the
+// scripted session), so a group runs in order in one worker; the two groups run side by side.
+// Points relaunch Chromium and reload the IDE, slow on a busy machine: more time than a usual test.
+const SERIAL = { mode: 'serial', timeout: 120_000 } as const;
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 test.describe('crash safety: an agent turn cut anywhere', () => {
+	test.describe.configure(SERIAL);
 	let run: CrashRun;
 	let server: MockModelServer;
 	/** Model requests made before the current point's script. */
@@ -261,6 +263,7 @@ test.describe('crash safety: an agent turn cut anywhere', () => {
 });
 
 test.describe('crash safety: the person’s edits cut anywhere', () => {
+	test.describe.configure(SERIAL);
 	let run: CrashRun;
 
 	const stored = () => readProject(run.page, run.projectId);

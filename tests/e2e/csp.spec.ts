@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './model-server';
 import { previewOrigin } from './origins';
 
 test('the IDE sends a Content-Security-Policy that frames only the preview origin and WebContainer', async ({

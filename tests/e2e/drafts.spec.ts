@@ -1,26 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './model-server';
 import { createProject, runInTerminal } from './helpers';
+import { storedDraftRecords } from './idb-pages';
 
 /** The texts of the drafts IndexedDB holds now (what a reload or a crash would restore). */
-function storedDrafts(page: Page): Promise<string[]> {
-	return page.evaluate(async () => {
-		const names = (await indexedDB.databases()).map((db) => db.name);
-		// Opening a database that does not exist would create it without its store.
-		if (!names.includes('kiln-drafts')) return [];
-		return new Promise<string[]>((resolve, reject) => {
-			const request = indexedDB.open('kiln-drafts');
-			request.onerror = () => reject(request.error);
-			request.onsuccess = () => {
-				const db = request.result;
-				const all = db.transaction('drafts').objectStore('drafts').getAll();
-				all.onerror = () => reject(all.error);
-				all.onsuccess = () => {
-					db.close();
-					resolve((all.result as { text: string }[]).map((draft) => draft.text));
-				};
-			};
-		});
-	});
+async function storedDrafts(page: Page): Promise<string[]> {
+	return (await storedDraftRecords(page)).map((draft) => draft.text);
 }
 
 async function openFile(page: Page, name: string) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './model-server';
 import { createProject, runInTerminal } from './helpers';
 
 test.describe('the editor', () => {
@@ -15,8 +15,14 @@ test.describe('the editor', () => {
 		await editor.getByRole('tab', { name: 'main.js' }).click();
 		// Highlighting wraps tokens in styled spans; plain text would have none.
 		await expect(editor.locator('.cm-line span').first()).toBeVisible();
-		await editor.getByRole('button', { name: 'Close main.js' }).click();
+		// The × is the pointer's way to close a tab; the keyboard's is Delete on the tab itself.
+		await editor.getByTitle('Close main.js').click();
 		await expect(editor.getByRole('tab')).toHaveCount(1);
+		const styleTab = editor.getByRole('tab', { name: 'style.css' });
+		await expect(styleTab).toHaveAttribute('aria-keyshortcuts', 'Delete');
+		await styleTab.focus();
+		await page.keyboard.press('Delete');
+		await expect(editor.getByRole('tab')).toHaveCount(0);
 	});
 
 	test('finds and replaces text', async ({ page }) => {
@@ -93,5 +99,33 @@ test.describe('the editor', () => {
 			page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'style.css' })
 		).toHaveAttribute('aria-selected', 'true');
 		await expect(input).toBeHidden();
+	});
+
+	test('Tab indents, and Escape then Tab leaves the editor', async ({ page }) => {
+		await page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'main.js' })
+			.click();
+		const editor = page.getByRole('region', { name: 'Editor' });
+		const text = editor.getByRole('textbox');
+		await expect(text).toHaveAccessibleDescription(/escape, then tab/i);
+		await text.click();
+		await page.keyboard.press('ControlOrMeta+Home');
+		const firstLine = editor.locator('.cm-line').first();
+		// textContent, not toHaveText: the latter ignores the leading whitespace this is about.
+		const lineText = async () => (await firstLine.textContent()) ?? '';
+		const before = await lineText();
+		await page.keyboard.press('Tab');
+		await expect(text).toBeFocused();
+		await expect.poll(lineText).toMatch(/^\s+\S/);
+		const indented = await lineText();
+		expect(indented.trimStart()).toBe(before.trimStart());
+		expect(indented.length).toBeGreaterThan(before.length);
+		await expect(editor.getByRole('tab', { name: 'main.js' })).toContainText('●');
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Tab');
+		await expect(text).not.toBeFocused();
+		// Leaving did not indent again.
+		expect(await lineText()).toBe(indented);
 	});
 });

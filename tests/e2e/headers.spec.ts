@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import type { APIResponse } from '@playwright/test';
+import { expect, test } from './model-server';
 import { previewOrigin } from './origins';
 
 function expectIsolated(response: APIResponse) {
@@ -17,10 +18,18 @@ test('every kind of response carries the isolation headers', async ({ page, requ
 	expect(deep.ok()).toBe(true);
 	expectIsolated(deep);
 
-	// The preview origin's worker (the IDE origin runs none).
+	// The preview origin's worker.
 	const worker = await request.get(`${previewOrigin}/__kiln-sw.js`);
 	expect(worker.ok()).toBe(true);
 	expectIsolated(worker);
+
+	// The IDE's app-shell worker, revalidated every time so a deploy reaches installed apps.
+	const shell = await request.get('/service-worker.js');
+	expect(shell.ok()).toBe(true);
+	expectIsolated(shell);
+	expect(shell.headers()['cache-control']).toBe('no-cache');
+	const indexHtml = await request.get('/index.html');
+	expect(indexHtml.headers()['cache-control']).toBe('no-cache');
 
 	// A script the page really loads.
 	const scripts: string[] = [];

@@ -15,7 +15,8 @@ export async function createProject(
 	await page.getByRole('radio', { name: template }).check();
 	await page.getByRole('button', { name: 'Create project' }).click();
 	await expect(page).toHaveURL(/\/project\/[\w-]+/);
-	await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
+	// The files have loaded; on a narrow window the tree is in a tab that is not showing.
+	await expect(page.getByRole('tree', { name: 'Files', includeHidden: true })).toBeAttached();
 	return page.url();
 }
 

@@ -93,8 +93,12 @@ test('a hostile preview page reaches nothing of the IDE @bad-input', async ({
 	// Its script ran, to the end.
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText('hostile script done');
 	const attempts = frame.getByRole('list', { name: 'Attempts' }).getByRole('listitem');
-	await expect(attempts).toHaveCount(4);
-	const seen = await attempts.allTextContents();
+	// Read again if the preview reloads meanwhile (its live reload after the agent's write).
+	let seen: string[] = [];
+	await expect(async () => {
+		seen = await attempts.allTextContents();
+		expect(seen).toHaveLength(4);
+	}).toPass();
 	const result = (name: string) => seen.find((line) => line.startsWith(`${name}: `)) ?? '';
 
 	// The IDE does keep the key in kiln-settings: the page must not have seen it.

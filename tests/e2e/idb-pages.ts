@@ -117,3 +117,25 @@ export async function storedProjectFiles(page: Page, projectId: string) {
 		return { files, dirs: dirs.sort() };
 	}, projectId);
 }
+
+/** The drafts IndexedDB holds now (what a reload or a crash would restore). */
+export function storedDraftRecords(page: Page): Promise<{ path: string; text: string }[]> {
+	return page.evaluate(async () => {
+		const names = (await indexedDB.databases()).map((db) => db.name);
+		// Opening a database that does not exist would create it without its store.
+		if (!names.includes('kiln-drafts')) return [];
+		return new Promise<{ path: string; text: string }[]>((resolve, reject) => {
+			const request = indexedDB.open('kiln-drafts');
+			request.onerror = () => reject(request.error);
+			request.onsuccess = () => {
+				const db = request.result;
+				const all = db.transaction('drafts').objectStore('drafts').getAll();
+				all.onerror = () => reject(all.error);
+				all.onsuccess = () => {
+					db.close();
+					resolve(all.result as { path: string; text: string }[]);
+				};
+			};
+		});
+	});
+}

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { createProject } from './helpers';
+import { expect, test } from './model-server';
+import { createProject, runInTerminal } from './helpers';
 
 test('pane sizes can be changed by keyboard and are remembered after a reload', async ({
 	page
@@ -17,15 +17,24 @@ test('pane sizes can be changed by keyboard and are remembered after a reload', 
 	);
 });
 
-test('on a narrow window the panes become tabs', async ({ page }) => {
+test('on a narrow window the panes become tabs, the chat first, and each keeps its state', async ({
+	page
+}) => {
 	await page.setViewportSize({ width: 700, height: 900 });
-	await page.goto('/?runtime=browser');
-	await page.getByRole('textbox', { name: 'Project name' }).fill('Narrow');
-	await page.getByRole('radio', { name: 'Static site' }).check();
-	await page.getByRole('button', { name: 'Create project' }).click();
+	await createProject(page, 'Static site', { query: '?runtime=browser' });
 	const tabs = page.getByRole('tablist', { name: 'Panels' });
-	await expect(tabs).toBeVisible();
-	await tabs.getByRole('tab', { name: 'Files' }).click();
+	await expect(tabs.getByRole('tab').first()).toHaveText('Chat');
+	await expect(tabs.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
+	const message = page
+		.getByRole('region', { name: 'Chat' })
+		.getByRole('textbox', { name: 'Message' });
+	await message.fill('Half a thought');
+
+	// Arrow keys move between the tabs and show them.
+	await tabs.getByRole('tab', { name: 'Chat' }).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(tabs.getByRole('tab', { name: 'Files' })).toBeFocused();
+	await expect(tabs.getByRole('tab', { name: 'Files' })).toHaveAttribute('aria-selected', 'true');
 	await page
 		.getByRole('tree', { name: 'Files' })
 		.getByRole('treeitem', { name: 'main.js' })
@@ -36,9 +45,21 @@ test('on a narrow window the panes become tabs', async ({ page }) => {
 		page.getByRole('region', { name: 'Editor' }).getByRole('tab', { name: 'main.js' })
 	).toBeVisible();
 	await tabs.getByRole('tab', { name: 'Preview' }).click();
-	await expect(
-		page.frameLocator('iframe[title="Preview"]').getByRole('heading', { level: 1 })
-	).toHaveText('Hello!');
+	const heading = page.frameLocator('iframe[title="Preview"]').getByRole('heading', { level: 1 });
+	await expect(heading).toHaveText('Hello!');
+	// Marks the preview's page, to tell a kept page from a reloaded one.
+	await heading.evaluate((h1) => h1.setAttribute('data-kept', 'yes'));
 	await tabs.getByRole('tab', { name: 'Terminal' }).click();
-	await expect(page.getByRole('region', { name: 'Terminal' })).toBeVisible();
+	await runInTerminal(page, 'echo kept-$((40 + 2))');
+	const terminal = page.getByRole('region', { name: 'Terminal' });
+	await expect(terminal).toContainText('kept-42');
+
+	// Hidden panels were kept, not unmounted: the unsent text, the shell and the page are there.
+	await tabs.getByRole('tab', { name: 'Chat' }).click();
+	await expect(message).toHaveValue('Half a thought');
+	await expect(terminal).toBeHidden();
+	await tabs.getByRole('tab', { name: 'Terminal' }).click();
+	await expect(terminal).toContainText('kept-42');
+	await tabs.getByRole('tab', { name: 'Preview' }).click();
+	await expect(heading).toHaveAttribute('data-kept', 'yes');
 });

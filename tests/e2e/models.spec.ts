@@ -21,22 +21,26 @@ test('Settings lists the provider’s models with window and price, flags a depr
 	await dialog.getByRole('button', { name: 'Refresh models' }).click();
 	await expect(dialog.getByText('3 models found')).toBeVisible();
 
-	const list = dialog.getByRole('list', { name: 'Anthropic models' });
-	const current = list.getByRole('button', { name: /^claude-sonnet-5\b/ });
+	// The Model combobox lists them; each option shows its window and price.
+	const model = dialog.getByRole('combobox', { name: 'Model' });
+	await model.click();
+	const list = dialog.getByRole('listbox', { name: 'Anthropic models' });
+	const current = list.getByRole('option', { name: /^claude-sonnet-5\b/ });
 	await expect(current).toContainText(/1M window · \$\d+(\.\d+)? in \/ \$\d+(\.\d+)? out/);
 	await expect(current).not.toContainText('deprecated');
-	const old = list.getByRole('button', { name: /^claude-sonnet-4-5\b/ });
+	const old = list.getByRole('option', { name: /^claude-sonnet-4-5\b/ });
 	await expect(old).toContainText('deprecated');
-	await expect(list.getByRole('button', { name: /^my-local-model\b/ })).toContainText(
+	await expect(list.getByRole('option', { name: /^my-local-model\b/ })).toContainText(
 		'window unknown · price unknown'
 	);
 
 	// Choosing the deprecated one warns; the current one does not.
 	await old.click();
 	await expect(dialog.getByRole('alert')).toContainText('claude-sonnet-4-5 is deprecated');
+	await model.click();
 	await current.click();
 	await expect(dialog.getByRole('alert')).toBeHidden();
-	await expect(dialog.getByRole('combobox', { name: 'Model' })).toHaveValue('claude-sonnet-5');
+	await expect(model).toHaveValue('claude-sonnet-5');
 	// An unknown model keeps the editable window (the catalog's shows as the placeholder).
 	await expect(dialog.getByRole('textbox', { name: 'Context window' })).toHaveAttribute(
 		'placeholder',

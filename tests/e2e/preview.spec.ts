@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './model-server';
 import { createProject } from './helpers';
 import { previewOrigin } from './origins';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../../tooling/chromium';
 import { createProject, projectWithTwoChats, runInTerminal } from './helpers';
 import { storedProjectFiles } from './idb-pages';
-import { test } from './model-server';
+import { stubShellWorker, test } from './model-server';
 
 const projectList = (page: Page) => page.getByRole('list', { name: 'Projects' });
 const row = (page: Page, name: string) =>
@@ -155,6 +155,8 @@ test('a write the full storage refuses is shown, retried and saved, never droppe
 		viewport: { width: 1440, height: 900 }
 	});
 	try {
+		// The real app-shell worker would copy the build into this tiny quota too.
+		await stubShellWorker(context);
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);
 		const origin = new URL(baseURL!).origin;

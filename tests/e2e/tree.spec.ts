@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './model-server';
 import { createProject, runInTerminal } from './helpers';
+import { storedDraftRecords } from './idb-pages';
 
 test.describe('the file tree', () => {
 	test.beforeEach(async ({ page }) => {
@@ -105,5 +106,120 @@ test.describe('the file tree', () => {
 		await page.keyboard.press('ControlOrMeta+s');
 		await expect(item).not.toHaveAccessibleDescription(/unsaved changes/i);
 		await expect(item.getByTitle('Unsaved changes')).toHaveCount(0);
+	});
+
+	test('moves a file into a folder by dragging it', async ({ page }) => {
+		await runInTerminal(page, 'mkdir -p lib && echo "note" > notes.md && echo moved-ready');
+		const tree = page.getByRole('tree', { name: 'Files' });
+		const file = tree.getByRole('treeitem', { name: 'notes.md' });
+		const folder = tree.getByRole('treeitem', { name: 'lib' });
+		await expect(file).toBeVisible();
+		await file.dragTo(folder);
+		await expect(tree.getByRole('treeitem', { name: 'lib' })).toHaveAttribute(
+			'aria-expanded',
+			'true'
+		);
+		const moved = tree.getByRole('treeitem', { name: 'notes.md' });
+		await expect(moved).toHaveAttribute('data-path', 'lib/notes.md');
+		await expect(moved).toHaveAttribute('aria-level', '2');
+		// An internal drag is no import: nothing was added, no import notice.
+		await expect(page.getByText(/Added \d+ file/)).toHaveCount(0);
+		await runInTerminal(page, 'cat lib/notes.md && ls');
+		await expect(page.getByRole('region', { name: 'Terminal' })).toContainText('note');
+	});
+
+	test('moves with a path typed into the rename field, and refuses paths outside', async ({
+		page
+	}) => {
+		await runInTerminal(page, 'mkdir -p src lib && echo a > src/app.ts && echo b > lib/app.ts');
+		const tree = page.getByRole('tree', { name: 'Files' });
+		await tree.getByRole('treeitem', { name: 'src' }).click();
+		await tree.getByRole('treeitem', { name: 'app.ts' }).first().focus();
+		const row = tree.locator('[data-path="src/app.ts"]');
+		await row.focus();
+		await page.keyboard.press('F2');
+		const field = page.getByRole('textbox', { name: 'Rename app.ts' });
+		await expect(field).toHaveAccessibleDescription(/path .* to move it/);
+
+		await field.fill('../app.ts');
+		await page.keyboard.press('Enter');
+		await expect(tree.getByRole('alert')).toContainText('cannot go up');
+		await field.fill('/tmp/app.ts');
+		await page.keyboard.press('Enter');
+		await expect(tree.getByRole('alert')).toContainText('absolute path');
+		await field.fill('lib/app.ts');
+		await page.keyboard.press('Enter');
+		await expect(tree.getByRole('alert')).toContainText('already exists');
+
+		await field.fill('web/pages/app.ts');
+		await page.keyboard.press('Enter');
+		const moved = tree.locator('[data-path="web/pages/app.ts"]');
+		await expect(moved).toBeFocused();
+		await expect(tree.locator('[data-path="src/app.ts"]')).toHaveCount(0);
+		// Nothing lost: the clash left lib/app.ts alone.
+		await runInTerminal(page, 'echo "[$(cat web/pages/app.ts)$(cat lib/app.ts)]"');
+		await expect(page.getByRole('region', { name: 'Terminal' })).toContainText('[ab]');
+	});
+
+	test('moving a folder keeps the unsaved text of a file open from it', async ({ page }) => {
+		await runInTerminal(page, 'mkdir -p src lib && echo "saved" > src/app.ts');
+		const tree = page.getByRole('tree', { name: 'Files' });
+		await tree.getByRole('treeitem', { name: 'src' }).click();
+		await tree.getByRole('treeitem', { name: 'app.ts' }).click();
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await expect(editor.locator('.cm-content')).toContainText('saved');
+		await editor.locator('.cm-content').click();
+		await page.keyboard.press('ControlOrMeta+Home');
+		await page.keyboard.type('unsaved ');
+		await expect(editor.getByRole('tab', { name: 'app.ts' })).toContainText('●');
+
+		await tree
+			.getByRole('treeitem', { name: 'src' })
+			.dragTo(tree.getByRole('treeitem', { name: 'lib' }));
+		await expect(tree.locator('[data-path="lib/src/app.ts"]')).toBeVisible();
+		const tab = editor.getByRole('tab', { name: 'lib/src/app.ts', exact: true });
+		await expect(tab).toContainText('●');
+		await expect(editor.locator('.cm-content')).toContainText('unsaved saved');
+		// The stored draft moved too, so a reload (or a crash) brings the text back at the new path.
+		await expect
+			.poll(async () => (await storedDraftRecords(page)).map((draft) => draft.path))
+			.toEqual(['lib/src/app.ts']);
+		await page.reload();
+		await expect(tab).toBeVisible();
+		await expect(editor.locator('.cm-content')).toContainText('unsaved saved');
+		await editor.locator('.cm-content').click();
+		await page.keyboard.press('ControlOrMeta+s');
+		await expect(tab).not.toContainText('●');
+		await runInTerminal(page, 'cat lib/src/app.ts');
+		await expect(page.getByRole('region', { name: 'Terminal' })).toContainText('unsaved saved');
+	});
+
+	test('confirmations focus Cancel and give the focus back when they close', async ({ page }) => {
+		await runInTerminal(page, 'echo "keep me" > keep.txt');
+		const tree = page.getByRole('tree', { name: 'Files' });
+		const row = tree.getByRole('treeitem', { name: 'keep.txt' });
+		await row.focus();
+		await page.keyboard.press('Delete');
+		const dialog = page.getByRole('dialog', { name: 'Delete keep.txt?' });
+		await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+		// Enter answers the safe way.
+		await page.keyboard.press('Enter');
+		await expect(dialog).toBeHidden();
+		await expect(row).toBeFocused();
+
+		// Discarding unsaved text asks the same way (Delete closes the focused tab); the focus returns to the tab.
+		await row.click();
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await editor.locator('.cm-content').click();
+		await page.keyboard.type('more ');
+		const close = editor.getByRole('tab', { name: 'keep.txt' });
+		await close.focus();
+		await page.keyboard.press('Delete');
+		const discard = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+		await expect(discard.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(discard).toBeHidden();
+		await expect(close).toBeFocused();
+		await expect(editor.locator('.cm-content')).toContainText('more');
 	});
 });

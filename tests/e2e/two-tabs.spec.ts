@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './model-server';
 import { createProject, runInTerminal } from './helpers';
 
 const editorOf = (page: Page) => page.getByRole('region', { name: 'Editor' });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './model-server';
 import { createProject, runInTerminal, runtimeStatus } from './helpers';
 
 // WebContainer loads from StackBlitz's servers, so this only runs where a real, connected

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './model-server';
 import { createProject, runInTerminal, runtimeStatus } from './helpers';
 
 test('the page is cross-origin isolated', async ({ page }) => {

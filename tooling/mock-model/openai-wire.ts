@@ -108,3 +108,17 @@ export function openaiModelList(models: string[]) {
 		data: models.map((id) => ({ id, object: 'model', created, owned_by: 'kiln-mock' }))
 	};
 }
+
+/** Ollama's own model list (GET /api/tags), which Kiln probes to find a local Ollama. */
+export function ollamaTagList(models: string[]) {
+	return {
+		models: models.map((name) => ({
+			name,
+			model: name,
+			modified_at: new Date(created * 1000).toISOString(),
+			size: 1,
+			digest: 'mock',
+			details: { format: 'gguf', family: 'mock' }
+		}))
+	};
+}

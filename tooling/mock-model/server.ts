@@ -15,6 +15,7 @@ import { TurnQueue } from './turn-queue';
 import { PromptCacheSimulator, type PromptCacheOptions } from './cache';
 import { answerGitHub, isGitHubPath, type MockGitHub } from './github-routes';
 import { answerCountTokens, defaultTextCounter } from './count-tokens';
+import { ollamaTagList } from './openai-wire';
 
 export interface MockModelServerOptions {
 	/** The turns to replay; validated like a script file. Defaults to no turns. */
@@ -58,9 +59,10 @@ export interface MockModelServer {
 
 const endpoints =
 	'POST /v1/messages, POST /v1/messages/count_tokens, POST /v1/chat/completions, GET /v1/models, ' +
+	'GET /api/tags (Ollama), ' +
 	'GET /__kiln/requests, GET|POST /__kiln/script, POST /__kiln/reset';
 
-type Route = 'anthropic' | 'openai' | 'models' | 'count';
+type Route = 'anthropic' | 'openai' | 'models' | 'tags' | 'count';
 
 /** Routes by path suffix, so both `/v1/messages` and `/messages` (after any base URL) work. */
 function routeFor(path: string): Route | null {
@@ -68,6 +70,7 @@ function routeFor(path: string): Route | null {
 	if (path.endsWith('/chat/completions')) return 'openai';
 	if (path.endsWith('/messages')) return 'anthropic';
 	if (path.endsWith('/models')) return 'models';
+	if (path === '/api/tags') return 'tags';
 	return null;
 }
 
@@ -75,6 +78,7 @@ const expectedMethod: Record<Route, string> = {
 	anthropic: 'POST',
 	openai: 'POST',
 	models: 'GET',
+	tags: 'GET',
 	count: 'POST'
 };
 
@@ -161,6 +165,9 @@ export async function startMockModelServer(
 			}
 			if (route === 'models') {
 				return answerModelList(res, format, queue.script.models, record.seq);
+			}
+			if (route === 'tags') {
+				return sendJson(res, 200, ollamaTagList(queue.script.models), requestIdHeaders(record.seq));
 			}
 			if (!body.ok) {
 				return sendError(res, format, 400, record.seq, {

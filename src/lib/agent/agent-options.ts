@@ -78,6 +78,16 @@ export interface AgentOptions {
 	 * nothing): sent as a reminder in the next user message, never by rewriting the prefix.
 	 */
 	userEdits?: () => Promise<string | null | undefined>;
+	/**
+	 * Background processes the agent started that ended unseen are told in its next user message
+	 * (the main agent; a subagent's turn would take the notices from it).
+	 */
+	processReminders?: boolean;
+	/**
+	 * Stop the background processes the agent started when its turn ends or is stopped: the CLI,
+	 * whose one turn is all there is. The app keeps them (the person looks at the dev server).
+	 */
+	stopProcessesAfterTurn?: boolean;
 	/** Starts a subagent for the task tool; absent inside subagents (they cannot start more). */
 	runSubagent?: (request: SubagentRequest) => Promise<SubagentReport>;
 	/** The IDE's preview, for the preview tool; absent in the CLI and benches (it says so). */

@@ -66,6 +66,8 @@ export interface ProjectAgentInput {
 	preview?: AgentOptions['preview'];
 	/** Most tokens one screenshot may cost (a setting, read per call). */
 	screenshotTokens?: AgentOptions['screenshotTokens'];
+	/** Stop the agent's background processes when a turn ends or is stopped (the CLI). */
+	stopProcessesAfterTurn?: boolean;
 	/** Seam for tests: builds the subagent runner. */
 	createSubagentRunner?: typeof createSubagentRunner;
 }
@@ -101,6 +103,8 @@ export function projectAgentOptions(
 		runtime,
 		log,
 		runSubagent,
+		processReminders: true,
+		...(input.stopProcessesAfterTurn ? { stopProcessesAfterTurn: true } : {}),
 		...previewOf(input),
 		...(permissions ? { permissions } : {}),
 		...(input.retry ? { retry: input.retry } : {}),

@@ -1,4 +1,5 @@
 import type { AgentOptions } from './agent-options';
+import { processEndReminder } from './context/process-reminder';
 import { reasoningChange } from './context/reminders';
 import { ZERO_USAGE } from './model-step';
 import { MISSING_RESULT_TEXT } from './request-builder';
@@ -43,7 +44,8 @@ export async function startTurn(
 	const changed = previous !== undefined && previous !== capabilities.kind;
 	const reminders = [
 		changed ? describeRuntimeChange(capabilities) : undefined,
-		await optional(options.userEdits)
+		await optional(options.userEdits),
+		options.processReminders ? processEndReminder(options.runtime().processes) : undefined
 	].filter((text): text is string => text !== undefined && text !== '');
 	const { text, images } = message;
 	await recorder.persist({

@@ -79,6 +79,12 @@ export class Turn {
 		} catch (error) {
 			end = { reason: 'error', error: internalError(error) };
 		}
+		if (this.#options.stopProcessesAfterTurn) {
+			await this.#options
+				.runtime()
+				.processes?.killAll((info) => info.startedBy === 'agent')
+				.catch(() => undefined);
+		}
 		try {
 			await this.#recorder.persist({
 				type: 'turn-end',

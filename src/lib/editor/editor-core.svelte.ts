@@ -6,7 +6,7 @@ import {
 	type TransactionSpec
 } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { normalizePath } from '$lib/runtime';
+import { isWithin, normalizePath } from '$lib/runtime';
 import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { fileExtensions } from './extensions';
 import { languageFor } from './languages';
@@ -14,27 +14,16 @@ import { revealSpec, type FilePosition } from './reveal';
 import { HUGE_FILE_BYTES } from './limits';
 import { systemColorScheme, themeFor, type ColorScheme } from './theme';
 import type { EditorSessionOptions, OpenFile } from './types';
+import { emptyRecord, type FileRecord } from './file-record';
 import { clauseOf } from '../errors';
 
 /** Marks transactions that bring in a change made outside the editor (a process, the agent). */
 export const externalChange = Annotation.define<boolean>();
 
+export type { FileRecord };
+
 /** `at`: a line to put the cursor on and scroll to (a source link from the Console). */
 export type OpenOptions = { focus?: boolean; at?: FilePosition };
-
-/** What the session keeps per open file besides the reactive tab. Not reactive on purpose:
- * EditorStates are immutable values that must not be wrapped in Svelte proxies. */
-export interface FileRecord {
-	/** The file's state; stale while the view shows this file (the view holds the live one). */
-	state: EditorState | null;
-	/** The document as last loaded or saved: `dirty` means "differs from this". */
-	saved: Text | null;
-	/** Text being written by save() right now, so its own change event is recognised. */
-	saving: string | null;
-	/** Bumped on every read; a read that finds a newer number was overtaken and is dropped. */
-	reads: number;
-	scroll: ReturnType<EditorView['scrollSnapshot']> | null;
-}
 
 /**
  * The open files of one project and the one CodeMirror view that shows them. Each file keeps
@@ -139,7 +128,7 @@ export abstract class EditorCore {
 				error: null,
 				restoredDraft: null
 			});
-			this.records.set(path, { state: null, saved: null, saving: null, reads: 0, scroll: null });
+			this.records.set(path, emptyRecord());
 			this.activate(path);
 			await this.load(path);
 		} else {
@@ -274,7 +263,7 @@ export abstract class EditorCore {
 			this.#forgetState(path, record);
 			record.state = EditorState.create({
 				doc: text,
-				extensions: this.extensionsFor(path, { huge: tooBig, readOnly }, language)
+				extensions: this.extensionsFor(record, { huge: tooBig, readOnly }, language)
 			});
 			record.saved = record.state.doc;
 			Object.assign(file, {
@@ -304,20 +293,25 @@ export abstract class EditorCore {
 		record.scroll = null;
 	}
 
+	/** The extensions of one file's state. They find the file's path through its record, since a
+	 * move changes the path while the state (and its undo history) lives on. */
 	protected extensionsFor(
-		path: string,
+		record: FileRecord,
 		access: { huge: boolean; readOnly: boolean },
 		language: Parameters<typeof fileExtensions>[0]['language']
 	) {
+		const pathNow = () => [...this.records].find(([, value]) => value === record)?.[0];
 		return [
 			fileExtensions({
 				language: access.huge ? [] : language,
 				huge: access.huge,
 				readOnly: access.readOnly,
+				label: () => pathNow() ?? 'New file',
 				theme: this.#theme.of(themeFor(this.#colorScheme)),
-				onSave: () => void this.save(path),
+				onSave: () => void this.save(pathNow() ?? null),
 				onUpdate: (update) => {
-					if (update.docChanged) this.#afterDocChange(path, update.state);
+					const path = pathNow();
+					if (update.docChanged && path !== undefined) this.#afterDocChange(path, update.state);
 				}
 			}),
 			this.#access.of(accessFor(this.#readOnly))
@@ -372,6 +366,25 @@ export abstract class EditorCore {
 			this.#activePath = null;
 			if (next) this.activate(next.path);
 		}
+	}
+
+	/** Gives the tabs at or below `from` their paths after a move to `to`, keeping states, unsaved
+	 * text and history. Returns the moved paths as [before, after] pairs. */
+	protected retarget(from: string, to: string): [string, string][] {
+		const moved: [string, string][] = [];
+		for (const file of this.tabs) {
+			if (from === '' || !isWithin(file.path, from)) continue;
+			const next = to + file.path.slice(from.length);
+			const record = this.records.get(file.path);
+			this.records.delete(file.path);
+			if (record) this.records.set(next, record);
+			moved.push([file.path, next]);
+			if (this.#viewPath === file.path) this.#viewPath = next;
+			if (this.#activePath === file.path) this.#activePath = next;
+			(file as { path: string }).path = next;
+		}
+		if (moved.length > 0) this.#view?.dispatch({}); // The text area's name is the new path.
+		return moved;
 	}
 
 	/** Told when a file's unsaved text changes (`doc`) or goes (`null`); EditorSession keeps drafts. */

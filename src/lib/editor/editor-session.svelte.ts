@@ -4,6 +4,7 @@ import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { clauseOf } from '../errors';
 import { EditorCore, externalChange, type FileRecord } from './editor-core.svelte';
 import { minimalReplacement } from './minimal-replacement';
+import { emptyRecord } from './file-record';
 import { docHash } from './text-hash';
 import type {
 	DraftSink,
@@ -167,12 +168,43 @@ export class EditorSession extends EditorCore {
 		}
 	}
 
+	/**
+	 * Moves a file or folder with `run` (the workspace's rename) while its open tabs follow it:
+	 * text, unsaved changes, undo history and drafts go to the new paths. Rejects, with the tabs
+	 * where they were, when the move fails or when a tab is already open at a path it would take.
+	 */
+	async move(from: string, to: string, run: () => Promise<void>): Promise<void> {
+		from = normalizePath(from);
+		to = normalizePath(to);
+		const taken = this.tabs.find(
+			(file) => isWithin(file.path, to) && !isWithin(file.path, from) && from !== ''
+		);
+		if (taken) {
+			throw new Error(
+				`${taken.path} is open in the editor (a file that is gone, with unsaved text). Save or close that tab first, then move again.`
+			);
+		}
+		const moved = this.retarget(from, to);
+		try {
+			await run();
+		} catch (error) {
+			this.retarget(to, from);
+			throw error;
+		}
+		for (const [before, after] of moved) {
+			const state = this.stateOf(after);
+			if (!this.fileOf(after)?.dirty || !state) continue;
+			this.reportDraft(before, null);
+			this.reportDraft(after, state.doc);
+		}
+	}
+
 	/** A tab for a draft whose file is gone: the text as unsaved, saving creates the file again. */
 	#openMissing(path: string, text: string): void {
-		const record: FileRecord = { state: null, saved: null, saving: null, reads: 0, scroll: null };
+		const record: FileRecord = emptyRecord();
 		record.state = EditorState.create({
 			doc: '',
-			extensions: this.extensionsFor(path, { huge: false, readOnly: false }, [])
+			extensions: this.extensionsFor(record, { huge: false, readOnly: false }, [])
 		});
 		record.saved = record.state.doc;
 		record.state = record.state.update({ changes: { from: 0, insert: text } }).state;

@@ -10,7 +10,7 @@ import {
 	type ViewUpdate
 } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { replaceKeymap, saveKeymap } from './keymaps';
+import { indentKeymap, replaceKeymap, saveKeymap } from './keymaps';
 
 export interface FileExtensionsOptions {
 	/** The language support (see languageFor); ignored for huge files. */
@@ -19,6 +19,8 @@ export interface FileExtensionsOptions {
 	huge: boolean;
 	/** Read-only without being huge (a file that is not valid UTF-8 throughout). */
 	readOnly?: boolean;
+	/** The accessible name of the text area: the file's path now (a move changes it). */
+	label: () => string;
 	/** The theme, inside a compartment so the colour scheme can change without new states. */
 	theme: Extension;
 	onSave: () => void;
@@ -31,7 +33,10 @@ export function fileExtensions(options: FileExtensionsOptions): Extension {
 		search({ top: true }),
 		saveKeymap(options.onSave),
 		options.theme,
-		EditorView.updateListener.of(options.onUpdate)
+		EditorView.updateListener.of(options.onUpdate),
+		// A name for screen readers, and a stop for keyboard users in the scroller (axe's
+		// scrollable-region-focusable does not count a contenteditable as focusable on its own).
+		EditorView.contentAttributes.of(() => ({ 'aria-label': options.label(), tabindex: '0' }))
 	];
 	if (!options.huge && options.readOnly) {
 		return [
@@ -42,7 +47,7 @@ export function fileExtensions(options: FileExtensionsOptions): Extension {
 			common
 		];
 	}
-	if (!options.huge) return [basicSetup, replaceKeymap, options.language, common];
+	if (!options.huge) return [basicSetup, replaceKeymap, indentKeymap, options.language, common];
 	return [
 		lineNumbers(),
 		highlightSpecialChars(),
@@ -50,9 +55,9 @@ export function fileExtensions(options: FileExtensionsOptions): Extension {
 		keymap.of([...defaultKeymap, ...searchKeymap]),
 		EditorState.readOnly.of(true),
 		EditorView.editable.of(false),
-		// Not editable means not focusable by default: keep it reachable by keyboard for reading
-		// and for Ctrl/Cmd+F.
-		EditorView.contentAttributes.of({ tabindex: '0', 'aria-readonly': 'true' }),
+		// Not editable means not focusable by default: the tabindex in `common` keeps it reachable
+		// by keyboard for reading and for Ctrl/Cmd+F.
+		EditorView.contentAttributes.of({ 'aria-readonly': 'true' }),
 		common
 	];
 }

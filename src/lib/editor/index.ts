@@ -17,3 +17,4 @@ export { HUGE_FILE_BYTES, formatSize } from './limits';
 export { minimalReplacement } from './minimal-replacement';
 export { revealSpec, type FilePosition } from './reveal';
 export type { OpenOptions } from './editor-core.svelte';
+export { EDITOR_KEYS_HELP, EDITOR_KEYS_HELP_ID } from './keymaps';

@@ -1,6 +1,7 @@
 import { Prec, type Extension } from '@codemirror/state';
-import { keymap, type EditorView } from '@codemirror/view';
+import { EditorView, keymap } from '@codemirror/view';
 import { openSearchPanel } from '@codemirror/search';
+import { indentWithTab } from '@codemirror/commands';
 
 /** Ctrl/Cmd+S saves. It always claims the key, so the browser's "Save page" dialog never opens. */
 export function saveKeymap(onSave: () => void): Extension {
@@ -33,3 +34,22 @@ export const replaceKeymap: Extension = keymap.of([
 	{ key: 'Mod-h', run: openReplace, preventDefault: true },
 	{ key: 'Mod-Alt-f', run: openReplace, preventDefault: true }
 ]);
+
+/**
+ * The id of the editor's keyboard help, which the Editor component renders once per page. The
+ * text area points at it (aria-describedby) so a screen reader announces how to leave.
+ */
+export const EDITOR_KEYS_HELP_ID = 'kiln-editor-keys-help';
+
+/** What the help says: Tab indents, so leaving needs CodeMirror's escape hatch. */
+export const EDITOR_KEYS_HELP =
+	'Tab indents and Shift+Tab outdents. To move focus out of the editor, press Escape, then Tab.';
+
+/**
+ * Tab indents, as in every code editor. Trapping Tab would strand keyboard users, so this relies on
+ * CodeMirror's tab focus mode: right after Escape, Tab and Shift+Tab move focus as usual.
+ */
+export const indentKeymap: Extension = [
+	keymap.of([indentWithTab]),
+	EditorView.contentAttributes.of({ 'aria-describedby': EDITOR_KEYS_HELP_ID })
+];

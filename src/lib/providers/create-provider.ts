@@ -1,4 +1,4 @@
-import { ProviderError } from './errors';
+import { ProviderError } from './provider-error';
 import { describeConfigProblem, getPreset } from './presets';
 import { withReasoning } from './reasoning';
 import type {

@@ -1,4 +1,5 @@
-import { idleTimeoutError, type ProviderError } from './errors';
+import { idleTimeoutError } from './errors';
+import type { ProviderError } from './provider-error';
 import type { IdleTimeout, ProviderId, StreamEvent } from './types';
 import { DEFAULT_YIELD_AFTER_MS, YieldBudget } from './yield-budget';
 

@@ -31,12 +31,10 @@ export type {
 export {
 	ProviderError,
 	isProviderError,
-	parseRetryAfter,
-	SETTINGS_WORDING,
-	type FixWording,
 	type ProviderErrorKind,
 	type ProviderErrorOptions
-} from './errors';
+} from './provider-error';
+export { parseRetryAfter, SETTINGS_WORDING, type FixWording } from './errors';
 export {
 	canRetry,
 	streamWithRetries,
@@ -53,6 +51,15 @@ export {
 } from './presets';
 export { createProvider, listModels, preloadProvider } from './create-provider';
 export { listModelDetails, type ListedModel } from './model-list';
+export { pickDefaultModel } from './default-model';
+export {
+	isLocalProvider,
+	probeUrl,
+	serverRoot,
+	type LocalProviderId,
+	type ProbeOutcome
+} from './local-server';
+export { probeLocalServer } from './probe-lazily';
 export { REASONING_EFFORTS, supportsReasoning, thinkingFor, withReasoning } from './reasoning';
 export { DEFAULT_IDLE_TIMEOUT } from './drive-stream';
 export { StreamAccumulator, collectStream } from './accumulate';

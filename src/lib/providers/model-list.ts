@@ -4,7 +4,7 @@
  * OpenRouter its context length and parameters. Prices and windows for the rest come from the
  * model catalog one layer up. The SDKs load with the first listing, never before.
  */
-import { ProviderError } from './errors';
+import { ProviderError } from './provider-error';
 import { describeConfigProblem, getPreset } from './presets';
 import type { ProviderConfig } from './types';
 

@@ -16,6 +16,8 @@ export interface ProviderPreset {
 	defaultModel?: string;
 	/** What to do when the browser cannot reach the server (usually CORS). */
 	corsHint: string;
+	/** Where the person creates an API key, for providers that need one. */
+	keysUrl?: string;
 }
 
 /** In the order Settings lists them. */
@@ -27,6 +29,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 		family: 'anthropic',
 		defaultBaseUrl: 'https://api.anthropic.com',
 		requiresApiKey: true,
+		keysUrl: 'https://console.anthropic.com/settings/keys',
 		corsHint: 'A proxy in front of the API must allow this origin and forward the request headers.'
 	},
 	{
@@ -36,6 +39,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 		family: 'openai',
 		defaultBaseUrl: 'https://api.openai.com/v1',
 		requiresApiKey: true,
+		keysUrl: 'https://platform.openai.com/api-keys',
 		corsHint: 'A proxy in front of the API must allow this origin.'
 	},
 	{
@@ -45,6 +49,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
 		family: 'openai',
 		defaultBaseUrl: 'https://openrouter.ai/api/v1',
 		requiresApiKey: true,
+		keysUrl: 'https://openrouter.ai/settings/keys',
 		corsHint: 'A proxy in front of the API must allow this origin.'
 	},
 	{
@@ -113,25 +118,26 @@ function isBareOrigin(url: string): boolean {
 
 /**
  * Why this configuration cannot send a message yet, in words for Settings; undefined when
- * it can. Model listing needs no model, so `needModel` is optional.
+ * it can. Model listing needs no model, so `needModel` is optional. `where` names the place to
+ * fix it: "in Settings" from elsewhere, "below" inside Settings itself.
  */
 export function describeConfigProblem(
 	config: ProviderConfig,
-	{ needModel = true }: { needModel?: boolean } = {}
+	{ needModel = true, where = 'in Settings' }: { needModel?: boolean; where?: string } = {}
 ): string | undefined {
 	const preset = PROVIDER_PRESETS.find((p) => p.id === config.provider);
-	if (!preset) return `Unknown provider "${config.provider}": choose one in Settings.`;
+	if (!preset) return `Unknown provider "${config.provider}": choose one ${where}.`;
 	if (preset.requiresApiKey && !config.apiKey?.trim())
-		return `${preset.label} needs an API key: add it in Settings.`;
+		return `${preset.label} needs an API key: add it ${where}.`;
 	const url = resolveBaseUrl(config);
 	if (!url)
-		return `${preset.label} needs a Base URL (for example http://localhost:8000/v1): set it in Settings.`;
+		return `${preset.label} needs a Base URL (for example http://localhost:8000/v1): set it ${where}.`;
 	try {
 		const parsed = new URL(url);
 		if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
 	} catch {
-		return `The Base URL "${url}" is not an http(s) URL: correct it in Settings.`;
+		return `The Base URL "${url}" is not an http(s) URL: correct it ${where}.`;
 	}
-	if (needModel && !config.model.trim()) return `Choose a model for ${preset.label} in Settings.`;
+	if (needModel && !config.model.trim()) return `Choose a model for ${preset.label} ${where}.`;
 	return undefined;
 }

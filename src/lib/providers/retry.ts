@@ -1,4 +1,5 @@
-import { abortedError, formatWait, ProviderError } from './errors';
+import { abortedError, formatWait } from './errors';
+import { ProviderError } from './provider-error';
 import type { IdleTimeout, StreamEvent } from './types';
 
 const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;

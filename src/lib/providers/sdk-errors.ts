@@ -2,10 +2,10 @@ import {
 	abortedError,
 	classifyHttpFailure,
 	networkError,
-	ProviderError,
 	type FixWording,
 	type HttpFailure
 } from './errors';
+import { ProviderError } from './provider-error';
 import type { ProviderId } from './types';
 import { messageOf } from '../errors';
 

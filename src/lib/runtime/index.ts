@@ -5,3 +5,4 @@ export { BoundedOutput, OUTPUT_HEAD_CHARS, OUTPUT_TAIL_CHARS } from './bounded-o
 export { createBrowserRuntime, browserCapabilities, type BrowserRuntimeOptions } from './browser';
 export { LineShell, type LineShellOptions } from './shell';
 export { SLICE_MS, timeSlices, yieldToPage } from './yield-to-page';
+export { describeProcessStatus, formatAge } from './process-status';

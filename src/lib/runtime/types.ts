@@ -7,6 +7,10 @@
  * its own root (a directory, just-bash's `/project`, WebContainer's workdir).
  */
 
+import type { BackgroundProcesses } from './process-types';
+
+export * from './process-types';
+
 export type RuntimeKind = 'webcontainer' | 'browser' | 'node';
 
 export interface RuntimeCapabilities {
@@ -236,6 +240,12 @@ export interface Runtime {
 	exec(command: string, options?: ExecOptions): Promise<ExecResult>;
 	openShell(options: ShellOptions): Promise<ShellSession>;
 	onPreview(listener: (event: PreviewEvent) => void): () => void;
+	/**
+	 * Background processes (dev servers, watchers). Every runtime has them; one that cannot run
+	 * any refuses to start them with a message that says why. Optional for doubles in tests.
+	 */
+	readonly processes?: BackgroundProcesses;
+	/** Stops every process it started (background ones included): nothing is left running. */
 	dispose(): Promise<void>;
 }
 

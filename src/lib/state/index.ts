@@ -1,4 +1,5 @@
 export { ProjectSession, type ProjectSessionOptions } from './project-session.svelte';
+export { applyPreviewEvent, type OpenServer } from './open-servers';
 export { parseRuntimeRequest, type RuntimeRequest } from './runtime-request';
 export {
 	loadingStatus,
@@ -15,3 +16,4 @@ export {
 	PreviewChannel,
 	type PreviewFrame
 } from './preview-console';
+export { ProcessesView } from './processes';

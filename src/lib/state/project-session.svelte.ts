@@ -1,4 +1,3 @@
-import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browser';
 import { markPerf, PERF_MARKS } from '$lib/perf';
 import { timeSlices, type PreviewEvent, type Runtime, type ShellSession } from '$lib/runtime';
 import {
@@ -11,10 +10,8 @@ import {
 } from '$lib/runtime/webcontainer';
 import {
 	collectCheckpointGarbage,
-	getProject,
-	loadProjectSnapshot,
-	openStorage,
 	projectPersistence,
+	recordProjectSize,
 	touchProject,
 	ProjectOwnership,
 	type OwnershipState,
@@ -32,7 +29,9 @@ import {
 	type RuntimeStatusView
 } from './runtime-status';
 import { installServerBridge } from './preview-console';
+import { applyPreviewEvent, type OpenServer } from './open-servers';
 import { messageOf } from '../errors';
+import { startProjectReads, takeEarlyOpen } from './early-open';
 
 export interface ProjectSessionOptions {
 	projectId: string;
@@ -70,8 +69,8 @@ export class ProjectSession {
 	status = $state.raw<RuntimeStatusView>(loadingStatus);
 	/** Counts runtime replacements (offline → WebContainer): the terminal reconnects on each. */
 	runtimeSwitches = $state(0);
-	/** A URL announced by a dev server inside WebContainer. */
-	serverPreviewUrl = $state<string | null>(null);
+	/** Dev servers listening in the runtime (WebContainer's server-ready events), newest last. */
+	openServers = $state.raw<readonly OpenServer[]>([]);
 	/** Set when the project cannot be opened at all: the page shows it instead of the IDE. */
 	error = $state<string | null>(null);
 	/**
@@ -146,15 +145,14 @@ export class ProjectSession {
 
 	/**
 	 * Reads what the project needs, all at once: just-bash's download, storage with the project's
-	 * record, the ownership claim and the files. Only the claim gates what happens next: the
-	 * workspace (and with it anything that could write) exists once this tab knows whether it
-	 * owns the project, so a read-only tab never writes.
+	 * record, the ownership claim and the files (started as the page loaded when it opened on this
+	 * project: see early-open.ts). Only the claim gates what happens next: the workspace (and with
+	 * it anything that could write) exists once this tab knows whether it owns the project, so a
+	 * read-only tab never writes.
 	 */
 	async #openFiles(): Promise<Workspace | null> {
-		// The largest download of all, and needed only after storage answers: start it first.
-		void preloadBrowserRuntime().catch(() => {});
-		const snapshotRead = loadProjectSnapshot(this.projectId);
-		const metaRead = openStorage().then(() => getProject(this.projectId));
+		const reads = takeEarlyOpen(this.projectId) ?? startProjectReads(this.projectId);
+		const runtime = reads.runtime;
 		this.#ownership = this.#makeOwnership({
 			projectId: this.projectId,
 			onStateChange: (state) => this.#onOwnership(state),
@@ -162,11 +160,9 @@ export class ProjectSession {
 			onFilesSaved: (paths) => this.#takeIn(paths)
 		});
 		const claimed = this.#ownership.start();
-		// The runtime is seeded from the same snapshot the workspace indexes, as soon as it is read.
-		const runtime = snapshotRead.then((snapshot) =>
-			createBrowserRuntime({ files: snapshot.files, dirs: snapshot.dirs, mtimes: snapshot.mtimes })
-		);
-		const [meta, snapshot] = await Promise.all([metaRead, snapshotRead, claimed]).catch(
+		// Saved by other tabs while the early reads ran: taken in once the workspace exists.
+		this.#missedPaths.push(...reads.takeSavedSince());
+		const [meta, snapshot] = await Promise.all([reads.meta, reads.snapshot, claimed]).catch(
 			(error: unknown) => {
 				void disposeWhenMade(runtime);
 				throw error;
@@ -196,6 +192,8 @@ export class ProjectSession {
 		this.workspace = workspace;
 		markPerf(PERF_MARKS.filesReady);
 		this.#files.resolve(workspace);
+		// Opened: first in the project list now, even if the person leaves before the size is summed.
+		void touchProject(this.projectId).catch(() => {});
 		// What another tab saved while the files were being read.
 		const missed = this.#missedPaths;
 		this.#missedPaths = [];
@@ -213,10 +211,10 @@ export class ProjectSession {
 		this.#useRuntime(runtime);
 		markPerf(PERF_MARKS.runtimeReady);
 		this.#runtimeReady.resolve(runtime);
-		// Opened: first in the list, with the size just read (it also heals any drift). Summed from
-		// the index's sizes (cached there: the chat lists every file on opening) and after the page
-		// has settled, since counting 30 MB of text again is a long task nothing waits for.
-		whenIdle(() => void this.#recordProjectSize(workspace).catch(() => {}));
+		// The size just read (it also heals any drift). Summed from the index's sizes (cached there:
+		// the chat lists every file on opening) and after the page has settled, since counting 30 MB
+		// of text again is a long task nothing waits for.
+		whenIdle(() => void this.#measureProjectSize(workspace).catch(() => {}));
 		// What a page closed mid-checkpoint left behind; nothing listed depends on it.
 		void collectCheckpointGarbage().catch(() => {});
 		if (this.request === 'browser') {
@@ -230,7 +228,7 @@ export class ProjectSession {
 	 * Sums the files' sizes in short slices: a text's size is worked out on first use, so the
 	 * first sum over a 30 MB project measures every byte, too long for one task.
 	 */
-	async #recordProjectSize(workspace: Workspace): Promise<void> {
+	async #measureProjectSize(workspace: Workspace): Promise<void> {
 		const pause = timeSlices();
 		let bytes = 0;
 		for (const file of workspace.allFiles()) {
@@ -238,7 +236,7 @@ export class ProjectSession {
 			bytes += file.size;
 			await pause();
 		}
-		await touchProject(this.projectId, { bytes });
+		await recordProjectSize(this.projectId, bytes);
 	}
 
 	/** Opens a shell on the current runtime (the terminal calls this again after a switch). */
@@ -290,12 +288,11 @@ export class ProjectSession {
 
 	#useRuntime(runtime: Runtime) {
 		this.#stopPreviewEvents?.();
-		this.serverPreviewUrl = null;
+		this.openServers = [];
 		if (this.runtime) this.runtimeSwitches++;
 		this.runtime = runtime;
 		this.#stopPreviewEvents = runtime.onPreview((event: PreviewEvent) => {
-			if (event.type === 'ready') this.serverPreviewUrl = event.url;
-			else if (this.serverPreviewUrl?.includes(`:${event.port}`)) this.serverPreviewUrl = null;
+			this.openServers = applyPreviewEvent(this.openServers, event);
 		});
 	}
 

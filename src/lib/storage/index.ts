@@ -14,6 +14,7 @@ export {
 	createProject,
 	renameProject,
 	touchProject,
+	recordProjectSize,
 	noteProjectEdited,
 	projectNameProblem,
 	lastOpened,
@@ -89,6 +90,7 @@ export {
 } from './drafts';
 export {
 	ProjectOwnership,
+	listenForSavedFiles,
 	type OwnershipState,
 	type OwnershipMessage,
 	type ChannelLike,

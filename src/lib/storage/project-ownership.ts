@@ -50,6 +50,31 @@ function defaultChannel(projectId: string): ChannelLike | null {
 		: (new BroadcastChannel(ownershipName(projectId)) as unknown as ChannelLike);
 }
 
+/**
+ * Hears which files other tabs save in this project, before this tab claims it: a page that
+ * reads the project early (state/early-open.ts) must not miss a save made meanwhile. Returns
+ * a stop.
+ */
+export function listenForSavedFiles(
+	projectId: string,
+	onPaths: (paths: readonly string[]) => void
+): () => void {
+	const channel = defaultChannel(projectId);
+	if (!channel) return () => {};
+	channel.onmessage = (event) => {
+		const paths = savedPathsOf(event.data);
+		if (paths) onPaths(paths);
+	};
+	return () => channel.close();
+}
+
+/** The paths of another tab's "files-saved" message, when it is one and well formed. */
+function savedPathsOf(message: unknown): readonly string[] | undefined {
+	const data = message as Partial<Record<'type' | 'paths', unknown>> | null;
+	if (data?.type !== 'files-saved' || !Array.isArray(data.paths)) return undefined;
+	return data.paths.every((path) => typeof path === 'string') ? data.paths : undefined;
+}
+
 function isAbort(error: unknown): boolean {
 	return error instanceof Error && error.name === 'AbortError';
 }
@@ -213,9 +238,8 @@ export class ProjectOwnership {
 		if (data.type === 'released') {
 			this.#released?.();
 		} else if (data.type === 'files-saved') {
-			if (Array.isArray(data.paths) && data.paths.every((path) => typeof path === 'string')) {
-				this.#options.onFilesSaved?.(data.paths);
-			}
+			const paths = savedPathsOf(data);
+			if (paths) this.#options.onFilesSaved?.(paths);
 		} else if (data.type === 'take-over') {
 			await this.#handOver();
 		}

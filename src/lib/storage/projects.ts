@@ -147,12 +147,16 @@ export function renameProject(id: string, name: string): Promise<ProjectMeta> {
 }
 
 /** Marks the project as just opened, so it moves to the top of the list. */
-export function touchProject(id: string, measured?: { bytes: number }): Promise<ProjectMeta> {
+export function touchProject(id: string): Promise<ProjectMeta> {
 	return updateProject(id, (project) => ({
 		...project,
-		openedAt: Math.max(stamp(), lastOpened(project) + 1),
-		...(measured ? { bytes: measured.bytes } : {})
+		openedAt: Math.max(stamp(), lastOpened(project) + 1)
 	}));
+}
+
+/** Records the project's size as just measured from its files (healing any drift). */
+export function recordProjectSize(id: string, bytes: number): Promise<ProjectMeta> {
+	return updateProject(id, (project) => ({ ...project, bytes }));
 }
 
 /** Records an edit: `bytesDelta` is how much the files grew (negative when they shrank). */

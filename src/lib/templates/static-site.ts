@@ -39,7 +39,7 @@ const indexHtml = `<!doctype html>
 
 const styleCss = `:root {
 	color-scheme: light dark;
-	--accent: #d9480f;
+	--accent: #c2410c; /* white text on it meets WCAG AA (5.2:1) */
 	font-family: system-ui, sans-serif;
 	line-height: 1.5;
 }

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { MAX_RUNNING_PROCESSES } from '../runtime';
+import { startInBackground } from './bash-background';
 import { defineTool } from './define-tool';
 import { truncateMiddle } from './truncate';
 
@@ -16,7 +18,13 @@ const parameters = z.strictObject({
 		.max(BASH_MAX_TIMEOUT_MS)
 		.optional()
 		.describe(
-			`Stop the command after this many milliseconds (default ${BASH_DEFAULT_TIMEOUT_MS}, at most ${BASH_MAX_TIMEOUT_MS}).`
+			`Stop the command after this many milliseconds (default ${BASH_DEFAULT_TIMEOUT_MS}, at most ${BASH_MAX_TIMEOUT_MS}). Not used with run_in_background.`
+		),
+	run_in_background: z
+		.boolean()
+		.optional()
+		.describe(
+			'Start the command and return at once with its id (bash_1, bash_2…) instead of waiting for it to end: for dev servers and watchers.'
 		)
 });
 
@@ -26,25 +34,47 @@ export const bashTool = defineTool({
 
 - The runtime's abilities differ (see the system prompt): some runtimes have no node or npm.
 - Each call starts a fresh shell: cd and exported variables do not carry over; chain commands with && instead.
-- Default timeout ${BASH_DEFAULT_TIMEOUT_MS / 1000} s, at most ${BASH_MAX_TIMEOUT_MS / 1000} s (timeout_ms). Do not start servers or watchers that never exit.
+- A foreground command must end by itself: default timeout ${BASH_DEFAULT_TIMEOUT_MS / 1000} s, at most ${BASH_MAX_TIMEOUT_MS / 1000} s (timeout_ms), after which it is stopped.
+- Servers and watchers that never exit (npm run dev, vite, node server.js): start them with run_in_background: true. The call returns within a few seconds (sooner once the process prints a URL or a ready line) with an id (bash_1, bash_2…) and the output so far; then read it with bash_output, check the page with preview where there is one, and stop it with bash_kill. At most ${MAX_RUNNING_PROCESSES} run at once. A server's URL opens in the preview pane. Where the runtime cannot run servers, the call says so.
+- Do not use & or nohup in a foreground command to keep something running: use run_in_background.
 - Output (stdout and stderr together) over ${BASH_MAX_OUTPUT_CHARS} characters keeps its beginning and end.
 - Prefer read, edit, write, glob and grep over cat, sed, echo >, find and grep for files: they are precise and cheaper.`,
 	parameters,
 	readOnly: false,
-	summarize: (args) => args.command.split('\n')[0]!,
+	summarize: (args) =>
+		`${args.command.split('\n')[0]!}${args.run_in_background ? ' (in the background)' : ''}`,
 	async execute(args, ctx) {
+		if (args.run_in_background) return startInBackground(args.command, ctx);
 		const timeoutMs = args.timeout_ms ?? BASH_DEFAULT_TIMEOUT_MS;
-		// No env: nothing of the app's (API keys above all) reaches commands.
-		const result = await ctx.runtime.exec(args.command, {
-			timeoutMs,
-			signal: ctx.signal,
-			onOutput: ctx.onProgress ? (chunk) => ctx.onProgress?.(chunk) : undefined
+		// Listed in the Processes panel while it runs, where the person can stop it.
+		const byPerson = new AbortController();
+		const job = ctx.runtime.processes?.track(args.command, {
+			startedBy: 'agent',
+			stop: () => byPerson.abort()
 		});
+		let exitCode = 1;
+		let result;
+		try {
+			// No env: nothing of the app's (API keys above all) reaches commands.
+			result = await ctx.runtime.exec(args.command, {
+				timeoutMs,
+				signal: AbortSignal.any([ctx.signal, byPerson.signal]),
+				onOutput: (chunk) => {
+					job?.output(chunk);
+					ctx.onProgress?.(chunk);
+				}
+			});
+			exitCode = result.exitCode;
+		} finally {
+			job?.end(exitCode);
+		}
 		const { text, truncated } = truncateMiddle(result.output, BASH_MAX_OUTPUT_CHARS);
 		const body = text === '' ? '(no output)' : text.endsWith('\n') ? text.slice(0, -1) : text;
 		let status: string;
 		if (result.timedOut) {
-			status = `Command timed out after ${timeoutMs} ms and was stopped (exit code ${result.exitCode}). If it needs longer, raise timeout_ms (at most ${BASH_MAX_TIMEOUT_MS}); if it never ends by itself (a server, a watcher), do not run it here.`;
+			status = `Command timed out after ${timeoutMs} ms and was stopped (exit code ${result.exitCode}). If it needs longer, raise timeout_ms (at most ${BASH_MAX_TIMEOUT_MS}); if it never ends by itself (a server, a watcher), start it with run_in_background: true.`;
+		} else if (result.aborted && byPerson.signal.aborted && !ctx.signal.aborted) {
+			status = `Command was stopped by the person from the Processes panel (exit code ${result.exitCode}). Do not run it again as is: ask them, or find another way.`;
 		} else if (result.aborted) {
 			status = `Command was stopped by the user (exit code ${result.exitCode}).`;
 		} else {

@@ -10,7 +10,9 @@ const IGNORE_FILES = new Set(['.ignore', '.rgignore']);
  * exclusions: a `!pattern` re-includes what an earlier .ignore rule excluded, not a gitignored
  * file (the workspace has already dropped those).
  */
-export function extraIgnores(workspace: ToolWorkspace): (path: string) => boolean {
+export function extraIgnores(
+	workspace: Pick<ToolWorkspace, 'allFiles' | 'peekText'>
+): (path: string) => boolean {
 	const rules = new Map<string, Ignore>();
 	for (const file of workspace.allFiles()) {
 		if (!IGNORE_FILES.has(basename(file.path)) || file.ignored) continue;

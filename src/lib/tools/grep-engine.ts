@@ -2,6 +2,7 @@ import picomatch from 'picomatch/posix';
 import { ToolError } from './tool-error';
 import { cutLine, truncateLines } from './truncate';
 import { messageOf } from '../errors';
+import { lineCountOf, matchingLines, wholeTextRegex, type LineMatches } from './whole-text-match';
 
 /**
  * The grep tool's engine as pure functions (no workspace, no runtime): matching one text,
@@ -33,6 +34,8 @@ export function searchText(
 	regex: RegExp,
 	firstOnly: boolean
 ): FileMatches | undefined {
+	const twin = wholeTextRegex(regex);
+	if (twin) return fromLineMatches(path, text, matchingLines(text, regex, twin, firstOnly));
 	const lines = text.split('\n');
 	if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
 	const matched: number[] = [];
@@ -48,6 +51,19 @@ export function searchText(
 		count: matched.length,
 		lineCount: lines.length,
 		line: (index) => lines[index] ?? ''
+	};
+}
+
+/** Matching lines found without splitting the file; it is split only if context is asked for. */
+function fromLineMatches(path: string, text: string, found: LineMatches): FileMatches | undefined {
+	if (found.matched.length === 0) return undefined;
+	let all: string[] | undefined;
+	return {
+		path,
+		matched: found.matched,
+		count: found.matched.length,
+		lineCount: lineCountOf(text),
+		line: (index) => found.lines.get(index) ?? (all ??= text.split('\n'))[index] ?? ''
 	};
 }
 

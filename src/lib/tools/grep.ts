@@ -1,24 +1,13 @@
 import * as z from 'zod';
 import { defineTool } from './define-tool';
 import { extraIgnores } from './extra-ignores';
-import {
-	compileGlobFilter,
-	formatGrepResults,
-	fromPortable,
-	isHidden,
-	searchText,
-	type FileMatches
-} from './grep-engine';
-import {
-	defaultGrepWorker,
-	searchInWorker,
-	wantsWorker,
-	type GrepWorkerFactory
-} from './grep-worker-client';
+import { compileGlobFilter, formatGrepResults, isHidden } from './grep-engine';
+import { defaultGrepWorker, type GrepWorkerFactory } from './grep-worker-client';
 import { nativeGrep, noMatchesOutput, type NativeGrepContext } from './grep-native';
 import { compileSearchPattern } from './regex';
 import { relativeTo, searchScope, skippedNote } from './search-scope';
-import { throwIfAborted, ToolError } from './tool-error';
+import { gatherSearchTexts, searchTexts } from './search-files';
+import { ToolError } from './tool-error';
 import type { ToolResult } from './types';
 import { parseToolArgs } from './validation';
 
@@ -85,7 +74,8 @@ export const grepTool = defineTool({
 		return `/${args.pattern}/${args.ignore_case ? 'i' : ''}${where ? ` in ${where}` : ''}`;
 	},
 	async execute(args, ctx) {
-		const regex = compileSearchPattern(args.pattern, args.ignore_case ?? false);
+		// A bad pattern is reported before anything runs (searchTexts compiles it again).
+		compileSearchPattern(args.pattern, args.ignore_case ?? false);
 		const mode = args.output_mode ?? 'files';
 		if (args.context !== undefined && mode !== 'content') {
 			throw new ToolError(
@@ -101,42 +91,19 @@ export const grepTool = defineTool({
 		const isExtraIgnored = extraIgnores(ctx.workspace);
 
 		// Gathered first (cheap: the index holds the texts), then searched here or in a worker.
-		const paths: string[] = [];
-		const texts: string[] = [];
-		let chars = 0;
-		for (const file of scope.files) {
-			if (file.binary) continue;
-			const relative = scope.isFile ? file.path : relativeTo(file.path, scope.base);
-			if (!scope.isFile) {
-				if (isHidden(relative) || isExtraIgnored(file.path) || !globFilter(relative)) continue;
-			}
-			const text = ctx.workspace.peekText(file.path);
-			// ripgrep treats a NUL anywhere as binary; the index only sniffs the first 8 KB.
-			if (text === undefined || text.includes('\0')) continue;
-			paths.push(file.path);
-			texts.push(text);
-			chars += text.length;
-		}
-		const firstOnly = mode === 'files';
-		let results: FileMatches[] | undefined;
-		if (wantsWorker(paths.length, chars)) {
-			const job = { paths, texts, pattern: args.pattern, ignoreCase: args.ignore_case ?? false };
-			const found = await searchInWorker(
-				{ ...job, firstOnly, context: args.context ?? 0 },
-				ctx.signal,
-				grepWorkerFactory
-			);
-			results = found?.map(fromPortable);
-		}
-		if (!results) {
-			results = [];
-			for (let i = 0; i < paths.length; i++) {
-				if (i % 200 === 199) throwIfAborted(ctx.signal);
-				const found = searchText(paths[i]!, texts[i]!, regex, firstOnly);
-				if (found) results.push(found);
-			}
-		}
-		throwIfAborted(ctx.signal);
+		const gathered = gatherSearchTexts(ctx.workspace, scope.files, (file) => {
+			if (scope.isFile) return true;
+			const relative = relativeTo(file.path, scope.base);
+			return !isHidden(relative) && !isExtraIgnored(file.path) && globFilter(relative);
+		});
+		const results = await searchTexts(gathered, {
+			pattern: args.pattern,
+			ignoreCase: args.ignore_case ?? false,
+			firstOnly: mode === 'files',
+			context: args.context ?? 0,
+			signal: ctx.signal,
+			worker: grepWorkerFactory
+		});
 
 		if (results.length === 0)
 			return noMatchesOutput(args, scope.base, skippedNote(ctx, scope.base));
@@ -162,6 +129,7 @@ export async function runNativeGrep(
 	if (!parsed.ok) return undefined;
 	const args = parsed.args as GrepArgs;
 	try {
+		// A bad pattern is reported before anything runs (searchTexts compiles it again).
 		compileSearchPattern(args.pattern, args.ignore_case ?? false);
 		compileGlobFilter(args.glob);
 		if (args.context !== undefined && (args.output_mode ?? 'files') !== 'content') return undefined;

@@ -17,8 +17,19 @@ export { parseToolArgs } from './validation';
 export { unifiedFileDiff } from './unified-file-diff';
 export { READ_DEFAULT_LIMIT, READ_MAX_LINE_CHARS } from './read';
 export { BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_OUTPUT_CHARS, BASH_MAX_TIMEOUT_MS } from './bash';
+export { BACKGROUND_SETTLE_MS } from './bash-background';
 export { GLOB_MAX_RESULTS } from './glob';
 export { runNativeGrep } from './grep';
+export {
+	gatherSearchTexts,
+	searchableFiles,
+	searchTexts,
+	type SearchTexts,
+	type SearchTextsOptions
+} from './search-files';
+export { compileGlobFilter, type FileMatches } from './grep-engine';
+export type { GrepWorkerFactory, GrepWorkerLike } from './grep-worker-client';
+export { compileSearchPattern } from './regex';
 export { LIST_MAX_ENTRIES } from './list';
 export { TASK_MAX_REPORT_CHARS } from './task';
 export {

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { isFsError } from '../runtime';
 import { bashTool } from './bash';
+import { bashKillTool } from './bash-kill';
+import { bashOutputTool } from './bash-output';
 import { editTool } from './edit';
 import { globTool } from './glob';
 import { grepTool } from './grep';
@@ -30,6 +32,8 @@ const CORE_TOOLS: readonly Tool[] = [
 	grepTool,
 	listTool,
 	bashTool,
+	bashOutputTool,
+	bashKillTool,
 	todoWriteTool,
 	taskTool,
 	previewTool

@@ -7,6 +7,8 @@ export const TOOL_NAMES = [
 	'grep',
 	'list',
 	'bash',
+	'bash_output',
+	'bash_kill',
 	'todo_write',
 	'task',
 	'preview'

@@ -176,6 +176,10 @@ export interface ToolMetadata {
 	exitCode?: number;
 	timedOut?: boolean;
 	aborted?: boolean;
+	/** bash (run_in_background), bash_output, bash_kill: the background process. */
+	bashId?: string;
+	/** The URL the background process announced. */
+	url?: string;
 	/** The output was shortened; the note in the output says how. */
 	truncated?: boolean;
 	/** todo_write: the whole list as it is now. */

@@ -235,9 +235,15 @@ export class Workspace implements WorkspaceApi {
 			await this.#attached().fs.rename(source, target);
 			// Re-reading the target is simpler than moving index entries, and equally correct:
 			// ignore rules may differ at the new place, and nested .gitignore files move with it.
-			this.#recorder.forget(source, step);
+			// The new place is saved before the old one is forgotten: reading it takes more than one
+			// tick, so the two reach storage in separate commits, and a crash between them must
+			// leave both copies, never neither. (Into a folder above itself, the old place is inside
+			// the new one: forgotten first, or it would take the new content with it.)
+			const sourceInsideTarget = isWithin(source, target);
+			if (sourceInsideTarget) this.#recorder.forget(source, step);
 			this.#recorder.forget(target, step, { silent: true });
 			await this.#reconciler.reconcile(target, step);
+			if (!sourceInsideTarget) this.#recorder.forget(source, step);
 		});
 	}
 

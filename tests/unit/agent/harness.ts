@@ -49,6 +49,8 @@ export interface SetupOptions {
 	agent?: Partial<AgentOptions>;
 	/** Wraps the workspace the agent sees (to observe or slow down its calls). */
 	wrapWorkspace?: (workspace: Workspace) => AgentOptions['workspace'];
+	/** The runtime (default: the browser runtime over `files`); the harness disposes it. */
+	runtime?: () => Promise<Runtime>;
 	/** Wraps the provider the agent sees (to take a capability away, or watch its calls). */
 	wrapProvider?: (provider: Provider) => Provider;
 }
@@ -99,7 +101,9 @@ export function useAgentHarness(serverOptions: MockModelServerOptions = {}) {
 	): Promise<AgentHarness> {
 		server.setScript(script);
 		server.reset();
-		const runtime = await createBrowserRuntime({ files: options.files ?? {} });
+		const runtime = options.runtime
+			? await options.runtime()
+			: await createBrowserRuntime({ files: options.files ?? {} });
 		const workspace = await openWorkspace({ projectId: 'agent-test', runtime });
 		open.push({ workspace, runtime });
 		const created = createProvider(

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import type { SessionEvent } from '../../../src/lib/agent';
 import {
 	startMockModelServer,
@@ -11,7 +11,8 @@ import {
 } from '../../../tooling/mock-model';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-export const BIN = join(REPO_ROOT, 'bin/kiln.mjs');
+/** The built CLI (tests/cli-build.ts); the sources through tsx when a run did not build it. */
+export const BIN = inject('kilnCli') ?? join(REPO_ROOT, 'bin/kiln.mjs');
 
 export interface CliRun {
 	code: number | null;

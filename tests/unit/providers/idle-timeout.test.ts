@@ -8,20 +8,28 @@ import { startMockModelServer, type MockModelServer } from '../../../tooling/moc
 import {
 	ProviderError,
 	createProvider,
+	preloadProvider,
 	streamWithRetries,
 	type ProviderConfig
 } from '../../../src/lib/providers';
 import { collect, sampleRequest, streamError, textOf } from './helpers';
 
 let server: MockModelServer;
+// The SDKs load on first use: seconds on a busy machine, which the first case's 5 s must not pay.
 beforeAll(async () => {
 	server = await startMockModelServer();
-});
+	await Promise.all([
+		preloadProvider({ provider: 'anthropic' }),
+		preloadProvider({ provider: 'openai' })
+	]);
+}, 60_000);
 afterAll(() => server.close());
 afterEach(() => vi.unstubAllGlobals());
 
 const FORMATS = ['anthropic', 'openai'] as const;
-const idleTimeout = { ms: 250, thinkingMs: 3000 };
+// Wide enough that a loaded machine (several test workers, a build beside them) never leaves a
+// 1 s gap between chunks the server sends without pausing; the pauses below are 2 s or more.
+const idleTimeout = { ms: 1000, thinkingMs: 6000 };
 
 function config(format: (typeof FORMATS)[number]): ProviderConfig {
 	return format === 'anthropic'
@@ -39,7 +47,7 @@ describe.each(FORMATS)('idle timeout (%s)', (format) => {
 		expect(failure.kind).toBe('timeout');
 		expect(failure.retryable).toBe(true);
 		expect(failure.afterOutput).toBe(false);
-		expect(failure.message).toMatch(/^No data from .+ for 250 ms \(it never started answering\)/);
+		expect(failure.message).toMatch(/^No data from .+ for 1 second \(it never started answering\)/);
 	});
 
 	it('cuts a stream that stalls mid-way, marked as after output', async () => {
@@ -83,7 +91,7 @@ describe.each(FORMATS)('idle timeout (%s)', (format) => {
 				text: 'Done thinking.',
 				chunkSize: 8,
 				// In the middle of the thinking deltas: longer than `ms`, shorter than `thinkingMs`.
-				fault: { type: 'pause', afterChunks: 4, ms: 600 }
+				fault: { type: 'pause', afterChunks: 4, ms: 2000 }
 			}
 		]);
 		const provider = createProvider(config(format));
@@ -97,7 +105,7 @@ describe.each(FORMATS)('idle timeout (%s)', (format) => {
 				thinking: 'Short thought.',
 				text: 'An answer that pauses half-way through.',
 				chunkSize: 8,
-				fault: { type: 'pause', afterChunks: 9, ms: 600 }
+				fault: { type: 'pause', afterChunks: 9, ms: 2000 }
 			}
 		]);
 		const provider = createProvider(config(format));
@@ -129,7 +137,7 @@ describe('idle timeout before the first token (OpenAI)', () => {
 	// A reasoning model on OpenAI's own API sends its role chunk, then nothing while it thinks.
 	const silentReasoning = {
 		text: 'Answer after thinking silently.',
-		fault: { type: 'pause' as const, afterChunks: 1, ms: 600 }
+		fault: { type: 'pause' as const, afterChunks: 1, ms: 2000 }
 	};
 
 	it('gives OpenAI’s own API the thinking allowance until the first token', async () => {
@@ -154,7 +162,7 @@ describe.each(FORMATS)('idle timeout counts bytes, not events (%s)', (format) =>
 		server.setScript([
 			{
 				text: 'An answer after a long, kept-alive wait.',
-				fault: { type: 'pause', afterChunks: 3, ms: 900, keepAliveMs: 100 }
+				fault: { type: 'pause', afterChunks: 3, ms: 3000, keepAliveMs: 200 }
 			}
 		]);
 		const provider = createProvider(config(format));

@@ -47,6 +47,25 @@ describe('presets', () => {
 		expect(describeConfigProblem({ provider: 'ollama', model: 'llama3' })).toBeUndefined();
 	});
 
+	it('names where to fix a problem: Settings from elsewhere, the fields themselves inside it', () => {
+		expect(describeConfigProblem({ provider: 'anthropic', model: 'x' })).toBe(
+			'Anthropic needs an API key: add it in Settings.'
+		);
+		expect(describeConfigProblem({ provider: 'anthropic', model: 'x' }, { where: 'below' })).toBe(
+			'Anthropic needs an API key: add it below.'
+		);
+		// A keyless local provider asks for no key, only for what it lacks.
+		expect(describeConfigProblem({ provider: 'ollama', model: '' }, { where: 'below' })).toBe(
+			'Choose a model for Ollama below.'
+		);
+	});
+
+	it('links every provider that needs a key to where its keys are made', () => {
+		for (const preset of PROVIDER_PRESETS.filter((p) => p.requiresApiKey)) {
+			expect(new URL(preset.keysUrl ?? '').protocol).toBe('https:');
+		}
+	});
+
 	it('createProvider refuses a configuration that cannot work', () => {
 		expect(() => createProvider({ provider: 'openai', model: 'gpt' })).toThrow(ProviderError);
 		expect(() => createProvider({ provider: 'openai', model: 'gpt' })).toThrow(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeRuntime } from '../../../src/lib/runtime/node';
 import type { FsEvent, PreviewEvent, Runtime } from '../../../src/lib/runtime/types';
+import { describeProcessContract } from '../../contract/process-contract';
 import { describeRuntimeContract } from '../../contract/runtime-contract';
 
 async function freshDir(): Promise<string> {
@@ -21,6 +22,14 @@ async function isRunning(pid: number): Promise<boolean> {
 }
 
 describeRuntimeContract('node', async () => {
+	const root = await freshDir();
+	return {
+		runtime: await createNodeRuntime({ root }),
+		cleanup: () => rm(root, { recursive: true, force: true })
+	};
+});
+
+describeProcessContract('node', async () => {
 	const root = await freshDir();
 	return {
 		runtime: await createNodeRuntime({ root }),

@@ -1,14 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
 	createWebContainerRuntime,
 	mountFiles,
 	toFileSystemTree
 } from '../../../src/lib/runtime/webcontainer';
 import { isFsError, type PreviewEvent, type Runtime } from '../../../src/lib/runtime/types';
+import { describeProcessContract } from '../../contract/process-contract';
 import { describeRuntimeContract } from '../../contract/runtime-contract';
 import { FakeWebContainer } from '../../fakes/webcontainer';
 
 describeRuntimeContract('webcontainer (test double)', async () => {
+	const fake = await FakeWebContainer.create();
+	return { runtime: createWebContainerRuntime(fake), cleanup: () => fake.destroy() };
+});
+
+describeProcessContract('webcontainer (test double)', async () => {
 	const fake = await FakeWebContainer.create();
 	return { runtime: createWebContainerRuntime(fake), cleanup: () => fake.destroy() };
 });
@@ -39,6 +47,48 @@ describe('webcontainer adapter', () => {
 		expect(runtime.fs.stat).toBeUndefined();
 		expect(runtime.capabilities.summary).toMatch(/jsh/);
 		expect(runtime.capabilities.summary).toMatch(/grep/);
+	});
+
+	it('spawns background processes as `jsh -c` without waiting, and gives them the server-ready URL', async () => {
+		const processes = runtime.processes!;
+		await processes.start('echo "port 4173"; sleep 300', { startedBy: 'agent' });
+		await processes.start('sleep 300', { startedBy: 'person' });
+		expect(fake.spawns.at(-1)).toMatchObject({
+			command: 'jsh',
+			args: ['-c', 'sleep 300'],
+			options: { cwd: fake.workdir, output: true }
+		});
+		await vi.waitFor(() => expect(processes.recentOutput('bash_1')).toContain('port 4173'));
+		// The server that printed its port gets the URL, though another process started later.
+		await fake.emit('server-ready', 4173, 'https://abc--4173.local-credentialless.webcontainer.io');
+		expect(processes.get('bash_1')?.url).toBe(
+			'https://abc--4173.local-credentialless.webcontainer.io'
+		);
+		expect(processes.get('bash_2')?.url).toBeUndefined();
+	});
+
+	it('gives a server-ready URL to the process that prints its port later, and a terminal server to none', async () => {
+		const processes = runtime.processes!;
+		// bash_1 waits for the test's go-ahead before it says where it listens.
+		await processes.start(
+			'while [ ! -f go ]; do sleep 0.05; done; echo "Local: http://localhost:4174/"; sleep 300',
+			{ startedBy: 'agent' }
+		);
+		await processes.start('echo watching; sleep 300', { startedBy: 'agent' });
+		await vi.waitFor(() => expect(processes.recentOutput('bash_2')).toContain('watching'));
+		// A server the person started in the terminal: no process printed its port.
+		await fake.emit('server-ready', 3000, 'https://abc--3000.local-credentialless.webcontainer.io');
+		// bash_1's server comes up before its output says so.
+		await fake.emit('server-ready', 4174, 'https://abc--4174.local-credentialless.webcontainer.io');
+		expect(processes.get('bash_1')?.url).toBeUndefined();
+		expect(processes.get('bash_2')?.url).toBeUndefined();
+		await writeFile(join(fake.workdir, 'go'), '');
+		await vi.waitFor(() =>
+			expect(processes.get('bash_1')?.url).toBe(
+				'https://abc--4174.local-credentialless.webcontainer.io'
+			)
+		);
+		expect(processes.get('bash_2')?.url).toBeUndefined();
 	});
 
 	it('runs commands as `jsh -c` in the absolute workdir path', async () => {
@@ -137,6 +187,8 @@ describe('webcontainer adapter', () => {
 
 	it('turns server-ready and port-close events into preview events', async () => {
 		const events: PreviewEvent[] = [];
+		// The adapter listens for itself too (it gives servers' URLs to its processes).
+		const own = { ready: fake.listenerCount('server-ready'), port: fake.listenerCount('port') };
 		const stop = runtime.onPreview((event) => events.push(event));
 		await fake.emit('port', 5173, 'open', 'https://x--5173.local');
 		await fake.emit('server-ready', 5173, 'https://x--5173.local');
@@ -146,8 +198,8 @@ describe('webcontainer adapter', () => {
 			{ type: 'closed', port: 5173 }
 		]);
 		stop();
-		expect(fake.listenerCount('server-ready')).toBe(0);
-		expect(fake.listenerCount('port')).toBe(0);
+		expect(fake.listenerCount('server-ready')).toBe(own.ready);
+		expect(fake.listenerCount('port')).toBe(own.port);
 		await fake.emit('server-ready', 3000, 'https://x--3000.local');
 		expect(events).toHaveLength(2);
 	});

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProjectSession } from '../../../src/lib/state';
+import { startEarlyOpen, takeEarlyOpen } from '../../../src/lib/state/early-open';
 import {
 	createProject,
 	getProject,
@@ -115,6 +116,19 @@ describe('ProjectSession.open, everything at once', () => {
 		);
 	});
 
+	it('counts as opened at once, even when the person leaves before the page settles', async () => {
+		const before = (await getProject(projectId))?.openedAt ?? 0;
+		const claim = heldClaim();
+		claim.decide('owner');
+		const tab = session(claim);
+		void tab.open();
+		await tab.filesReady;
+		await tab.dispose();
+		await vi.waitFor(async () =>
+			expect((await getProject(projectId))?.openedAt ?? 0).toBeGreaterThan(before)
+		);
+	});
+
 	it('heals a drifted project size from the files it opened', async () => {
 		await noteProjectEdited(projectId, 1000);
 		const claim = heldClaim();
@@ -137,5 +151,52 @@ describe('ProjectSession.open, everything at once', () => {
 		await tab.open();
 		expect(await tab.filesReady).toBeNull();
 		expect(tab.error).toMatch(/does not exist/);
+	});
+
+	describe('reads started as the page loaded (early-open.ts)', () => {
+		it('opens from them, with a save another tab announced before this tab listened', async () => {
+			startEarlyOpen(`/project/${encodeURIComponent(projectId)}`);
+			// Another tab saves and announces while only the early reads are listening.
+			await putFile(projectId, 'a.txt', 'saved while the page loaded\n');
+			const otherTab = new BroadcastChannel(`kiln-project:${projectId}`);
+			otherTab.postMessage({ type: 'files-saved', from: 'other-tab', paths: ['a.txt'] });
+			otherTab.close();
+			// Delivered asynchronously: listen on a second channel to know it has gone round.
+			await new Promise<void>((resolve) => {
+				const probe = new BroadcastChannel(`kiln-project:${projectId}`);
+				probe.onmessage = () => {
+					probe.close();
+					resolve();
+				};
+				const sender = new BroadcastChannel(`kiln-project:${projectId}`);
+				sender.postMessage({ type: 'probe', from: 'test' });
+				sender.close();
+			});
+
+			const claim = heldClaim();
+			claim.decide('owner');
+			const tab = session(claim);
+			await tab.open();
+			await vi.waitFor(async () =>
+				expect(await tab.workspace!.readText('a.txt')).toBe('saved while the page loaded\n')
+			);
+			// The early runtime is the session's: it answers, seeded from the same files.
+			const result = await tab.runtime!.exec('cat src/b.ts');
+			expect(result.output).toContain('export const b = 1;');
+			// Taken once: a second session of the project reads again.
+			expect(takeEarlyOpen(projectId)).toBeUndefined();
+		});
+
+		it('starts nothing for other addresses, and frees reads taken for another project', async () => {
+			startEarlyOpen('/');
+			startEarlyOpen('/project/');
+			startEarlyOpen('/project/%E0%A4%A');
+			expect(takeEarlyOpen(projectId)).toBeUndefined();
+
+			startEarlyOpen(`/project/${projectId}`);
+			expect(takeEarlyOpen('another-project')).toBeUndefined();
+			// Freed, not kept for later: the right project's session reads for itself.
+			expect(takeEarlyOpen(projectId)).toBeUndefined();
+		});
 	});
 });

@@ -28,6 +28,7 @@ describe('serving the build', () => {
 		await writeFile(join(root, '_app', 'immutable', 'chunks', 'app.js'), SCRIPT);
 		await writeFile(join(root, '_app', 'immutable', 'chunks', 'tiny.js'), 'export {};\n');
 		await writeFile(join(root, 'favicon.png'), Buffer.alloc(4096, 7));
+		await writeFile(join(root, 'service-worker.js'), 'self.addEventListener("fetch", () => {});\n');
 		await precompress(root);
 		server = await startServer({ port: 0, previewPort: 0, host: '127.0.0.1', root });
 		const address = server.address();
@@ -65,7 +66,7 @@ describe('serving the build', () => {
 		expect(response.headers.get('cross-origin-embedder-policy')).toBe('credentialless');
 	});
 
-	it.each(['/', '/index.html', '/project/abc', '/favicon.png'])(
+	it.each(['/', '/index.html', '/project/abc', '/favicon.png', '/service-worker.js'])(
 		'%s is revalidated on every load (no-cache)',
 		async (path) => {
 			const response = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'br' } });
@@ -92,7 +93,15 @@ describe('header files for static hosts', () => {
 			else rules.get(current)!.push(line.trim());
 		}
 		expect(rules.get('/_app/immutable/*')).toContain(`Cache-Control: ${IMMUTABLE}`);
-		for (const page of ['/', '/index.html', '/project/*', '/open*']) {
+		// The app-shell worker and the manifest too: a deploy must reach installed apps.
+		for (const page of [
+			'/',
+			'/index.html',
+			'/project/*',
+			'/open*',
+			'/service-worker.js',
+			'/manifest.webmanifest'
+		]) {
 			expect(rules.get(page)).toContain('Cache-Control: no-cache');
 		}
 		// No catch-all sets Cache-Control: hosts would merge it into the immutable rule's.
@@ -112,5 +121,14 @@ describe('header files for static hosts', () => {
 		expect(cacheFor('/_app/immutable/chunks/app.js')).toEqual([IMMUTABLE]);
 		expect(cacheFor('/')).toEqual(['no-cache']);
 		expect(cacheFor('/project/abc')).toEqual(['no-cache']);
+		expect(cacheFor('/service-worker.js')).toEqual(['no-cache']);
+		// The worker, manifest and icons are files, not routes of the app.
+		const rewrites = (config as unknown as { rewrites: { source: string }[] }).rewrites;
+		for (const file of ['/service-worker.js', '/manifest.webmanifest', '/icons/icon-192.png']) {
+			expect(
+				rewrites.some((rule) => new RegExp(`^${rule.source}$`).test(file)),
+				file
+			).toBe(false);
+		}
 	});
 });

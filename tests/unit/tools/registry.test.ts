@@ -53,7 +53,9 @@ describe('tool definitions for providers', () => {
 			'head_limit'
 		]);
 		expect(props('list')).toEqual(['path']);
-		expect(props('bash')).toEqual(['command', 'timeout_ms']);
+		expect(props('bash')).toEqual(['command', 'timeout_ms', 'run_in_background']);
+		expect(props('bash_output')).toEqual(['bash_id']);
+		expect(props('bash_kill')).toEqual(['bash_id']);
 		expect(props('todo_write')).toEqual(['todos']);
 		expect(byName.edit).toMatchObject({
 			type: 'object',
@@ -74,12 +76,12 @@ describe('tool definitions for providers', () => {
 		expect(JSON.stringify(byName)).not.toContain(String(Number.MAX_SAFE_INTEGER));
 	});
 
-	it('marks read, glob, grep, list and preview as read-only', () => {
+	it('marks read, glob, grep, list, bash_output and preview as read-only', () => {
 		expect(
 			coreTools()
 				.filter((t) => t.readOnly)
 				.map((t) => t.name)
-		).toEqual(['read', 'glob', 'grep', 'list', 'preview']);
+		).toEqual(['read', 'glob', 'grep', 'list', 'bash_output', 'preview']);
 	});
 
 	it('refuses unknown names', () => {

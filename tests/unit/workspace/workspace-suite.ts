@@ -349,6 +349,19 @@ export function describeWorkspaceSuite(
 				expect([...persistence.dirs]).toEqual(['new']);
 			});
 
+			it('stores a renamed file at its new place before forgetting the old one', async () => {
+				const { workspace, persistence } = await open({ 'style.css': 'body {}', 'dir/a.txt': 'a' });
+				await workspace.rename('style.css', 'theme.css');
+				await workspace.rename('dir', 'moved/dir');
+				await workspace.flush();
+				// A crash between two commits may cut this list anywhere: no cut loses a file.
+				const order = (entry: string) => persistence.log.indexOf(entry);
+				expect(order('putFile theme.css')).toBeGreaterThanOrEqual(0);
+				expect(order('putFile theme.css')).toBeLessThan(order('deleteTree style.css'));
+				expect(order('putFile moved/dir/a.txt')).toBeLessThan(order('deleteTree dir'));
+				expect([...persistence.files.keys()].sort()).toEqual(['moved/dir/a.txt', 'theme.css']);
+			});
+
 			it('keeps the bytes of a file whose text would not round-trip', async () => {
 				const { workspace, persistence } = await open();
 				const bytes = new Uint8Array(9000).fill(0x61);

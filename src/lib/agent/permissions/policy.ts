@@ -177,7 +177,7 @@ function activeRules(rules: readonly PermissionRule[]): ActiveRule[] {
 }
 
 /** Tools that only look: allowed everywhere (preview reloads the page, which changes no file). */
-const READERS = new Set(['read', 'glob', 'grep', 'list', 'preview']);
+const READERS = new Set(['read', 'glob', 'grep', 'list', 'preview', 'bash_output']);
 
 const ALLOWED: PermissionDecision = { allowed: true };
 
@@ -218,6 +218,11 @@ export function subagentPermission(
 	}
 	if (kind === 'general' || READERS.has(toolName)) return ALLOWED;
 	const reason = `You are an explore subagent: you may only read, search and run read-only commands (${toolName} is not allowed). Report what you found and what should be changed instead.`;
+	if (toolName === 'bash' && (args as { run_in_background?: unknown } | null)?.run_in_background) {
+		return refuse(
+			'You are an explore subagent: you may not start background processes. Run read-only commands in the foreground, and report what should be started instead.'
+		);
+	}
 	return toolName === 'bash' ? readOnlyBash(args, reason) : refuse(reason);
 }
 

@@ -4,7 +4,7 @@
  * given the policy) still cannot change the project. Refusals are ToolErrors, which the tool
  * registry hands to the model as a plain message.
  */
-import type { Runtime, RuntimeFs } from '../../runtime';
+import type { BackgroundProcesses, Runtime, RuntimeFs } from '../../runtime';
 import { ToolError, type ToolWorkspace } from '../../tools';
 import { classifyCommand } from '../permissions';
 
@@ -57,8 +57,30 @@ export function readOnlyRuntime(inner: Runtime): Runtime {
 			return inner.exec(command, options);
 		},
 		openShell: refuse,
+		...(inner.processes ? { processes: readOnlyProcesses(inner.processes) } : {}),
 		onPreview: (listener) => inner.onPreview(listener),
 		// The runtime belongs to the session, not to the subagent.
 		dispose: async () => {}
+	};
+}
+
+/** Reading the session's processes is harmless; starting or stopping one is not for explorers. */
+function readOnlyProcesses(inner: BackgroundProcesses): BackgroundProcesses {
+	const refuse = async (): Promise<never> => {
+		throw new ToolError(`${REFUSAL} Background processes may not be started or stopped.`);
+	};
+	return {
+		start: refuse,
+		kill: refuse,
+		killAll: refuse,
+		track: (command, options) => inner.track(command, options),
+		list: () => inner.list(),
+		get: (id) => inner.get(id),
+		readNew: (id) => inner.readNew(id),
+		recentOutput: (id, maxChars) => inner.recentOutput(id, maxChars),
+		settle: (id, waitMs, signal) => inner.settle(id, waitMs, signal),
+		// The parent is told of its processes' ends, not the explorer.
+		takeUnseenEnds: () => [],
+		subscribe: (listener) => inner.subscribe(listener)
 	};
 }

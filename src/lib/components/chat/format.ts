@@ -15,8 +15,10 @@ export function formatUsage(usage: TurnUsage): string {
 	return parts.join(' · ');
 }
 
-/** 400 → "0.4 s", 12_300 → "12 s", 75_000 → "1 min 15 s". */
+/** 340 → "340 ms", 1_400 → "1.4 s", 12_300 → "12 s", 75_000 → "1 min 15 s". */
 export function formatDuration(ms: number): string {
+	// Under a second, tenths of a second would round a quick call down to "0 s".
+	if (ms < 999.5) return `${Math.max(0, Math.round(ms))} ms`;
 	if (ms < 10_000) return `${(ms / 1000).toFixed(1).replace(/\.0$/, '')} s`;
 	const seconds = Math.round(ms / 1000);
 	if (seconds < 60) return `${seconds} s`;
@@ -27,4 +29,16 @@ export function formatDuration(ms: number): string {
 export function formatCost(usd: number): string {
 	if (usd > 0 && usd < 0.01) return `$${usd.toPrecision(1)}`;
 	return `$${usd.toFixed(2)}`;
+}
+
+/**
+ * A bash card's output without its closing "Exit code: N" line: the card shows the exit code
+ * itself, once. Anything else the tool said (a timeout, a stop, bytes not kept) stays.
+ */
+export function withoutExitLine(output: string, exitCode: number | undefined): string {
+	if (exitCode === undefined) return output;
+	return output.replace(
+		new RegExp(`\\n*Exit code: ${exitCode}(?=\\n\\(The command printed|$)`),
+		''
+	);
 }

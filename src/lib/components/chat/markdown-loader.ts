@@ -2,7 +2,7 @@
  * marked + DOMPurify (markdown.ts) are loaded when the chat first shows a reply, not with the IDE:
  * a person who never chats never downloads them. Until they arrive a reply shows as plain text.
  */
-type MarkdownModule = typeof import('./markdown');
+export type MarkdownModule = typeof import('./markdown');
 
 let loading: Promise<MarkdownModule> | undefined;
 
@@ -14,3 +14,9 @@ export function loadMarkdown(): Promise<MarkdownModule> {
 	});
 	return loading;
 }
+
+/**
+ * A typed message longer than this (a pasted log or file) stays plain text: it arrives whole, as
+ * one block, and formatting a megabyte of it at once would freeze the page.
+ */
+export const TYPED_MARKDOWN_MAX_CHARS = 20_000;

@@ -14,7 +14,8 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { Lexer, Marked, type Links, type Token, type TokensList, type Tokens } from 'marked';
 import { honestLinkText } from './link-text';
 
-let marked: Marked | undefined;
+/** One instance for replies, one for the person's own messages (see MarkdownOptions). */
+const markedFor = new Map<boolean, Marked>();
 let purifier: DOMPurify | undefined;
 
 /** Everything GFM Markdown produces that a reply needs; anything else is removed. */
@@ -66,11 +67,24 @@ const PURIFY_CONFIG: Config = {
 	ALLOW_ARIA_ATTR: false
 };
 
-function getMarked(): Marked {
-	marked ??= new Marked({
+/**
+ * `typed`: the person's own message. A line break they typed stays one (they write in a text
+ * box, not in Markdown's paragraphs), and HTML they typed ("why is <button> grey?") shows as the
+ * text it is rather than being parsed and dropped by the sanitiser.
+ */
+export interface MarkdownOptions {
+	typed?: boolean;
+}
+
+function getMarked(typed = false): Marked {
+	const known = markedFor.get(typed);
+	if (known) return known;
+	const marked = new Marked({
 		gfm: true,
 		async: false,
+		breaks: typed,
 		renderer: {
+			...(typed && { html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeText(text) }),
 			image({ href, text }: Tokens.Image): string {
 				return `<a href="${escapeAttribute(href)}">${escapeText(text || href)}</a>`;
 			},
@@ -80,6 +94,7 @@ function getMarked(): Marked {
 			}
 		}
 	});
+	markedFor.set(typed, marked);
 	return marked;
 }
 
@@ -119,6 +134,11 @@ export function renderMarkdown(text: string): string {
  */
 export class MarkdownBlocks {
 	#cache = new Map<string, string>();
+	readonly #typed: boolean;
+
+	constructor({ typed = false }: MarkdownOptions = {}) {
+		this.#typed = typed;
+	}
 	#lexed = new IncrementalLexer();
 	/** How many blocks the last render() parsed and sanitised (the rest came from the cache). */
 	renderedLast = 0;
@@ -132,7 +152,7 @@ export class MarkdownBlocks {
 	render(text: string): string[] {
 		const purify = getPurifier();
 		if (!purify) return [`<p>${escapeText(text)}</p>`];
-		const marked = getMarked();
+		const marked = getMarked(this.#typed);
 		const tokens = this.#lexed.lex(text, marked);
 		// Reference-style links are defined anywhere in the reply and used anywhere.
 		const links = Object.keys(tokens.links).length > 0 ? JSON.stringify(tokens.links) : '';
@@ -242,3 +262,6 @@ function escapeText(text: string): string {
 function escapeAttribute(text: string): string {
 	return escapeText(text).replace(/"/g, '&quot;');
 }
+
+// What a rendered reply gets afterwards (Copy buttons, file links) comes in the same lazy chunk.
+export { codeOf, COPY_LABEL, enhanceReply, referenceOf } from './markdown-enhance';

@@ -67,9 +67,14 @@ export interface InspectedRequest {
 	readonly cache?: CacheUse;
 }
 
+/**
+ * The requests of one log. `subagent`: the log is a subagent's (one task, no turns of its own),
+ * so its requests are titled by step alone.
+ */
 export function inspectRequests(
 	events: readonly SessionEvent[],
-	lookup: (model: string) => ModelInfo = modelInfo
+	lookup: (model: string) => ModelInfo = modelInfo,
+	{ subagent = false }: { subagent?: boolean } = {}
 ): InspectedRequest[] {
 	const turnAt = turnNumbers(events);
 	return sessionRequests(events).map(({ index, at, step, snapshot }) => {
@@ -79,7 +84,9 @@ export function inspectRequests(
 				? turn > 0
 					? `Compaction (after turn ${turn})`
 					: 'Compaction'
-				: `Turn ${turn}, step ${step}`;
+				: subagent
+					? `Subagent step ${step}`
+					: `Turn ${turn}, step ${step}`;
 		const total = snapshot.estimatedInputTokens;
 		const layers = snapshot.layers.map((layer): LayerRow => ({
 			name: layer.name,

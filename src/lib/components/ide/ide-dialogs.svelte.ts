@@ -11,8 +11,10 @@ export class IdeDialogState {
 	/** The candidates quick open offers, fixed when it opens. */
 	quickOpenPaths = $state.raw<string[]>([]);
 
+	palette = $state(false);
+
 	/** Dialogs opened at least once on this page. */
-	used = $state({ settings: false, share: false, quickOpen: false });
+	used = $state({ settings: false, share: false, quickOpen: false, palette: false });
 
 	openSettings(reason?: string): void {
 		this.settingsReason = reason;
@@ -21,6 +23,10 @@ export class IdeDialogState {
 
 	openShare(): void {
 		this.share = this.used.share = true;
+	}
+
+	openPalette(): void {
+		this.palette = this.used.palette = true;
 	}
 
 	openQuickOpen(paths: string[]): void {

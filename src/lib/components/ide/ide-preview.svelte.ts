@@ -9,7 +9,14 @@ import {
 	startStaticPreview,
 	type StaticPreview
 } from '$lib/preview';
-import { PreviewChannel, PreviewConsole, type ProjectSession } from '$lib/state';
+import { describeProcessStatus } from '$lib/runtime';
+import {
+	PreviewChannel,
+	PreviewConsole,
+	ProcessesView,
+	type OpenServer,
+	type ProjectSession
+} from '$lib/state';
 import { PreviewSettings } from '$lib/state/settings';
 import type { Workspace } from '$lib/workspace';
 import { messageOf } from '$lib/errors';
@@ -33,6 +40,8 @@ export class IdePreview {
 	readonly channel = new PreviewChannel(this.console);
 	/** The screenshot budget the preview tool keeps to (Settings). */
 	readonly settings = new PreviewSettings();
+	/** The runtime's processes (the Processes panel): which server the preview shows, or that it stopped. */
+	readonly processes = new ProcessesView();
 
 	readonly #session: ProjectSession;
 	#liveReloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,17 +52,40 @@ export class IdePreview {
 		return this.staticPreview !== null && this.hasIndexHtml && !this.unbuildableScript;
 	}
 
+	/**
+	 * The newest dev server still serving. A process the Processes panel knows may have stopped
+	 * before the runtime's port-close event arrives, so its end counts too.
+	 */
+	get #server(): OpenServer | null {
+		for (const server of [...this.#session.openServers].reverse()) {
+			const owner = this.processes.items.filter((item) => item.url === server.url).at(-1);
+			if (!owner || owner.status === 'running') return server;
+		}
+		return null;
+	}
+
+	get #serverUrl(): string | null {
+		return this.#server?.url ?? null;
+	}
+
+	/**
+	 * While a dev server is shown, the address bar starts with where it listens, as the server
+	 * announced it (`localhost:5173`); its real URL (WebContainer's own host) is its title.
+	 */
+	get server(): { label: string; url: string } | null {
+		const server = this.#server;
+		return server ? { label: `localhost:${server.port}`, url: server.url } : null;
+	}
+
 	get url(): string | null {
 		const staticUrl =
 			this.#staticShown && this.staticPreview?.kind === 'origin' ? this.staticPreview.url : null;
-		return this.#session.serverPreviewUrl ?? staticUrl;
+		return this.#serverUrl ?? staticUrl;
 	}
 
 	/** No preview origin configured: index.html's text, shown in an opaque-origin sandbox. */
 	get sandboxed(): boolean {
-		return (
-			!this.#session.serverPreviewUrl && this.#staticShown && this.staticPreview?.kind === 'sandbox'
-		);
+		return !this.#serverUrl && this.#staticShown && this.staticPreview?.kind === 'sandbox';
 	}
 
 	get srcdoc(): string | null {
@@ -61,13 +93,30 @@ export class IdePreview {
 	}
 
 	get notice(): string | null {
-		return this.sandboxed ? SANDBOX_NOTICE : null;
+		if (this.sandboxed) return SANDBOX_NOTICE;
+		const shown = this.#server;
+		if (shown) {
+			const process = this.processes.serverAt(shown.url);
+			return process
+				? `Dev server ${process.id} (${process.command}) on port ${shown.port}`
+				: `Dev server on port ${shown.port}`;
+		}
+		const stopped = this.#stoppedServerText();
+		return stopped && this.url ? `${stopped} Showing the project's files as they are.` : null;
+	}
+
+	/** Says that the dev server the preview showed has stopped, and how to bring it back. */
+	#stoppedServerText(): string | null {
+		const stopped = this.processes.stoppedServer;
+		if (!stopped) return null;
+		return `The dev server ${stopped.id} (${stopped.command}) ${describeProcessStatus(stopped)}, so its page is gone. Start it again (ask the agent, or use Processes) to see it.`;
 	}
 
 	get emptyMessage(): string {
 		const runtime = this.#session.runtime;
 		return (
 			this.error ??
+			this.#stoppedServerText() ??
 			(this.unbuildableScript && this.hasIndexHtml
 				? runtime?.capabilities.node
 					? `index.html loads ${this.unbuildableScript}, which needs its dev server: run npm install && npm run dev in the terminal.`
@@ -93,10 +142,21 @@ export class IdePreview {
 			this.sandboxHtml = ws.peekText('index.html') ?? null;
 		};
 		inspectIndexHtml();
-		return ws.subscribe(() => {
+		const stopFiles = ws.subscribe(() => {
 			inspectIndexHtml();
 			this.#scheduleLiveReload();
 		});
+		// The Processes panel and the preview follow whichever runtime is current.
+		const stopProcesses = $effect.root(() => {
+			$effect(() => this.processes.attach(this.#session.runtime));
+			$effect(() => {
+				this.processes.servers = this.#session.openServers;
+			});
+		});
+		return () => {
+			stopFiles();
+			stopProcesses();
+		};
 	}
 
 	/** Starts serving the project's files offline; `destroyed` says the IDE went meanwhile. */
@@ -120,7 +180,7 @@ export class IdePreview {
 	 * agent), batching bursts into one reload. Dev servers in WebContainer have their own HMR.
 	 */
 	#scheduleLiveReload() {
-		if (this.#session.serverPreviewUrl) return;
+		if (this.#serverUrl) return;
 		clearTimeout(this.#liveReloadTimer);
 		this.#liveReloadTimer = setTimeout(() => (this.reloadToken += 1), 250);
 	}

@@ -1,32 +1,26 @@
 /**
  * What the IDE shows only on a person's action, each its own chunk: the share, settings and
- * export dialogs (fflate, the share code, the model list), quick open (fuzzysort) and the changes
- * review (diff, CodeMirror's merge view). The shell paints without them; each loads on first use.
+ * export dialogs (fflate, the share code, the model list), quick open and the command palette
+ * (fuzzysort), the Search panel and the changes review (diff, CodeMirror's merge view). The shell paints without them; each loads on first use.
  * The export dialog was part of the shell until it was trimmed, so prefetchIdleParts() fetches it
  * in idle time after the shell paints: its button opens it without waiting, as it always did.
  */
+import { loadOnce as once } from '$lib/components/common/load-once';
 import { whenIdle } from '$lib/components/common/when-idle';
-
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-	let loading: Promise<T> | undefined;
-	return () => {
-		// A failed download is tried again next time rather than remembered.
-		loading ??= load().catch((error: unknown) => {
-			loading = undefined;
-			throw error;
-		});
-		return loading;
-	};
-}
 
 export const loadShareDialog = once(() => import('$lib/components/share/ShareDialog.svelte'));
 export const loadSettingsDialog = once(
 	() => import('$lib/components/settings/SettingsDialog.svelte')
 );
 export const loadQuickOpen = once(() => import('./QuickOpen.svelte'));
+export const loadSearchPanel = once(() => import('$lib/components/search/SearchPanel.svelte'));
+export const loadCommandPalette = once(() => import('./CommandPalette.svelte'));
 export const loadChangesPanel = once(() => import('$lib/components/changes/ChangesPanel.svelte'));
 /** Not an action's, but not the first paint's either: PreviewPane asks for it once that is done. */
 export const loadConsolePanel = once(() => import('$lib/components/preview/ConsolePanel.svelte'));
+export const loadProcessesPanel = once(
+	() => import('$lib/components/processes/ProcessesPanel.svelte')
+);
 export const loadExportDialog = once(() => import('$lib/components/portable/ExportDialog.svelte'));
 
 /** Fetches, in idle time, the parts a click opens that the shell used to carry; returns a stop. */

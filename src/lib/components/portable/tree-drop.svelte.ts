@@ -3,10 +3,9 @@
  * workspace. The same names are refused and the same limits apply as for Import; a file that
  * exists is replaced only after the person says so, and one with unsaved editor text never is.
  */
-import type { ImportProgress, SkippedItem } from '$lib/share';
+import type { DroppedItems, ImportProgress, SkippedItem } from '$lib/share';
 import type { WorkspaceApi } from '$lib/workspace';
 import type { FileData } from '$lib/storage';
-import { captureDrop } from './drop-capture';
 import { loadShare } from './import-run.svelte';
 
 export interface DropPlan {
@@ -16,6 +15,12 @@ export interface DropPlan {
 	readonly skipped: SkippedItem[];
 	/** Paths (inside the project) that exist already: written only if the person agrees. */
 	readonly conflicts: readonly string[];
+}
+
+/** A drop as caught in its event: what was dropped, and the project folder it goes into. */
+export interface TreeDropRequest {
+	readonly dropped: DroppedItems;
+	readonly folder: string;
 }
 
 export interface DropOutcome {
@@ -43,9 +48,9 @@ export class TreeDrop {
 		this.outcome = null;
 	}
 
-	async drop(transfer: DataTransfer, folder: string): Promise<void> {
+	/** Reads what was dropped (captured in the drop event: see drop-capture.ts) into `folder`. */
+	async drop(dropped: DroppedItems, folder: string): Promise<void> {
 		if (this.progress || this.pending) return;
-		const dropped = captureDrop(transfer);
 		this.dismiss();
 		this.progress = { phase: 'Reading the dropped files', done: 0 };
 		const share = await loadShare();

@@ -6,12 +6,15 @@
 import {
 	describeConfigProblem,
 	getPreset,
+	isLocalProvider,
+	pickDefaultModel,
 	type ProviderConfig,
 	type ProviderId,
 	type ReasoningEffort
 } from '$lib/providers';
 import {
 	listModelOptions,
+	localModelOptions,
 	prepareModelCatalog,
 	summariseModel,
 	type ModelOption,
@@ -55,6 +58,8 @@ export class ModelSettingsForm {
 	catalogVersion = $state(0);
 	/** The chosen model's entry in the provider's list, if listed. */
 	readonly listed = $derived(this.models.find((option) => option.id === this.model.trim()));
+	/** What still stops this configuration, worded for Settings itself (the banner at its top). */
+	readonly problem = $derived(describeConfigProblem(this.#current(), { where: 'below' }));
 	/** Window, price, deprecation and reasoning support of the chosen model. */
 	readonly summary = $derived.by(() => {
 		void this.catalogVersion;
@@ -142,6 +147,8 @@ export class ModelSettingsForm {
 					}
 				: this.#settings().configFor(next)
 		);
+		// A local server is asked for its models as soon as it is chosen.
+		if (isLocalProvider(next)) void this.refreshModels();
 	}
 
 	/** Which field a configuration problem belongs to, so it can be shown beside it. */
@@ -165,10 +172,18 @@ export class ModelSettingsForm {
 		this.modelsStatus = 'loading';
 		this.modelsError = '';
 		try {
-			const models = await listModelOptions(config, controller.signal);
+			const models = isLocalProvider(config.provider)
+				? await localModelOptions(config.provider, config.baseUrl, controller.signal)
+				: await listModelOptions(config, controller.signal);
 			if (controller.signal.aborted) return;
 			this.models = models;
 			this.modelsStatus = 'loaded';
+			if (!this.model.trim()) {
+				this.model = pickDefaultModel(
+					config.provider,
+					models.map((option) => option.id)
+				);
+			}
 		} catch (error) {
 			if (controller.signal.aborted) return;
 			this.modelsStatus = 'error';

@@ -12,7 +12,9 @@ export interface TerminalSurface {
 
 export type TerminalState = 'idle' | 'connecting' | 'open' | 'exited' | 'failed';
 
-const DIM = '\x1b[2m';
+// Bright black (the theme's muted colour), not SGR 2: xterm draws dim text at half opacity, under
+// WCAG AA's 4.5:1 on the light theme.
+const DIM = '\x1b[90m';
 const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 /** Keystrokes typed while a shell starts are replayed to it; beyond this they are dropped. */

@@ -5,11 +5,13 @@
  */
 import { tick } from 'svelte';
 import type { SvelteSet } from 'svelte/reactivity';
-import { basename, dirname, isWithin, joinPath } from '$lib/runtime';
+import { basename, dirname, joinPath } from '$lib/runtime';
 import type { WorkspaceApi } from '$lib/workspace';
 import { validateName } from './name-validation';
 import { clauseOf } from '$lib/errors';
-import { ancestorsOf, movePath } from './tree-model';
+import { ancestorsOf } from './tree-model';
+import { checkMovePath, type MoveCheck } from './move-target';
+import { moveInTree } from './tree-move';
 
 export type TreeEditTarget =
 	{ mode: 'rename'; path: string } | { mode: 'create'; kind: 'file' | 'directory'; parent: string };
@@ -72,26 +74,17 @@ export class InlineEdit {
 		const active = this.target;
 		if (!active || this.busy) return;
 		const workspace = this.#host.workspace();
-		const parent = active.mode === 'create' ? active.parent : dirname(active.path);
-		const oldName = active.mode === 'rename' ? basename(active.path) : undefined;
-		const check = validateName(this.value, {
-			siblings: workspace.listDir(parent).map((node) => node.name),
-			current: oldName
-		});
+		const check = this.#check(active, workspace);
 		if (!check.ok) {
 			this.error = check.error;
 			return;
 		}
-		const target = joinPath(parent, check.name);
+		const target = check.path;
 		if (active.mode === 'rename' && target === active.path) return this.cancel();
 		this.busy = true;
 		try {
 			if (active.mode === 'rename') {
-				// The removal event collapses the old folders: remember them to reopen under the new name.
-				const expanded = this.#host.expanded;
-				const reopen = [...expanded].filter((path) => isWithin(path, active.path));
-				await workspace.rename(active.path, target);
-				for (const path of reopen) expanded.add(movePath(path, active.path, target));
+				await moveInTree(workspace, this.#host.expanded, active.path, target);
 			} else if (active.kind === 'file') {
 				await workspace.writeFile(target, '');
 			} else {
@@ -103,10 +96,30 @@ export class InlineEdit {
 			if (active.mode === 'create' && active.kind === 'file') this.#host.onCreatedFile(target);
 		} catch (cause) {
 			const verb = active.mode === 'rename' ? 'rename to' : 'create';
-			this.error = `Could not ${verb} "${check.name}": ${clauseOf(cause)}. Try another name, or press Escape to cancel.`;
+			this.error = `Could not ${verb} "${target}": ${clauseOf(cause)}. Try another name, or press Escape to cancel.`;
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/**
+	 * The name typed, as a project path. A rename that contains "/" is a move: the path starts at
+	 * the project's top folder and missing folders are created.
+	 */
+	#check(active: TreeEditTarget, workspace: WorkspaceApi): MoveCheck {
+		if (active.mode === 'rename' && /[/\\]/.test(this.value)) {
+			return checkMovePath(this.value, {
+				from: active.path,
+				exists: (path) => workspace.exists(path),
+				isDirectory: (path) => workspace.isDirectory(path)
+			});
+		}
+		const parent = active.mode === 'create' ? active.parent : dirname(active.path);
+		const check = validateName(this.value, {
+			siblings: workspace.listDir(parent).map((node) => node.name),
+			current: active.mode === 'rename' ? basename(active.path) : undefined
+		});
+		return check.ok ? { ok: true, path: joinPath(parent, check.name) } : check;
 	}
 
 	onKeydown = (event: KeyboardEvent) => {

@@ -65,3 +65,17 @@ export function movePath(path: string, from: string, to: string): string {
 	if (path.startsWith(from + '/')) return to + path.slice(from.length);
 	return path;
 }
+
+/**
+ * The folder a drop on `target` lands in: a folder row itself, a file row's folder, or the top
+ * ('' ) for anything else in the tree.
+ */
+export function dropFolderAt(
+	target: EventTarget | null,
+	isDirectory: (path: string) => boolean
+): string {
+	const row = (target as Element | null)?.closest?.('[data-path]');
+	const path = row?.getAttribute('data-path') ?? '';
+	if (!path || isDirectory(path)) return path;
+	return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}

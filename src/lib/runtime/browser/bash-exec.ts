@@ -1,6 +1,10 @@
 /**
  * exec over just-bash. just-bash returns stdout and stderr only when a command ends, so
- * onOutput gets them then (stdout first); a timeout or abort goes to just-bash's own signal
+ * onOutput gets them then. It also keeps the two streams apart for the whole command line,
+ * so `echo a; ls missing; echo b` would come back as "a b" and then the error: every command
+ * line starts with `exec 2>&1`, which sends stderr into stdout as it happens, in order (see
+ * INTERLEAVE). Its messages meant for embedders are put in the terminal's words
+ * (bash-messages.ts). A timeout or abort goes to just-bash's own signal
  * (its interpreter and `sleep` stop at the next statement) and is also raced, so a command
  * that never reaches a statement boundary cannot hold the caller.
  */
@@ -8,6 +12,7 @@ import type { Bash } from 'just-bash/browser';
 import { BoundedOutput } from '../bounded-output';
 import { normalizePath } from '../paths';
 import { EXIT_ABORTED, EXIT_TIMEOUT, type ExecOptions, type ExecResult } from '../types';
+import { inTerminalWords } from './bash-messages';
 import { toBashPath } from './project-paths';
 import { messageOf } from '../../errors';
 
@@ -22,6 +27,13 @@ const STOP_GRACE_MS = 100;
 
 /** The line just-bash adds when its signal fires; our result says it more precisely. */
 const ABORT_NOTICE = 'bash: execution aborted\n';
+
+/**
+ * Put before every command line, on its first line so line numbers in messages stay right.
+ * just-bash applies a persistent `exec` redirection statement by statement, which is what makes
+ * the order right; `cmd 2>file` and `2>/dev/null` inside the line still win for their command.
+ */
+const INTERLEAVE = 'exec 2>&1; ';
 
 type BashOutput = { stdout: string; stderr: string; exitCode: number };
 
@@ -83,7 +95,11 @@ export function createBashExecutor(bash: Bash, afterEach: () => void): BashExecu
 			if (stoppedBy) return stoppedResult(stoppedBy);
 
 			const outcome: Promise<BashOutput> = bash
-				.exec(command, { cwd: absoluteCwd, env: options.env, signal: controller.signal })
+				.exec(INTERLEAVE + command, {
+					cwd: absoluteCwd,
+					env: options.env,
+					signal: controller.signal
+				})
 				.catch((error: unknown) => ({
 					stdout: '',
 					stderr: `bash: ${messageOf(error)}\n`,
@@ -99,9 +115,10 @@ export function createBashExecutor(bash: Bash, afterEach: () => void): BashExecu
 					new Promise<undefined>((resolve) => setTimeout(resolve, STOP_GRACE_MS))
 				]);
 			}
-			const stdout = result?.stdout ?? '';
-			let stderr = result?.stderr ?? '';
+			let stdout = inTerminalWords(result?.stdout ?? '');
+			let stderr = inTerminalWords(result?.stderr ?? '');
 			if (reason && stderr.endsWith(ABORT_NOTICE)) stderr = stderr.slice(0, -ABORT_NOTICE.length);
+			if (reason && stdout.endsWith(ABORT_NOTICE)) stdout = stdout.slice(0, -ABORT_NOTICE.length);
 			if (stdout) onOutput?.(stdout);
 			if (stderr) onOutput?.(stderr);
 			// just-bash caps what one command may print (JUST_BASH_OUTPUT_LIMIT); what is kept of it

@@ -9,7 +9,12 @@ import { timeSlices } from '../yield-to-page';
 import { LineShell } from '../shell/line-shell';
 import { createBashExecutor, JUST_BASH_OUTPUT_LIMIT } from './bash-exec';
 import type { BrowserRuntimeOptions } from './browser-runtime';
-import { browserCapabilities, browserShellBanner } from './capabilities';
+import { ProcessTable } from '../process-table';
+import {
+	BROWSER_BACKGROUND_REFUSAL,
+	browserCapabilities,
+	browserShellBanner
+} from './capabilities';
 import { FsEventBatcher } from './event-batcher';
 import { createProjectFs } from './project-fs';
 import { PROJECT_ROOT, toBashPath, toProjectPath } from './project-paths';
@@ -54,11 +59,14 @@ export async function buildBrowserRuntime(
 	});
 	const executor = createBashExecutor(bash, () => events.flush());
 	const projectFs = createProjectFs(fs, events);
+	// Foreground commands are still listed (and stoppable) here; background ones are refused.
+	const processes = new ProcessTable({ launch: { refuse: BROWSER_BACKGROUND_REFUSAL } });
 
 	return {
 		capabilities: browserCapabilities,
 		fs: projectFs,
 		exec: (command, execOptions) => executor.exec(command, execOptions),
+		processes,
 		async openShell(shellOptions) {
 			return new LineShell({
 				exec: (command, execOptions) => executor.exec(command, execOptions),
@@ -71,6 +79,7 @@ export async function buildBrowserRuntime(
 		onPreview: () => () => {},
 		async dispose() {
 			executor.abortAll();
+			await processes.dispose();
 			events.dispose();
 		}
 	};

@@ -23,10 +23,12 @@ let loading: Promise<Loaded> | undefined;
  * the moment it knows it will want a runtime, so the 1.3 MB download overlaps reading storage.
  */
 export function preloadBrowserRuntime(): Promise<Loaded> {
+	// All three side by side: just-bash reads the global Buffer only when gzip runs, not on import.
 	loading ??= Promise.all([
-		ensureBuffer().then(() => import('just-bash/browser')),
-		import('./bash-runtime')
-	]);
+		import('just-bash/browser'),
+		import('./bash-runtime'),
+		ensureBuffer()
+	]).then(([justBash, runtime]): Loaded => [justBash, runtime]);
 	// A failed download may succeed on the next try (the network came back).
 	loading.catch(() => (loading = undefined));
 	return loading;

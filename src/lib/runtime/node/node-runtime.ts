@@ -9,6 +9,7 @@ import { LineShell } from '../shell/line-shell';
 import {
 	EXIT_ABORTED,
 	isFsError,
+	ProcessError,
 	type ExecOptions,
 	type ExecResult,
 	type PreviewEvent,
@@ -19,7 +20,8 @@ import { createNodeFs } from './node-fs';
 import { NodeWatcher } from './node-watch';
 import { localProcessHost, type ProcessHost } from './process-host';
 import { createRealPaths } from './real-paths';
-import { PreviewDetector } from './preview-detector';
+import { PreviewDetector } from '../preview-detector';
+import { ProcessTable } from '../process-table';
 import { createRipgrepSearch, findRipgrep } from './ripgrep';
 
 export interface NodeRuntimeOptions {
@@ -49,10 +51,37 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 	const fs = createNodeFs(realPaths, (listener) => watcher.subscribe(listener));
 	const previewListeners = new Set<(event: PreviewEvent) => void>();
 	const running = new Set<() => void>();
+	const host = options.processHost ?? localProcessHost;
 
 	const emitPreview = (event: PreviewEvent) => {
 		for (const listener of [...previewListeners]) listener(event);
 	};
+
+	/** The absolute folder a command runs in, or why it cannot run there. */
+	async function commandFolder(cwd: string): Promise<{ path: string } | { refusal: string }> {
+		try {
+			normalizePath(cwd);
+		} catch {
+			return { refusal: `Cannot run in '${cwd}': it is outside the project.\n` };
+		}
+		let absoluteCwd: string;
+		try {
+			// Through links, like every path: a folder link out of the project is refused.
+			absoluteCwd = await realPaths.existing(cwd);
+		} catch (error) {
+			if (isFsError(error, 'EACCES') || isFsError(error, 'ELOOP')) {
+				return { refusal: `Cannot run in '${cwd}': ${error.message}\n` };
+			}
+			absoluteCwd = resolve(root, normalizePath(cwd));
+		}
+		const cwdInfo = await stat(absoluteCwd).catch(() => undefined);
+		if (!cwdInfo?.isDirectory()) {
+			return {
+				refusal: `Cannot run in '${normalizePath(cwd)}': no such folder in the project. Create it first or run from the project root.\n`
+			};
+		}
+		return { path: absoluteCwd };
+	}
 
 	async function exec(command: string, execOptions: ExecOptions = {}): Promise<ExecResult> {
 		const { signal } = execOptions;
@@ -63,35 +92,14 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 		signal?.addEventListener('abort', stop, { once: true });
 		running.add(stop);
 		try {
-			const cwd = execOptions.cwd ?? '';
-			let absoluteCwd: string;
-			try {
-				normalizePath(cwd);
-			} catch {
-				return failure(`Cannot run in '${cwd}': it is outside the project.\n`, execOptions);
-			}
-			try {
-				// Through links, like every path: a folder link out of the project is refused.
-				absoluteCwd = await realPaths.existing(cwd);
-			} catch (error) {
-				if (isFsError(error, 'EACCES') || isFsError(error, 'ELOOP')) {
-					return failure(`Cannot run in '${cwd}': ${error.message}\n`, execOptions);
-				}
-				absoluteCwd = resolve(root, normalizePath(cwd));
-			}
-			const cwdInfo = await stat(absoluteCwd).catch(() => undefined);
-			if (!cwdInfo?.isDirectory()) {
-				return failure(
-					`Cannot run in '${normalizePath(cwd)}': no such folder in the project. Create it first or run from the project root.\n`,
-					execOptions
-				);
-			}
+			const folder = await commandFolder(execOptions.cwd ?? '');
+			if ('refusal' in folder) return failure(folder.refusal, execOptions);
 			if (stopped.signal.aborted) return abortedResult();
 			const previews = new PreviewDetector(emitPreview);
-			const child = (options.processHost ?? localProcessHost).run(command, {
+			const child = host.run(command, {
 				...execOptions,
 				signal: stopped.signal,
-				cwd: absoluteCwd,
+				cwd: folder.path,
 				onChunk: (chunk) => previews.feed(chunk)
 			});
 			try {
@@ -105,12 +113,29 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 		}
 	}
 
+	// Background processes run under the same host as commands, without a timeout: a process
+	// group each, so bash_kill and dispose stop the whole tree.
+	const processes = new ProcessTable({
+		onPreview: emitPreview,
+		async launch(command, launchOptions) {
+			const folder = await commandFolder(launchOptions.cwd ?? '');
+			if ('refusal' in folder) throw new ProcessError(folder.refusal.trim());
+			const child = host.run(command, {
+				cwd: folder.path,
+				...(launchOptions.env ? { env: launchOptions.env } : {}),
+				onChunk: launchOptions.onOutput
+			});
+			return { exit: child.result.then((result) => result.exitCode), kill: () => child.stop() };
+		}
+	});
+
 	const rg = options.ripgrep === undefined ? findRipgrep() : options.ripgrep || undefined;
 	return {
 		capabilities: nodeCapabilities,
 		fs,
 		...(rg ? { search: createRipgrepSearch(root, rg) } : {}),
 		exec,
+		processes,
 		async openShell(shellOptions) {
 			// A real pty needs a native module; the line shell over exec is enough for the CLI.
 			return new LineShell({ exec, fs, ...shellOptions });
@@ -121,6 +146,7 @@ export async function createNodeRuntime(options: NodeRuntimeOptions): Promise<Ru
 		},
 		async dispose() {
 			for (const stop of [...running]) stop();
+			await processes.dispose();
 			watcher.dispose();
 			previewListeners.clear();
 		}

@@ -6,9 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { NativeGrepFile, NativeGrepRequest, NativeGrepResult, NativeSearch } from '../types';
+import { PathScanner, TextFilter } from './text-filter';
 
 /** The rg executable on PATH, or undefined. Checked once per runtime: a handful of stats. */
 export function findRipgrep(path = process.env.PATH ?? ''): string | undefined {
@@ -87,10 +87,19 @@ function runRipgrep(
 			windowsHide: true
 		});
 		const chunks: Buffer[] = [];
+		// Which reported files the workspace would search is checked as their paths arrive.
+		const texts = new TextFilter(root);
+		const paths = new PathScanner(request.mode === 'files');
 		let stderr = '';
-		const onAbort = () => child.kill();
+		const onAbort = () => {
+			child.kill();
+			texts.stop();
+		};
 		request.signal?.addEventListener('abort', onAbort, { once: true });
-		child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+		child.stdout.on('data', (chunk: Buffer) => {
+			chunks.push(chunk);
+			for (const path of paths.scan(chunk)) texts.add(path);
+		});
 		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 		child.on('error', (error) => {
 			request.signal?.removeEventListener('abort', onAbort);
@@ -106,46 +115,14 @@ function runRipgrep(
 				return resolve({ ok: false, reason: stderr.trim() || `ripgrep exited with ${code}` });
 			}
 			const files = parseOutput(Buffer.concat(chunks), request.mode);
-			resolve(onlyText(root, files).then((text) => ({ ok: true, files: text })));
+			resolve(
+				texts.verdicts().then((isText) => ({
+					ok: true,
+					files: files.filter((file) => isText(file.path))
+				}))
+			);
 		});
 	});
-}
-
-/** How many leading bytes the workspace sniffs for binary content (workspace/content.ts). */
-const SNIFF_BYTES = 8 * 1024;
-const READ_AT_ONCE = 32;
-
-/**
- * The files the workspace would search: ripgrep sees a NUL byte only in what it read before
- * its first match, and searches text that is not UTF-8; the workspace skips a file with a NUL
- * anywhere or invalid UTF-8 in its first 8 KB. So each file ripgrep reports is read once more.
- */
-async function onlyText(root: string, files: NativeGrepFile[]): Promise<NativeGrepFile[]> {
-	const keep = new Array<boolean>(files.length);
-	let next = 0;
-	async function worker(): Promise<void> {
-		while (next < files.length) {
-			const index = next++;
-			const bytes = await readFile(join(root, files[index]!.path)).catch(() => undefined);
-			keep[index] = bytes !== undefined && isText(bytes);
-		}
-	}
-	await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, files.length) }, worker));
-	return files.filter((_, index) => keep[index]);
-}
-
-/** The workspace's test (workspace/content.ts isBinary, plus a NUL anywhere), repeated here below it. */
-function isText(bytes: Uint8Array): boolean {
-	if (bytes.includes(0)) return false;
-	try {
-		new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
-			bytes.subarray(0, SNIFF_BYTES),
-			{ stream: bytes.byteLength > SNIFF_BYTES }
-		);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 const decoder = new TextDecoder('utf-8');

@@ -1,7 +1,7 @@
 /**
  * The commands the line shell answers itself. A runtime's exec is one-shot (cwd and env reset
- * every time), so whatever must outlive one command (cd, export, unset, exit, clear) is parsed
- * here and kept by the shell. `cd DIR && rest` and `cd DIR; rest` change directory and then
+ * every time), so whatever must outlive one command (cd, export, unset, exit, clear, history)
+ * is parsed here and kept by the shell. `cd DIR && rest` and `cd DIR; rest` change directory and then
  * run the rest in the new directory; any other line goes to exec unchanged.
  */
 import { joinPath } from '../paths';
@@ -19,6 +19,8 @@ export type ShellLine =
 	/** `words` is the raw text after `export`, expanded by the runtime's own shell. */
 	| { readonly kind: 'export'; readonly words: string }
 	| { readonly kind: 'unset'; readonly names: readonly string[] }
+	/** `history`, `history N` (the last N) and `history -c` (forget them). */
+	| { readonly kind: 'history'; readonly count?: number; readonly clear?: boolean }
 	| { readonly kind: 'unsupported'; readonly message: string }
 	| { readonly kind: 'command'; readonly command: string };
 
@@ -48,6 +50,13 @@ export function parseShellLine(line: string): ShellLine {
 		return rest === undefined
 			? { kind: 'cd', target }
 			: { kind: 'cd', target, then: { command: rest, always: separator === ';' } };
+	}
+	const history = /^history(?:\s+(-c|\d+))?$/.exec(trimmed);
+	if (history) {
+		if (history[1] === '-c') return { kind: 'history', clear: true };
+		return history[1] === undefined
+			? { kind: 'history' }
+			: { kind: 'history', count: Number(history[1]) };
 	}
 	const exportArgs = /^export\s+([\s\S]+)$/.exec(trimmed);
 	if (exportArgs?.[1] && !exportArgs[1].startsWith('-')) {

@@ -26,6 +26,12 @@ export class History {
 		this.reset();
 	}
 
+	/** `history -c`. */
+	clear(): void {
+		this.#entries.length = 0;
+		this.reset();
+	}
+
 	/** Stops browsing: the next Up starts again from the newest entry. */
 	reset(): void {
 		this.#index = this.#entries.length;
@@ -46,4 +52,16 @@ export class History {
 		this.#index++;
 		return this.#index === this.#entries.length ? this.#draft : this.#entries[this.#index];
 	}
+}
+
+/**
+ * What `history` prints: numbered entries as bash lays them out, the last `count` of them when
+ * given. A multi-line command (a here-document) is one entry, printed as typed.
+ */
+export function formatHistory(entries: readonly string[], count?: number): string {
+	const first = count === undefined ? 0 : Math.max(0, entries.length - count);
+	return entries
+		.slice(first)
+		.map((entry, offset) => `${String(first + offset + 1).padStart(5)}  ${entry}\n`)
+		.join('');
 }

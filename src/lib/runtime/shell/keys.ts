@@ -17,7 +17,11 @@ export type KeyName =
 	| 'kill-to-start'
 	| 'kill-to-end'
 	| 'delete-word'
-	| 'clear-screen';
+	| 'clear-screen'
+	| 'tab'
+	| 'reverse-search'
+	| 'cancel'
+	| 'escape';
 
 export type Key = { readonly type: 'text'; readonly text: string } | { readonly type: KeyName };
 
@@ -28,11 +32,14 @@ const controlKeys: Readonly<Record<string, KeyName>> = {
 	'\x04': 'eof', // Ctrl+D
 	'\x05': 'end', // Ctrl+E
 	'\x06': 'right', // Ctrl+F
+	'\x07': 'cancel', // Ctrl+G
 	'\x08': 'backspace', // Ctrl+H
+	'\t': 'tab',
 	'\x0b': 'kill-to-end', // Ctrl+K
 	'\x0c': 'clear-screen', // Ctrl+L
 	'\x0e': 'down', // Ctrl+N
 	'\x10': 'up', // Ctrl+P
+	'\x12': 'reverse-search', // Ctrl+R
 	'\x15': 'kill-to-start', // Ctrl+U
 	'\x17': 'delete-word', // Ctrl+W
 	'\x7f': 'backspace'
@@ -56,6 +63,24 @@ const escapeKeys: Readonly<Record<string, KeyName>> = {
 // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
 const escapePattern = /^\x1b(?:\[([0-9;]*)([A-Za-z~])|O([A-Za-z])|[\s\S])?/;
 
+const PASTE_START = '\x1b[200~';
+const PASTE_END = '\x1b[201~';
+
+/** Asks the terminal to mark pastes (bracketed paste), so a pasted Tab is text, not completion. */
+export const BRACKETED_PASTE_ON = '\x1b[?2004h';
+
+/** Pasted text: lines and Enters, tabs kept, other control characters dropped. */
+function pastedKeys(content: string): Key[] {
+	const keys: Key[] = [];
+	content.split(/\r\n|\r|\n/).forEach((line, index) => {
+		if (index > 0) keys.push({ type: 'enter' });
+		// eslint-disable-next-line no-control-regex -- dropping control characters is the point
+		const text = line.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
+		if (text !== '') keys.push({ type: 'text', text });
+	});
+	return keys;
+}
+
 export function parseKeys(data: string): Key[] {
 	const keys: Key[] = [];
 	let text = '';
@@ -66,18 +91,29 @@ export function parseKeys(data: string): Key[] {
 	let index = 0;
 	while (index < data.length) {
 		const char = data.charAt(index);
+		if (data.startsWith(PASTE_START, index)) {
+			flushText();
+			const end = data.indexOf(PASTE_END, index);
+			const stop = end === -1 ? data.length : end;
+			keys.push(...pastedKeys(data.slice(index + PASTE_START.length, stop)));
+			index = end === -1 ? stop : stop + PASTE_END.length;
+			continue;
+		}
 		if (char === '\x1b') {
 			flushText();
 			const match = escapePattern.exec(data.slice(index)) ?? ['\x1b'];
 			const [sequence, params, final, ss3] = match;
 			// Modifier parameters (`1;5C` for Ctrl+Right) are ignored: the key is what matters.
-			const name = ss3
-				? escapeKeys[ss3]
-				: final === '~'
-					? escapeKeys[`${params?.split(';')[0] ?? ''}~`]
-					: final
-						? escapeKeys[final]
-						: undefined;
+			const name =
+				sequence === '\x1b'
+					? 'escape'
+					: ss3
+						? escapeKeys[ss3]
+						: final === '~'
+							? escapeKeys[`${params?.split(';')[0] ?? ''}~`]
+							: final
+								? escapeKeys[final]
+								: undefined;
 			if (name) keys.push({ type: name });
 			index += sequence.length;
 			continue;
@@ -96,7 +132,7 @@ export function parseKeys(data: string): Key[] {
 		} else if (char >= ' ') {
 			text += char;
 		}
-		// Other control characters (Tab among them: there is no completion) are dropped.
+		// Other control characters are dropped.
 		index++;
 	}
 	flushText();

@@ -1,8 +1,9 @@
 /**
  * An interactive prompt for runtimes whose exec is one-shot (the browser runtime, the node
- * runtime without a pty). It edits the line itself, keeps history, and carries the working
- * directory and exported variables from one command to the next; see builtins.ts for which
- * lines it answers itself. Output streams to the terminal as exec delivers it.
+ * runtime without a pty). It edits the line itself (line-editor.ts: history, Tab completion,
+ * Ctrl+R, here-documents over several lines), and carries the working directory, exported
+ * variables and `$?` from one command to the next; see builtins.ts for which lines it answers
+ * itself. Output streams to the terminal as exec delivers it.
  */
 import {
 	COMMAND_TAIL_CHARS,
@@ -20,24 +21,10 @@ import {
 	resolveCdTarget,
 	type ShellLine
 } from './builtins';
-import { History } from './history';
-import { parseKeys, type Key } from './keys';
-import {
-	backspace,
-	deleteForward,
-	deleteWordBefore,
-	emptyLine,
-	insertText,
-	killToEnd,
-	killToStart,
-	lineOf,
-	moveEnd,
-	moveHome,
-	moveLeft,
-	moveRight,
-	renderLine,
-	type LineState
-} from './line-buffer';
+import { BRACKETED_PASTE_ON, parseKeys, type Key } from './keys';
+import { LineEditor } from './line-editor';
+import { commandCompletions, entriesForCompletion } from './completion-sources';
+import { formatHistory } from './history';
 import { CLEAR_SCREEN, formatPrompt, toTerminalText } from './prompt';
 import { messageOf } from '../../errors';
 
@@ -65,8 +52,7 @@ export class LineShell implements ShellSession {
 	readonly #endListeners = new Set<(end: CommandEnd) => void>();
 	/** Output produced before anyone listened (the banner and first prompt). */
 	#backlog = '';
-	readonly #history = new History();
-	#line: LineState = emptyLine;
+	readonly #editor: LineEditor;
 	#cwd: string;
 	#previousCwd: string | undefined;
 	#env: Record<string, string>;
@@ -89,6 +75,16 @@ export class LineShell implements ShellSession {
 		this.#cwd = options.cwd ?? '';
 		this.#env = { ...options.env };
 		this.exit = new Promise((resolve) => (this.#resolveExit = resolve));
+		this.#editor = new LineEditor({
+			emit: (data) => this.#emit(data),
+			prompt: () => formatPrompt(this.#cwd, this.#lastExitCode),
+			columns: () => this.cols,
+			completions: {
+				commands: (prefix) => commandCompletions(this.#exec, prefix),
+				entries: (folder) => entriesForCompletion(this.#fs, this.#cwd, folder)
+			}
+		});
+		this.#emit(BRACKETED_PASTE_ON);
 		if (options.banner) this.#print(options.banner);
 		this.#showPrompt();
 	}
@@ -107,7 +103,7 @@ export class LineShell implements ShellSession {
 		const keys = parseKeys(data);
 		if (this.#busy) {
 			// Ctrl+C reaches a running command at once and, as a tty does, drops the typeahead.
-			if (keys.some((key) => key.type === 'interrupt')) {
+			if (this.#running && keys.some((key) => key.type === 'interrupt')) {
 				this.#queue = [];
 				if (this.#running && !this.#running.signal.aborted) {
 					this.#print('^C');
@@ -180,90 +176,33 @@ export class LineShell implements ShellSession {
 		this.#atLineStart = true;
 	}
 
-	#prompt(): string {
-		return formatPrompt(this.#cwd, this.#lastExitCode);
-	}
-
 	#showPrompt(): void {
 		if (!this.#atLineStart) this.#emit('\r\n');
-		this.#emit(renderLine(this.#prompt(), this.#line));
-	}
-
-	#setLine(next: LineState): void {
-		if (next === this.#line) return;
-		const appended =
-			next.cursor === next.text.length &&
-			this.#line.cursor === this.#line.text.length &&
-			next.text.startsWith(this.#line.text);
-		const previous = this.#line;
-		this.#line = next;
-		// Typing at the end of the line is echoed as is; any other edit redraws the line.
-		this.#emit(appended ? next.text.slice(previous.text.length) : renderLine(this.#prompt(), next));
+		this.#emit(this.#editor.render());
 	}
 
 	#pump(): void {
 		while (!this.#busy && !this.#closed) {
 			const key = this.#queue.shift();
 			if (!key) return;
-			this.#handleKey(key);
+			const outcome = this.#editor.handle(key);
+			if (outcome.kind === 'submit') this.#submit(outcome.text);
+			else if (outcome.kind === 'close') this.#close(0);
+			else if (outcome.kind === 'wait') {
+				this.#busy = true;
+				void outcome.done
+					.catch(() => {
+						// Completion found nothing to offer; the line stays as typed.
+					})
+					.finally(() => {
+						this.#busy = false;
+						this.#pump();
+					});
+			}
 		}
 	}
 
-	#handleKey(key: Key): void {
-		const line = this.#line;
-		switch (key.type) {
-			case 'text':
-				return this.#setLine(insertText(line, key.text));
-			case 'backspace':
-				return this.#setLine(backspace(line));
-			case 'delete':
-				return this.#setLine(deleteForward(line));
-			case 'left':
-				return this.#setLine(moveLeft(line));
-			case 'right':
-				return this.#setLine(moveRight(line));
-			case 'home':
-				return this.#setLine(moveHome(line));
-			case 'end':
-				return this.#setLine(moveEnd(line));
-			case 'kill-to-start':
-				return this.#setLine(killToStart(line));
-			case 'kill-to-end':
-				return this.#setLine(killToEnd(line));
-			case 'delete-word':
-				return this.#setLine(deleteWordBefore(line));
-			case 'up': {
-				const entry = this.#history.previous(line.text);
-				if (entry !== undefined) this.#setLine(lineOf(entry));
-				return;
-			}
-			case 'down': {
-				const entry = this.#history.next();
-				if (entry !== undefined) this.#setLine(lineOf(entry));
-				return;
-			}
-			case 'interrupt':
-				this.#emit('^C\r\n');
-				this.#line = emptyLine;
-				this.#history.reset();
-				return this.#showPrompt();
-			case 'eof':
-				if (line.text !== '') return this.#setLine(deleteForward(line));
-				this.#emit('exit\r\n');
-				return this.#close(0);
-			case 'clear-screen':
-				this.#clearScreen();
-				return this.#showPrompt();
-			case 'enter':
-				return this.#submit();
-		}
-	}
-
-	#submit(): void {
-		const text = this.#line.text;
-		this.#line = emptyLine;
-		this.#history.add(text);
-		this.#emit('\r\n');
+	#submit(text: string): void {
 		this.#busy = true;
 		void this.#runLine(parseShellLine(text))
 			.catch((error: unknown) => {
@@ -291,6 +230,11 @@ export class LineShell implements ShellSession {
 			case 'unsupported':
 				this.#printError(line.message);
 				this.#lastExitCode = 1;
+				return;
+			case 'history':
+				if (line.clear) this.#editor.history.clear();
+				else this.#print(formatHistory(this.#editor.history.entries, line.count));
+				this.#lastExitCode = 0;
 				return;
 			case 'unset':
 				for (const name of line.names) delete this.#env[name];
@@ -356,7 +300,9 @@ export class LineShell implements ShellSession {
 		this.#running = controller;
 		let tail = '';
 		try {
-			const result = await this.#exec(command, {
+			// exec starts afresh each time; `(exit N)` hands the last status on, so `$?` holds.
+			const status = this.#lastExitCode === 0 ? '' : `(exit ${this.#lastExitCode}); `;
+			const result = await this.#exec(status + command, {
 				cwd: this.#cwd,
 				env: this.#env,
 				signal: controller.signal,

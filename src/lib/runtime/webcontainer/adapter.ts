@@ -1,4 +1,5 @@
 import type { PreviewEvent, Runtime, RuntimeCapabilities } from '../types';
+import { containerProcessTable } from './background';
 import { createWebContainerFs } from './fs';
 import { execInContainer, openContainerShell, type ProcessTracker } from './process';
 import type { WebContainerLike } from './types';
@@ -26,6 +27,12 @@ export const webContainerCapabilities: RuntimeCapabilities = {
 export function createWebContainerRuntime(container: WebContainerLike): Runtime {
 	const hub = createWatchHub(container.fs);
 	const live: ProcessTracker = new Set();
+	const processes = containerProcessTable(container, live);
+	// A server that comes up belongs to a background process: the Processes panel shows its URL.
+	const offServers = container.on('server-ready', (port, url) => processes.noteServer(port, url));
+	const offPorts = container.on('port', (port, type) => {
+		if (type === 'close') processes.forgetServer(port);
+	});
 	const unsubscribes = new Set<() => void>();
 	let disposed = false;
 
@@ -41,6 +48,8 @@ export function createWebContainerRuntime(container: WebContainerLike): Runtime 
 			assertOpen();
 			return execInContainer(container, command, options, live);
 		},
+
+		processes,
 
 		async openShell(options) {
 			assertOpen();
@@ -66,6 +75,9 @@ export function createWebContainerRuntime(container: WebContainerLike): Runtime 
 		async dispose() {
 			disposed = true;
 			hub.close();
+			offServers();
+			offPorts();
+			await processes.dispose();
 			for (const unsubscribe of [...unsubscribes]) unsubscribe();
 			for (const child of [...live]) child.kill();
 			live.clear();

@@ -40,6 +40,11 @@ export interface ChatSessionOptions {
 	 * a message sent meanwhile waits here rather than fails. Absent: the runtime is there already.
 	 */
 	runtimeReady?: () => Promise<unknown>;
+	/**
+	 * Called when the chat leaves its session (a new chat, another one opened): the IDE stops the
+	 * processes that session's agent started in the background, so none outlives its chat.
+	 */
+	onSessionLeft?: () => void;
 	settings: ModelSettings;
 	/** Seams for tests. */
 	store?: ChatSessionStore;

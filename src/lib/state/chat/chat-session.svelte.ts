@@ -226,10 +226,9 @@ export class ChatSession {
 	}
 
 	/**
-	 * Switches the permission mode (ask, auto-edit, auto, plan). The agent owns the mode: its
-	 * setMode() logs the switch, and the model hears of it in its next message (never through the
-	 * cached prefix). A chat without an agent yet (not started, or no model set up) hands the
-	 * mode over when its agent is built.
+	 * Switches the permission mode (ask, auto-edit, auto, plan). The agent owns the mode: it logs
+	 * the switch, and the model hears of it in its next message (never through the cached prefix).
+	 * A chat without an agent yet (not started, or no model set up) hands it over when built.
 	 */
 	async setMode(mode: AgentMode): Promise<void> {
 		if (mode === this.mode || this.running) return;
@@ -243,10 +242,8 @@ export class ChatSession {
 		if (settings.problem === undefined) await this.#runnerFor(settings.config, '');
 	}
 
-	/**
-	 * Approves the plan the newest turn ended with: back to the mode the person worked in before
-	 * plan mode (auto when none), and carry it out.
-	 */
+	/** Approves the plan the newest turn ended with: back to the mode before plan mode (auto
+	 * when none), and carry it out. */
 	async approvePlan(): Promise<SendResult> {
 		const last = this.transcript.turns.at(-1);
 		if (!this.canApprovePlan || !last) return { reason: 'busy' };
@@ -256,11 +253,7 @@ export class ChatSession {
 
 	/** Resumes a stored chat: its whole transcript, and the next message continues it. */
 	openSession(id: string): Promise<void> {
-		this.stop();
-		this.#live.discard();
-		this.#generation++;
-		this.#agent = null;
-		this.#log = null;
+		this.#leave();
 		this.loaded = false;
 		this.notice = null;
 		this.#loading = this.#open(id, this.#generation);
@@ -288,17 +281,23 @@ export class ChatSession {
 
 	/** Starts a fresh chat; the next message creates its session. The old one stays stored. */
 	newSession(): void {
-		this.stop();
-		this.#live.discard();
-		this.#generation++;
+		this.#leave();
 		this.#loading = Promise.resolve();
 		this.loaded = true;
-		this.#log = null;
-		this.#agent = null;
 		// The mode carries over: it is written to the new chat with its first message.
 		const mode = this.mode;
 		this.#showNothing(mode !== DEFAULT_MODE ? { ...emptyTranscript(), mode } : emptyTranscript());
 		this.notice = null;
+	}
+
+	/** Leaves the session shown: its turn stops, and what its agent left running in the background. */
+	#leave(): void {
+		this.stop();
+		this.#live.discard();
+		this.#generation++;
+		this.#agent = null;
+		this.#log = null;
+		this.#options.onSessionLeft?.();
 	}
 
 	/** No session open: a new chat, or one that could not be opened (`error` says why). */

@@ -4,7 +4,7 @@
  * is put together by createProjectAgent, as in the CLI and the bench.
  */
 import { trackUserEdits } from '../../agent/light';
-import type { Runtime } from '../../runtime';
+import type { BackgroundProcesses, Runtime } from '../../runtime';
 import type { Workspace } from '../../workspace';
 import type { ModelSettings } from '../settings/model-settings.svelte';
 import { prefetchAgent } from './agent-loader';
@@ -24,6 +24,15 @@ export interface ProjectChatOptions {
 	preview?: ChatSessionOptions['preview'];
 	/** Most tokens one screenshot may cost (a setting). */
 	screenshotTokens?: ChatSessionOptions['screenshotTokens'];
+}
+
+/**
+ * A chat left (a new one, another opened): what its agent left running in the background stops;
+ * what the person started keeps running. A failed kill is already shown by the Processes panel,
+ * which still lists the process.
+ */
+export function stopAgentProcesses(processes: BackgroundProcesses | undefined): void {
+	void processes?.killAll((info) => info.startedBy === 'agent').catch(() => {});
 }
 
 /** Opens the chat; `dispose` stops watching the person's edits. */
@@ -59,6 +68,7 @@ export function openProjectChat({
 			return session.runtime;
 		},
 		runtimeReady: () => session.runtimeReady ?? Promise.resolve(),
+		onSessionLeft: () => stopAgentProcesses(session.runtime?.processes),
 		settings,
 		...(preview ? { preview } : {}),
 		...(screenshotTokens ? { screenshotTokens } : {})

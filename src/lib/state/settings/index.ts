@@ -9,6 +9,7 @@ export { MODEL_CATALOG_KEY, prepareModelCatalog, settingsCatalogCache } from './
 export {
 	imagesNote,
 	listModelOptions,
+	localModelOptions,
 	summariseModel,
 	tokens as formatTokens,
 	type ModelOption,

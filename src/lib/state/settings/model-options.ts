@@ -6,7 +6,9 @@
 import { inputLimit, modelAcceptsImages, modelInfo, type ModelInfo } from '../../agent/light';
 import {
 	listModelDetails,
+	probeLocalServer,
 	supportsReasoning,
+	type LocalProviderId,
 	type ListedModel,
 	type ProviderConfig,
 	type ProviderId
@@ -54,6 +56,20 @@ export async function listModelOptions(
 ): Promise<ModelOption[]> {
 	const listed = await listModelDetails(config, signal);
 	return listed.map((model) => toOption(config.provider, model));
+}
+
+/**
+ * A local server's models (Ollama, LM Studio), found by probing it. Throws an Error whose message
+ * says what to do when it is not running, refuses the page (CORS) or has no models.
+ */
+export async function localModelOptions(
+	provider: LocalProviderId,
+	baseUrl: string | undefined,
+	signal?: AbortSignal
+): Promise<ModelOption[]> {
+	const outcome = await probeLocalServer(provider, baseUrl, { origin: location.origin, signal });
+	if (outcome.status !== 'found' || outcome.models.length === 0) throw new Error(outcome.message);
+	return outcome.models.map((id) => toOption(provider, { id }));
 }
 
 function toOption(provider: ProviderId, model: ListedModel): ModelOption {

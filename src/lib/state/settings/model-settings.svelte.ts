@@ -69,6 +69,7 @@ export class ModelSettings {
 	});
 	#storage: ModelSettingsStorage;
 	#loading?: Promise<void>;
+	#reading?: Promise<void>;
 
 	constructor(options: { storage?: ModelSettingsStorage } = {}) {
 		this.#storage = options.storage ?? indexedDbStorage;
@@ -84,8 +85,14 @@ export class ModelSettings {
 	 * exact numbers. A catalog that cannot load leaves models unknown, it is no error.
 	 */
 	load(): Promise<void> {
-		this.#loading ??= Promise.all([this.#load(), loadModelCatalog()]).then(() => undefined);
+		this.#loading ??= Promise.all([this.loadStored(), loadModelCatalog()]).then(() => undefined);
 		return this.#loading;
+	}
+
+	/** Reads the saved settings only (no catalog): enough to know whether a model is set up. */
+	loadStored(): Promise<void> {
+		this.#reading ??= this.#load();
+		return this.#reading;
 	}
 
 	/** What Settings shows for a provider: its remembered fields, or empty ones. */

@@ -81,6 +81,27 @@ describe('subagentPermission', () => {
 		);
 	});
 
+	it('lets explore subagents start no process, even a read-only one, nor stop one', () => {
+		const background = { command: 'ls', run_in_background: true };
+		expect(reasonOf(subagentPermission('explore', 'bash', background))).toMatch(
+			/may not start background processes/
+		);
+		expect(reasonOf(subagentPermission('explore', 'bash_kill', { bash_id: 'bash_1' }))).toMatch(
+			/explore subagent/
+		);
+		expect(subagentPermission('explore', 'bash_output', { bash_id: 'bash_1' })).toEqual({
+			allowed: true
+		});
+		expect(subagentPermission('general', 'bash', background)).toEqual({ allowed: true });
+	});
+
+	it('lets plan mode read processes but not stop them', () => {
+		expect(permissionFor('plan', 'bash_output', { bash_id: 'bash_1' })).toEqual({ allowed: true });
+		expect(reasonOf(permissionFor('plan', 'bash_kill', { bash_id: 'bash_1' }))).toMatch(
+			/Plan mode/
+		);
+	});
+
 	it('lets general subagents do anything but start subagents', () => {
 		expect(subagentPermission('general', 'write', {})).toEqual({ allowed: true });
 		expect(subagentPermission('general', 'bash', { command: 'rm a' })).toEqual({ allowed: true });

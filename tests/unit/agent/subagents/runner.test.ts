@@ -224,6 +224,8 @@ describe.each(['anthropic', 'openai'] as const)('subagents (%s)', (format) => {
 			'grep',
 			'list',
 			'bash',
+			'bash_output',
+			'bash_kill',
 			'todo_write',
 			'preview'
 		]);

@@ -3,7 +3,8 @@ import { diffLines, diffStat } from '../../../../src/lib/components/chat/diff-li
 import {
 	formatDuration,
 	formatTokens,
-	formatUsage
+	formatUsage,
+	withoutExitLine
 } from '../../../../src/lib/components/chat/format';
 import { unifiedFileDiff } from '../../../../src/lib/tools';
 
@@ -31,7 +32,17 @@ describe('formatting', () => {
 	});
 
 	it('writes durations', () => {
-		expect([400, 12_300, 75_000].map(formatDuration)).toEqual(['0.4 s', '12 s', '1 min 15 s']);
+		expect([1_400, 12_300, 75_000].map(formatDuration)).toEqual(['1.4 s', '12 s', '1 min 15 s']);
+	});
+
+	it('shows durations under a second in milliseconds, never "0 s"', () => {
+		expect([0, 12, 340, 999.4, 999.6].map(formatDuration)).toEqual([
+			'0 ms',
+			'12 ms',
+			'340 ms',
+			'999 ms',
+			'1 s'
+		]);
 	});
 });
 
@@ -49,5 +60,27 @@ describe('diffLines', () => {
 	it('returns nothing for text that is not a diff', () => {
 		expect(diffLines('')).toEqual([]);
 		expect(diffLines('no changes')).toEqual([]);
+	});
+});
+
+describe('withoutExitLine', () => {
+	it('drops the closing exit-code line the card shows on its own', () => {
+		expect(withoutExitLine('hello\n\nExit code: 0', 0)).toBe('hello');
+		expect(withoutExitLine('(no output)\n\nExit code: 2', 2)).toBe('(no output)');
+	});
+
+	it('keeps the note about bytes not kept, and output that only mentions an exit code', () => {
+		const noted =
+			'a\n\nExit code: 1\n(The command printed 10 more bytes in the middle that were not kept.)';
+		expect(withoutExitLine(noted, 1)).toBe(
+			'a\n(The command printed 10 more bytes in the middle that were not kept.)'
+		);
+		expect(withoutExitLine('Exit code: 3 was printed by the script\n\nExit code: 0', 0)).toBe(
+			'Exit code: 3 was printed by the script'
+		);
+	});
+
+	it('leaves other tools’ output alone', () => {
+		expect(withoutExitLine('Exit code: 0', undefined)).toBe('Exit code: 0');
 	});
 });

@@ -37,10 +37,30 @@ describe('parseKeys', () => {
 	});
 
 	it('ignores modifiers and unknown sequences', () => {
-		expect(parseKeys('\x1b[1;5Ca\x1b[15~b\t')).toEqual([
+		expect(parseKeys('\x1b[1;5Ca\x1b[15~b\x1bx')).toEqual([
 			{ type: 'right' },
 			{ type: 'text', text: 'a' },
 			{ type: 'text', text: 'b' }
+		]);
+	});
+
+	it('reads Tab, Ctrl+R, Ctrl+G and a lone Escape', () => {
+		expect(parseKeys('ec\t\x12\x07\x1b')).toEqual([
+			{ type: 'text', text: 'ec' },
+			{ type: 'tab' },
+			{ type: 'reverse-search' },
+			{ type: 'cancel' },
+			{ type: 'escape' }
+		]);
+	});
+
+	it('keeps the tabs of a bracketed paste as text, so pasting never completes', () => {
+		expect(parseKeys('x\x1b[200~a\tb\r\nc\x1b[201~\t')).toEqual([
+			{ type: 'text', text: 'x' },
+			{ type: 'text', text: 'a\tb' },
+			{ type: 'enter' },
+			{ type: 'text', text: 'c' },
+			{ type: 'tab' }
 		]);
 	});
 

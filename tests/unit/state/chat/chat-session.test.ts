@@ -152,6 +152,21 @@ describe('ChatSession', () => {
 		expect((await listSessions('p1')).map((s) => s.title)).toEqual(['second', 'first']);
 	});
 
+	it('tells the IDE when it leaves a session (a new chat, another opened), not when a turn stops', async () => {
+		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
+		const onSessionLeft = vi.fn();
+		const session = chat(new ScriptedProvider([answer('one')]), { onSessionLeft });
+		await session.send('first');
+		const firstId = session.sessionId!;
+		session.stop();
+		expect(onSessionLeft).not.toHaveBeenCalled();
+		session.newSession();
+		expect(onSessionLeft).toHaveBeenCalledTimes(1);
+		await session.openSession(firstId);
+		expect(onSessionLeft).toHaveBeenCalledTimes(2);
+		expect(session.sessionId).toBe(firstId);
+	});
+
 	it('refuses a second message while the first is still starting, so one session is made', async () => {
 		await h.settings.save({ provider: 'anthropic', apiKey: SECRET, model: 'm' });
 		const session = chat(new ScriptedProvider([answer('one'), answer('two')]));

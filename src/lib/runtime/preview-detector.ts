@@ -3,7 +3,7 @@
  * runtime reads each command's output for such URLs and announces them as previews; when the
  * command ends, its servers are gone.
  */
-import type { PreviewEvent } from '../types';
+import type { PreviewEvent } from './types';
 
 // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
 const ansiPattern = /\x1b\[[0-9;?]*[A-Za-z]/g;

@@ -1,0 +1,13 @@
+import type { ClientInit } from '@sveltejs/kit';
+
+/**
+ * Runs once, before the first page's code loads: a page opened on a project starts reading it
+ * (and starting its runtime) now rather than after the IDE has mounted. Nothing here is awaited,
+ * and the code for it is fetched only for a project's address (the IDE's route needs it anyway).
+ */
+export const init: ClientInit = () => {
+	if (!location.pathname.startsWith('/project/')) return;
+	void import('$lib/state/early-open')
+		.then(({ startEarlyOpen }) => startEarlyOpen(location.pathname))
+		.catch(() => {}); // the IDE's route loads the same code, and says what went wrong
+};

@@ -1,0 +1,97 @@
+/**
+ * Opening a project starts before the IDE's code has loaded. The page's first script
+ * (hooks.client.ts) sees a /project/<id> address and starts what opening it needs: just-bash's
+ * download, storage, the project's record and its files, and the offline runtime seeded from
+ * them. The ProjectSession then takes these instead of starting them after the IDE has mounted,
+ * which is hundreds of milliseconds later (the route's code, then the whole component tree).
+ */
+import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browser';
+import type { Runtime } from '$lib/runtime';
+import {
+	getProject,
+	listenForSavedFiles,
+	loadProjectSnapshot,
+	openStorage,
+	type ProjectMeta,
+	type ProjectSnapshot
+} from '$lib/storage';
+
+/** What opening one project reads and starts, all at once. */
+export interface ProjectReads {
+	readonly snapshot: Promise<ProjectSnapshot>;
+	readonly meta: Promise<ProjectMeta | undefined>;
+	/** The offline runtime, seeded from `snapshot` as soon as it is read. */
+	readonly runtime: Promise<Runtime>;
+	/** Paths other tabs saved since the reads started; stops listening. Empty when never listened. */
+	takeSavedSince(): readonly string[];
+}
+
+/** Starts the reads now (the session does this itself when nothing was started early). */
+export function startProjectReads(projectId: string): ProjectReads {
+	// The largest download of all, and needed only after storage answers: start it first.
+	void preloadBrowserRuntime().catch(() => {});
+	const snapshot = loadProjectSnapshot(projectId);
+	const meta = openStorage().then(() => getProject(projectId));
+	const runtime = snapshot.then((read) =>
+		createBrowserRuntime({ files: read.files, dirs: read.dirs, mtimes: read.mtimes })
+	);
+	// Not read yet may mean not awaited yet: nothing here may become an unhandled rejection, since
+	// the session that takes these awaits them and reports what failed.
+	for (const read of [snapshot, meta, runtime]) read.catch(() => {});
+	return { snapshot, meta, runtime, takeSavedSince: () => [] };
+}
+
+/** Unclaimed early reads are freed after this long: the page went elsewhere. */
+const UNCLAIMED_MS = 30_000;
+let early: { projectId: string; reads: ProjectReads } | undefined;
+
+/**
+ * Called once as the page starts: if its address opens a project, starts reading it. Saves made
+ * by other tabs meanwhile are heard, so the session takes them in like any later save.
+ */
+export function startEarlyOpen(pathname: string): void {
+	const projectId = projectIdOf(pathname);
+	if (!projectId || early) return;
+	const saved: string[] = [];
+	const stopListening = listenForSavedFiles(projectId, (paths) => saved.push(...paths));
+	const reads: ProjectReads = {
+		...startProjectReads(projectId),
+		takeSavedSince() {
+			stopListening();
+			return saved.splice(0);
+		}
+	};
+	early = { projectId, reads };
+	setTimeout(() => {
+		if (early?.reads === reads) free(takeEarly());
+	}, UNCLAIMED_MS);
+}
+
+/** The early reads for `projectId`, once: a later session (a reopen) reads again. */
+export function takeEarlyOpen(projectId: string): ProjectReads | undefined {
+	const taken = takeEarly();
+	if (taken?.projectId === projectId) return taken.reads;
+	free(taken);
+	return undefined;
+}
+
+function takeEarly(): typeof early {
+	const taken = early;
+	early = undefined;
+	return taken;
+}
+
+function free(unclaimed: typeof early): void {
+	if (!unclaimed) return;
+	unclaimed.reads.takeSavedSince();
+	void unclaimed.reads.runtime.then((runtime) => runtime.dispose()).catch(() => {});
+}
+
+function projectIdOf(pathname: string): string | undefined {
+	const segment = /^\/project\/([^/]+)\/?$/.exec(pathname)?.[1];
+	try {
+		return segment === undefined ? undefined : decodeURIComponent(segment);
+	} catch {
+		return undefined; // a malformed address: the route says what is wrong
+	}
+}
