@@ -20,6 +20,9 @@ export const SERVER_COMMAND = `node -e "const s = require('http').createServer((
 /** A shell whose child prints its pid and then both wait: killing must reach the child too. */
 export const TREE_COMMAND = `sleep 300 & echo "child $!"; wait`;
 
+/** A shell that exits at once, leaving its child running (and holding its output). */
+export const ORPHAN_COMMAND = `sleep 40 & echo "child $!"`;
+
 /** True while the process exists and is not a zombie waiting to be reaped. */
 export function isAlive(pid: number): boolean {
 	try {
@@ -114,6 +117,15 @@ export function describeProcessContract(name: string, setup: () => Promise<Contr
 			await waitFor(() => (isAlive(pid) ? undefined : true), 'the child to end');
 		});
 
+		it('kills what the shell left running after it exited', async () => {
+			const started = await processes.start(ORPHAN_COMMAND, { startedBy: 'agent' });
+			const pid = await childPid(processes, started.id);
+			expect(isAlive(pid)).toBe(true);
+			const killed = await processes.kill(started.id, 'agent');
+			expect(killed).toMatchObject({ status: 'stopped', stoppedBy: 'agent' });
+			await waitFor(() => (isAlive(pid) ? undefined : true), 'the child to end', 5000);
+		});
+
 		it('reports an exit with its code, once, to the agent that did not see it', async () => {
 			const started = await processes.start('echo broken >&2; exit 3', { startedBy: 'agent' });
 			const ended = await processes.settle(started.id, 15_000);
@@ -163,6 +175,13 @@ export function describeProcessContract(name: string, setup: () => Promise<Contr
 			await expect(processes.start('sleep 1', { startedBy: 'agent' })).rejects.toBeInstanceOf(
 				ProcessError
 			);
+		});
+
+		it('leaves nothing running after dispose, even what the shell left behind', async () => {
+			const started = await processes.start(ORPHAN_COMMAND, { startedBy: 'agent' });
+			const pid = await childPid(processes, started.id);
+			await runtime.dispose();
+			await waitFor(() => (isAlive(pid) ? undefined : true), 'the child to end', 5000);
 		});
 	});
 }

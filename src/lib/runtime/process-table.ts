@@ -6,6 +6,7 @@
 import { OutputRing } from './output-ring';
 import { PreviewDetector } from './preview-detector';
 import {
+	MAX_ENDED_PROCESSES,
 	MAX_RUNNING_PROCESSES,
 	PROCESS_OUTPUT_LIMIT,
 	ProcessError,
@@ -49,6 +50,8 @@ const READY_LINE = /\b(ready|listening|started|compiled|serving|running at|local
 /** How long a kill may take before it is reported as done anyway (SIGKILL follows SIGTERM sooner). */
 const KILL_WAIT_MS = 10_000;
 const NOTICE_TAIL_CHARS = 2000;
+/** What a peek returns at most: as much as one bash_output shows. */
+const PEEK_CHARS = 30_000;
 
 /** How much of a process's latest output is searched for a port it announced. */
 const PORT_LOOKBACK_CHARS = 64 * 1024;
@@ -77,6 +80,10 @@ export class ProcessTable implements BackgroundProcesses {
 	readonly #unclaimed = new Map<number, string>();
 	readonly #listeners = new Set<() => void>();
 	readonly #unseenEnds: string[] = [];
+	/** Ended background processes, the earliest ended first: the ones forgotten first. */
+	readonly #endedOrder: string[] = [];
+	/** Ids of ended processes no longer kept, so a read says so rather than "no such process". */
+	readonly #forgotten = new Set<string>();
 	#nextBackground = 1;
 	#nextForeground = 1;
 	#starting = 0;
@@ -119,6 +126,8 @@ export class ProcessTable implements BackgroundProcesses {
 			if (this.#unclaimed.size > 0) this.#claimServers(made.entry, chunk.length);
 			this.#changed();
 		};
+		// Taken before launching: launches may finish in any order, ids follow the calls.
+		const id = `bash_${this.#nextBackground++}`;
 		this.#starting++;
 		let launched: LaunchedProcess;
 		try {
@@ -126,7 +135,6 @@ export class ProcessTable implements BackgroundProcesses {
 		} finally {
 			this.#starting--;
 		}
-		const id = `bash_${this.#nextBackground++}`;
 		const created = this.#newEntry(
 			{ id, command, startedBy: options.startedBy, foreground: false },
 			ring,
@@ -183,6 +191,11 @@ export class ProcessTable implements BackgroundProcesses {
 		entry.readAt = entry.ring.end;
 		if (entry.info.status !== 'running') entry.seenEnd = true;
 		return { text, droppedChars: dropped };
+	}
+
+	peek(id: string): ProcessOutputRead {
+		const entry = this.#require(id);
+		return { text: entry.ring.tail(PEEK_CHARS), droppedChars: 0, latest: true };
 	}
 
 	recentOutput(id: string, maxChars = 64 * 1024): string {
@@ -341,13 +354,32 @@ export class ProcessTable implements BackgroundProcesses {
 			this.#unseenEnds.push(entry.info.id);
 		}
 		entry.finish();
+		if (!entry.info.foreground) this.#forgetOldEnded(entry.info.id);
 		this.#changed();
+	}
+
+	/**
+	 * Each ended process keeps its output ring: a session that starts many (tests, builds) must
+	 * not grow without bound. Running ones are never forgotten.
+	 */
+	#forgetOldEnded(id: string): void {
+		this.#endedOrder.push(id);
+		const over = this.#endedOrder.length - MAX_ENDED_PROCESSES;
+		for (const old of this.#endedOrder.splice(0, Math.max(0, over))) {
+			this.#entries.delete(old);
+			this.#forgotten.add(old);
+		}
 	}
 
 	#require(id: string): Entry {
 		const entry = this.#entries.get(id);
-		if (!entry) throw new ProcessError(this.#unknown(id));
-		return entry;
+		if (entry) return entry;
+		if (this.#forgotten.has(id)) {
+			throw new ProcessError(
+				`${id} ended and is no longer kept: only the ${MAX_ENDED_PROCESSES} most recently ended background processes are, with their output. Start the command again if you need its output.`
+			);
+		}
+		throw new ProcessError(this.#unknown(id));
 	}
 
 	#unknown(id: string): string {

@@ -36,6 +36,8 @@ export interface ProcessOutputRead {
 	readonly text: string;
 	/** Bytes that came since the previous read but fell out of the ring before this one. */
 	readonly droppedChars: number;
+	/** A peek: the latest output, whatever was read before, rather than what is new. */
+	readonly latest?: boolean;
 }
 
 /** An agent-started process that ended without the agent noticing: told in its next message. */
@@ -67,11 +69,19 @@ export interface BackgroundProcesses {
 	start(command: string, options: StartProcessOptions): Promise<ProcessInfo>;
 	/** Lists a foreground command while it runs; `stop` ends it (as the turn's Stop would). */
 	track(command: string, options: { startedBy: ProcessOwner; stop: () => void }): ForegroundJob;
-	/** Every process of this runtime, running or ended, in start order. */
+	/**
+	 * Every process of this runtime in start order: those running and the MAX_ENDED_PROCESSES
+	 * that ended last.
+	 */
 	list(): readonly ProcessInfo[];
 	get(id: string): ProcessInfo | undefined;
 	/** The agent's read: the output since its previous read; marks an ended process as seen. */
 	readNew(id: string): ProcessOutputRead;
+	/**
+	 * The latest output, for readers other than the agent (explore subagents): it neither moves
+	 * the agent's read position nor marks an end as seen, so the agent misses nothing.
+	 */
+	peek(id: string): ProcessOutputRead;
 	/** The last `maxChars` of what it printed (kept in the ring), for people. */
 	recentOutput(id: string, maxChars?: number): string;
 	/**
@@ -96,5 +106,10 @@ export class ProcessError extends Error {
 
 /** Background processes that may run at once in one runtime. */
 export const MAX_RUNNING_PROCESSES = 8;
+/**
+ * Ended background processes kept, with their output, for bash_output and the Processes panel;
+ * older ones are forgotten (a read says so).
+ */
+export const MAX_ENDED_PROCESSES = 16;
 /** Characters of output kept per process (its most recent ones). */
 export const PROCESS_OUTPUT_LIMIT = 1024 * 1024;

@@ -24,7 +24,11 @@ export const bashOutputTool = defineTool({
 		const info = processes.get(args.bash_id)!;
 		return {
 			ok: true,
-			output: formatProcessReport(info, read, 'New output since the previous read'),
+			output: formatProcessReport(
+				info,
+				read,
+				read.latest ? 'Latest output' : 'New output since the previous read'
+			),
 			metadata: { bashId: info.id, ...(info.url ? { url: info.url } : {}) }
 		};
 	}

@@ -84,6 +84,24 @@ describe('node runtime', () => {
 		await expect.poll(() => isRunning(pid)).toBe(false);
 	});
 
+	it('times out a command whose shell ended while its child holds the output open', async () => {
+		const result = await runtime.exec('sleep 40 & echo "child $!"', { timeoutMs: 300 });
+		expect(result.timedOut).toBe(true);
+		const pid = Number(/child (\d+)/.exec(result.output)?.[1]);
+		expect(pid).toBeGreaterThan(0);
+		await expect.poll(() => isRunning(pid), { timeout: 5000 }).toBe(false);
+	});
+
+	it('kills a child that ignores SIGTERM once the grace is over, though its shell died of it', async () => {
+		const result = await runtime.exec('(trap "" TERM; exec sleep 40) & echo "child $!"; wait', {
+			timeoutMs: 300
+		});
+		expect(result.timedOut).toBe(true);
+		const pid = Number(/child (\d+)/.exec(result.output)?.[1]);
+		expect(pid).toBeGreaterThan(0);
+		await expect.poll(() => isRunning(pid), { timeout: 5000 }).toBe(false);
+	});
+
 	it('lists a symlink to a folder as a folder', async () => {
 		await runtime.fs.mkdir('real');
 		await symlink(join(root, 'real'), join(root, 'link'));

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { connectProcessHost, serveProcessHost } from '../../../src/lib/runtime/node';
+import { isAlive, ORPHAN_COMMAND, waitFor } from '../../contract/process-contract';
 
 /** A host served in this process over two in-memory streams, as the CLI's is over a socket. */
 async function pair() {
@@ -47,5 +48,22 @@ describe('process host over streams', () => {
 		await served;
 		// The client was gone before the result: it is told the host stopped.
 		expect((await running.result).exitCode).not.toBe(0);
+	});
+
+	it('stops what a command left running after its shell exited, when the client goes away', async () => {
+		const { host, served } = await pair();
+		let printed = '';
+		const running = host.run(ORPHAN_COMMAND, {
+			cwd: tmpdir(),
+			onOutput: (chunk) => (printed += chunk)
+		});
+		const pid = await waitFor(() => {
+			const match = /child (\d+)/.exec(printed);
+			return match ? Number(match[1]) : undefined;
+		}, 'the child pid');
+		await host.dispose();
+		await served;
+		await running.result;
+		await waitFor(() => (isAlive(pid) ? undefined : true), 'the child to end', 5000);
 	});
 });

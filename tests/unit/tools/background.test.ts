@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+	ORPHAN_COMMAND,
 	SERVER_COMMAND,
 	TREE_COMMAND,
 	isAlive,
@@ -104,6 +105,20 @@ describe('background processes through the tools (node)', () => {
 		expect(isAlive(pid)).toBe(true);
 		await h.run('bash_kill', { bash_id: 'bash_1' });
 		await waitFor(() => (isAlive(pid) ? undefined : true), 'the child to end');
+	});
+
+	it('stops on bash_kill what the shell left running after it exited', async () => {
+		const h = await open();
+		const started = await h.run('bash', {
+			command: `${ORPHAN_COMMAND}; echo ready`,
+			run_in_background: true
+		});
+		const pid = Number(/child (\d+)/.exec(started.output)?.[1]);
+		expect(isAlive(pid)).toBe(true);
+		const killed = await h.run('bash_kill', { bash_id: 'bash_1' });
+		expect(killed.ok).toBe(true);
+		expect(killed.output).toContain('It and every process it started are gone.');
+		await waitFor(() => (isAlive(pid) ? undefined : true), 'the child to end', 5000);
 	});
 
 	it('lists a foreground command while it runs, and a person can stop it', async () => {

@@ -76,7 +76,9 @@ function readOnlyProcesses(inner: BackgroundProcesses): BackgroundProcesses {
 		track: (command, options) => inner.track(command, options),
 		list: () => inner.list(),
 		get: (id) => inner.get(id),
-		readNew: (id) => inner.readNew(id),
+		// The parent's read position and its reminders are the parent's: an explorer only peeks.
+		readNew: (id) => inner.peek(id),
+		peek: (id) => inner.peek(id),
 		recentOutput: (id, maxChars) => inner.recentOutput(id, maxChars),
 		settle: (id, waitMs, signal) => inner.settle(id, waitMs, signal),
 		// The parent is told of its processes' ends, not the explorer.

@@ -1,6 +1,7 @@
 /**
  * exec with real processes: `bash -c` in its own process group, so a timeout or abort stops
- * the command and everything it started (SIGTERM, then SIGKILL if it lingers).
+ * the command and everything it started (SIGTERM, then SIGKILL if it lingers), even what it left
+ * running after bash itself exited (`server &`).
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
@@ -37,23 +38,33 @@ export function runProcess(command: string, options: ProcessOptions): RunningPro
 	// Bounded while it streams: `yes` must not fill memory before the timeout stops it.
 	const output = new BoundedOutput();
 	let stoppedBy: 'timeout' | 'abort' | undefined;
-	let killTimer: ReturnType<typeof setTimeout> | undefined;
-	let exited = false;
+	let settled = false;
+	/** No process is left in the group: its id may be reused, so it is never signalled again. */
+	let groupGone = false;
 
 	const signalGroup = (name: NodeJS.Signals) => {
-		if (child.pid === undefined) return;
+		if (child.pid === undefined || groupGone) return;
 		try {
 			process.kill(-child.pid, name);
-		} catch {
-			// The group is already gone.
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ESRCH') groupGone = true;
 		}
 	};
 
+	// Once bash exited, what it started in the background is still in its group (and may hold
+	// its pipes, so the result waits for it): a stop signals the group whether bash is there or not.
 	const stop = (reason: 'timeout' | 'abort') => {
-		if (stoppedBy || exited) return;
+		if (stoppedBy || settled) return;
 		stoppedBy = reason;
 		signalGroup('SIGTERM');
-		killTimer = setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS);
+		// Not cleared when the result comes: bash may die of SIGTERM while a child that ignores
+		// it lives on.
+		setTimeout(() => {
+			signalGroup('SIGKILL');
+			// What still holds the pipes left the group (setsid): the result does not wait for it.
+			child.stdout.destroy();
+			child.stderr.destroy();
+		}, KILL_GRACE_MS);
 	};
 
 	const append = (chunk: string) => {
@@ -75,12 +86,10 @@ export function runProcess(command: string, options: ProcessOptions): RunningPro
 		timeoutMs === undefined ? undefined : setTimeout(() => stop('timeout'), Math.max(0, timeoutMs));
 
 	const result = new Promise<ExecResult>((resolve) => {
-		let settled = false;
 		const finish = (exitCode: number) => {
 			if (settled) return;
 			settled = true;
 			clearTimeout(timer);
-			clearTimeout(killTimer);
 			signal?.removeEventListener('abort', onAbort);
 			resolve({
 				exitCode:
@@ -92,17 +101,8 @@ export function runProcess(command: string, options: ProcessOptions): RunningPro
 			});
 		};
 		child.on('error', (error) => {
-			exited = true;
 			append(`Could not start bash: ${error.message}. Is bash installed and on PATH?\n`);
 			finish(127);
-		});
-		child.on('exit', () => {
-			exited = true;
-			// A stopped command's leftovers may keep its pipes open; do not wait for them.
-			if (stoppedBy) {
-				child.stdout.destroy();
-				child.stderr.destroy();
-			}
 		});
 		// 'close' comes after the output streams are drained, so no output is lost.
 		child.on('close', (code, signalName) =>
