@@ -33,7 +33,10 @@ export default defineConfig({
 			'@codemirror/lang-json',
 			'@codemirror/lang-markdown',
 			'@replit/codemirror-lang-svelte',
-			'@codemirror/merge'
+			'@codemirror/merge',
+			'gpt-tokenizer/GptEncoding',
+			'gpt-tokenizer/bpeRanks/o200k_base',
+			'gpt-tokenizer/encoding/o200k_base'
 		],
 		esbuildOptions: { plugins: [zlibShimEsbuild] }
 	},

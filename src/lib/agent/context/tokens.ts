@@ -3,8 +3,8 @@
  * o200k_base: exact for current OpenAI models). Claude's tokenizer is not public and counts
  * more; calibration.ts scales these estimates by what each model's API reports.
  *
- * The tokenizer's tables are 2 MB, so they load on demand (their own chunk in the app, never in
- * the first paint), once for everything that counts (the agent's context, the project map):
+ * The tokenizer's tables are 2 MB, so they load on demand (in a worker in the app, never in the
+ * first paint: tokenizer-load.ts), once for everything that counts (the agent's context, the project map):
  * until loadTokenizer() resolves, counts fall back to about four characters per token. Nothing
  * waits for them when it need not: the app prefetches them in idle time, and a turn sends its
  * first request on tokenUpperBound() when that bound already shows no decision depends on the
@@ -12,23 +12,19 @@
  */
 
 import { SLICE_MS, timeSlices } from '../../runtime';
-
-type Counter = (text: string) => number;
+import { loadO200kCounter, type Counter } from './tokenizer-load';
 
 let counter: Counter | undefined;
 let loading: Promise<boolean> | undefined;
 
 /** Loads the tokenizer once; resolves false if it could not load (estimates stay rough). */
 export function loadTokenizer(): Promise<boolean> {
-	loading ??= import('gpt-tokenizer/encoding/o200k_base').then(
-		(module) => {
-			// Text from files may contain "<|endoftext|>" and the like: count it as plain text.
-			const options = { disallowedSpecial: new Set<string>() };
-			const count: Counter = (text) => module.countTokens(text, options);
+	loading ??= loadO200kCounter().then(
+		(count) => {
 			counter = count;
-			// The first count builds the encoder's tables from the 2 MB of ranks: ~90 ms in one
-			// task. Done in a task of its own right after the load (the idle time the tokenizer
-			// is prefetched in), not in the first send's, nor on top of the module's evaluation.
+			// The first count compiles the encoder's paths (~20–50 ms): done in a task of its own
+			// right after the load (the idle time the tokenizer is prefetched in), not in the first
+			// send's.
 			setTimeout(() => count('prime'), 0);
 			return true;
 		},
