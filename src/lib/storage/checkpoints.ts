@@ -242,17 +242,41 @@ export async function listCheckpoints(
  * restoring it would delete the files that are missing from it.
  */
 export async function loadCheckpoint(checkpointId: string): Promise<LoadedCheckpoint | undefined> {
+	const listed = await loadCheckpointList(checkpointId);
+	if (!listed) return undefined;
+	const blobs = await readBlobs([...new Set(Object.values(listed.files).map((e) => e.hash))]);
+	const files: Record<string, FileData> = {};
+	for (const [path, entry] of Object.entries(listed.files)) files[path] = blobs.get(entry.hash)!;
+	return { meta: listed.meta, files, dirs: listed.dirs };
+}
+
+/** A checkpoint's file list: hash, size and time per path, without reading any content. */
+export interface ListedCheckpoint {
+	readonly meta: CheckpointMeta;
+	readonly files: Readonly<Record<string, ManifestEntry>>;
+	readonly dirs: string[];
+}
+
+/**
+ * The checkpoint's file list alone (undefined when there is no such finished checkpoint): what
+ * a comparison reads first, so that it reads the content of only the files that differ
+ * (readCheckpointBlobs). Loading a 2,000-file checkpoint whole costs a long task.
+ */
+export async function loadCheckpointList(
+	checkpointId: string
+): Promise<ListedCheckpoint | undefined> {
 	await openStorage();
 	const stored = await readManifest(checkpointId);
 	if (!stored) return undefined;
 	const meta = await readMeta(stored.projectId, checkpointId);
 	if (!meta) return undefined;
 	const manifest = await resolveManifest(checkpointId);
-	const hashes = [...new Set(Object.values(manifest.files).map((entry) => entry.hash))];
-	const blobs = await readBlobs(hashes);
-	const files: Record<string, FileData> = {};
-	for (const [path, entry] of Object.entries(manifest.files)) files[path] = blobs.get(entry.hash)!;
-	return { meta, files, dirs: manifest.dirs };
+	return { meta, files: manifest.files, dirs: manifest.dirs };
+}
+
+/** The content of each hash; throws, saying so, when one is missing or unreadable. */
+export function readCheckpointBlobs(hashes: readonly string[]): Promise<Map<string, FileData>> {
+	return readBlobs(hashes);
 }
 
 /**

@@ -103,6 +103,8 @@ export {
 	createCheckpoint,
 	listCheckpoints,
 	loadCheckpoint,
+	loadCheckpointList,
+	readCheckpointBlobs,
 	deleteProjectCheckpoints,
 	copyCheckpoint,
 	collectCheckpointGarbage,
@@ -113,8 +115,10 @@ export {
 	type CheckpointReason,
 	type CheckpointSkip,
 	type CreateCheckpointInput,
+	type ListedCheckpoint,
 	type LoadedCheckpoint
 } from './checkpoints';
+export type { ManifestEntry } from './checkpoint-records';
 export {
 	collectImageGarbage,
 	loadSessionImages,

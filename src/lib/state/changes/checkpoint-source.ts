@@ -1,19 +1,22 @@
 import {
 	listCheckpoints,
-	loadCheckpoint,
+	loadCheckpointList,
+	readCheckpointBlobs,
 	type CheckpointMeta,
-	type FileData,
-	type LoadedCheckpoint
+	type ListedCheckpoint
 } from '../../storage';
 import type { ChangeScope, ChangeSource, FileChange } from './change-source';
-import { diffFiles } from './diff-files';
+import { changesBetweenLists, changesSinceList, type FilesNow } from './list-diff';
 
 export interface CheckpointSourceOptions {
 	readonly projectId: string;
 	/** The open chat; null before its first message (nothing changed in it yet). */
 	readonly sessionId: () => string | null;
-	/** The project's files now, as checkpoints keep them (node_modules and ignored files left out). */
-	readonly currentFiles: () => Promise<Record<string, FileData>>;
+	/**
+	 * The project's files now, as checkpoints keep them (node_modules and ignored files left
+	 * out), with their sizes and times.
+	 */
+	readonly currentFiles: () => Promise<FilesNow>;
 	/** Resolves when the checkpoints asked for so far are stored (a turn-end may be on its way). */
 	readonly settled?: () => Promise<void>;
 	/** How the review names a turn; "Turn N" by default. */
@@ -48,7 +51,11 @@ export class CheckpointChangeSource implements ChangeSource {
 		if (scope.kind === 'session') {
 			const first = metas[0];
 			if (!first) return [];
-			return diffFiles((await load(first)).files, await this.#options.currentFiles());
+			return changesSinceList(
+				(await load(first)).files,
+				await this.#options.currentFiles(),
+				readCheckpointBlobs
+			);
 		}
 		const start = metas.findLast(
 			(meta) => meta.reason === 'turn-start' && meta.turnIndex === scope.turnIndex
@@ -61,8 +68,9 @@ export class CheckpointChangeSource implements ChangeSource {
 				meta.createdAt >= start.createdAt
 		);
 		const before = (await load(start)).files;
-		const after = end ? (await load(end)).files : await this.#options.currentFiles();
-		return diffFiles(before, after);
+		return end
+			? changesBetweenLists(before, (await load(end)).files, readCheckpointBlobs)
+			: changesSinceList(before, await this.#options.currentFiles(), readCheckpointBlobs);
 	}
 
 	async #checkpoints(): Promise<CheckpointMeta[]> {
@@ -73,8 +81,9 @@ export class CheckpointChangeSource implements ChangeSource {
 	}
 }
 
-async function load(meta: CheckpointMeta): Promise<LoadedCheckpoint> {
-	const loaded = await loadCheckpoint(meta.id);
+/** The checkpoint's file list; its content is read later, for the files that differ. */
+async function load(meta: CheckpointMeta): Promise<ListedCheckpoint> {
+	const loaded = await loadCheckpointList(meta.id);
 	if (!loaded) {
 		throw new Error(
 			`The checkpoint of ${meta.turnIndex === undefined ? 'this chat' : `turn ${meta.turnIndex + 1}`} is gone (the project may have been deleted in another tab). Reload the page.`

@@ -26,7 +26,7 @@ export function chatCheckpoints(host: ChatCheckpointsHost): {
 	const changeSource = new CheckpointChangeSource({
 		projectId,
 		sessionId: () => host.sessionId(),
-		currentFiles: async () => (files ? (await captureWorkspace(files)).files : {}),
+		currentFiles: async () => (files ? await captureWorkspace(files) : { files: {}, stats: {} }),
 		settled: () => checkpoints.settled()
 	});
 	const rewind = new ChatRewind({ ...host, workspace: files, checkpoints });
