@@ -1,7 +1,7 @@
 /**
  * The offline terminal behaves as bash does at a prompt: `$?` carries over, stderr comes in
- * order with stdout, Tab completes, `history` lists, here-documents read until their
- * delimiter, Ctrl+R searches, and just-bash's embedder messages are put in the terminal's words.
+ * order with stdout, Tab completes, `history` lists, here-documents and compound commands read
+ * on until complete, Ctrl+R searches, and just-bash's embedder messages are put in the terminal's words.
  */
 import { describe, expect, it } from 'vitest';
 import { openTerminal } from './shell-terminal';
@@ -102,6 +102,49 @@ describe('the offline terminal, like bash', () => {
 		expect(shown).not.toContain('never run\r\nnever run');
 	});
 
+	it('keeps reading an unfinished if, loop, case, function or pipe at `> `, then runs it once', async () => {
+		const terminal = await openTerminal();
+		const since = terminal.screen().length;
+		terminal.shell.write('for i in 1 2; do\r');
+		// bash's PS2 rather than just-bash's "Expected DONE, got EOF".
+		await expect.poll(() => terminal.screen().slice(since).endsWith('\r\n\r> \x1b[K')).toBe(true);
+		terminal.shell.write('  echo "n$i"\r');
+		await expect.poll(() => terminal.screen().slice(since).split('\r> ').length).toBe(3);
+		terminal.shell.write('done\r');
+		const loop = await terminal.settled(since);
+		expect(loop).toContain('\r\nn1\r\nn2\r\n');
+		expect(loop).not.toMatch(/Expected|syntax error/);
+		expect(await terminal.run('if true; then\recho yes\relse\recho no\rfi')).toContain(
+			'\r\nyes\r\n'
+		);
+		expect(await terminal.run('case b in\ra) echo A;;\rb) echo B;;\resac')).toContain('\r\nB\r\n');
+		expect(await terminal.run('greet() {\r  echo "hi $1"\r}; greet you')).toContain(
+			'\r\nhi you\r\n'
+		);
+		expect(await terminal.run('echo piped |\rtr a-z A-Z')).toContain('\r\nPIPED\r\n');
+		expect(await terminal.run('false ||\recho rescued')).toContain('\r\nrescued\r\n');
+		expect(await terminal.run('( echo in-subshell\r)')).toContain('\r\nin-subshell\r\n');
+		// The whole command is one history entry.
+		expect(await terminal.run('history')).toContain('for i in 1 2; do\r\n  echo "n$i"\r\ndone');
+	});
+
+	it('runs what is pending when Ctrl+D ends the input, as bash does', async () => {
+		const terminal = await openTerminal();
+		let since = terminal.screen().length;
+		terminal.shell.write('while true; do\r');
+		await expect.poll(() => terminal.screen().slice(since).endsWith('\r> \x1b[K')).toBe(true);
+		terminal.shell.write('\x04');
+		const loop = await terminal.settled(since);
+		expect(loop).toContain('bash: syntax error: unexpected end of file');
+		expect(loop).not.toMatch(/Parse error|unexpected token `done'/);
+		// A here-document cut short runs with the lines it got.
+		since = terminal.screen().length;
+		terminal.shell.write('cat <<END\rcut short\r');
+		await expect.poll(() => terminal.screen().slice(since).endsWith('\r> \x1b[K')).toBe(true);
+		terminal.shell.write('\x04');
+		expect(await terminal.settled(since)).toContain('\r\ncut short\r\n');
+	});
+
 	it('searches the history backwards with Ctrl+R', async () => {
 		const terminal = await openTerminal();
 		await terminal.run('echo apple-pie');
@@ -137,8 +180,8 @@ describe('the offline terminal, like bash', () => {
 			const npm = await terminal.run('npm install');
 			expect(npm).toContain('no Node.js or npm');
 			expect(npm).toContain('Node.js runs in WebContainer');
-			const syntax = await terminal.run('if true; then');
-			expect(syntax).toMatch(/bash: line 1: syntax error/);
+			const syntax = await terminal.run('echo a; fi');
+			expect(syntax).toContain("bash: line 1: syntax error near unexpected token `fi'");
 			expect(syntax).not.toContain('Parse error at');
 		}
 	);

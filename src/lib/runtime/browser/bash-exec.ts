@@ -1,18 +1,20 @@
 /**
  * exec over just-bash. just-bash returns stdout and stderr only when a command ends, so
  * onOutput gets them then. It also keeps the two streams apart for the whole command line,
- * so `echo a; ls missing; echo b` would come back as "a b" and then the error: every command
- * line starts with `exec 2>&1`, which sends stderr into stdout as it happens, in order (see
- * INTERLEAVE). Its messages meant for embedders are put in the terminal's words
- * (bash-messages.ts). A timeout or abort goes to just-bash's own signal
- * (its interpreter and `sleep` stop at the next statement) and is also raced, so a command
- * that never reaches a statement boundary cannot hold the caller.
+ * so `echo a; ls missing; echo b` would come back as "a b" and then the error: each command
+ * line is rewritten so that a command whose output is the terminal's has its stderr joined to
+ * its stdout, in order (interleave-stderr.ts). Its messages meant for embedders are put in the
+ * terminal's words (bash-messages.ts). A timeout or abort goes to just-bash's own signal (its
+ * interpreter and `sleep` stop at the next statement) and is also raced, so a command that
+ * never reaches a statement boundary cannot hold the caller.
  */
 import type { Bash } from 'just-bash/browser';
 import { BoundedOutput } from '../bounded-output';
 import { normalizePath } from '../paths';
 import { EXIT_ABORTED, EXIT_TIMEOUT, type ExecOptions, type ExecResult } from '../types';
 import { inTerminalWords } from './bash-messages';
+import { failedAtEnd, UNEXPECTED_END } from './bash-syntax';
+import { INTERLEAVE_MARKER, interleaveStderr } from './interleave-stderr';
 import { toBashPath } from './project-paths';
 import { messageOf } from '../../errors';
 
@@ -28,13 +30,6 @@ const STOP_GRACE_MS = 100;
 /** The line just-bash adds when its signal fires; our result says it more precisely. */
 const ABORT_NOTICE = 'bash: execution aborted\n';
 
-/**
- * Put before every command line, on its first line so line numbers in messages stay right.
- * just-bash applies a persistent `exec` redirection statement by statement, which is what makes
- * the order right; `cmd 2>file` and `2>/dev/null` inside the line still win for their command.
- */
-const INTERLEAVE = 'exec 2>&1; ';
-
 type BashOutput = { stdout: string; stderr: string; exitCode: number };
 
 export interface BashExecutor {
@@ -43,7 +38,9 @@ export interface BashExecutor {
 	abortAll(): void;
 }
 
+/** Runs command lines on `bash`, which it sets up for that (a transform that orders stderr). */
 export function createBashExecutor(bash: Bash, afterEach: () => void): BashExecutor {
+	bash.registerTransformPlugin(interleaveStderr);
 	/** Stop functions of the commands in flight. */
 	const running = new Set<() => void>();
 
@@ -95,7 +92,7 @@ export function createBashExecutor(bash: Bash, afterEach: () => void): BashExecu
 			if (stoppedBy) return stoppedResult(stoppedBy);
 
 			const outcome: Promise<BashOutput> = bash
-				.exec(INTERLEAVE + command, {
+				.exec(INTERLEAVE_MARKER + command, {
 					cwd: absoluteCwd,
 					env: options.env,
 					signal: controller.signal
@@ -116,7 +113,9 @@ export function createBashExecutor(bash: Bash, afterEach: () => void): BashExecu
 				]);
 			}
 			let stdout = inTerminalWords(result?.stdout ?? '');
-			let stderr = inTerminalWords(result?.stderr ?? '');
+			let stderr = failedAtEnd(bash, command, result)
+				? `${UNEXPECTED_END}\n`
+				: inTerminalWords(result?.stderr ?? '');
 			if (reason && stderr.endsWith(ABORT_NOTICE)) stderr = stderr.slice(0, -ABORT_NOTICE.length);
 			if (reason && stdout.endsWith(ABORT_NOTICE)) stdout = stdout.slice(0, -ABORT_NOTICE.length);
 			if (stdout) onOutput?.(stdout);

@@ -5,6 +5,7 @@
  * to do instead. Only whole lines in just-bash's exact shape are touched, so program output that
  * merely mentions these words passes through.
  */
+import { UNEXPECTED_END } from './bash-syntax';
 
 /** Where Node.js runs instead: WebContainer takes over the terminal by itself where it can boot. */
 const NODE_ELSEWHERE =
@@ -36,8 +37,13 @@ const rules: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]> =
 			'Split the work into smaller commands.'
 	],
 	[
-		/^bash: syntax error: Parse error at (\d+):\d+: (.*)$/,
-		(line, message) => `bash: line ${line}: ${message}`
+		// A keyword or bracket still to come when the input ended (in a line, `bash -c`, eval, source).
+		/^bash: (?:(.+?): )??(?:syntax error: )?Parse error at \d+:\d+: Expected [A-Z_]+, got EOF$/,
+		(name) => (name ? UNEXPECTED_END.replace('bash: ', `bash: ${name}: `) : UNEXPECTED_END)
+	],
+	[
+		/^bash: (?:(.+?): )??(?:syntax error: )?Parse error at (\d+):\d+: (.*)$/,
+		(name, line, message) => `bash: ${name ? `${name}: ` : ''}line ${line}: ${message}`
 	],
 	[
 		/^bash: (node|npm|npx|pnpm|yarn): command not found$/,

@@ -8,6 +8,7 @@ import { normalizePath } from '../paths';
 import { timeSlices } from '../yield-to-page';
 import { LineShell } from '../shell/line-shell';
 import { createBashExecutor, JUST_BASH_OUTPUT_LIMIT } from './bash-exec';
+import { endsTooEarly } from './bash-syntax';
 import type { BrowserRuntimeOptions } from './browser-runtime';
 import { ProcessTable } from '../process-table';
 import {
@@ -72,6 +73,7 @@ export async function buildBrowserRuntime(
 				exec: (command, execOptions) => executor.exec(command, execOptions),
 				fs: projectFs,
 				banner: browserShellBanner,
+				syntax: (text) => endsTooEarly(bash, text),
 				...shellOptions
 			});
 		},

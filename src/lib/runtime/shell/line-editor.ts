@@ -1,11 +1,11 @@
 /**
  * The prompt's line editor, readline-like: editing keys, Up/Down history, Tab completion,
  * Ctrl+R reverse search, and continuation lines (`> `) while a command is unfinished (a
- * here-document before its delimiter, an open quote, a trailing backslash). It only draws;
- * the shell decides what a submitted command does.
+ * here-document before its delimiter, an open quote or `if`, a trailing backslash or `|`).
+ * It only draws; the shell decides what a submitted command does.
  */
 import { complete, type CompletionSources } from './completion';
-import { unfinishedInput } from './continuation';
+import { unfinishedInput, type SyntaxCheck } from './continuation';
 import { History } from './history';
 import type { Key } from './keys';
 import {
@@ -42,6 +42,8 @@ export interface EditorHost {
 	/** The terminal's width, for laying out a list of completions. */
 	columns(): number;
 	completions: CompletionSources;
+	/** The runtime's parser, for commands only it can tell are unfinished (continuation.ts). */
+	syntax?: SyntaxCheck;
 }
 
 export type EditorOutcome =
@@ -123,8 +125,9 @@ export class LineEditor {
 				return NONE;
 			case 'eof':
 				if (line.text !== '') return this.#set(deleteForward(line));
-				// Bash runs a here-document cut short by end of input; so does this shell.
-				if (this.#pending.length > 0) return this.#submit();
+				// End of input completes what is pending, as in bash: a here-document cut short runs,
+				// an unfinished if or loop is reported by the shell that runs it.
+				if (this.#pending.length > 0) return this.#submit(true);
 				this.#host.emit('exit\r\n');
 				return { kind: 'close' };
 			case 'clear-screen':
@@ -158,11 +161,11 @@ export class LineEditor {
 		return NONE;
 	}
 
-	#submit(): EditorOutcome {
+	#submit(endOfInput = false): EditorOutcome {
 		const text = [...this.#pending, this.#line.text].join('\n');
 		this.#host.emit('\r\n');
 		this.#line = emptyLine;
-		if (unfinishedInput(text) && this.#pendingMayGrow()) {
+		if (!endOfInput && unfinishedInput(text, this.#host.syntax) && this.#pendingMayGrow()) {
 			this.#pending = text.split('\n');
 			this.#host.emit(this.render());
 			return NONE;

@@ -1,7 +1,7 @@
 /**
  * An interactive prompt for runtimes whose exec is one-shot (the browser runtime, the node
  * runtime without a pty). It edits the line itself (line-editor.ts: history, Tab completion,
- * Ctrl+R, here-documents over several lines), and carries the working directory, exported
+ * Ctrl+R, commands over several lines), and carries the working directory, exported
  * variables and `$?` from one command to the next; see builtins.ts for which lines it answers
  * itself. Output streams to the terminal as exec delivers it.
  */
@@ -21,6 +21,7 @@ import {
 	resolveCdTarget,
 	type ShellLine
 } from './builtins';
+import type { SyntaxCheck } from './continuation';
 import { BRACKETED_PASTE_ON, parseKeys, type Key } from './keys';
 import { LineEditor } from './line-editor';
 import { commandCompletions, entriesForCompletion } from './completion-sources';
@@ -38,6 +39,11 @@ export interface LineShellOptions {
 	env?: Record<string, string>;
 	/** Printed once before the first prompt, e.g. what this runtime can and cannot do. */
 	banner?: string;
+	/**
+	 * The runtime shell's parser: whether a command is unfinished in a way only it can tell (an
+	 * open if, loop, case, brace or function body), so the prompt reads on at `> ` as bash does.
+	 */
+	syntax?: SyntaxCheck;
 }
 
 /** What a shell keeps for a terminal that has not attached yet. */
@@ -82,7 +88,8 @@ export class LineShell implements ShellSession {
 			completions: {
 				commands: (prefix) => commandCompletions(this.#exec, prefix),
 				entries: (folder) => entriesForCompletion(this.#fs, this.#cwd, folder)
-			}
+			},
+			...(options.syntax ? { syntax: options.syntax } : {})
 		});
 		this.#emit(BRACKETED_PASTE_ON);
 		if (options.banner) this.#print(options.banner);

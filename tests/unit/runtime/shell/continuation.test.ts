@@ -38,3 +38,59 @@ describe('unfinishedInput', () => {
 		expect(unfinishedInput('echo a \\\nb')).toBeUndefined();
 	});
 });
+
+describe('unfinishedInput after an operator', () => {
+	it('waits after a trailing |, |&, && or ||, past comments and blank lines', () => {
+		for (const text of [
+			'ls |',
+			'ls | ',
+			'ls |&',
+			'make &&',
+			'make ||',
+			'ls | # then count',
+			'make &&\n# next',
+			'make &&\n\n',
+			'echo "a" |',
+			'cat <<EOF |\nbody\nEOF'
+		]) {
+			expect(unfinishedInput(text), text).toBe('operator');
+		}
+	});
+
+	it('is complete when the operator is quoted, escaped, commented out, followed, or alone', () => {
+		for (const text of [
+			"echo 'a |'",
+			'echo a \\|',
+			'echo a # |',
+			'ls |\nwc -l',
+			'cat <<EOF | wc -l\nbody |\nEOF',
+			'sleep 1 &',
+			// bash reports these at once: there is no command before the operator.
+			'|',
+			'||'
+		]) {
+			expect(unfinishedInput(text), text).toBeUndefined();
+		}
+	});
+
+	it("reads $'…' with its backslash escapes, \\' included", () => {
+		expect(unfinishedInput("echo $'it\\'s'")).toBeUndefined();
+		expect(unfinishedInput("echo $'open")).toBe('quote');
+	});
+});
+
+describe('unfinishedInput with a shell parser', () => {
+	it('asks the parser when the scanner sees nothing open, and reports a compound command', () => {
+		const asked: string[] = [];
+		const syntax = (text: string) => {
+			asked.push(text);
+			return text.startsWith('if');
+		};
+		expect(unfinishedInput('if true; then', syntax)).toBe('compound');
+		expect(unfinishedInput('echo a', syntax)).toBeUndefined();
+		// Open quotes and here-documents are the scanner's to tell; the parser is not asked.
+		expect(unfinishedInput('if "open', syntax)).toBe('quote');
+		expect(unfinishedInput('if cat <<EOF', syntax)).toBe('heredoc');
+		expect(asked).toEqual(['if true; then', 'echo a']);
+	});
+});
