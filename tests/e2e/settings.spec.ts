@@ -33,10 +33,14 @@ test('the project list offers a first-run card that detects Ollama, fills its mo
 	await expect(card).toBeVisible();
 	// A hosted provider asks for a key and links to where keys are made.
 	await expect(card.getByRole('combobox', { name: 'Model' })).toHaveValue('claude-sonnet-5');
-	await expect(card.getByRole('link', { name: 'Create a Anthropic API key' })).toHaveAttribute(
-		'href',
-		'https://console.anthropic.com/settings/keys'
-	);
+	await expect(
+		card.getByRole('link', { name: 'Create an API key at Anthropic', exact: true })
+	).toHaveAttribute('href', 'https://console.anthropic.com/settings/keys');
+	// The link reads right whatever the provider's name (not "Create a OpenAI API key").
+	await card.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'OpenAI' });
+	await expect(
+		card.getByRole('link', { name: 'Create an API key at OpenAI', exact: true })
+	).toHaveAttribute('href', 'https://platform.openai.com/api-keys');
 
 	// Choosing Ollama probes it at once (at a port where nothing runs here: it says how to start it).
 	await card.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'Ollama' });

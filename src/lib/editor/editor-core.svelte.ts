@@ -215,8 +215,14 @@ export abstract class EditorCore {
 	}
 
 	focus(): void {
-		if (this.#view && this.#viewPath !== null && this.#viewPath === this.#activePath)
-			this.#view.focus();
+		this.inView((view) => view.focus());
+	}
+
+	/** Runs `use` on the view when it shows the active file; false when none does. */
+	protected inView(use: (view: EditorView) => void): boolean {
+		if (!this.#view || this.#viewPath === null || this.#viewPath !== this.#activePath) return false;
+		use(this.#view);
+		return true;
 	}
 
 	dispose(): void {

@@ -1,9 +1,11 @@
 import { EditorState, Transaction, type Text } from '@codemirror/state';
+import { openSearchPanel } from '@codemirror/search';
 import { isWithin, normalizePath } from '$lib/runtime';
 import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { clauseOf } from '../errors';
 import { EditorCore, externalChange, type FileRecord } from './editor-core.svelte';
 import { minimalReplacement } from './minimal-replacement';
+import { openReplace } from './keymaps';
 import { emptyRecord } from './file-record';
 import { docHash } from './text-hash';
 import type {
@@ -30,6 +32,15 @@ export class EditorSession extends EditorCore {
 		super(workspace, options);
 		this.confirmOverwrite = options.confirmOverwrite ?? (() => 'cancel');
 		this.#drafts = options.drafts;
+	}
+
+	/**
+	 * Opens find (or find and replace) over the shown file, as Ctrl/Cmd+F and Ctrl+H do in the
+	 * text (the command palette calls this); false when no text file is shown.
+	 */
+	find(options: { replace?: boolean } = {}): boolean {
+		if (this.active?.status !== 'text') return false;
+		return this.inView((view) => (options.replace ? openReplace(view) : openSearchPanel(view)));
 	}
 
 	/**

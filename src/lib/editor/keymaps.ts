@@ -20,7 +20,7 @@ export function saveKeymap(onSave: () => void): Extension {
 }
 
 /** Opens the search panel with the caret in its replace field (the panel has no command for it). */
-function openReplace(view: EditorView): boolean {
+export function openReplace(view: EditorView): boolean {
 	openSearchPanel(view);
 	const field = view.dom.querySelector<HTMLInputElement>('.cm-search input[name=replace]');
 	if (!field) return true; // read-only documents have no replace field: the search panel is enough

@@ -1,15 +1,16 @@
 /**
  * The IDE's actions: one list that the command palette (Ctrl/Cmd+Shift+P) shows and that the
  * page's keyboard shortcuts run from. This is the single place where IDE-level key bindings are
- * declared: a part of the IDE that wants a command (a Processes panel, say) registers it in one
- * line, and its key works and shows in the palette at once:
+ * declared: a part of the IDE that wants a command registers it in one line, and its key works
+ * and shows in the palette at once:
  *
- *     actions.register({ id: 'processes.show', title: 'Show processes', key: 'Mod+Shift+U', run: () => …});
+ *     actions.register({ id: 'preview.reload', title: 'Reload the preview', key: 'Mod+Alt+R', run: () => …});
  *
  * `key` is written as "Mod+Shift+F": Mod is Cmd on macOS and Ctrl elsewhere; the last part is
  * the key as KeyboardEvent.key names it (a letter, "`", "Enter", "F2"…). A binding with
  * `keyHandledBy` is only shown: the focused part handles it (the editor's Mod+S saves the text
- * it holds, with its own conflict questions).
+ * it holds, with its own conflict questions; the tree's F2 renames the row it has focused), and
+ * the palette runs the action on what that part has selected.
  */
 export interface IdeAction {
 	/** Stable, dotted: "search.show", "chat.new". */
@@ -17,11 +18,22 @@ export interface IdeAction {
 	/** What the palette lists, as a command: "Search across files". */
 	readonly title: string;
 	readonly key?: string;
-	/** Where the key is handled instead of the page (it is then only shown). */
+	/**
+	 * Where the key is handled instead of the page (it is then only shown), as the palette says
+	 * it after the key: "in the file tree".
+	 */
 	readonly keyHandledBy?: string;
 	run(): void;
-	/** False while the action cannot run (the palette shows it dimmed and says so). */
-	enabled?(): boolean;
+	/**
+	 * Why the action cannot run now, or null when it can: the palette shows it dimmed with this
+	 * reason, and its key does nothing.
+	 */
+	unavailable?(): string | null;
+}
+
+/** Whether the action can run now. */
+export function canRun(action: IdeAction): boolean {
+	return (action.unavailable?.() ?? null) === null;
 }
 
 export interface KeyChord {
@@ -89,7 +101,7 @@ export class ActionRegistry {
 		return this.#actions.find((action) => action.id === id);
 	}
 
-	/** Runs the action bound to this key, if any and enabled; true when the key was taken. */
+	/** Runs the action bound to this key, if any and it can run; true when the key was taken. */
 	handleKey(event: KeyboardEvent): boolean {
 		if (event.defaultPrevented) return false;
 		const action = this.#actions.find(
@@ -102,7 +114,7 @@ export class ActionRegistry {
 		event.preventDefault();
 		// Before the focused part sees it: the editor would open its own find on Mod+Shift+F.
 		event.stopPropagation();
-		if (action.enabled?.() ?? true) action.run();
+		if (canRun(action)) action.run();
 		return true;
 	}
 

@@ -61,10 +61,13 @@ describe('ActionRegistry', () => {
 		expect(registry.handleKey(keydown('x', { ctrl: true }).event)).toBe(false);
 	});
 
-	it('leaves a key handled elsewhere, and does not run a disabled action', () => {
+	it('leaves a key handled elsewhere, and does not run an action that cannot run now', () => {
 		const registry = new ActionRegistry();
-		const save = action('file.save', 'Save', { key: 'Mod+S', keyHandledBy: 'the editor' });
-		const stop = action('agent.stop', 'Stop', { key: 'Mod+.', enabled: () => false });
+		const save = action('file.save', 'Save', { key: 'Mod+S', keyHandledBy: 'in the editor' });
+		const stop = action('agent.stop', 'Stop', {
+			key: 'Mod+.',
+			unavailable: () => 'The agent is not running.'
+		});
 		registry.register(save.action, stop.action);
 		const press = keydown('s', { ctrl: true });
 		expect(registry.handleKey(press.event)).toBe(false);
