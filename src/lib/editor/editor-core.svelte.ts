@@ -1,29 +1,15 @@
-import {
-	Annotation,
-	Compartment,
-	EditorState,
-	type Text,
-	type TransactionSpec
-} from '@codemirror/state';
+import { Compartment, EditorState, type Text, type TransactionSpec } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { isWithin, normalizePath } from '$lib/runtime';
 import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { fileExtensions } from './extensions';
 import { languageFor } from './languages';
-import { revealSpec, type FilePosition } from './reveal';
+import { revealSpec } from './reveal';
 import { HUGE_FILE_BYTES } from './limits';
 import { systemColorScheme, themeFor, type ColorScheme } from './theme';
-import type { EditorSessionOptions, OpenFile } from './types';
+import type { EditorSessionOptions, OpenFile, OpenOptions } from './types';
 import { emptyRecord, type FileRecord } from './file-record';
 import { clauseOf } from '../errors';
-
-/** Marks transactions that bring in a change made outside the editor (a process, the agent). */
-export const externalChange = Annotation.define<boolean>();
-
-export type { FileRecord };
-
-/** `at`: a line to put the cursor on and scroll to (a source link from the Console). */
-export type OpenOptions = { focus?: boolean; at?: FilePosition };
 
 /**
  * The open files of one project and the one CodeMirror view that shows them. Each file keeps

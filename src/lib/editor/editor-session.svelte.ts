@@ -3,10 +3,11 @@ import { openSearchPanel } from '@codemirror/search';
 import { isWithin, normalizePath } from '$lib/runtime';
 import type { WorkspaceApi, WorkspaceChange } from '$lib/workspace';
 import { clauseOf } from '../errors';
-import { EditorCore, externalChange, type FileRecord } from './editor-core.svelte';
+import { EditorCore } from './editor-core.svelte';
+import { externalChange } from './external-change';
 import { minimalReplacement } from './minimal-replacement';
 import { openReplace } from './keymaps';
-import { emptyRecord } from './file-record';
+import { emptyRecord, type FileRecord } from './file-record';
 import { docHash } from './text-hash';
 import type {
 	DraftSink,

@@ -16,5 +16,5 @@ export { fileExtensions, type FileExtensionsOptions } from './extensions';
 export { HUGE_FILE_BYTES, formatSize } from './limits';
 export { minimalReplacement } from './minimal-replacement';
 export { revealSpec, type FilePosition } from './reveal';
-export type { OpenOptions } from './editor-core.svelte';
+export type { OpenOptions } from './types';
 export { EDITOR_KEYS_HELP, EDITOR_KEYS_HELP_ID } from './keymaps';

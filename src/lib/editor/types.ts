@@ -1,3 +1,4 @@
+import type { FilePosition } from './reveal';
 import type { ColorScheme } from './theme';
 
 export type OpenFileStatus = 'loading' | 'text' | 'binary' | 'error';
@@ -65,3 +66,6 @@ export interface EditorSessionOptions {
 	/** Asked before a save replaces a file that changed on disk; the default cancels. */
 	confirmOverwrite?: (conflict: SaveConflict) => SaveConflictAnswer | Promise<SaveConflictAnswer>;
 }
+
+/** `at`: a line to put the cursor on and scroll to (a source link from the Console). */
+export type OpenOptions = { focus?: boolean; at?: FilePosition };

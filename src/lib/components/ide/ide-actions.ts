@@ -123,7 +123,7 @@ export function ideActions(parts: IdeActionParts): IdeAction[] {
 			unavailable: () => (writable() ? null : READ_ONLY),
 			run: () => {
 				parts.reveal('files');
-				// On a narrow window the file column mounts only once its tab is shown.
+				// Revealing the files may mount the tree (it loads after the shell paints): a tick later.
 				void tick().then(() => side.tree?.newFile());
 			}
 		},
