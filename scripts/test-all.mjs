@@ -9,6 +9,9 @@ import { playwrightFailures, tableFailures, vitestFailures } from './test-failur
 
 const results = [];
 mkdirSync('test-results', { recursive: true });
+// One build name for every child: the checks' `svelte-kit sync` runs beside the build, and each
+// would otherwise name the build anew (see svelte.config.js).
+process.env.KILN_BUILD_VERSION ||= String(Date.now());
 
 function run(label, command, args, env = {}) {
 	console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
@@ -56,7 +59,8 @@ const npx = 'npx';
 const TABLE_TAGS = '@faults\\b|@bad-input\\b';
 const chromium = ensureChromium();
 // What svelte-kit generates (.svelte-kit/) is written once, before the checks and the build read it
-// side by side; their own syncs then rewrite nothing (SvelteKit writes only what changed).
+// side by side; their own syncs then rewrite nothing (SvelteKit writes only what changed, and
+// KILN_BUILD_VERSION keeps the build's name the same in every process).
 run('svelte-kit sync', npx, ['svelte-kit', 'sync']);
 // The production build for the end-to-end tests, made meanwhile: the checks and Vitest leave a core
 // idle much of the time.
