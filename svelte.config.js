@@ -18,11 +18,12 @@ const config = {
 		// deployment's preview origin and is sent as a header: see scripts/csp.mjs.
 		csp: { mode: 'hash', directives: { 'script-src': ideScriptSources() } },
 		// The build's name (its service worker's cache, the globals its page and chunks share).
-		// SvelteKit's default is Date.now() at each load of this file, and every `svelte-kit sync`
+		// SvelteKit's default is the time its config was loaded, and every `svelte-kit sync`
 		// rewrites it into .svelte-kit: a sync beside a build (npm test type-checks while it builds)
 		// gave the prerendered page one name and the chunks another, and the app did not start.
-		// KILN_BUILD_VERSION (set once by scripts/test-all.mjs) keeps them one.
-		version: { name: process.env.KILN_BUILD_VERSION || Date.now().toString() }
+		// KILN_BUILD_VERSION (set once by scripts/test-all.mjs) keeps them one. Without it the
+		// default stays: a Date.now() here would differ between the build's own processes.
+		...(process.env.KILN_BUILD_VERSION && { version: { name: process.env.KILN_BUILD_VERSION } })
 	}
 };
 
