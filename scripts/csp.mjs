@@ -25,14 +25,15 @@ export const webContainerFrameSources = [
 
 /**
  * Provider base URLs are the person's choice: any https server, or a model server on this
- * machine over plain http (Ollama, LM Studio, llama.cpp, the scripted test server).
+ * machine over plain http (Ollama, LM Studio, llama.cpp, the scripted test server). Not
+ * `http://[::1]:*`: CSP's host grammar has no IPv6 literals, so Chromium ignored it with a console
+ * error on every page; a server on [::1] is reached as localhost.
  */
 export const providerConnectSources = [
 	'https:',
 	'wss:',
 	'http://localhost:*',
-	'http://127.0.0.1:*',
-	'http://[::1]:*'
+	'http://127.0.0.1:*'
 ];
 
 /** `sha256-…` of every inline script in src/app.html (the theme snippet), as CSP wants them. */

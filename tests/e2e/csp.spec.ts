@@ -26,6 +26,18 @@ test('the IDE sends a Content-Security-Policy that frames only the preview origi
 	expect(await config.json()).toEqual({ previewOrigin });
 });
 
+test('the browser takes every source of the policy (it reports none as invalid)', async ({
+	page
+}) => {
+	const complaints: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/.test(message.text())) complaints.push(message.text());
+	});
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	expect(complaints).toEqual([]);
+});
+
 test('an inline script injected into the IDE does not run, while the IDE itself does', async ({
 	page
 }) => {
