@@ -1,13 +1,6 @@
 import { markPerf, PERF_MARKS } from '$lib/perf';
 import { timeSlices, type PreviewEvent, type Runtime, type ShellSession } from '$lib/runtime';
-import {
-	bootWithAdapter,
-	probeWebContainerHost,
-	webContainerSupport,
-	type Reachability,
-	type SupportEnv,
-	type WebContainerBootFn
-} from '$lib/runtime/webcontainer';
+import type { Reachability, SupportEnv, WebContainerBootFn } from '$lib/runtime/webcontainer';
 import {
 	collectCheckpointGarbage,
 	projectPersistence,
@@ -28,7 +21,6 @@ import {
 	webContainerStatus,
 	type RuntimeStatusView
 } from './runtime-status';
-import { installServerBridge } from './preview-console';
 import { applyPreviewEvent, type OpenServer } from './open-servers';
 import { messageOf } from '../errors';
 import { startProjectReads, takeEarlyOpen } from './early-open';
@@ -247,8 +239,16 @@ export class ProjectSession {
 	};
 
 	async #upgradeToWebContainer(): Promise<void> {
-		const { env, boot, probe = () => probeWebContainerHost() } = this.#webContainer;
-		const support = webContainerSupport(env);
+		const steps = await import('./webcontainer-upgrade').catch(() => null);
+		if (this.#disposed) return;
+		if (!steps) {
+			this.status = offlineStatus(
+				'the code that starts WebContainer could not be loaded (offline?); reload to try again'
+			);
+			return;
+		}
+		const { env, boot, probe = () => steps.probeWebContainerHost() } = this.#webContainer;
+		const support = steps.webContainerSupport(env);
 		if (!support.supported) {
 			this.status = offlineStatus(support.message);
 			return;
@@ -262,11 +262,14 @@ export class ProjectSession {
 		}
 		this.status = offlineStatus('starting WebContainer in the background…', 'upgrading');
 		try {
-			const booted = await bootWithAdapter({ timeoutMs: this.#bootTimeoutMs, env, boot });
+			const booted = await steps.bootWithAdapter({ timeoutMs: this.#bootTimeoutMs, env, boot });
 			if (this.#disposed || !this.workspace) return;
 			const { container } = booted;
 			const next = booted.createRuntime(container);
-			const bridgeProblem = await installServerBridge(container, this.#webContainer.previewScript);
+			const bridgeProblem = await steps.installServerBridge(
+				container,
+				this.#webContainer.previewScript
+			);
 			if (bridgeProblem) console.warn(bridgeProblem);
 			// One container serves the whole page: a project opened earlier in this tab left its
 			// files there, which commands and the agent would otherwise see as this project's.

@@ -1,0 +1,12 @@
+/**
+ * What moving a project onto WebContainer takes (the support check, the reachability probe, the
+ * boot, the dev servers' preview bridge), loaded only when a page tries it: a page that stays on
+ * the offline runtime (no isolation, no network, ?runtime=browser) needs none of it, and in the
+ * IDE's shell it cost about 3 KB gzip of the 150 KB budget.
+ */
+export {
+	bootWithAdapter,
+	probeWebContainerHost,
+	webContainerSupport
+} from '$lib/runtime/webcontainer';
+export { installServerBridge } from './preview-console';
