@@ -274,11 +274,6 @@ export async function loadCheckpointList(
 	return { meta, files: manifest.files, dirs: manifest.dirs };
 }
 
-/** The content of each hash; throws, saying so, when one is missing or unreadable. */
-export function readCheckpointBlobs(hashes: readonly string[]): Promise<Map<string, FileData>> {
-	return readBlobs(hashes);
-}
-
 /**
  * A copy of a checkpoint filed under another chat (the branch a rewind starts keeps the turns
  * before it). Costs a one-line manifest: the copy's list is its source's, unchanged.

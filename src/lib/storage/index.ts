@@ -104,7 +104,6 @@ export {
 	listCheckpoints,
 	loadCheckpoint,
 	loadCheckpointList,
-	readCheckpointBlobs,
 	deleteProjectCheckpoints,
 	copyCheckpoint,
 	collectCheckpointGarbage,
@@ -118,7 +117,8 @@ export {
 	type ListedCheckpoint,
 	type LoadedCheckpoint
 } from './checkpoints';
-export type { ManifestEntry } from './checkpoint-records';
+// The blobs of the files that differ, after loadCheckpointList (state/changes/list-diff.ts).
+export { readBlobs as readCheckpointBlobs, type ManifestEntry } from './checkpoint-records';
 export {
 	collectImageGarbage,
 	loadSessionImages,

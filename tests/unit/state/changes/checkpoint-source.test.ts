@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	createCheckpoint,
 	dismissSetAside,
+	loadCheckpointList,
 	readCheckpointBlobs,
 	type FileData
 } from '../../../../src/lib/storage';
@@ -35,6 +36,21 @@ function project(count: number): Record<string, FileData> {
 	return files;
 }
 
+/** A checkpoint of `files` for turn 0 of chat 's' in project 'p', stamped at `mtimeMs` when given. */
+function checkpoint(
+	reason: 'turn-start' | 'turn-end',
+	files: Record<string, FileData>,
+	mtimeMs?: number
+) {
+	return createCheckpoint('p', {
+		sessionId: 's',
+		reason,
+		turnIndex: 0,
+		files,
+		...(mtimeMs === undefined ? {} : { stats: statsOf(files, mtimeMs) })
+	});
+}
+
 /** readCheckpointBlobs, counting how many blobs each comparison read. */
 function countingReads(): { read: ReadBlobs; hashes: string[] } {
 	const hashes: string[] = [];
@@ -55,21 +71,8 @@ describe('changes from checkpoint lists', () => {
 		delete after['src/file2.ts'];
 		after['src/new.ts'] = 'export {};\n';
 		after['logo.png'] = new Uint8Array([137, 80, 78, 71]);
-		const start = await createCheckpoint('p', {
-			sessionId: 's',
-			reason: 'turn-start',
-			turnIndex: 0,
-			files: before,
-			stats: statsOf(before, 1)
-		});
-		const end = await createCheckpoint('p', {
-			sessionId: 's',
-			reason: 'turn-end',
-			turnIndex: 0,
-			files: after,
-			stats: statsOf(after, 2)
-		});
-		const { loadCheckpointList } = await import('../../../../src/lib/storage');
+		const start = await checkpoint('turn-start', before, 1);
+		const end = await checkpoint('turn-end', after, 2);
 		const reads = countingReads();
 		const changes = await changesBetweenLists(
 			(await loadCheckpointList(start.id))!.files,
@@ -89,14 +92,7 @@ describe('changes from checkpoint lists', () => {
 
 	it('against the files now: trusts a matching size and time, reads the rest and compares content', async () => {
 		const before = project(300);
-		const start = await createCheckpoint('p', {
-			sessionId: 's',
-			reason: 'turn-start',
-			turnIndex: 0,
-			files: before,
-			stats: statsOf(before, 10)
-		});
-		const { loadCheckpointList } = await import('../../../../src/lib/storage');
+		const start = await checkpoint('turn-start', before, 10);
 		const list = (await loadCheckpointList(start.id))!.files;
 		const files: Record<string, FileData> = { ...before };
 		const stats = statsOf(before, 10);
@@ -121,12 +117,7 @@ describe('changes from checkpoint lists', () => {
 
 	it('compares by content where the checkpoint recorded no time', async () => {
 		const before = { 'a.txt': 'one', 'b.txt': 'two' };
-		const start = await createCheckpoint('p', {
-			sessionId: 's',
-			reason: 'turn-start',
-			turnIndex: 0,
-			files: before
-		});
+		const start = await checkpoint('turn-start', before);
 		const source = new CheckpointChangeSource({
 			projectId: 'p',
 			sessionId: () => 's',
