@@ -35,6 +35,7 @@ export default defineConfig({
 			'@replit/codemirror-lang-svelte',
 			'@codemirror/merge',
 			'gpt-tokenizer/GptEncoding',
+			'gpt-tokenizer/utfUtil',
 			'gpt-tokenizer/bpeRanks/o200k_base',
 			'gpt-tokenizer/encoding/o200k_base'
 		],

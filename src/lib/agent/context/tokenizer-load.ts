@@ -3,7 +3,8 @@
  * o200k module evaluates its 2.4 MB ranks literal and builds its tables in one task of
  * 60–150 ms, which lands wherever the idle-time prefetch put it: often right in a person's first
  * send. In the browser the ranks are evaluated in a worker and taken in slice by slice (a few ms
- * each, see o200k-ranks-protocol.ts), then the encoder is built from them in a task of its own.
+ * each, see o200k-ranks-protocol.ts), then the encoder's tables are built from them in slices too
+ * (o200k-encoder.ts).
  * Where there are no workers (the CLI, Node tests) or the worker fails, the module is imported as
  * before: the counts are the same either way.
  */
@@ -67,11 +68,19 @@ export function ranksFromWorker(
 	});
 }
 
-/** The encoder built from ranks already in the page: the one task left, of ~15–30 ms. */
+/**
+ * The encoder built from ranks already in the page, in slices of a few ms (o200k-encoder.ts);
+ * in one task of 40–75 ms the plain way if this gpt-tokenizer keeps its tables elsewhere.
+ */
 async function counterFromRanks(ranks: (string | number[])[]): Promise<Counter> {
-	const { GptEncoding } = await import('gpt-tokenizer/GptEncoding');
+	const [{ GptEncoding }, { buildO200kEncoding }] = await Promise.all([
+		import('gpt-tokenizer/GptEncoding'),
+		import('./o200k-encoder')
+	]);
 	await nextTask();
-	const api = GptEncoding.getEncodingApi('o200k_base', () => ranks);
+	const api =
+		(await buildO200kEncoding(ranks, nextTask)) ??
+		GptEncoding.getEncodingApi('o200k_base', () => ranks);
 	return (text) => api.countTokens(text, COUNT_OPTIONS);
 }
 
