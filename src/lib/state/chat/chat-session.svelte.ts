@@ -341,10 +341,11 @@ export class ChatSession {
 		const log = await this.#store.sessionLog(id);
 		if (generation !== this.#generation) return;
 		this.#log = log;
-		this.sessionId = id;
 		this.error = null;
 		if ((await summariesLoadedFor(log.events)) && generation !== this.#generation) return;
 		this.transcript = closeDanglingTurn(replay(log.events, this.#options.reducer));
+		// With the transcript, in one update: the chat panel shows a session's newest turns first.
+		this.sessionId = id;
 		this.#syncEvents();
 		warmSessionCounts(log.events);
 		const status = await storedContextStatus(log.events, this.#options.settings);
