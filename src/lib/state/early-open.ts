@@ -7,6 +7,7 @@
  */
 import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browser';
 import type { Runtime } from '$lib/runtime';
+import { prefetchNewestChat, type ChatSessionStore } from './chat/newest-chat-prefetch';
 import {
 	getProject,
 	listenForSavedFiles,
@@ -22,6 +23,8 @@ export interface ProjectReads {
 	readonly meta: Promise<ProjectMeta | undefined>;
 	/** The offline runtime, seeded from `snapshot` as soon as it is read. */
 	readonly runtime: Promise<Runtime>;
+	/** The chat's storage, with the newest chat's reads already started. */
+	readonly chat: ChatSessionStore;
 	/** Paths other tabs saved since the reads started; stops listening. Empty when never listened. */
 	takeSavedSince(): readonly string[];
 }
@@ -38,7 +41,8 @@ export function startProjectReads(projectId: string): ProjectReads {
 	// Not read yet may mean not awaited yet: nothing here may become an unhandled rejection, since
 	// the session that takes these awaits them and reports what failed.
 	for (const read of [snapshot, meta, runtime]) read.catch(() => {});
-	return { snapshot, meta, runtime, takeSavedSince: () => [] };
+	const chat = prefetchNewestChat(projectId);
+	return { snapshot, meta, runtime, chat, takeSavedSince: () => [] };
 }
 
 /** Unclaimed early reads are freed after this long: the page went elsewhere. */

@@ -23,7 +23,7 @@ import {
 } from './runtime-status';
 import { applyPreviewEvent, type OpenServer } from './open-servers';
 import { messageOf } from '../errors';
-import { startProjectReads, takeEarlyOpen } from './early-open';
+import { startProjectReads, takeEarlyOpen, type ProjectReads } from './early-open';
 
 export interface ProjectSessionOptions {
 	projectId: string;
@@ -75,6 +75,8 @@ export class ProjectSession {
 	 * project (stop the agent, store drafts), `onOwner` when it owns it again after being read-only.
 	 */
 	ownershipHooks: { beforeHandOver?: () => Promise<void>; onOwner?: () => Promise<void> } = {};
+	/** Where the chat reads its sessions: the newest one is already being read (early-open.ts). */
+	chatStore: ProjectReads['chat'] | undefined;
 
 	#bootTimeoutMs: number;
 	#webContainer: NonNullable<ProjectSessionOptions['webContainer']>;
@@ -145,6 +147,7 @@ export class ProjectSession {
 	async #openFiles(): Promise<Workspace | null> {
 		const reads = takeEarlyOpen(this.projectId) ?? startProjectReads(this.projectId);
 		const runtime = reads.runtime;
+		this.chatStore = reads.chat;
 		this.#ownership = this.#makeOwnership({
 			projectId: this.projectId,
 			onStateChange: (state) => this.#onOwnership(state),
@@ -271,9 +274,7 @@ export class ProjectSession {
 				this.#webContainer.previewScript
 			);
 			if (bridgeProblem) console.warn(bridgeProblem);
-			// One container serves the whole page: a project opened earlier in this tab left its
-			// files there, which commands and the agent would otherwise see as this project's.
-			await clearProjectFolder(next);
+			await steps.clearProjectFolder(next);
 			const previous = this.runtime;
 			if (!this.#disposed) await this.workspace.switchRuntime(next);
 			if (this.#disposed) {
@@ -389,10 +390,4 @@ async function disposeWhenMade(runtime: Promise<Runtime>): Promise<void> {
 		(made) => made.dispose(),
 		() => {}
 	);
-}
-
-async function clearProjectFolder(runtime: Runtime): Promise<void> {
-	for (const entry of await runtime.fs.readdir('')) {
-		await runtime.fs.rm(entry.name, { recursive: true, force: true });
-	}
 }

@@ -9,4 +9,16 @@ export {
 	probeWebContainerHost,
 	webContainerSupport
 } from '$lib/runtime/webcontainer';
+import type { Runtime } from '$lib/runtime';
+
 export { installServerBridge } from './preview-console';
+
+/**
+ * One container serves the whole page: a project opened earlier in this tab left its files
+ * there, which commands and the agent would otherwise see as this project's.
+ */
+export async function clearProjectFolder(runtime: Runtime): Promise<void> {
+	for (const entry of await runtime.fs.readdir('')) {
+		await runtime.fs.rm(entry.name, { recursive: true, force: true });
+	}
+}

@@ -266,9 +266,12 @@ export async function sessionLog(sessionId: string): Promise<SessionLog> {
 		getSession(sessionId)
 	]);
 	if (!meta) throw missingSession(sessionId);
-	const loaded = await loadEventLog(sessionId);
+	// Side by side: a long chat's events take a while to read, and its images wait on nothing.
+	const [loaded, images] = await Promise.all([
+		loadEventLog(sessionId),
+		loadSessionImages(sessionId)
+	]);
 	const events = loaded.events;
-	const images = await loadSessionImages(sessionId);
 	let nextSeq = loaded.nextSeq;
 	let queue = Promise.resolve();
 

@@ -10,6 +10,7 @@ import type { ModelSettings } from '../settings/model-settings.svelte';
 import { prefetchAgent } from './agent-loader';
 import { ChatSession } from './chat-session.svelte';
 import type { ChatSessionOptions } from './chat-session-options';
+import type { ChatSessionStore } from './session-store';
 
 export interface ProjectChatOptions {
 	projectId: string;
@@ -18,6 +19,8 @@ export interface ProjectChatOptions {
 	session: {
 		readonly runtime: Runtime | null | undefined;
 		readonly runtimeReady?: Promise<unknown>;
+		/** The chat's storage (with the newest chat's reads started); IndexedDB's by default. */
+		readonly chatStore?: ChatSessionStore | undefined;
 	};
 	settings: ModelSettings;
 	/** The IDE's preview, which the agent's preview tool drives. */
@@ -70,6 +73,7 @@ export function openProjectChat({
 		runtimeReady: () => session.runtimeReady ?? Promise.resolve(),
 		onSessionLeft: () => stopAgentProcesses(session.runtime?.processes),
 		settings,
+		...(session.chatStore ? { store: session.chatStore } : {}),
 		...(preview ? { preview } : {}),
 		...(screenshotTokens ? { screenshotTokens } : {})
 	});
