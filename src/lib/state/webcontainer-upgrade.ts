@@ -4,13 +4,13 @@
  * the offline runtime (no isolation, no network, ?runtime=browser) needs none of it, and in the
  * IDE's shell it cost about 3 KB gzip of the 150 KB budget.
  */
+import type { Runtime } from '$lib/runtime';
+
 export {
 	bootWithAdapter,
 	probeWebContainerHost,
 	webContainerSupport
 } from '$lib/runtime/webcontainer';
-import type { Runtime } from '$lib/runtime';
-
 export { installServerBridge } from './preview-console';
 
 /**
