@@ -63,3 +63,32 @@ test('on a narrow window the panes become tabs, the chat first, and each keeps i
 	await tabs.getByRole('tab', { name: 'Preview' }).click();
 	await expect(heading).toHaveAttribute('data-kept', 'yes');
 });
+
+test('a narrow window opens straight into tabs: the wide layout is never built', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 800 });
+	const url = await createProject(page, 'Blank', { query: '?runtime=browser' });
+	// From the page's first script: which pane sizes did the page look up? The wide layout's
+	// panes (chat, file tree, terminal, preview) each read theirs as they are built, so a layout
+	// built and dropped within one task leaves its reads behind.
+	await page.addInitScript(() => {
+		const read: string[] = [];
+		(window as unknown as { __kilnPaneReads: string[] }).__kilnPaneReads = read;
+		const getItem = Storage.prototype.getItem;
+		Storage.prototype.getItem = function (key: string) {
+			read.push(key);
+			return getItem.call(this, key);
+		};
+	});
+	await page.goto(url);
+	await expect(page.getByRole('tablist', { name: 'Panels' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Chat' })).toBeVisible();
+	const reads = await page.evaluate(
+		() => (window as unknown as { __kilnPaneReads: string[] }).__kilnPaneReads
+	);
+	// The tabs' own panes were looked up (the count works); the wide layout's never were.
+	expect(reads).toContain('kiln:pane:processes');
+	const wide = ['chat', 'tree', 'terminal', 'preview'].map((pane) => `kiln:pane:${pane}`);
+	expect(reads.filter((key) => wide.includes(key))).toEqual([]);
+});
