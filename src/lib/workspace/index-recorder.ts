@@ -1,11 +1,11 @@
 import { basename, dirname } from '../runtime';
 import type { Step } from './change-feed';
-import { describeContent, encodeText, isBinary } from './content';
+import { describeContent, encodeText } from './content';
 import type { DirEntryNode, FileEntryNode, FileIndex } from './file-index';
 import { GITIGNORE, GitignoreRules, isOpaqueName } from './gitignore';
 import type { SaveTracker } from './save-tracker';
 import type { SkippedLinks } from './skipped-links';
-import { binaryFileNode, isPlainText, textFileNode } from './snapshot-index';
+import { isPlainText, textFileNode } from './snapshot-index';
 
 /**
  * The only place the index changes. Each update records the change on its step (for
@@ -86,12 +86,6 @@ export class IndexRecorder {
 	 * measured lazily; bytes, and text that is not plain, as a write of those bytes would be.
 	 */
 	restoreFile(path: string, data: string | Uint8Array, mtimeMs: number, step: Step): void {
-		if (typeof data !== 'string' && isBinary(data)) {
-			// Hashed on first use, like restored text: hashing every stored byte held up opening.
-			this.#index.set(binaryFileNode(path, data, mtimeMs, this.#isIgnored(path, 'file')));
-			step.changes.push({ type: 'change', path, origin: step.origin });
-			return;
-		}
 		if (typeof data !== 'string' || !isPlainText(data)) {
 			this.recordFile(path, typeof data === 'string' ? encodeText(data) : data, mtimeMs, step);
 			return;

@@ -114,33 +114,3 @@ export function textFileNode(
 		}
 	};
 }
-
-/**
- * A stored binary file whose hash is computed on first use: a project with megabytes of images
- * or fonts would otherwise hash every byte of them, in JavaScript, before the tree could show.
- */
-export function binaryFileNode(
-	path: string,
-	bytes: Uint8Array,
-	mtimeMs: number,
-	ignored: boolean
-): FileEntryNode {
-	let hash: number | undefined;
-	return {
-		type: 'file',
-		path,
-		ignored,
-		mtimeMs,
-		binary: true,
-		text: undefined,
-		textIsExact: false,
-		size: bytes.byteLength,
-		get hash() {
-			hash ??= hashBytes(bytes);
-			return hash;
-		},
-		set hash(value) {
-			hash = value;
-		}
-	};
-}
