@@ -7,7 +7,8 @@
  */
 import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browser';
 import type { Runtime } from '$lib/runtime';
-import { prefetchNewestChat, type ChatSessionStore } from './chat/newest-chat-prefetch';
+import { prefetchNewestChat } from './chat/newest-chat-prefetch';
+import type { ChatSessionStore } from './chat/session-store';
 import {
 	getProject,
 	listenForSavedFiles,

@@ -8,8 +8,6 @@
 import type { SessionLog } from '../../agent';
 import { indexedDbStore, type ChatSessionStore, type SessionSummary } from './session-store';
 
-export type { ChatSessionStore };
-
 export function prefetchNewestChat(
 	projectId: string,
 	base: ChatSessionStore = indexedDbStore
