@@ -16,7 +16,9 @@ import {
 	cliMeasure,
 	coldMeasure,
 	inProcessMeasure,
+	MACHINE_ONLY_VARIABLE,
 	nativeMeasure,
+	nodeStartMeasure,
 	ripgrepMeasure,
 	type Measure
 } from './measures';
@@ -70,7 +72,7 @@ async function main(): Promise<number> {
 	measures.push(await inProcessMeasure(fixture.dir), coldMeasure(fixture.dir));
 	const native = nativeMeasure(fixture.dir);
 	if (native) measures.push(native);
-	if (existsSync(cli)) measures.push(cliMeasure(fixture.dir, cli));
+	if (existsSync(cli)) measures.push(nodeStartMeasure(fixture.dir), cliMeasure(fixture.dir, cli));
 
 	const rows: Row[] = [];
 	try {
@@ -102,6 +104,11 @@ async function main(): Promise<number> {
 	console.log(formatTable(rows, measures));
 	console.log('');
 	for (const measure of measures) console.log(`  ${measure.id}: ${measure.label}`);
+	if (process.env[MACHINE_ONLY_VARIABLE] !== undefined) {
+		console.log(
+			`\n${MACHINE_ONLY_VARIABLE} is set on this machine; the processes above ran without it (with it, every Node start reads that CA bundle first).`
+		);
+	}
 	console.log(`\nGoal: in-process grep and CLI end to end ≤ ${GOAL_RATIO}× ripgrep.`);
 	for (const id of ['engine', 'tool-rg', 'cli']) {
 		const worst = Math.max(...rows.map((row) => row.ratios[id] ?? 0));

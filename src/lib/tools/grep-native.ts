@@ -1,7 +1,14 @@
 import ignore from 'ignore';
 import { isFsError, isWithin, type NativeGrepFile, type Runtime, type RuntimeFs } from '../runtime';
 import { isBinary, OPAQUE_DIRS } from '../workspace';
-import { comparePaths, formatGrepResults, searchText, type FileMatches } from './grep-engine';
+import {
+	compileGlobFilter,
+	comparePaths,
+	formatGrepResults,
+	searchText,
+	type FileMatches
+} from './grep-engine';
+import { plainGrepArgs } from './grep-plain-args';
 import type { GrepArgs } from './grep';
 import { compileSearchPattern } from './regex';
 import { toRustPattern } from './rust-pattern';
@@ -81,6 +88,30 @@ export async function nativeGrep(
 		headLimit: args.head_limit
 	});
 	return { ...result, output: result.output + note };
+}
+
+/**
+ * A grep call answered by the runtime's native engine alone, without the workspace index
+ * (the CLI uses it before indexing the folder); undefined when the call needs the in-process
+ * engine or has an error to report: run it through runTool then, which explains it. Its
+ * arguments are read without the tool's schema (grep-plain-args.ts), so this path loads
+ * neither zod nor the tool registry.
+ */
+export async function runNativeGrep(
+	rawArgs: unknown,
+	ctx: NativeGrepContext
+): Promise<ToolResult | undefined> {
+	const args = plainGrepArgs(rawArgs);
+	if (!args) return undefined;
+	try {
+		// A bad pattern or glob is reported by the full tool, before anything runs.
+		compileSearchPattern(args.pattern, args.ignore_case ?? false);
+		compileGlobFilter(args.glob);
+		if (args.context !== undefined && (args.output_mode ?? 'files') !== 'content') return undefined;
+		return await nativeGrep(args, ctx);
+	} catch {
+		return undefined;
+	}
 }
 
 /** The message for a search that found nothing (both engines). */

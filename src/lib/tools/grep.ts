@@ -3,13 +3,11 @@ import { defineTool } from './define-tool';
 import { extraIgnores } from './extra-ignores';
 import { compileGlobFilter, formatGrepResults, isHidden } from './grep-engine';
 import { defaultGrepWorker, type GrepWorkerFactory } from './grep-worker-client';
-import { nativeGrep, noMatchesOutput, type NativeGrepContext } from './grep-native';
+import { nativeGrep, noMatchesOutput } from './grep-native';
 import { compileSearchPattern } from './regex';
 import { relativeTo, searchScope, skippedNote } from './search-scope';
 import { gatherSearchTexts, searchTexts } from './search-files';
 import { ToolError } from './tool-error';
-import type { ToolResult } from './types';
-import { parseToolArgs } from './validation';
 
 export { GREP_MAX_OUTPUT_CHARS } from './grep-engine';
 
@@ -115,26 +113,3 @@ export const grepTool = defineTool({
 		return { ...result, output: result.output + skippedNote(ctx, scope.base) };
 	}
 });
-
-/**
- * A grep call answered by the runtime's native engine alone, without the workspace index
- * (the CLI uses it before indexing the folder); undefined when the call needs the in-process
- * engine or has an error to report: run it through runTool then, which explains it.
- */
-export async function runNativeGrep(
-	rawArgs: unknown,
-	ctx: NativeGrepContext
-): Promise<ToolResult | undefined> {
-	const parsed = parseToolArgs(grepTool, rawArgs);
-	if (!parsed.ok) return undefined;
-	const args = parsed.args as GrepArgs;
-	try {
-		// A bad pattern is reported before anything runs (searchTexts compiles it again).
-		compileSearchPattern(args.pattern, args.ignore_case ?? false);
-		compileGlobFilter(args.glob);
-		if (args.context !== undefined && (args.output_mode ?? 'files') !== 'content') return undefined;
-		return await nativeGrep(args, ctx);
-	} catch {
-		return undefined;
-	}
-}

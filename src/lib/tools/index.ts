@@ -19,7 +19,7 @@ export { READ_DEFAULT_LIMIT, READ_MAX_LINE_CHARS } from './read';
 export { BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_OUTPUT_CHARS, BASH_MAX_TIMEOUT_MS } from './bash';
 export { BACKGROUND_SETTLE_MS } from './bash-background';
 export { GLOB_MAX_RESULTS } from './glob';
-export { runNativeGrep } from './grep';
+export { runNativeGrep } from './grep-native';
 export {
 	gatherSearchTexts,
 	searchableFiles,
