@@ -1,4 +1,5 @@
 import type { ClientInit } from '@sveltejs/kit';
+import { preloadBrowserRuntime } from '$lib/runtime/browser';
 
 /**
  * Runs once, before the first page's code loads: a page opened on a project starts reading it
@@ -7,10 +8,11 @@ import type { ClientInit } from '@sveltejs/kit';
  */
 export const init: ClientInit = () => {
 	if (!location.pathname.startsWith('/project/')) return;
-	// The offline runtime's engine, the largest download of all, needs nothing early-open reads:
-	// its request leaves now rather than after early-open's own code and storage have loaded.
-	// runtime/browser's import of it then finds the module already fetched (or on its way).
-	void import('just-bash/browser').catch(() => {});
+	// The offline runtime's code (just-bash, the largest download of all, its own modules and
+	// Buffer) needs nothing early-open reads: its requests leave now rather than after
+	// early-open's own code has loaded and run. A few hundred bytes of this entry; the rest is
+	// fetched. early-open's runtime then finds the modules fetched (or on their way).
+	void preloadBrowserRuntime().catch(() => {});
 	void import('$lib/state/early-open')
 		.then(({ startEarlyOpen }) => startEarlyOpen(location.pathname))
 		.catch(() => {}); // the IDE's route loads the same code, and says what went wrong

@@ -72,18 +72,23 @@ function gzipBytes(path: string): number {
 	return Math.min(readFileSync(file).length, gzipSync(readFileSync(file), { level: 9 }).length);
 }
 
+/** The chunk holding the agent's loop (agent/agent.ts), loaded on send or in idle time. */
+const AGENT_CODE = chunks.find(containing(/src\/lib\/agent\/agent\.ts$/));
+
 /**
  * Holds back every request for a chunk holding one of `packages` (and, with `runtime`, every
- * chunk only the offline runtime needs) until `release()`.
+ * chunk only the offline runtime needs; with `agent`, the agent's code) until `release()`.
  */
-async function holdChunks(page: Page, packages: RegExp, { runtime = false } = {}) {
+async function holdChunks(page: Page, packages: RegExp, { runtime = false, agent = false } = {}) {
 	const held: Route[] = [];
 	const heldPaths: string[] = [];
 	let holding = true;
 	await page.route(/\/_app\/immutable\/.+\.js$/, async (route) => {
 		const path = new URL(route.request().url()).pathname;
 		const wanted =
-			owners(path).some((owner) => packages.test(owner)) || (runtime && RUNTIME_ONLY.has(path));
+			owners(path).some((owner) => packages.test(owner)) ||
+			(runtime && RUNTIME_ONLY.has(path)) ||
+			(agent && path === `/${AGENT_CODE?.fileName}`);
 		if (holding && wanted) {
 			held.push(route);
 			heldPaths.push(path);
@@ -94,6 +99,7 @@ async function holdChunks(page: Page, packages: RegExp, { runtime = false } = {}
 	return {
 		/** The held chunks' packages, as far as they match `packages`. */
 		heldPackages: () => heldPaths.flatMap((path) => owners(path).filter((o) => packages.test(o))),
+		heldPaths: () => [...heldPaths],
 		async release() {
 			holding = false;
 			for (const route of held.splice(0)) await route.continue();
@@ -188,4 +194,40 @@ test.describe('the IDE shell paints from a small bundle', () => {
 		await expect(content).toContainText('// typed at once');
 		await expect(editor.getByRole('tab', { name: 'main.js' })).toContainText('●');
 	});
+
+	test('the model catalog is not part of opening: it comes in idle time, after the agent', async ({
+		page
+	}) => {
+		// The catalog (prices and windows, ~75 KB gzip) was fetched and parsed while the IDE opened.
+		// Now the idle prefetch asks for it once the agent's code is in: with that code held, an
+		// opened IDE must not have asked for the catalog at all.
+		expect(AGENT_CODE).toBeDefined();
+		const held = await holdChunks(page, CATALOG, { agent: true });
+		await page.goto(projectUrl);
+		await page.waitForFunction(
+			(names) => names.every((name) => performance.getEntriesByName(name).length > 0),
+			[SHELL_PAINTED, 'kiln:files-ready', 'kiln:runtime-ready', 'kiln:chat-ready']
+		);
+		await expect(page.getByRole('region', { name: 'Terminal' })).toContainText('$');
+		await expect.poll(held.heldPaths).toContain(`/${AGENT_CODE!.fileName}`);
+		expect(held.heldPackages()).toEqual([]);
+
+		// Released, the agent's code arrives, and the next idle moment asks for the catalog.
+		await held.release();
+		await expect.poll(() => catalogRequested(page)).toBe(true);
+	});
 });
+
+const CATALOG = /^@pydantic\/genai-prices$/;
+
+/** Whether a script holding the model catalog was requested (resource timing sees released routes). */
+function catalogRequested(page: Page): Promise<boolean> {
+	return page
+		.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.map((entry) => new URL(entry.name).pathname)
+				.filter((path) => path.endsWith('.js'))
+		)
+		.then((paths) => paths.some((path) => owners(path).some((owner) => CATALOG.test(owner))));
+}

@@ -1,10 +1,11 @@
 /**
  * The agent's code (agent-code.ts) loads on the first send, not with the IDE: it is the loop, the
  * tools and their zod schemas, the subagents and the outline parsers. prefetchAgent() fetches it
- * in idle time once the IDE is up, with the tokenizer's tables and the configured provider's SDK,
- * so the send itself rarely waits for any of them.
+ * in idle time once the IDE is up, with the tokenizer's tables, the model catalog and the
+ * configured provider's SDK, so the send itself rarely waits for any of them.
  */
 import type { SessionEvent } from '../../agent';
+import { loadModelCatalog } from '../../agent/light';
 import { markPerf, PERF_MARKS } from '../../perf';
 import { preloadProvider, type ProviderConfig } from '../../providers';
 import { loadToolSummaries } from './tool-summaries';
@@ -38,7 +39,8 @@ function whenIdle(task: () => void): void {
 
 /**
  * Fetches, in idle time, what the first send needs: the agent's code, then the tokenizer's
- * tables, and the SDK of the provider the settings name (when they name one). Nothing is run;
+ * tables, the model catalog (windows and prices, ~75 KiB that opening the IDE no longer waits
+ * for) and the SDK of the provider the settings name (when they name one). Nothing is run;
  * failures are left for the send, which retries and explains.
  */
 export function prefetchAgent(provider: () => Pick<ProviderConfig, 'provider'> | undefined): void {
@@ -47,6 +49,7 @@ export function prefetchAgent(provider: () => Pick<ProviderConfig, 'provider'> |
 			(code) =>
 				whenIdle(() => {
 					void code.loadTokenizer();
+					void loadModelCatalog();
 					const config = provider();
 					if (config) void preloadProvider(config);
 				}),

@@ -77,9 +77,9 @@ export function openProjectChat({
 		...(preview ? { preview } : {}),
 		...(screenshotTokens ? { screenshotTokens } : {})
 	});
-	// The first send should not wait for the agent's code, the tokenizer or the SDK: fetched in
-	// idle time now that the IDE is up (the SDK of the provider the settings name, once loaded).
-	void settings.load().then(
+	// The first send should not wait for the agent's code, the tokenizer, the catalog or the SDK:
+	// fetched in idle time now that the IDE is up (the SDK of the provider the settings name).
+	void settings.loadStored().then(
 		() => prefetchAgent(() => (settings.problem === undefined ? settings.config : undefined)),
 		() => prefetchAgent(() => undefined)
 	);
