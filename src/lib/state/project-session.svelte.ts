@@ -1,5 +1,6 @@
 import { markPerf, PERF_MARKS } from '$lib/perf';
-import { timeSlices, type PreviewEvent, type Runtime, type ShellSession } from '$lib/runtime';
+import { timeSlices, yieldToPage } from '$lib/runtime';
+import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime';
 import type { Reachability, SupportEnv, WebContainerBootFn } from '$lib/runtime/webcontainer';
 import {
 	collectCheckpointGarbage,
@@ -184,6 +185,12 @@ export class ProjectSession {
 				onStored: (path) => this.#ownership?.announceSaved([path])
 			})
 		});
+		await yieldToPage(); // indexing 2,000 files and drawing them were one task of 90–220 ms
+		if (this.#disposed) {
+			workspace.dispose();
+			void disposeWhenMade(runtime);
+			return null;
+		}
 		this.workspace = workspace;
 		markPerf(PERF_MARKS.filesReady);
 		this.#files.resolve(workspace);

@@ -29,6 +29,24 @@ describe('project files', () => {
 		expect(snapshot.dirs).toEqual(['empty/inner']);
 	});
 
+	it('reads a project of many files whole, in order, and none of its neighbours', async () => {
+		// Read in runs of 100 records: 250 files and folders span three runs, the last one short.
+		const files: Record<string, string | Uint8Array> = {};
+		for (let i = 0; i < 240; i++) {
+			const path = `src/m${i % 7}/file-${String(i).padStart(3, '0')}.ts`;
+			files[path] = i % 50 === 0 ? new Uint8Array([i, 0, 255]) : `export const n = ${i};\n`;
+		}
+		const id = await newProject(files);
+		for (let i = 0; i < 10; i++) await putDir(id, `empty-${i}`);
+		const before = await newProject({ 'a.txt': 'another project' });
+		const after = await newProject({ 'z.txt': 'and another' });
+		const snapshot = await loadProjectSnapshot(id);
+		expect(snapshot.files).toEqual(files);
+		expect(snapshot.dirs.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `empty-${i}`));
+		expect(Object.keys((await loadProjectSnapshot(before)).files)).toEqual(['a.txt']);
+		expect(Object.keys((await loadProjectSnapshot(after)).files)).toEqual(['z.txt']);
+	});
+
 	it('stores only the viewed part of a Uint8Array', async () => {
 		const id = await newProject();
 		const big = new Uint8Array([9, 9, 1, 2, 3, 9]);

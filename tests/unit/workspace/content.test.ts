@@ -37,4 +37,29 @@ describe('binary detection', () => {
 		expect(describeContent(encode('hello worle')).hash).not.toBe(a.hash);
 		expect(a.size).toBe(11);
 	});
+
+	it('hashes the bytes alone, wherever the array starts in its buffer', () => {
+		// Read a word at a time: a view that starts mid-word takes the byte-by-byte way, same answer.
+		const bytes = encode('0123456789abcdefghij-a tail of 3');
+		const shifted = new Uint8Array(bytes.length + 3);
+		for (const offset of [1, 2, 3]) {
+			shifted.set(bytes, offset);
+			const view = shifted.subarray(offset, offset + bytes.length);
+			expect(describeContent(view).hash).toBe(describeContent(bytes).hash);
+		}
+	});
+
+	it('tells apart a change in any byte, in the words and in the last few', () => {
+		const base = new Uint8Array(23).map((_, i) => i * 11);
+		const hashes = new Set([describeContent(base).hash]);
+		for (let i = 0; i < base.length; i++) {
+			const changed = base.slice();
+			changed[i] = changed[i]! ^ 1;
+			hashes.add(describeContent(changed).hash);
+		}
+		expect(hashes.size).toBe(base.length + 1);
+		// Trailing zeros change the length, and so the hash, even where they fill a word.
+		const zeros = [0, 1, 4, 5].map((n) => describeContent(new Uint8Array(n)).hash);
+		expect(new Set(zeros).size).toBe(4);
+	});
 });
