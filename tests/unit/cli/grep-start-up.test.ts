@@ -50,7 +50,9 @@ async function isZod(url: string): Promise<boolean> {
 	if (url.includes('/node_modules/zod/')) return true;
 	if (!url.startsWith('file:') || url.includes('/node_modules/')) return false;
 	const text = await readFile(fileURLToPath(url), 'utf8');
-	return text.includes('// node_modules/zod/');
+	// esbuild names each bundled file in a comment, relative to where it ran: `// node_modules/zod/…`
+	// in a checkout, `// ../other/node_modules/zod/…` where node_modules is a link elsewhere.
+	return /^\/\/ \S*node_modules\/zod\//m.test(text);
 }
 
 async function anyZod(urls: string[]): Promise<boolean> {
