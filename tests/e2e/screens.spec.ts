@@ -51,6 +51,10 @@ for (const width of widths) {
 		modelServer
 	}) => {
 		test.setTimeout(90_000);
+		// The project list's details end in the date opened, masked but not its length: at 390 px
+		// "10:35 PM" wraps where "9:35 PM" does not. The page's clock reads one morning instead
+		// (timers run as usual).
+		await page.clock.setFixedTime(new Date(2026, 11, 4, 9, 5));
 		// Set up wide (the helpers use the wide top bar's Settings), then look at the width.
 		const chat = await ideWithChat(page, modelServer);
 		await page.setViewportSize({ width, height: 800 });
