@@ -16,4 +16,11 @@ export const init: ClientInit = () => {
 	void import('$lib/state/early-open')
 		.then(({ startEarlyOpen }) => startEarlyOpen(location.pathname))
 		.catch(() => {}); // the IDE's route loads the same code, and says what went wrong
+	// The first use of localStorage loads this origin's copy of it, synchronously: done now, while
+	// the route's code downloads, not inside the IDE's first mount (which reads its pane sizes).
+	try {
+		void localStorage.length;
+	} catch {
+		// Storage is blocked: the IDE falls back to its default pane sizes.
+	}
 };
