@@ -30,9 +30,9 @@ describe('project files', () => {
 	});
 
 	it('reads a project of many files whole, in order, and none of its neighbours', async () => {
-		// Read in runs of 100 records: 250 files and folders span three runs, the last one short.
+		// Read in runs of 50 records: 245 files and folders span five runs, the last one short.
 		const files: Record<string, string | Uint8Array> = {};
-		for (let i = 0; i < 240; i++) {
+		for (let i = 0; i < 235; i++) {
 			const path = `src/m${i % 7}/file-${String(i).padStart(3, '0')}.ts`;
 			files[path] = i % 50 === 0 ? new Uint8Array([i, 0, 255]) : `export const n = ${i};\n`;
 		}
