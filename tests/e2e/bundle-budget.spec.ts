@@ -216,6 +216,40 @@ test.describe('the IDE shell paints from a small bundle', () => {
 		await held.release();
 		await expect.poll(() => catalogRequested(page)).toBe(true);
 	});
+
+	test('Settings does not wait for the catalog, and its arrival keeps what was typed', async ({
+		page,
+		modelServer
+	}) => {
+		// Opened before anything else asked for the catalog, Settings fetches it itself. The fields
+		// used to be filled from storage only once it arrived, wiping what had been typed by then.
+		const held = await holdChunks(page, CATALOG, { agent: true });
+		await page.goto(projectUrl);
+		await page.waitForFunction(
+			(name) => performance.getEntriesByName(name).length > 0,
+			'kiln:chat-ready'
+		);
+		await page.getByRole('button', { name: 'Settings' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Settings' });
+		await dialog.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'Anthropic' });
+		await dialog.getByRole('textbox', { name: 'API key' }).fill('sk-test-key-123456');
+		await dialog.getByRole('textbox', { name: 'Base URL' }).fill(modelServer.url);
+		await dialog.getByRole('combobox', { name: 'Model' }).fill('claude-sonnet-5');
+		await expect.poll(held.heldPackages).toContain('@pydantic/genai-prices');
+
+		// The catalog arrives: the model's window shows, and the typing is still there.
+		await held.release();
+		await expect(dialog.getByRole('textbox', { name: 'Context window' })).toHaveAttribute(
+			'placeholder',
+			/from the model catalog/
+		);
+		await expect(dialog.getByRole('textbox', { name: 'API key' })).toHaveValue(
+			'sk-test-key-123456'
+		);
+		await expect(dialog.getByRole('textbox', { name: 'Base URL' })).toHaveValue(modelServer.url);
+		await dialog.getByRole('button', { name: 'Save' }).click();
+		await expect(dialog).toBeHidden();
+	});
 });
 
 const CATALOG = /^@pydantic\/genai-prices$/;

@@ -75,7 +75,12 @@ export class ModelSettingsForm {
 		this.#settings = settings;
 	}
 
-	/** Loads what is saved into the fields, forgetting earlier unsaved edits. */
+	/**
+	 * Loads what is saved into the fields, forgetting earlier unsaved edits. The fields wait for the
+	 * stored settings only: the model catalog (prices, windows; a download of its own when Settings
+	 * is the first to want it) updates the model's summary when it comes, and never refills fields
+	 * the person may be typing in by then.
+	 */
 	async startEditing() {
 		const settings = this.#settings();
 		const catalog = prepareModelCatalog();
@@ -83,8 +88,11 @@ export class ModelSettingsForm {
 		void catalog.refreshed.then((outcome) => {
 			if (outcome !== 'bundled') this.catalogVersion++;
 		});
-		await settings.load();
-		this.catalogVersion++;
+		void settings.load().then(
+			() => this.catalogVersion++,
+			() => {}
+		);
+		await settings.loadStored();
 		this.#drafts = {};
 		this.errors = settings.error ? { save: settings.error } : {};
 		this.showKey = false;
