@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './model-server';
 import { BUNDLE_REPORT_PATH, staticClosure, type ReportedChunk } from '../../tooling/bundle-report';
-import { createProject } from './helpers';
+import { createProject, fillSettings } from './helpers';
 
 /**
  * Issue 10's goal: 150 KB gzip for the shell. Issues 12 and 13 had brought it to 153.1 KB; the
@@ -229,12 +229,9 @@ test.describe('the IDE shell paints from a small bundle', () => {
 			(name) => performance.getEntriesByName(name).length > 0,
 			'kiln:chat-ready'
 		);
-		await page.getByRole('button', { name: 'Settings' }).click();
-		const dialog = page.getByRole('dialog', { name: 'Settings' });
-		await dialog.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'Anthropic' });
-		await dialog.getByRole('textbox', { name: 'API key' }).fill('sk-test-key-123456');
-		await dialog.getByRole('textbox', { name: 'Base URL' }).fill(modelServer.url);
-		await dialog.getByRole('combobox', { name: 'Model' }).fill('claude-sonnet-5');
+		const dialog = await fillSettings(page, 'Anthropic', modelServer.url, {
+			model: 'claude-sonnet-5'
+		});
 		await expect.poll(held.heldPackages).toContain('@pydantic/genai-prices');
 
 		// The catalog arrives: the model's window shows, and the typing is still there.

@@ -33,12 +33,30 @@ export const runtimeStatus = (page: Page) => page.getByRole('status', { name: 'R
 
 export type ApiFormat = 'Anthropic' | 'OpenAI-compatible';
 
+export interface SettingsOptions {
+	model?: string;
+	contextWindow?: number;
+	images?: 'Yes' | 'No';
+}
+
 /** Fills Settings as a person would and saves. */
 export async function configure(
 	page: Page,
 	format: ApiFormat,
 	baseUrl: string,
-	options: { contextWindow?: number; images?: 'Yes' | 'No' } = {}
+	options: SettingsOptions = {}
+) {
+	const dialog = await fillSettings(page, format, baseUrl, options);
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(dialog).toBeHidden();
+}
+
+/** Opens Settings and fills it as a person would, without saving; the dialog. */
+export async function fillSettings(
+	page: Page,
+	format: ApiFormat,
+	baseUrl: string,
+	options: SettingsOptions = {}
 ) {
 	await page.getByRole('button', { name: 'Settings' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Settings' });
@@ -46,7 +64,7 @@ export async function configure(
 	await dialog.getByRole('combobox', { name: 'Provider' }).selectOption({ label: format });
 	await dialog.getByRole('textbox', { name: 'API key' }).fill('sk-test-key-123456');
 	await dialog.getByRole('textbox', { name: 'Base URL' }).fill(baseUrl);
-	await dialog.getByRole('combobox', { name: 'Model' }).fill('mock-model');
+	await dialog.getByRole('combobox', { name: 'Model' }).fill(options.model ?? 'mock-model');
 	if (options.contextWindow) {
 		await dialog
 			.getByRole('textbox', { name: 'Context window' })
@@ -57,8 +75,7 @@ export async function configure(
 			.getByRole('combobox', { name: 'Accepts images' })
 			.selectOption({ label: options.images });
 	}
-	await dialog.getByRole('button', { name: 'Save' }).click();
-	await expect(dialog).toBeHidden();
+	return dialog;
 }
 
 /** Types a chat message and sends it with Enter. */
