@@ -11,6 +11,8 @@ if (process.env.KILN_SKIP_BUILD !== '1') {
 		console.error('The build failed (see above). Fix the error, then run npm start again.');
 		process.exit(build.status ?? 1);
 	}
+	const { writeProjectPreloads } = await import('./project-preloads.mjs');
+	await writeProjectPreloads();
 	const { precompress } = await import('./precompress.mjs');
 	await precompress(fileURLToPath(new URL('../build', import.meta.url)));
 }

@@ -13,9 +13,8 @@ export const init: ClientInit = () => {
 	// early-open's own code has loaded and run. A few hundred bytes of this entry; the rest is
 	// fetched. early-open's runtime then finds the modules fetched (or on their way).
 	void preloadBrowserRuntime().catch(() => {});
-	void import('$lib/state/early-open')
-		.then(({ startEarlyOpen }) => startEarlyOpen(location.pathname))
-		.catch(() => {}); // the IDE's route loads the same code, and says what went wrong
+	// Usually started already, by the page's inline script (src/app.html): then this finds it so.
+	void import('$lib/state/early-open-start').catch(() => {}); // the IDE's route says what failed
 	// The first use of localStorage loads this origin's copy of it, synchronously: done now, while
 	// the route's code downloads, not inside the IDE's first mount (which reads its pane sizes).
 	try {

@@ -22,21 +22,8 @@ export interface ReportedChunk {
 /** Where the client build's chunk report goes: read by `npm run bench:web` and the bundle tests. */
 export const BUNDLE_REPORT_PATH = '.svelte-kit/output/bundle-report.json';
 
-/** `roots` (chunk file names) and every chunk they import statically, however deep. */
-export function staticClosure(
-	report: readonly ReportedChunk[],
-	roots: readonly string[]
-): Set<string> {
-	const byFile = new Map(report.map((chunk) => [chunk.fileName, chunk]));
-	const seen = new Set<string>();
-	const pending = [...roots];
-	for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-		if (seen.has(file)) continue;
-		seen.add(file);
-		pending.push(...(byFile.get(file)?.imports ?? []));
-	}
-	return seen;
-}
+// One walk of the chunk graph for the build's scripts and the benches alike.
+export { staticClosure } from '../scripts/project-preloads.mjs';
 
 /** The package a module id belongs to: the path segment(s) after the last `node_modules/`. */
 export function ownerOf(id: string): string {

@@ -169,6 +169,24 @@ test.describe('the IDE shell paints from a small bundle', () => {
 		).toBeLessThanOrEqual(SHELL_BUDGET_GZIP);
 	});
 
+	test('the terminal is built once the runtime has started, not while the project opens', async ({
+		page
+	}) => {
+		// Building xterm is ~60 ms of main thread: opening the project no longer waits behind it.
+		const held = await holdChunks(page, /^just-bash$/, { runtime: true });
+		await page.goto(projectUrl);
+		await shellScripts(page);
+		const terminal = page.getByRole('region', { name: 'Terminal' });
+		await expect(terminal.getByRole('status')).toHaveText('Starting the runtime…');
+		// xterm's code is here (the route fetched it at once), yet no terminal is built.
+		await expect.poll(() => arrived(page, XTERM_CODE)).toBe(true);
+		await expect(terminal.locator('.xterm')).toHaveCount(0);
+
+		await held.release();
+		await expect(terminal.locator('.xterm')).toHaveCount(1);
+		await expect(terminal).toContainText('$');
+	});
+
 	test('a file opened before the editor has loaded opens once it arrives', async ({ page }) => {
 		const held = await holdChunks(page, EDITOR);
 		await page.goto(projectUrl);
@@ -248,6 +266,20 @@ test.describe('the IDE shell paints from a small bundle', () => {
 		await expect(dialog).toBeHidden();
 	});
 });
+
+/** The chunk holding xterm itself. */
+const XTERM_CODE = `/${chunks.find(containing(/node_modules\/@xterm\/xterm\//))?.fileName}`;
+
+/** Whether the script at `path` has arrived (resource timing lists a response once it has ended). */
+function arrived(page: Page, path: string): Promise<boolean> {
+	return page.evaluate(
+		(wanted) =>
+			performance
+				.getEntriesByType('resource')
+				.some((entry) => new URL(entry.name).pathname === wanted),
+		path
+	);
+}
 
 const CATALOG = /^@pydantic\/genai-prices$/;
 

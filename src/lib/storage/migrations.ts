@@ -121,7 +121,7 @@ let opening: Promise<void> | undefined;
  */
 export function openStorage(): Promise<void> {
 	if (!opening) {
-		opening = withMigrationLock(() => runMigrations(migrations, getStores())).then(
+		opening = migrateIfBehind(getStores()).then(
 			() => {},
 			(error: unknown) => {
 				opening = undefined;
@@ -138,6 +138,17 @@ export async function closeStorage(): Promise<void> {
 	opening = undefined;
 	await pending?.catch(() => {});
 	await closeStoreConnections();
+}
+
+/**
+ * Nearly every page finds its data current: one read then, and no lock. Taking the lock is a round
+ * trip to the browser whose answer waits for a free main thread, and it stood before every read
+ * of a project while the IDE's code was busy loading. Versions only rise, so data found current
+ * stays current; behind, the steps run under the lock, which reads the version again.
+ */
+async function migrateIfBehind(stores: KilnStores): Promise<void> {
+	if ((await getSchemaVersion(stores)) === CURRENT_SCHEMA_VERSION) return;
+	await withMigrationLock(() => runMigrations(migrations, stores));
 }
 
 async function withMigrationLock<T>(task: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+	closeStorage,
 	CURRENT_SCHEMA_VERSION,
 	getSchemaVersion,
 	getSetting,
@@ -9,6 +10,8 @@ import {
 	setSetting,
 	type Migration
 } from '../../../src/lib/storage';
+import { set } from 'idb-keyval';
+import { getStores } from '../../../src/lib/storage/stores';
 import { freshIndexedDb } from './reset';
 
 beforeEach(freshIndexedDb);
@@ -65,6 +68,44 @@ describe('migrations', () => {
 		}));
 		await runMigrations(steps);
 		await expect(runMigrations(steps.slice(0, 1))).rejects.toThrow(/newer version of Kiln/);
+	});
+
+	describe('the migration lock', () => {
+		const asked: string[] = [];
+		beforeEach(() => {
+			asked.length = 0;
+			// Web Locks (Node has none): grants at once, and notes who asked.
+			vi.stubGlobal('navigator', {
+				locks: {
+					request: (name: string, task: () => Promise<unknown>) => (asked.push(name), task())
+				}
+			});
+		});
+		afterEach(() => vi.unstubAllGlobals());
+
+		it('is taken only when the data is behind: a current profile opens with one read', async () => {
+			await openStorage();
+			expect(asked).toEqual(['kiln-storage-migrations']);
+			expect(await getSchemaVersion()).toBe(CURRENT_SCHEMA_VERSION);
+
+			await closeStorage(); // the next page load
+			await openStorage();
+			expect(asked).toHaveLength(1);
+
+			// A profile left one step behind (an older Kiln wrote it) upgrades under the lock.
+			await set('schemaVersion', CURRENT_SCHEMA_VERSION - 1, getStores().meta);
+			await closeStorage();
+			await openStorage();
+			expect(asked).toHaveLength(2);
+			expect(await getSchemaVersion()).toBe(CURRENT_SCHEMA_VERSION);
+		});
+
+		it('still refuses data from a newer Kiln', async () => {
+			await openStorage();
+			await set('schemaVersion', CURRENT_SCHEMA_VERSION + 1, getStores().meta);
+			await closeStorage();
+			await expect(openStorage()).rejects.toThrow(/newer version of Kiln/);
+		});
 	});
 
 	it('migrated data is readable by the storage functions', async () => {

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// After the build: gives the page a list of what opening a project needs, so that it is all
+// requested while the HTML is still being parsed.
+//
+// Kiln is a single-page app: one prerendered index.html answers every address, so it can only
+// name the scripts every page needs (SvelteKit's entry and the root layout). A page opened on
+// /project/<id> used to learn what the IDE needs in three waves, each after the one before had
+// downloaded and run: the entry, then the route's node (and the early reads' code, which
+// hooks.client imports), then just-bash. The inline script in src/app.html now asks for all of
+// them at once when the address is a project's; this fills in its list, which only exists once
+// the build has named the chunks, and updates the page's script policy to the filled script's hash.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/** What src/app.html's script holds until the build fills it in (dev: nothing to ask for). */
+export const PLACEHOLDER = "/* project preloads */ { preload: [], start: '' }";
+
+/** The module that starts reading the project when imported (the inline script imports it). */
+export const START_MODULE = /\/src\/lib\/state\/early-open-start\.ts$/;
+
+/**
+ * The modules opening a project starts with, in the order they are wanted: the route (its shell
+ * paints from it), the early reads (storage, the files, the newest chat), and the offline runtime
+ * (just-bash, the largest download, last so it does not hold the others up on a slow line).
+ */
+export const PROJECT_ROOTS = [
+	/\/src\/routes\/project\/\[id\]\/\+page\.svelte$/,
+	START_MODULE,
+	/\/src\/lib\/runtime\/browser\/bash-runtime\.ts$/,
+	/\/node_modules\/buffer\/index\.js$/,
+	/\/node_modules\/just-bash\/dist\/bundle\/browser\.js$/
+];
+
+/** `roots` (chunk file names) and every chunk they import statically, however deep. */
+export function staticClosure(report, roots) {
+	const byFile = new Map(report.map((chunk) => [chunk.fileName, chunk]));
+	const seen = new Set();
+	const pending = [...roots];
+	for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+		if (seen.has(file)) continue;
+		seen.add(file);
+		pending.push(...(byFile.get(file)?.imports ?? []));
+	}
+	return seen;
+}
+
+/**
+ * The chunks (and their stylesheets) to preload for a project's address, in order, leaving out
+ * what the HTML already preloads. `report` is the bundle report (tooling/bundle-report.ts), and
+ * `manifest` Vite's manifest, which alone knows each chunk's CSS.
+ */
+export function projectPreloads(report, manifest, alreadyPreloaded) {
+	return { preload: preloadList(report, manifest, alreadyPreloaded), start: startModule(report) };
+}
+
+/** The built file of START_MODULE, which must be a chunk of its own: importing it runs it. */
+function startModule(report) {
+	const chunk = report.find((c) => c.modules.some((module) => START_MODULE.test(module.id)));
+	if (!chunk?.isDynamicEntry || chunk.modules.length !== 1) {
+		throw new Error(
+			`${START_MODULE} must be built as a chunk of its own (found in ${chunk?.fileName ?? 'no chunk'}).`
+		);
+	}
+	return `/${chunk.fileName}`;
+}
+
+function preloadList(report, manifest, alreadyPreloaded) {
+	const cssByFile = new Map(Object.values(manifest).map((entry) => [entry.file, entry.css ?? []]));
+	const chunkOf = (pattern) => {
+		const chunk = report.find((c) => c.modules.some((module) => pattern.test(module.id)));
+		if (!chunk) throw new Error(`No chunk of the build holds a module matching ${pattern}.`);
+		// The route's component is imported by SvelteKit through its node: preload the node too.
+		const node = report.find((c) => c.isEntry && c.imports.includes(chunk.fileName));
+		return node && /\/nodes\//.test(node.fileName)
+			? [node.fileName, chunk.fileName]
+			: [chunk.fileName];
+	};
+	const wanted = [];
+	const seen = new Set(alreadyPreloaded);
+	const add = (file, as) => {
+		if (seen.has(file)) return;
+		seen.add(file);
+		wanted.push({ href: `/${file}`, as });
+	};
+	// Root by root, in PROJECT_ROOTS' order; within one, order does not matter (all are asked for
+	// at once, and a module runs only when everything it imports has arrived).
+	for (const pattern of PROJECT_ROOTS) {
+		for (const file of staticClosure(report, chunkOf(pattern))) {
+			for (const css of cssByFile.get(file) ?? []) add(css, 'style');
+			add(file, 'script');
+		}
+	}
+	return wanted;
+}
+
+/** sha256 of an inline script, as a CSP source expression (without the quotes). */
+export function scriptHash(source) {
+	return `sha256-${createHash('sha256').update(source).digest('base64')}`;
+}
+
+/**
+ * Fills `html`'s placeholder with `preloads` ({ preload, start }) and swaps the script's hash in the page's policy.
+ * Throws when the page has no placeholder or its policy lacks the old hash: a page whose script
+ * the policy refuses would open slower than before, silently.
+ */
+export function fillProjectPreloads(html, preloads) {
+	const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].find((match) =>
+		match[1].includes(PLACEHOLDER)
+	);
+	if (!script) throw new Error(`The built page has no script holding "${PLACEHOLDER}".`);
+	const before = script[1];
+	const after = before.replace(PLACEHOLDER, JSON.stringify(preloads));
+	const oldHash = `'${scriptHash(before)}'`;
+	if (!html.includes(oldHash)) {
+		throw new Error(
+			`The built page's script policy does not list ${oldHash} (src/app.html's preload script).`
+		);
+	}
+	return html.replace(before, () => after).replace(oldHash, () => `'${scriptHash(after)}'`);
+}
+
+/** Reads the build's reports and rewrites `page` (build/index.html). Returns how many preloads. */
+export async function writeProjectPreloads({
+	page = 'build/index.html',
+	report = '.svelte-kit/output/bundle-report.json',
+	manifest = '.svelte-kit/output/client/.vite/manifest.json'
+} = {}) {
+	const html = await readFile(page, 'utf8');
+	const already = [
+		...html.matchAll(/<link href="\/([^"]+)" rel="(?:modulepreload|stylesheet)"/g)
+	].map((match) => match[1]);
+	const preloads = projectPreloads(
+		JSON.parse(await readFile(report, 'utf8')),
+		JSON.parse(await readFile(manifest, 'utf8')),
+		already
+	);
+	await writeFile(page, fillProjectPreloads(html, preloads));
+	return preloads.preload.length;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const count = await writeProjectPreloads();
+	console.log(`build/index.html asks for ${count} files at once on a project's address.`);
+}

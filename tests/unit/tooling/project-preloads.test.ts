@@ -1,0 +1,191 @@
+/**
+ * The build gives a project's address its whole list of scripts at once (scripts/project-preloads.mjs):
+ * which chunks, in which order, and a page whose script policy still admits the filled-in script.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+	fillProjectPreloads,
+	PLACEHOLDER,
+	projectPreloads,
+	scriptHash
+} from '../../../scripts/project-preloads.mjs';
+import type { ReportedChunk } from '../../../tooling/bundle-report';
+
+const chunk = (
+	fileName: string,
+	modules: string[],
+	imports: string[] = [],
+	flags: Partial<Pick<ReportedChunk, 'isEntry' | 'isDynamicEntry'>> = {}
+): ReportedChunk => ({
+	fileName,
+	isEntry: flags.isEntry ?? false,
+	isDynamicEntry: flags.isDynamicEntry ?? false,
+	imports,
+	dynamicImports: [],
+	modules: modules.map((id) => ({ id, owner: 'app', renderedLength: 1 }))
+});
+
+const ROOT = '/repo';
+const REPORT: ReportedChunk[] = [
+	chunk(
+		'_app/immutable/entry/start.js',
+		[`${ROOT}/kit/entry.js`],
+		['_app/immutable/chunks/svelte.js'],
+		{
+			isEntry: true
+		}
+	),
+	chunk('_app/immutable/chunks/svelte.js', [`${ROOT}/node_modules/svelte/internal.js`]),
+	chunk(
+		'_app/immutable/nodes/4.js',
+		[`${ROOT}/.svelte-kit/nodes/4.js`],
+		['_app/immutable/chunks/page.js'],
+		{
+			isEntry: true
+		}
+	),
+	chunk(
+		'_app/immutable/chunks/page.js',
+		[`${ROOT}/src/routes/project/[id]/+page.svelte`, `${ROOT}/src/lib/components/ide/Ide.svelte`],
+		['_app/immutable/chunks/svelte.js', '_app/immutable/chunks/storage.js']
+	),
+	chunk('_app/immutable/chunks/storage.js', [`${ROOT}/src/lib/storage/index.ts`]),
+	chunk(
+		'_app/immutable/chunks/start-open.js',
+		[`${ROOT}/src/lib/state/early-open-start.ts`],
+		['_app/immutable/chunks/early.js'],
+		{ isDynamicEntry: true }
+	),
+	chunk(
+		'_app/immutable/chunks/early.js',
+		[`${ROOT}/src/lib/state/early-open.ts`],
+		['_app/immutable/chunks/storage.js']
+	),
+	chunk(
+		'_app/immutable/chunks/bash-runtime.js',
+		[`${ROOT}/src/lib/runtime/browser/bash-runtime.ts`],
+		[],
+		{
+			isDynamicEntry: true
+		}
+	),
+	chunk('_app/immutable/chunks/buffer.js', [`${ROOT}/node_modules/buffer/index.js`], [], {
+		isDynamicEntry: true
+	}),
+	chunk(
+		'_app/immutable/chunks/just-bash.js',
+		[`${ROOT}/node_modules/just-bash/dist/bundle/browser.js`],
+		['_app/immutable/chunks/fflate.js'],
+		{ isDynamicEntry: true }
+	),
+	chunk('_app/immutable/chunks/fflate.js', [`${ROOT}/node_modules/fflate/esm/browser.js`]),
+	chunk('_app/immutable/chunks/editor.js', [`${ROOT}/node_modules/@codemirror/view/index.js`], [], {
+		isDynamicEntry: true
+	})
+];
+const MANIFEST = {
+	'src/routes/project/[id]/+page.svelte': {
+		file: '_app/immutable/chunks/page.js',
+		css: ['_app/immutable/assets/ide.css']
+	},
+	'.svelte-kit/nodes/0.js': {
+		file: '_app/immutable/nodes/0.js',
+		css: ['_app/immutable/assets/0.css']
+	}
+};
+
+describe("a project's preloads", () => {
+	it('lists the route (with its node), the early reads and the runtime, with just-bash last', () => {
+		const { preload, start } = projectPreloads(REPORT, MANIFEST, [
+			'_app/immutable/entry/start.js',
+			'_app/immutable/chunks/svelte.js'
+		]);
+		const hrefs = preload.map((entry) => entry.href);
+		expect(start).toBe('/_app/immutable/chunks/start-open.js');
+		// What the HTML already preloads is not asked for twice, and what no project needs is left out.
+		expect(hrefs).not.toContain('/_app/immutable/chunks/svelte.js');
+		expect(hrefs).not.toContain('/_app/immutable/chunks/editor.js');
+		expect(new Set(hrefs).size).toBe(hrefs.length);
+		expect(hrefs).toEqual(
+			expect.arrayContaining([
+				'/_app/immutable/nodes/4.js',
+				'/_app/immutable/chunks/page.js',
+				'/_app/immutable/chunks/storage.js',
+				'/_app/immutable/chunks/start-open.js',
+				'/_app/immutable/chunks/early.js',
+				'/_app/immutable/chunks/bash-runtime.js',
+				'/_app/immutable/chunks/buffer.js',
+				'/_app/immutable/chunks/fflate.js',
+				'/_app/immutable/chunks/just-bash.js'
+			])
+		);
+		expect(hrefs.indexOf('/_app/immutable/chunks/page.js')).toBeLessThan(
+			hrefs.indexOf('/_app/immutable/chunks/start-open.js')
+		);
+		expect(hrefs.slice(-2).sort()).toEqual([
+			'/_app/immutable/chunks/fflate.js',
+			'/_app/immutable/chunks/just-bash.js'
+		]);
+		// The route's stylesheet comes as a style preload; the root layout's is the HTML's already.
+		expect(preload).toContainEqual({ href: '/_app/immutable/assets/ide.css', as: 'style' });
+		expect(preload.filter((entry) => entry.as === 'style')).toHaveLength(1);
+		expect(preload.filter((entry) => entry.as === 'script')).toHaveLength(9);
+	});
+
+	it('refuses a build where the start module shares a chunk (importing it would run other code)', () => {
+		const merged = REPORT.map((c) =>
+			c.fileName.endsWith('start-open.js')
+				? {
+						...c,
+						modules: [...c.modules, ...REPORT.find((x) => x.fileName.endsWith('early.js'))!.modules]
+					}
+				: c
+		);
+		expect(() => projectPreloads(merged, MANIFEST, [])).toThrow(/chunk of its own/);
+	});
+
+	it('names a root no chunk holds', () => {
+		const noRuntime = REPORT.filter((c) => !c.fileName.endsWith('just-bash.js'));
+		expect(() => projectPreloads(noRuntime, MANIFEST, [])).toThrow(/just-bash/);
+	});
+});
+
+describe("filling the page's script", () => {
+	const appHtml = readFileSync('src/app.html', 'utf8');
+	const script = [...appHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+		.map((match) => match[1]!)
+		.find((body) => body.includes(PLACEHOLDER));
+	const page = (body: string) =>
+		`<head><meta http-equiv="content-security-policy" content="script-src 'self' '${scriptHash(
+			'theme()'
+		)}' '${scriptHash(body)}'"><script>theme()</script><script>${body}</script></head>`;
+
+	it('src/app.html holds the placeholder the build fills', () => {
+		expect(script).toBeDefined();
+	});
+
+	it('fills the list and swaps the script hash in the policy, leaving the other hashes', () => {
+		const preloads = {
+			preload: [{ href: '/_app/immutable/chunks/a.js', as: 'script' as const }],
+			start: '/_app/immutable/chunks/start.js'
+		};
+		const filled = fillProjectPreloads(page(script!), preloads);
+		const body = [...filled.matchAll(/<script>([\s\S]*?)<\/script>/g)][1]![1]!;
+		expect(body).toContain(JSON.stringify(preloads));
+		expect(body).not.toContain(PLACEHOLDER);
+		expect(filled).toContain(`'${scriptHash(body)}'`);
+		expect(filled).not.toContain(`'${scriptHash(script!)}'`);
+		expect(filled).toContain(`'${scriptHash('theme()')}'`);
+	});
+
+	it('refuses a page whose policy does not list the script (the browser would refuse to run it)', () => {
+		const stale = page(script!).replace(scriptHash(script!), scriptHash('something else'));
+		expect(() => fillProjectPreloads(stale, { preload: [], start: '/x.js' })).toThrow(
+			/does not list/
+		);
+		expect(() =>
+			fillProjectPreloads('<script>theme()</script>', { preload: [], start: '/x.js' })
+		).toThrow(/no script holding/);
+	});
+});
