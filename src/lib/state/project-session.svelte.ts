@@ -12,7 +12,7 @@ import {
 	type ProjectMeta,
 	type ProjectPersistence
 } from '$lib/storage';
-import { Workspace } from '$lib/workspace';
+import { hashSeedBytes, Workspace } from '$lib/workspace';
 import type { RuntimeRequest } from './runtime-request';
 import { ownedPersistence, takeInStoredPaths } from './tab-sync';
 import { saveStatus, type SaveStatus } from './storage';
@@ -158,7 +158,9 @@ export class ProjectSession {
 		const claimed = this.#ownership.start();
 		// Saved by other tabs while the early reads ran: taken in once the workspace exists.
 		this.#missedPaths.push(...reads.takeSavedSince());
-		const [meta, snapshot] = await Promise.all([reads.meta, reads.snapshot, claimed]).catch(
+		// Byte files are hashed (in slices) while the claim and the project's record are awaited.
+		const seed = reads.snapshot.then(hashSeedBytes);
+		const [meta, snapshot] = await Promise.all([reads.meta, seed, claimed]).catch(
 			(error: unknown) => {
 				void disposeWhenMade(runtime);
 				throw error;

@@ -32,9 +32,10 @@ export function isBinary(bytes: Uint8Array): boolean {
 	}
 }
 
-export function describeContent(bytes: Uint8Array): ContentInfo {
+/** `knownHash`: hashBytes(bytes), when the caller worked it out already (hashSeedBytes). */
+export function describeContent(bytes: Uint8Array, knownHash?: number): ContentInfo {
 	const size = bytes.byteLength;
-	const hash = hashBytes(bytes);
+	const hash = knownHash ?? hashBytes(bytes);
 	if (isBinary(bytes)) return { size, hash, binary: true, text: undefined, textIsExact: false };
 	try {
 		const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -52,9 +52,15 @@ export class IndexRecorder {
 		return node;
 	}
 
-	recordFile(path: string, bytes: Uint8Array, mtimeMs: number, step: Step): void {
+	recordFile(
+		path: string,
+		bytes: Uint8Array,
+		mtimeMs: number,
+		step: Step,
+		knownHash?: number
+	): void {
 		const existing = this.#index.get(path);
-		const info = describeContent(bytes);
+		const info = describeContent(bytes, knownHash);
 		if (existing?.type === 'file' && existing.hash === info.hash && existing.size === info.size) {
 			// Same bytes: our own write coming back through watch, or a touch. Nothing to tell.
 			existing.mtimeMs = mtimeMs;
@@ -85,9 +91,19 @@ export class IndexRecorder {
 	 * Indexes a file the runtime was seeded with (its parents are indexed): stored text as it is,
 	 * measured lazily; bytes, and text that is not plain, as a write of those bytes would be.
 	 */
-	restoreFile(path: string, data: string | Uint8Array, mtimeMs: number, step: Step): void {
-		if (typeof data !== 'string' || !isPlainText(data)) {
-			this.recordFile(path, typeof data === 'string' ? encodeText(data) : data, mtimeMs, step);
+	restoreFile(
+		path: string,
+		data: string | Uint8Array,
+		mtimeMs: number,
+		step: Step,
+		knownHash?: number
+	): void {
+		if (typeof data !== 'string') {
+			this.recordFile(path, data, mtimeMs, step, knownHash);
+			return;
+		}
+		if (!isPlainText(data)) {
+			this.recordFile(path, encodeText(data), mtimeMs, step);
 			return;
 		}
 		this.#index.set(textFileNode(path, data, mtimeMs, this.#isIgnored(path, 'file')));

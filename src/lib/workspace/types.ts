@@ -99,4 +99,6 @@ export interface WorkspaceSeed {
 	readonly dirs?: readonly string[];
 	/** When each file was last written, by path (now, where missing). */
 	readonly mtimes?: Readonly<Record<string, number>>;
+	/** hashBytes of the files given as bytes, by path, where already worked out (hashSeedBytes). */
+	readonly hashes?: Readonly<Record<string, number>>;
 }

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBrowserRuntime } from '../../../src/lib/runtime/browser';
 import type { Runtime } from '../../../src/lib/runtime/types';
-import { openWorkspace, Workspace, type WorkspaceSeed } from '../../../src/lib/workspace';
+import {
+	hashSeedBytes,
+	openWorkspace,
+	Workspace,
+	type WorkspaceSeed
+} from '../../../src/lib/workspace';
+import { hashBytes } from '../../../src/lib/workspace/content';
 import { createMemoryRuntime, type MemoryRuntime } from './memory-runtime';
 import { RecordingPersistence } from './recording-persistence';
 import { describeWorkspaceSuite } from './workspace-suite';
@@ -89,6 +95,55 @@ describe('a workspace opened from its seed', () => {
 		expect(seeded.getFile('latin1.txt')?.textIsExact).toBe(false);
 		expect(seeded.isDirectory('empty')).toBe(true);
 		expect(seeded.listDir('node_modules')).toEqual([]);
+	});
+
+	it('opens the same with its byte files hashed beforehand (in slices, off the opening task)', async () => {
+		let sizeRead = false;
+		const snapshot = {
+			...SEED,
+			// A stored snapshot's size is a getter summing 30 MB: hashing must not set it off.
+			get bytes() {
+				sizeRead = true;
+				return 0;
+			}
+		};
+		const hashed = await hashSeedBytes(snapshot);
+		expect(sizeRead).toBe(false);
+		expect(hashed.files).toBe(SEED.files);
+		expect(hashed.hashes).toEqual({
+			'logo.png': hashBytes(SEED.files['logo.png'] as Uint8Array),
+			'latin1.txt': hashBytes(latin1)
+		});
+		const plain = track(
+			await openWorkspace({ projectId: 'p', runtime: seededRuntime(), seed: SEED })
+		);
+		const runtime = await seededRuntime();
+		const prehashed = track(
+			await openWorkspace({ projectId: 'p', runtime: Promise.resolve(runtime), seed: hashed })
+		);
+		expect(picture(prehashed)).toEqual(picture(plain));
+		// The hash given is the one kept: the same bytes written again are no change at all.
+		await prehashed.runtimeReady;
+		const changes: unknown[] = [];
+		prehashed.subscribe((batch) => changes.push(...batch));
+		await runtime.fs.writeFile('logo.png', new Uint8Array(SEED.files['logo.png'] as Uint8Array));
+		await runtime.fs.writeFile('touched.txt', 'x');
+		await expect.poll(() => prehashed.exists('touched.txt')).toBe(true);
+		expect(changes).toEqual([expect.objectContaining({ path: 'touched.txt' })]);
+
+		// And it is taken as given, not worked out again: a wrong one makes the same bytes a change.
+		const misled = track(
+			await openWorkspace({
+				projectId: 'p',
+				runtime: Promise.resolve(runtime),
+				seed: { ...hashed, hashes: { ...hashed.hashes, 'logo.png': 42 } }
+			})
+		);
+		await misled.runtimeReady;
+		const seen: unknown[] = [];
+		misled.subscribe((batch) => seen.push(...batch));
+		await runtime.fs.writeFile('logo.png', new Uint8Array(SEED.files['logo.png'] as Uint8Array));
+		await expect.poll(() => seen).toEqual([expect.objectContaining({ path: 'logo.png' })]);
 	});
 
 	it('reads nothing back from the runtime it was seeded with', async () => {

@@ -62,8 +62,15 @@ export function trackUserEdits(
 		return [...new Set([change.path, ...below])];
 	};
 
+	// What current() says of each file, from the listing itself (no lookup per file): 2,000 files'
+	// lookups were ~10 ms of the task that opens the chat.
 	for (const file of workspace.allFiles()) {
-		if (!file.ignored) setKnown(file.path, current(file.path));
+		if (file.ignored) continue;
+		const text = workspace.peekText(file.path);
+		known.set(
+			file.path,
+			file.binary || text === undefined ? { kind: 'binary' } : { kind: 'text', text }
+		);
 	}
 
 	const unsubscribe = workspace.subscribe((changes) => {
