@@ -159,8 +159,8 @@ export class ProjectSession {
 		// Saved by other tabs while the early reads ran: taken in once the workspace exists.
 		this.#missedPaths.push(...reads.takeSavedSince());
 		// Byte files are hashed (in slices) while the claim and the project's record are awaited.
-		const seed = reads.snapshot.then(hashSeedBytes);
-		const [meta, snapshot] = await Promise.all([reads.meta, seed, claimed]).catch(
+		const hashed = reads.snapshot.then(hashSeedBytes);
+		const [meta, seed] = await Promise.all([reads.meta, hashed, claimed]).catch(
 			(error: unknown) => {
 				void disposeWhenMade(runtime);
 				throw error;
@@ -175,13 +175,12 @@ export class ProjectSession {
 			return null;
 		}
 		this.meta = meta;
-		const persistence = this.#makePersistence(this.projectId);
-		this.#persistence = persistence;
+		const persistence = (this.#persistence = this.#makePersistence(this.projectId));
 		this.#untrackSaves = this.#saves.track(persistence);
 		const workspace = new Workspace({
 			projectId: this.projectId,
 			runtime,
-			seed: snapshot,
+			seed,
 			persistence: ownedPersistence(persistence, {
 				isOwner: () => this.#ownershipState === 'owner',
 				onStored: (path) => this.#ownership?.announceSaved([path])
@@ -394,9 +393,6 @@ function settleLater<T>(): { promise: Promise<T>; resolve: (value: T) => void } 
 }
 
 /** Disposes a runtime still being made for a project that will not open. */
-async function disposeWhenMade(runtime: Promise<Runtime>): Promise<void> {
-	await runtime.then(
-		(made) => made.dispose(),
-		() => {}
-	);
+function disposeWhenMade(runtime: Promise<Runtime>): Promise<void> {
+	return runtime.then((made) => made.dispose()).catch(() => {});
 }
