@@ -24,12 +24,15 @@ export const START_MODULE = /\/src\/lib\/state\/early-open-start\.ts$/;
  * paints from it), the early reads (storage, the files, the newest chat), and the offline runtime
  * (just-bash, the largest download, last so it does not hold the others up on a slow line).
  */
-export const PROJECT_ROOTS = [
-	/\/src\/routes\/project\/\[id\]\/\+page\.svelte$/,
-	START_MODULE,
+const RUNTIME_ROOTS = [
 	/\/src\/lib\/runtime\/browser\/bash-runtime\.ts$/,
 	/\/node_modules\/buffer\/index\.js$/,
 	/\/node_modules\/just-bash\/dist\/bundle\/browser\.js$/
+];
+export const PROJECT_ROOTS = [
+	/\/src\/routes\/project\/\[id\]\/\+page\.svelte$/,
+	START_MODULE,
+	...RUNTIME_ROOTS
 ];
 
 /** `roots` (chunk file names) and every chunk they import statically, however deep. */
@@ -78,17 +81,20 @@ function preloadList(report, manifest, alreadyPreloaded) {
 	};
 	const wanted = [];
 	const seen = new Set(alreadyPreloaded);
-	const add = (file, as) => {
+	const add = (file, as, low) => {
 		if (seen.has(file)) return;
 		seen.add(file);
-		wanted.push({ href: `/${file}`, as });
+		wanted.push({ href: `/${file}`, as, ...(low ? { priority: 'low' } : {}) });
 	};
 	// Root by root, in PROJECT_ROOTS' order; within one, order does not matter (all are asked for
 	// at once, and a module runs only when everything it imports has arrived).
+	// The runtime's chunks (just-bash alone is ~350 KB gzip) go at low priority: on a slow line
+	// they took the bandwidth the shell's own scripts needed, and painted it ~0.6 s later.
 	for (const pattern of PROJECT_ROOTS) {
+		const low = RUNTIME_ROOTS.includes(pattern);
 		for (const file of staticClosure(report, chunkOf(pattern))) {
-			for (const css of cssByFile.get(file) ?? []) add(css, 'style');
-			add(file, 'script');
+			for (const css of cssByFile.get(file) ?? []) add(css, 'style', low);
+			add(file, 'script', low);
 		}
 	}
 	return wanted;

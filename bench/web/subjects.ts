@@ -58,8 +58,10 @@ export function benchSubjects(context: WebBenchContext): Promise<Subjects> {
 }
 
 async function makeSubjects(browser: Browser, appUrl: string, blankUrl: string): Promise<Subjects> {
-	const appContext = await browser.newContext();
-	const blankContext = await browser.newContext();
+	// No service workers: the app registers its app-shell worker once a page settles, and from then
+	// on it answered every "cold" load from its cache, past the emptied HTTP cache and the throttle.
+	const appContext = await browser.newContext({ serviceWorkers: 'block' });
+	const blankContext = await browser.newContext({ serviceWorkers: 'block' });
 	const seeding = await appContext.newPage();
 	const project = await seedProject(seeding, appUrl);
 	await seeding.close();

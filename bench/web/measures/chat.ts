@@ -117,7 +117,7 @@ export async function stream(
 }
 
 async function oneRun(browser: Browser, context: WebBenchContext): Promise<RunFigures> {
-	const browserContext = await browser.newContext();
+	const browserContext = await browser.newContext({ serviceWorkers: 'block' }); // see subjects.ts
 	try {
 		const setup = await browserContext.newPage();
 		const url = await projectWithOneTurn(setup, context);

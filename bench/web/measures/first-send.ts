@@ -249,7 +249,7 @@ export const firstSend: WebBenchMeasure = {
 		runs,
 		throttled
 	}: WebBenchContext): Promise<WebBenchRow[]> {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ serviceWorkers: 'block' }); // see subjects.ts
 		await context.addInitScript(WATCH_PAGE);
 		try {
 			const setup = await context.newPage();

@@ -86,7 +86,8 @@ export async function measureRuntimes(
 }
 
 async function openTarget(browser: Browser, appUrl: string, blankUrl: string) {
-	const browserContext = await browser.newContext();
+	// No app-shell worker: it would answer the cold loads from its cache (see subjects.ts).
+	const browserContext = await browser.newContext({ serviceWorkers: 'block' });
 	const page = await browserContext.newPage();
 	await page.addInitScript(() => {
 		window.__kilnLongTasks = [];

@@ -131,6 +131,18 @@ describe("a project's preloads", () => {
 		expect(preload).toContainEqual({ href: '/_app/immutable/assets/ide.css', as: 'style' });
 		expect(preload.filter((entry) => entry.as === 'style')).toHaveLength(1);
 		expect(preload.filter((entry) => entry.as === 'script')).toHaveLength(9);
+		// The runtime's chunks wait behind the shell's on a slow line; the route and the reads do not.
+		expect(
+			preload
+				.filter((entry) => entry.priority === 'low')
+				.map((entry) => entry.href)
+				.sort()
+		).toEqual([
+			'/_app/immutable/chunks/bash-runtime.js',
+			'/_app/immutable/chunks/buffer.js',
+			'/_app/immutable/chunks/fflate.js',
+			'/_app/immutable/chunks/just-bash.js'
+		]);
 	});
 
 	it('refuses a build where the start module shares a chunk (importing it would run other code)', () => {
