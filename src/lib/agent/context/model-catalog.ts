@@ -13,6 +13,8 @@ type Library = typeof GenaiPrices;
 
 let library: Library | undefined;
 let loading: Promise<boolean> | undefined;
+let arrived = () => {};
+const loaded = new Promise<void>((resolve) => (arrived = resolve));
 /**
  * Lookups already answered, by provider and model id. The library's matcher costs ~0.15 ms a
  * call, and the session's totals look the model up once per step on every status update: a long
@@ -26,6 +28,7 @@ export function loadModelCatalog(): Promise<boolean> {
 		(module) => {
 			library = module;
 			answered.clear();
+			arrived();
 			return true;
 		},
 		() => {
@@ -34,6 +37,14 @@ export function loadModelCatalog(): Promise<boolean> {
 		}
 	);
 	return loading;
+}
+
+/**
+ * Resolves once the catalog has loaded, whoever asked for it (the idle prefetch, Settings, a
+ * send): for what can show a guess now and the exact figure later. Asks for nothing itself.
+ */
+export function whenModelCatalogLoaded(): Promise<void> {
+	return loaded;
 }
 
 /** Whether catalogEntry() answers from the catalog yet. */

@@ -17,7 +17,11 @@ export { permissionAction } from '../permissions/prompt-wording';
 export { planApprovedMessage } from '../permissions/reminders';
 export { inputLimit, modelInfo, type ModelInfo } from '../context/models';
 export { imageTokens, modelAcceptsImages } from '../context/images';
-export { loadModelCatalog, modelCatalogReady } from '../context/model-catalog';
+export {
+	loadModelCatalog,
+	modelCatalogReady,
+	whenModelCatalogLoaded
+} from '../context/model-catalog';
 export {
 	refreshModelCatalog,
 	type CatalogCache,

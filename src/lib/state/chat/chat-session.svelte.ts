@@ -16,8 +16,7 @@ import { chatCheckpoints } from './chat-checkpoints';
 import { liveBatcher } from './live-batching';
 import type { ChatRewind } from './chat-rewind.svelte';
 import type { ChatSessionOptions, SendResult, TurnRunner } from './chat-session-options';
-import { contextStatusFromLive, storedContextStatus } from './context-status';
-import type { ContextStatusValue } from './context-status';
+import { contextStatusFromLive, showStoredStatus, type ContextStatusValue } from './context-status';
 import type { ChatNoticeMessage } from './memory-file';
 import { pageCommandNotice } from './page-commands';
 import { PermissionPrompts } from './permission-prompts.svelte';
@@ -242,8 +241,7 @@ export class ChatSession {
 		if (settings.problem === undefined) await this.#runnerFor(settings.config, '');
 	}
 
-	/** Approves the plan the newest turn ended with: back to the mode before plan mode (auto
-	 * when none), and carry it out. */
+	/** Approves the newest turn's plan: back to the mode before plan mode (or auto), and runs it. */
 	async approvePlan(): Promise<SendResult> {
 		const last = this.transcript.turns.at(-1);
 		if (!this.canApprovePlan || !last) return { reason: 'busy' };
@@ -348,8 +346,10 @@ export class ChatSession {
 		this.sessionId = id;
 		this.#syncEvents();
 		warmSessionCounts(log.events);
-		const status = await storedContextStatus(log.events, this.#options.settings);
-		if (generation === this.#generation) this.contextStatus = status;
+		await showStoredStatus(log.events, this.#options.settings, {
+			get: () => this.contextStatus,
+			set: (status) => generation === this.#generation && (this.contextStatus = status)
+		});
 	}
 
 	#applyLive(event: ChatLiveEvent, model: string): void {

@@ -3,7 +3,14 @@
  * prompt cache, and what it cost. While a turn runs the agent reports it ('context-status'); on
  * load it is recomputed from the stored log the same way.
  */
-import { latestContextSize, modelInfo, sessionTotals, type ModelInfo } from '../../agent/light';
+import {
+	latestContextSize,
+	modelCatalogReady,
+	modelInfo,
+	sessionTotals,
+	whenModelCatalogLoaded,
+	type ModelInfo
+} from '../../agent/light';
 import type { LiveEvent, SessionEvent } from '../../agent';
 import type { ModelSettings } from '../settings/model-settings.svelte';
 
@@ -48,15 +55,24 @@ export function contextStatusFromLog(
 }
 
 /**
- * A stored log's status with the windows and prices the person's settings imply. Costs and
- * windows come from the model catalog, which settings.load() waits for.
+ * Shows a stored log's status with the windows and prices the person's settings imply: at once,
+ * from the stored settings and whatever the model catalog knows, and again once the catalog has
+ * arrived, unless a turn has updated the status meanwhile. Opening a chat does not fetch the
+ * catalog (~75 KiB, in idle time after the agent's code): waiting for it here had it fetched,
+ * and parsed, while the IDE opened.
  */
-export async function storedContextStatus(
+export async function showStoredStatus(
 	events: readonly SessionEvent[],
-	settings: ModelSettings
-): Promise<ContextStatusValue | null> {
-	await settings.load();
-	return contextStatusFromLog(events, lookupWithWindow(settings.config.contextWindow));
+	settings: Pick<ModelSettings, 'loadStored' | 'config'>,
+	shown: { get(): ContextStatusValue | null; set(status: ContextStatusValue | null): unknown }
+): Promise<void> {
+	await settings.loadStored();
+	const status = () =>
+		contextStatusFromLog(events, lookupWithWindow(settings.config.contextWindow));
+	const first = status();
+	shown.set(first);
+	if (modelCatalogReady()) return;
+	void whenModelCatalogLoaded().then(() => shown.get() === first && shown.set(status()));
 }
 
 /** The status the agent reported live; `costKnown` comes from the model table. */
