@@ -4,7 +4,6 @@
  * fetches it ahead of that (preloadEditor). One import for the page, shared by every caller.
  */
 import { whenIdle } from '$lib/components/common/when-idle';
-import { yieldToPage } from '$lib/runtime';
 
 export type EditorModule = typeof import('./editor-chunk');
 
@@ -20,33 +19,16 @@ export function loadEditor(): Promise<EditorModule> {
 }
 
 /**
- * CodeMirror's core, a part per import. Evaluated as one chunk, its top level (the base themes'
- * style modules, the legacy token table) was one task of ~60 ms, in the idle time while a
- * project opens. Every dynamic import is a chunk of its own, so these evaluate one per task, and
- * the editor's chunk then finds them done.
- */
-const CORE_PARTS = [
-	() => import('@codemirror/state'),
-	() => import('@codemirror/view'),
-	() => import('@codemirror/language'),
-	() => import('@codemirror/commands'),
-	() => import('@codemirror/search')
-];
-
-/**
  * Starts loading the editor when the page is idle (soon after the shell paints): CodeMirror's
- * core part by part, a task apart, then the rest. A file opened meanwhile does not wait for the
- * parts in turn: loadEditor() imports everything left at once.
+ * core part by part, a task apart (preload-core.ts), then the rest. A file opened meanwhile does
+ * not wait for the parts in turn: loadEditor() imports everything left at once.
  */
 export function preloadEditor(): () => void {
 	let stopped = false;
 	const cancel = whenIdle(() => {
 		void (async () => {
-			for (const part of CORE_PARTS) {
-				if (stopped || loading) break;
-				await part();
-				await yieldToPage();
-			}
+			const { preloadCore } = await import('./preload-core');
+			await preloadCore(() => stopped || loading !== undefined);
 			if (!stopped) await loadEditor();
 		})().catch(() => {}); // a file that opens loads the editor again and says what failed
 	}, 2000);

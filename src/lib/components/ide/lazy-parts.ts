@@ -7,6 +7,7 @@
  */
 import { loadOnce as once } from '$lib/components/common/load-once';
 import { whenIdle } from '$lib/components/common/when-idle';
+import type { ChangeReview, ChangeReviewOptions } from '$lib/state/changes';
 
 export const loadShareDialog = once(() => import('$lib/components/share/ShareDialog.svelte'));
 export const loadSettingsDialog = once(
@@ -16,6 +17,15 @@ export const loadQuickOpen = once(() => import('./QuickOpen.svelte'));
 export const loadSearchPanel = once(() => import('$lib/components/search/SearchPanel.svelte'));
 export const loadCommandPalette = once(() => import('./CommandPalette.svelte'));
 export const loadChangesPanel = once(() => import('$lib/components/changes/ChangesPanel.svelte'));
+
+/**
+ * The Changes review (what the chat's turns changed, reverts, the tree's marks), made once the
+ * chat is open: its code is not the first paint's, and the route had no room left for it.
+ */
+export async function loadChangeReview(options: ChangeReviewOptions): Promise<ChangeReview> {
+	const { ChangeReview } = await import('$lib/state/changes');
+	return new ChangeReview(options);
+}
 /** Not an action's, but not the first paint's either: PreviewPane asks for it once that is done. */
 export const loadConsolePanel = once(() => import('$lib/components/preview/ConsolePanel.svelte'));
 export const loadProcessesPanel = once(

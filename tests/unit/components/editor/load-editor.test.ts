@@ -1,5 +1,5 @@
 /**
- * The idle preload evaluates CodeMirror's core a part per task (each import is its own chunk in
+ * The idle preload (load-editor.ts, preload-core.ts) evaluates CodeMirror's core a part per task (each import is its own chunk in
  * the build), so no one task evaluates all of it; a file that opens meanwhile takes the rest at once.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
