@@ -3,8 +3,6 @@ import type { ReportedChunk } from '../tooling/bundle-report';
 export interface Preload {
 	href: string;
 	as: 'script' | 'style';
-	/** The offline runtime's chunks: asked for at once, but after what paints the shell. */
-	priority?: 'low';
 }
 
 export interface ProjectPreloads {

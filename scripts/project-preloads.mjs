@@ -6,9 +6,10 @@
 // name the scripts every page needs (SvelteKit's entry and the root layout). A page opened on
 // /project/<id> used to learn what the IDE needs in three waves, each after the one before had
 // downloaded and run: the entry, then the route's node (and the early reads' code, which
-// hooks.client imports), then just-bash. The inline script in src/app.html now asks for all of
-// them at once when the address is a project's; this fills in its list, which only exists once
-// the build has named the chunks, and updates the page's script policy to the filled script's hash.
+// hooks.client imports), then just-bash. The inline script in src/app.html now asks for the
+// route and the early reads at once when the address is a project's, and starts the reads (which
+// ask for just-bash); this fills in its list, which only exists once the build has named the
+// chunks, and updates the page's script policy to the filled script's hash.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -20,20 +21,13 @@ export const PLACEHOLDER = "/* project preloads */ { preload: [], start: '' }";
 export const START_MODULE = /\/src\/lib\/state\/early-open-start\.ts$/;
 
 /**
- * The modules opening a project starts with, in the order they are wanted: the route (its shell
- * paints from it), the early reads (storage, the files, the newest chat), and the offline runtime
- * (just-bash, the largest download, last so it does not hold the others up on a slow line).
+ * The modules opening a project starts with: the route (its shell paints from it) and the early
+ * reads (storage, the files, the newest chat). Not the offline runtime: early-open-start asks for
+ * it (just-bash, ~350 KB gzip) the moment it runs. Listed here too, even at low priority, it took
+ * the bandwidth the shell's own scripts needed on a slow line (Fast 3G + 4× CPU: painted 0.95 s
+ * later, for a runtime ready 0.4 s sooner).
  */
-const RUNTIME_ROOTS = [
-	/\/src\/lib\/runtime\/browser\/bash-runtime\.ts$/,
-	/\/node_modules\/buffer\/index\.js$/,
-	/\/node_modules\/just-bash\/dist\/bundle\/browser\.js$/
-];
-export const PROJECT_ROOTS = [
-	/\/src\/routes\/project\/\[id\]\/\+page\.svelte$/,
-	START_MODULE,
-	...RUNTIME_ROOTS
-];
+export const PROJECT_ROOTS = [/\/src\/routes\/project\/\[id\]\/\+page\.svelte$/, START_MODULE];
 
 /** `roots` (chunk file names) and every chunk they import statically, however deep. */
 export function staticClosure(report, roots) {
@@ -81,20 +75,17 @@ function preloadList(report, manifest, alreadyPreloaded) {
 	};
 	const wanted = [];
 	const seen = new Set(alreadyPreloaded);
-	const add = (file, as, low) => {
+	const add = (file, as) => {
 		if (seen.has(file)) return;
 		seen.add(file);
-		wanted.push({ href: `/${file}`, as, ...(low ? { priority: 'low' } : {}) });
+		wanted.push({ href: `/${file}`, as });
 	};
 	// Root by root, in PROJECT_ROOTS' order; within one, order does not matter (all are asked for
 	// at once, and a module runs only when everything it imports has arrived).
-	// The runtime's chunks (just-bash alone is ~350 KB gzip) go at low priority: on a slow line
-	// they took the bandwidth the shell's own scripts needed, and painted it ~0.6 s later.
 	for (const pattern of PROJECT_ROOTS) {
-		const low = RUNTIME_ROOTS.includes(pattern);
 		for (const file of staticClosure(report, chunkOf(pattern))) {
-			for (const css of cssByFile.get(file) ?? []) add(css, 'style', low);
-			add(file, 'script', low);
+			for (const css of cssByFile.get(file) ?? []) add(css, 'style');
+			add(file, 'script');
 		}
 	}
 	return wanted;
