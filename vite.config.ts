@@ -42,6 +42,16 @@ export default defineConfig({
 		esbuildOptions: { plugins: [zlibShimEsbuild] }
 	},
 	worker: { format: 'es' },
+	build: {
+		rollupOptions: {
+			output: {
+				// Vite's helper for dynamic imports, on its own: left to Rollup it shared a chunk with
+				// Svelte's runtime, and the early reads (which import nothing of Svelte) then waited
+				// for that 45 KB chunk to arrive before they could start (scripts/project-preloads.mjs).
+				manualChunks: (id) => (id.includes('vite/preload-helper') ? 'preload-helper' : undefined)
+			}
+		}
+	},
 	test: {
 		// Vitest's default is one worker less than the cores: one worker on a 2-core machine. Most
 		// slow tests wait (on a spawned CLI, a server, a timer) rather than compute, so more

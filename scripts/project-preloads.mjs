@@ -21,13 +21,15 @@ export const PLACEHOLDER = "/* project preloads */ { preload: [], start: '' }";
 export const START_MODULE = /\/src\/lib\/state\/early-open-start\.ts$/;
 
 /**
- * The modules opening a project starts with: the route (its shell paints from it) and the early
- * reads (storage, the files, the newest chat). Not the offline runtime: early-open-start asks for
+ * The modules opening a project starts with, in the order asked for: the early reads (storage,
+ * the files, the newest chat, the ownership claim), then the route (its shell paints from it).
+ * The early reads' code is small and arrives first, so the reads run before SvelteKit's entry
+ * and the route (~40 files) have arrived and run, rather than after. Not the offline runtime: early-open-start asks for
  * it (just-bash, ~350 KB gzip) the moment it runs. Listed here too, even at low priority, it took
  * the bandwidth the shell's own scripts needed on a slow line (Fast 3G + 4× CPU: painted 0.95 s
  * later, for a runtime ready 0.4 s sooner).
  */
-export const PROJECT_ROOTS = [/\/src\/routes\/project\/\[id\]\/\+page\.svelte$/, START_MODULE];
+export const PROJECT_ROOTS = [START_MODULE, /\/src\/routes\/project\/\[id\]\/\+page\.svelte$/];
 
 /** `roots` (chunk file names) and every chunk they import statically, however deep. */
 export function staticClosure(report, roots) {
@@ -74,18 +76,23 @@ function preloadList(report, manifest, alreadyPreloaded) {
 			: [chunk.fileName];
 	};
 	const wanted = [];
-	const seen = new Set(alreadyPreloaded);
-	const add = (file, as) => {
-		if (seen.has(file)) return;
+	const seen = new Set();
+	const already = new Set(alreadyPreloaded);
+	const add = (file, as, early) => {
+		if (seen.has(file) || (!early && already.has(file))) return;
 		seen.add(file);
 		wanted.push({ href: `/${file}`, as });
 	};
-	// Root by root, in PROJECT_ROOTS' order; within one, order does not matter (all are asked for
-	// at once, and a module runs only when everything it imports has arrived).
+	// Root by root, in PROJECT_ROOTS' order; within one, order does not matter (a module runs only
+	// when everything it imports has arrived). Requests are answered about in the order made, so
+	// the early reads' closure is listed whole, even what the HTML's own links ask for after this
+	// script (idb-keyval and zod, shared with the root layout); the same file asked for twice is
+	// fetched once.
 	for (const pattern of PROJECT_ROOTS) {
+		const early = pattern === START_MODULE;
 		for (const file of staticClosure(report, chunkOf(pattern))) {
-			for (const css of cssByFile.get(file) ?? []) add(css, 'style');
-			add(file, 'script');
+			for (const css of cssByFile.get(file) ?? []) add(css, 'style', early);
+			add(file, 'script', early);
 		}
 	}
 	return wanted;

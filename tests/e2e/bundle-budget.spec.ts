@@ -297,3 +297,13 @@ function catalogRequested(page: Page): Promise<boolean> {
 		)
 		.then((paths) => paths.some((path) => owners(path).some((owner) => CATALOG.test(owner))));
 }
+
+test("the early reads' code needs nothing of Svelte (it runs before SvelteKit's entry has arrived)", () => {
+	const start = chunks.find(containing(/src\/lib\/state\/early-open-start\.ts$/));
+	expect(start, 'no chunk holds state/early-open-start.ts').toBeDefined();
+	const closure = [...closureOf([start!])];
+	const svelte = closure.filter((path) => owners(path).includes('svelte'));
+	expect(svelte, `chunks of Svelte's runtime in the early reads' imports`).toEqual([]);
+	// Storage and the project's reads are in it: the test looks at the right closure.
+	expect(closure.flatMap(owners)).toContain('idb-keyval');
+});

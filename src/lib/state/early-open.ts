@@ -14,6 +14,8 @@ import {
 	listenForSavedFiles,
 	loadProjectSnapshot,
 	openStorage,
+	preclaimProject,
+	type PreclaimedLocks,
 	type ProjectMeta,
 	type ProjectSnapshot
 } from '$lib/storage';
@@ -28,6 +30,11 @@ export interface ProjectReads {
 	readonly chat: ChatSessionStore;
 	/** Paths other tabs saved since the reads started; stops listening. Empty when never listened. */
 	takeSavedSince(): readonly string[];
+	/**
+	 * The project's ownership lock, asked for as the page started (early reads only): the
+	 * session's ProjectOwnership claims through it and finds the answer already in.
+	 */
+	readonly locks?: PreclaimedLocks;
 }
 
 /** Starts the reads now (the session does this itself when nothing was started early). */
@@ -59,8 +66,10 @@ export function startEarlyOpen(pathname: string): void {
 	if (!projectId || early) return;
 	const saved: string[] = [];
 	const stopListening = listenForSavedFiles(projectId, (paths) => saved.push(...paths));
+	const locks = preclaimProject(projectId);
 	const reads: ProjectReads = {
 		...startProjectReads(projectId),
+		...(locks ? { locks } : {}),
 		takeSavedSince() {
 			stopListening();
 			return saved.splice(0);
@@ -89,6 +98,7 @@ function takeEarly(): typeof early {
 function free(unclaimed: typeof early): void {
 	if (!unclaimed) return;
 	unclaimed.reads.takeSavedSince();
+	unclaimed.reads.locks?.abandon();
 	void unclaimed.reads.runtime.then((runtime) => runtime.dispose()).catch(() => {});
 }
 

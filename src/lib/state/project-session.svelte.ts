@@ -153,7 +153,9 @@ export class ProjectSession {
 			projectId: this.projectId,
 			onStateChange: (state) => this.#onOwnership(state),
 			beforeHandOver: () => this.#beforeHandOver(),
-			onFilesSaved: (paths) => this.#takeIn(paths)
+			onFilesSaved: (paths) => this.#takeIn(paths),
+			// The claim asked for as the page started, when it did (early reads).
+			...(reads.locks ? { locks: reads.locks } : {})
 		});
 		const claimed = this.#ownership.start();
 		// Saved by other tabs while the early reads ran: taken in once the workspace exists.

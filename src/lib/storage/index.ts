@@ -97,6 +97,7 @@ export {
 	type LockRequester,
 	type ProjectOwnershipOptions
 } from './project-ownership';
+export { preclaimLock, preclaimProject, type PreclaimedLocks } from './project-preclaim';
 export { sessionEventSchema } from './event-schema';
 export { loadStoredPaths, type StoredState } from './file-sync';
 export {

@@ -40,7 +40,7 @@ export interface ProjectOwnershipOptions {
 }
 
 /** The project's Web Lock and BroadcastChannel (separate namespaces, so one name serves both). */
-function ownershipName(projectId: string): string {
+export function ownershipName(projectId: string): string {
 	return `kiln-project:${projectId}`;
 }
 

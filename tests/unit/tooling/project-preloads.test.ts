@@ -50,7 +50,12 @@ const REPORT: ReportedChunk[] = [
 		[`${ROOT}/src/routes/project/[id]/+page.svelte`, `${ROOT}/src/lib/components/ide/Ide.svelte`],
 		['_app/immutable/chunks/svelte.js', '_app/immutable/chunks/storage.js']
 	),
-	chunk('_app/immutable/chunks/storage.js', [`${ROOT}/src/lib/storage/index.ts`]),
+	chunk(
+		'_app/immutable/chunks/storage.js',
+		[`${ROOT}/src/lib/storage/index.ts`],
+		['_app/immutable/chunks/idb.js']
+	),
+	chunk('_app/immutable/chunks/idb.js', [`${ROOT}/node_modules/idb-keyval/dist/index.js`]),
 	chunk(
 		'_app/immutable/chunks/start-open.js',
 		[`${ROOT}/src/lib/state/early-open-start.ts`],
@@ -96,33 +101,28 @@ const MANIFEST = {
 };
 
 describe("a project's preloads", () => {
-	it('lists the route (with its node) and the early reads, not the runtime', () => {
+	it('lists the early reads, then the route (with its node), not the runtime', () => {
 		const { preload, start } = projectPreloads(REPORT, MANIFEST, [
 			'_app/immutable/entry/start.js',
-			'_app/immutable/chunks/svelte.js'
+			'_app/immutable/chunks/svelte.js',
+			'_app/immutable/chunks/idb.js'
 		]);
 		const hrefs = preload.map((entry) => entry.href);
 		expect(start).toBe('/_app/immutable/chunks/start-open.js');
-		expect(hrefs).toEqual([
-			expect.any(String),
-			expect.any(String),
-			expect.any(String),
-			expect.any(String),
-			expect.any(String),
-			expect.any(String)
-		]);
-		expect([...hrefs].sort()).toEqual([
-			'/_app/immutable/assets/ide.css',
+		// The early reads' whole closure first, so that it arrives first: the HTML preloads idb.js
+		// too, but only after this list, behind the route's chunks.
+		expect(hrefs.slice(0, 4).sort()).toEqual([
 			'/_app/immutable/chunks/early.js',
-			'/_app/immutable/chunks/page.js',
+			'/_app/immutable/chunks/idb.js',
 			'/_app/immutable/chunks/start-open.js',
-			'/_app/immutable/chunks/storage.js',
+			'/_app/immutable/chunks/storage.js'
+		]);
+		// Then the route's, without what the HTML or the early reads already asked for.
+		expect(hrefs.slice(4).sort()).toEqual([
+			'/_app/immutable/assets/ide.css',
+			'/_app/immutable/chunks/page.js',
 			'/_app/immutable/nodes/4.js'
 		]);
-		// The route first: the shell paints from it.
-		expect(hrefs.indexOf('/_app/immutable/chunks/page.js')).toBeLessThan(
-			hrefs.indexOf('/_app/immutable/chunks/start-open.js')
-		);
 		// The route's stylesheet comes as a style preload; the root layout's is the HTML's already.
 		expect(preload).toContainEqual({ href: '/_app/immutable/assets/ide.css', as: 'style' });
 		// Left out: what the HTML preloads already (svelte.js), what no project needs at once (the
