@@ -5,6 +5,11 @@
  * first send. Here the same tables are built in slices with a pause between them, and the encoder
  * is created over an empty rank list (nothing to walk) and handed the finished tables.
  *
+ * `pause` is offered after every few hundred ranks and decides itself whether to give the page
+ * the main thread (a time budget, see timeSlices): slices of a fixed 10,000 ranks were 2–5 ms
+ * here but 50–100 ms on a phone-speed CPU (Chromium's 4× throttle), where the Map's growth and
+ * the garbage it leaves fall in whichever slice is running.
+ *
  * The tables are gpt-tokenizer 4's own internals, so this checks that they are where it expects
  * them and reports `undefined` otherwise (the caller then builds the encoder the plain way); the
  * unit test compares its counts with the library's on varied text, so an upgrade that changes
@@ -15,8 +20,8 @@ import { compareUint8Arrays } from 'gpt-tokenizer/utfUtil';
 
 export type O200kRanks = readonly (string | readonly number[] | undefined)[];
 
-/** Ranks walked per slice: about 2–5 ms each here. */
-const SLICE = 10_000;
+/** Ranks walked between offers to pause: well under a millisecond here, a few at 4× slower. */
+const STEP = 500;
 
 /** What BytePairEncodingCore's constructor derives from the ranks (gpt-tokenizer 4.x). */
 interface CoreTables {
@@ -36,8 +41,8 @@ const TABLE_KEYS: readonly (keyof CoreTables)[] = [
 ];
 
 /**
- * The o200k encoding over `ranks`, built with `pause()` awaited between slices; undefined when
- * this gpt-tokenizer keeps its tables elsewhere.
+ * The o200k encoding over `ranks`, with `pause()` awaited every STEP ranks (it returns at once
+ * while its time budget lasts); undefined when this gpt-tokenizer keeps its tables elsewhere.
  */
 export async function buildO200kEncoding(
 	ranks: O200kRanks,
@@ -47,8 +52,8 @@ export async function buildO200kEncoding(
 	const nonUtf = new Map<number, Uint8Array>();
 	const sorted: [Uint8Array, number][] = [];
 	let count = 0;
-	for (let start = 0; start < ranks.length; start += SLICE) {
-		const end = Math.min(ranks.length, start + SLICE);
+	for (let start = 0; start < ranks.length; start += STEP) {
+		const end = Math.min(ranks.length, start + STEP);
 		for (let rank = start; rank < end; rank++) {
 			const value = ranks[rank];
 			if (value === undefined) continue; // a hole: the library skips unused ranks too

@@ -9,6 +9,7 @@
  * before: the counts are the same either way.
  */
 import type { RanksSlice } from './o200k-ranks-protocol';
+import { SLICE_MS, timeSlices } from '../../runtime';
 
 export type Counter = (text: string) => number;
 
@@ -79,8 +80,10 @@ async function counterFromRanks(ranks: (string | number[])[]): Promise<Counter> 
 	]);
 	await nextTask();
 	const api =
-		(await buildO200kEncoding(ranks, nextTask)) ??
-		GptEncoding.getEncodingApi('o200k_base', () => ranks);
+		(await buildO200kEncoding(
+			ranks,
+			timeSlices(SLICE_MS, () => performance.now(), nextTask)
+		)) ?? GptEncoding.getEncodingApi('o200k_base', () => ranks);
 	return (text) => api.countTokens(text, COUNT_OPTIONS);
 }
 

@@ -41,14 +41,17 @@ function whenIdle(task: () => void): void {
  * Fetches, in idle time, what the first send needs: the agent's code, then the tokenizer's
  * tables, the model catalog (windows and prices, ~75 KiB that opening the IDE no longer waits
  * for) and the SDK of the provider the settings name (when they name one). Nothing is run;
- * failures are left for the send, which retries and explains.
+ * failures are left for the send, which retries and explains. Once the tokenizer is in, the
+ * tools' definitions and the system prompt are counted a slice at a time in idle time: every
+ * request holds them, and a new chat's first one counted them all in one task (~20 ms here, a
+ * long task on a slower CPU).
  */
 export function prefetchAgent(provider: () => Pick<ProviderConfig, 'provider'> | undefined): void {
 	whenIdle(() => {
 		void loadAgentCode().then(
 			(code) =>
 				whenIdle(() => {
-					void code.loadTokenizer();
+					void code.warmSessionTokenCounts([]).catch(() => {}); // loads the tokenizer first
 					void loadModelCatalog();
 					const config = provider();
 					if (config) void preloadProvider(config);
