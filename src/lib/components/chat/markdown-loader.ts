@@ -1,7 +1,9 @@
 /**
- * marked + DOMPurify (markdown.ts) are loaded when the chat first shows a reply, not with the IDE:
- * a person who never chats never downloads them. Until they arrive a reply shows as plain text.
+ * marked + DOMPurify (markdown.ts) are loaded when the chat first shows a reply, or when the
+ * person first sends (warmMarkdown), not with the IDE: a person who never chats never downloads
+ * them. Until they arrive a reply shows as plain text.
  */
+import { whenIdle } from '$lib/components/common/when-idle';
 export type MarkdownModule = typeof import('./markdown');
 
 let loading: Promise<MarkdownModule> | undefined;
@@ -20,3 +22,19 @@ export function loadMarkdown(): Promise<MarkdownModule> {
  * one block, and formatting a megabyte of it at once would freeze the page.
  */
 export const TYPED_MARKDOWN_MAX_CHARS = 20_000;
+
+let warmed = false;
+
+/**
+ * Loads the Markdown code and renders its warm-up text (markdown.ts warmUp) in idle time, once
+ * per page: called on the first send, while the answer is awaited, so the first reply renders
+ * with marked's rules compiled rather than compiling them in the task that shows it.
+ */
+export function warmMarkdown(): void {
+	if (warmed) return;
+	warmed = true;
+	loadMarkdown().then(
+		(module) => void whenIdle(() => module.warmUp(), 2_000),
+		() => (warmed = false) // offline: the reply loads it again, or the next send warms it
+	);
+}
