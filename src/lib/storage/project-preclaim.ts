@@ -49,9 +49,9 @@ export function preclaimLock(
 				!options.steal &&
 				!options.signal &&
 				typeof callback === 'function';
-			if (taken || !plainClaim) {
-				return (locks.request as (...a: unknown[]) => Promise<unknown>)(...args);
-			}
+			// Anything else goes to the lock manager as it was asked (called on it, not detached).
+			if (taken || !plainClaim)
+				return Reflect.apply(locks.request, locks, args) as Promise<unknown>;
 			taken = true;
 			adopt(callback);
 			return early;
