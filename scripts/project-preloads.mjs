@@ -24,10 +24,10 @@ export const START_MODULE = /\/src\/lib\/state\/early-open-start\.ts$/;
  * The modules opening a project starts with, in the order asked for: the early reads (storage,
  * the files, the newest chat, the ownership claim), then the route (its shell paints from it).
  * The early reads' code is small and arrives first, so the reads run before SvelteKit's entry
- * and the route (~40 files) have arrived and run, rather than after. Not the offline runtime: early-open-start asks for
- * it (just-bash, ~350 KB gzip) the moment it runs. Listed here too, even at low priority, it took
- * the bandwidth the shell's own scripts needed on a slow line (Fast 3G + 4× CPU: painted 0.95 s
- * later, for a runtime ready 0.4 s sooner).
+ * and the route (~40 files) have arrived and run, rather than after. Not the offline runtime:
+ * early-open-start asks for it (just-bash, ~350 KB gzip) the moment it runs. Listed here too, even
+ * at low priority, it took the bandwidth the shell's own scripts needed on a slow line (Fast 3G +
+ * 4× CPU: painted 0.95 s later, for a runtime ready 0.4 s sooner).
  */
 export const PROJECT_ROOTS = [START_MODULE, /\/src\/routes\/project\/\[id\]\/\+page\.svelte$/];
 
