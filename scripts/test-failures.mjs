@@ -53,13 +53,30 @@ export function playwrightFailures(report) {
 			for (const test of spec.tests ?? []) {
 				if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
 				const failedRun = (test.results ?? []).find((result) => result.status !== 'passed');
-				const reason = firstLine(failedRun?.errors?.[0]?.message ?? failedRun?.status);
+				const reason = playwrightReason(failedRun);
 				const flaky = test.status === 'flaky' ? ' (passed on retry)' : '';
 				failures.push(`${spec.file}:${spec.line} › ${spec.title}${flaky} — ${reason}`);
 			}
 		}
 	}
 	return failures;
+}
+
+/**
+ * The error's first line, and where the failing assertion is and what it received: a test with
+ * several similar assertions (three `toBeFocused` checks) and a failure that only happens on CI
+ * is diagnosed from this line alone.
+ */
+function playwrightReason(failedRun) {
+	const error = failedRun?.errors?.[0];
+	const reason = firstLine(error?.message ?? failedRun?.status);
+	const details = [];
+	if (typeof error?.location?.line === 'number') details.push(`line ${error.location.line}`);
+	// eslint-disable-next-line no-control-regex -- colour codes are control characters by nature
+	const plain = String(error?.message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+	const received = /^Received(?: string)?:\s*(.+)$/m.exec(plain)?.[1]?.trim();
+	if (received) details.push(`received ${firstLine(received).slice(0, 80)}`);
+	return details.length > 0 ? `${reason} (${details.join(', ')})` : reason;
 }
 
 /** Failed rows of a table suite's summary (the rows its table marks ✗), cut to a readable length. */

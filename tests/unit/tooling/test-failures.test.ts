@@ -105,6 +105,44 @@ describe('playwrightFailures', () => {
 		]);
 	});
 
+	it('adds the failing assertion’s line and what it received, so a CI-only failure can be told apart', () => {
+		const message = [
+			'\u001b[31mError: expect(locator).toBeFocused() failed\u001b[39m',
+			'',
+			"Locator:  getByRole('textbox', { name: 'Find' })",
+			'Expected: focused',
+			'Received: inactive',
+			'Timeout:  15000ms'
+		].join('\n');
+		const report = {
+			suites: [
+				{
+					specs: [
+						{
+							title: 'find',
+							file: 'palette.spec.ts',
+							line: 144,
+							tests: [
+								{
+									status: 'unexpected',
+									results: [
+										{
+											status: 'failed',
+											errors: [{ message, location: { file: 'x', line: 156, column: 3 } }]
+										}
+									]
+								}
+							]
+						}
+					]
+				}
+			]
+		};
+		expect(playwrightFailures(report)).toEqual([
+			'palette.spec.ts:144 › find — Error: expect(locator).toBeFocused() failed (line 156, received inactive)'
+		]);
+	});
+
 	it('cuts a long reason so one failure stays one readable line', () => {
 		const [line = ''] = playwrightFailures({
 			suites: [{ specs: [spec('long', 'unexpected', 'x'.repeat(500))] }]
