@@ -11,9 +11,11 @@ export function byteLength(data: FileData): number {
 	return typeof data === 'string' ? encoder.encode(data).byteLength : data.byteLength;
 }
 
-/** The content's SHA-256 as lower-case hex: the key its blob is stored under. */
-export async function sha256Hex(data: FileData): Promise<string> {
-	const bytes = bytesOf(data);
+/**
+ * The SHA-256 of a file's bytes (bytesOf) as lower-case hex: the key its blob is stored under.
+ * Takes the bytes, not the content: the caller needs their length too, and encodes once.
+ */
+export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
 	// A view on part of a larger buffer must be hashed as the view, not the whole buffer.
 	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
 	let hex = '';

@@ -13,6 +13,7 @@ import {
 	loadCheckpoint,
 	type FileData
 } from '../../../src/lib/storage';
+import { batchesOf } from '../../../src/lib/storage/checkpoints';
 import { getStores } from '../../../src/lib/storage/stores';
 import { freshIndexedDb } from './reset';
 
@@ -57,6 +58,37 @@ describe('checkpoints', () => {
 		expect(loaded?.meta.skipped).toEqual([{ path: 'node_modules', reason: 'node_modules' }]);
 		// Two files with one content: one blob.
 		expect(await keys(getStores().checkpointBlobs)).toHaveLength(2);
+	});
+
+	it('stores a checkpoint larger than one write batch whole, and counts its new bytes once', async () => {
+		// Four 1.5 MB files and a few small ones: more than one 2 MB batch of blobs.
+		const files: Record<string, FileData> = manyFiles(5, 100);
+		for (let i = 0; i < 4; i++) files[`big${i}.txt`] = `big ${i}\n`.padEnd(1_500_000, String(i));
+		files['bytes.bin'] = new Uint8Array(700_000).fill(7);
+		const meta = await createCheckpoint('p1', {
+			sessionId: 's1',
+			reason: 'turn-start',
+			files,
+			stats: statsOf({ ...files, 'bytes.bin': 'x'.repeat(700_000) }, 1)
+		});
+		expect(meta.fileCount).toBe(10);
+		expect(meta.newBytes).toBe(4 * 1_500_000 + 700_000 + 5 * 100);
+		expect(meta.totalBytes).toBe(meta.newBytes);
+		expect(await keys(getStores().checkpointBlobs)).toHaveLength(10);
+		expect((await loadCheckpoint(meta.id))?.files).toEqual(files);
+	});
+
+	it('finds blobs already stored, past one run of key checks, and stores only what is new', async () => {
+		const files = manyFiles(450, 50);
+		await createCheckpoint('p1', { sessionId: 's1', reason: 'turn-start', files });
+		const more = { ...files, 'new.txt': 'only this is new' };
+		const meta = await createCheckpoint('p2', {
+			sessionId: 's2',
+			reason: 'turn-start',
+			files: more
+		});
+		expect(meta.newBytes).toBe('only this is new'.length);
+		expect(await keys(getStores().checkpointBlobs)).toHaveLength(451);
 	});
 
 	it('writes about the changed file only for a one-file change in a large project', async () => {
@@ -261,5 +293,20 @@ describe('deleting a chat', () => {
 			'only-kept.txt': 'only the kept chat held this'
 		});
 		expect(await keys(getStores().checkpointBlobs)).toHaveLength(2);
+	});
+});
+
+describe('batchesOf', () => {
+	const size = (n: number) => n;
+
+	it('cuts items into runs of at most the limit, in order', () => {
+		expect(batchesOf([1, 2, 3, 4, 1], size, 5)).toEqual([[1, 2], [3], [4, 1]]);
+		expect(batchesOf([2, 3, 5], size, 5)).toEqual([[2, 3], [5]]);
+	});
+
+	it('puts an item over the limit in a run of its own, and makes no empty run', () => {
+		expect(batchesOf([9, 1, 1], size, 5)).toEqual([[9], [1, 1]]);
+		expect(batchesOf([1, 9], size, 5)).toEqual([[1], [9]]);
+		expect(batchesOf([], size, 5)).toEqual([]);
 	});
 });

@@ -1,4 +1,5 @@
 import type { CheckpointFileStat, CheckpointSkip, FileData } from '$lib/storage';
+import { timeSlices } from '$lib/runtime';
 import type { Workspace } from '$lib/workspace';
 
 /** What checkpoints read of the project and, to restore one, write. */
@@ -6,7 +7,7 @@ export type CheckpointWorkspace = Pick<
 	Workspace,
 	'allFiles' | 'listDir' | 'peekText' | 'readBytes' | 'writeFile' | 'remove' | 'mkdir' | 'getFile'
 > &
-	Partial<Pick<Workspace, 'idle' | 'flush'>>;
+	Partial<Pick<Workspace, 'idle' | 'flush' | 'revision'>>;
 
 /** The project's files as a checkpoint keeps them. */
 export interface WorkspaceCapture {
@@ -31,20 +32,44 @@ export async function settleWorkspace(workspace: CheckpointWorkspace): Promise<v
 	await workspace.idle?.();
 }
 
+/** How many times a capture is read in slices before it is read in one go. */
+const SLICED_ATTEMPTS = 2;
+
+const noPause = async () => {};
+
 /**
  * Reads the project's files as they are now: text from the workspace's index (no copy through
  * the runtime), bytes from the runtime. node_modules, .git and ignored files are left out and
  * listed in `skipped`.
+ *
+ * Read in slices (2,000 files were one task of 25 ms here, 100 ms at 4x CPU, in the send that
+ * made the checkpoint), and kept consistent by the workspace's revision: when the project
+ * changed meanwhile, it is read again, the last time in one go.
  */
 export async function captureWorkspace(workspace: CheckpointWorkspace): Promise<WorkspaceCapture> {
 	await settleWorkspace(workspace);
+	for (let attempt = 1; ; attempt++) {
+		const revision = workspace.revision;
+		const sliced = revision !== undefined && attempt <= SLICED_ATTEMPTS;
+		const capture = await readCapture(workspace, sliced ? timeSlices() : noPause);
+		if (!sliced) return capture;
+		// A write that began during the reading has ended (and counted) once the workspace is idle.
+		await workspace.idle?.();
+		if (workspace.revision === revision) return capture;
+	}
+}
+
+async function readCapture(
+	workspace: CheckpointWorkspace,
+	pause: () => Promise<void>
+): Promise<WorkspaceCapture> {
 	const files: Record<string, FileData> = {};
 	const stats: Record<string, CheckpointFileStat> = {};
 	const skipped: CheckpointSkip[] = [];
-	const dirs: string[] = [];
-	walkDirs(workspace, '', dirs, skipped);
+	const dirs = await walkDirs(workspace, skipped, pause);
 	const binaries: string[] = [];
 	for (const file of workspace.allFiles()) {
+		await pause();
 		if (file.ignored) {
 			skipped.push({ path: file.path, reason: 'ignored' });
 			continue;
@@ -67,25 +92,29 @@ export async function captureWorkspace(workspace: CheckpointWorkspace): Promise<
 	return { files, stats, dirs, skipped };
 }
 
-function walkDirs(
+/** The folders to keep, parents first (depth first, as listed), node_modules noted in `skipped`. */
+async function walkDirs(
 	workspace: CheckpointWorkspace,
-	dir: string,
-	dirs: string[],
-	skipped: CheckpointSkip[]
-): void {
-	for (const node of workspace.listDir(dir)) {
-		if (node.type !== 'directory') continue;
-		if (node.name === 'node_modules') {
-			skipped.push({ path: node.path, reason: 'node_modules' });
-			continue;
-		}
-		if (node.ignored) {
+	skipped: CheckpointSkip[],
+	pause: () => Promise<void>
+): Promise<string[]> {
+	const dirs: string[] = [];
+	const visit = async (dir: string): Promise<void> => {
+		await pause();
+		for (const node of workspace.listDir(dir)) {
+			if (node.type !== 'directory') continue;
+			if (node.name === 'node_modules') {
+				skipped.push({ path: node.path, reason: 'node_modules' });
+				continue;
+			}
 			// Ignored files inside are listed one by one from allFiles; the folder itself is not kept.
-			continue;
+			if (node.ignored) continue;
+			dirs.push(node.path);
+			await visit(node.path);
 		}
-		dirs.push(node.path);
-		walkDirs(workspace, node.path, dirs, skipped);
-	}
+	};
+	await visit('');
+	return dirs;
 }
 
 /** "node_modules and 3 ignored files are not checkpointed", or null when nothing was left out. */
