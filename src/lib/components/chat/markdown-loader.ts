@@ -26,15 +26,30 @@ export const TYPED_MARKDOWN_MAX_CHARS = 20_000;
 let warmed = false;
 
 /**
- * Loads the Markdown code and renders its warm-up text (markdown.ts warmUp) in idle time, once
- * per page: called on the first send, while the answer is awaited, so the first reply renders
- * with marked's rules compiled rather than compiling them in the task that shows it.
+ * Loads the Markdown code and runs its warm-up (markdown.ts warmUpSteps) in idle time, once per
+ * page: called on the first send, while the answer is awaited, so the first reply renders with
+ * marked's rules compiled rather than compiling them in the task that shows it.
  */
 export function warmMarkdown(): void {
 	if (warmed) return;
 	warmed = true;
 	loadMarkdown().then(
-		(module) => void whenIdle(() => module.warmUp(), 2_000),
+		(module) => runWhenIdle(module.warmUpSteps()),
 		() => (warmed = false) // offline: the reply loads it again, or the next send warms it
 	);
+}
+
+/** How long one idle callback runs steps: well under a long task, even at 4x CPU. */
+const IDLE_SLICE_MS = 6;
+
+/** Runs `steps` in order in idle time, as many per idle callback as fit in IDLE_SLICE_MS. */
+export function runWhenIdle(steps: readonly (() => void)[], now = () => performance.now()): void {
+	let next = 0;
+	const slice = () => {
+		const start = now();
+		do steps[next++]?.();
+		while (next < steps.length && now() - start < IDLE_SLICE_MS);
+		if (next < steps.length) whenIdle(slice, 2_000);
+	};
+	if (steps.length > 0) whenIdle(slice, 2_000);
 }

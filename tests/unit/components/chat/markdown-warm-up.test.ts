@@ -5,7 +5,12 @@
  * compiling them in the task that shows it.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderMarkdown, WARM_UP_TEXT } from '../../../../src/lib/components/chat/markdown';
+import {
+	renderMarkdown,
+	WARM_UP_TEXT,
+	warmUpSteps
+} from '../../../../src/lib/components/chat/markdown';
+import { runWhenIdle } from '../../../../src/lib/components/chat/markdown-loader';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -17,21 +22,74 @@ describe('the Markdown warm-up', () => {
 		for (const tag of [...tags, 'del', 'a']) expect(root.querySelector(tag), tag).not.toBeNull();
 	});
 
-	it('renders it in idle time, once per page', async () => {
+	it('compiles each of marked’s rules in a step of its own, then renders the text', () => {
+		const steps = warmUpSteps();
+		// Every rule of every flavour (normal, GFM, breaks, pedantic), and the two renders.
+		expect(steps.length).toBeGreaterThan(100);
+		for (const step of steps) step();
+		// Running the rules on their own leaves them as marked expects: rendering still works.
+		const root = document.createElement('div');
+		root.innerHTML = renderMarkdown('Some *text*\n\n- a\n- b');
+		expect(root.querySelector('em')?.textContent).toBe('text');
+		expect(root.querySelectorAll('li')).toHaveLength(2);
+	});
+
+	it('does nothing more once a reply has rendered for real: the rules are compiled by then', async () => {
+		vi.resetModules();
+		const markdown = await import('../../../../src/lib/components/chat/markdown');
+		const steps = markdown.warmUpSteps();
+		const exec = vi.spyOn(RegExp.prototype, 'exec');
+		steps[0]!();
+		expect(exec).toHaveBeenCalled(); // the warm-up's own renders do not count as a reply
+		steps.at(-1)!();
+		exec.mockClear();
+		steps[1]!();
+		expect(exec).toHaveBeenCalled();
+
+		markdown.renderMarkdown('A reply');
+		exec.mockClear();
+		for (const step of steps) step();
+		expect(exec).not.toHaveBeenCalled();
+		exec.mockRestore();
+	});
+
+	it('runs the steps in idle time, a few milliseconds per idle callback, once per page', async () => {
 		const idle: (() => void)[] = [];
 		vi.stubGlobal('requestIdleCallback', (task: () => void) => idle.push(task));
 		vi.stubGlobal('cancelIdleCallback', () => {});
 		vi.resetModules();
 		const loader = await import('../../../../src/lib/components/chat/markdown-loader');
 		const markdown = await loader.loadMarkdown();
-		const warmUp = vi.spyOn(markdown, 'warmUp');
+		const steps = Array.from({ length: 5 }, () => vi.fn());
+		vi.spyOn(markdown, 'warmUpSteps').mockReturnValue(steps);
 
 		loader.warmMarkdown();
 		loader.warmMarkdown(); // a second send: nothing more
 		await vi.waitFor(() => expect(idle).toHaveLength(1));
-		expect(warmUp).not.toHaveBeenCalled(); // not in the send's own task
+		expect(steps[0]).not.toHaveBeenCalled(); // not in the send's own task
+		while (idle.length > 0) idle.shift()!();
+		for (const step of steps) expect(step).toHaveBeenCalledTimes(1);
+	});
+
+	it('stops a slice once its time is up and goes on in the next idle callback', () => {
+		const idle: (() => void)[] = [];
+		vi.stubGlobal('requestIdleCallback', (task: () => void) => idle.push(task));
+		vi.stubGlobal('cancelIdleCallback', () => {});
+		let clock = 0;
+		const ran: number[] = [];
+		// Each step takes 4 ms: two fit in a slice (the second ends it past the 6 ms budget).
+		const steps = [0, 1, 2, 3, 4].map((n) => () => {
+			ran.push(n);
+			clock += 4;
+		});
+		runWhenIdle(steps, () => clock);
+		expect(ran).toEqual([]);
 		idle.shift()!();
-		expect(warmUp).toHaveBeenCalledTimes(1);
+		expect(ran).toEqual([0, 1]);
+		idle.shift()!();
+		expect(ran).toEqual([0, 1, 2, 3]);
+		idle.shift()!();
+		expect(ran).toEqual([0, 1, 2, 3, 4]);
 		expect(idle).toHaveLength(0);
 	});
 });
