@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	buildRequest,
 	countedTexts,
@@ -9,7 +9,7 @@ import {
 	warmSessionTokenCounts,
 	type SessionEvent
 } from '../../../src/lib/agent';
-import { toolDefinitions } from '../../../src/lib/tools';
+import { TOOL_NAMES, toolDefinitions } from '../../../src/lib/tools';
 
 beforeAll(async () => {
 	expect(await loadTokenizer()).toBe(true);
@@ -111,5 +111,29 @@ describe('warming token counts of an opened session', () => {
 		await warmSessionTokenCounts(events, controller.signal);
 		const question = 'Question aborted-7: what is in f7?';
 		expect(knownTokenCount(question)).toBeUndefined();
+	});
+
+	it('builds the tools’ definitions one per idle period before it counts anything', async () => {
+		const idle: (() => void)[] = [];
+		vi.stubGlobal('requestIdleCallback', (task: () => void) => idle.push(task));
+		try {
+			const events = session(1, 'tools-first');
+			const question = 'Question tools-first-0: what is in f0?';
+			let done = false;
+			const warming = warmSessionTokenCounts(events).then(() => (done = true));
+			let periods = 0;
+			while (!done) {
+				await vi.waitFor(() => expect(idle.length > 0 || done).toBe(true));
+				if (done) break;
+				if (periods < TOOL_NAMES.length) expect(knownTokenCount(question)).toBeUndefined();
+				idle.shift()!();
+				periods++;
+			}
+			await warming;
+			expect(periods).toBeGreaterThanOrEqual(TOOL_NAMES.length);
+			expect(knownTokenCount(question)).toBe(countTokens(question));
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 });

@@ -110,7 +110,8 @@ type IdleScheduler = {
 };
 
 /** Resolves when the page is idle (or on the next macrotask where idle callbacks are missing). */
-function nextIdle(): Promise<void> {
+/** Resolves in the page's next idle period (at the latest after a second), or after a timer. */
+export function nextIdle(): Promise<void> {
 	const idle = (globalThis as IdleScheduler).requestIdleCallback;
 	return new Promise((resolve) => {
 		if (idle) idle(() => resolve(), { timeout: 1_000 });
