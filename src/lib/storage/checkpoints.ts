@@ -126,12 +126,13 @@ export async function createCheckpoint(
 		}
 		const bytes = bytesOf(data);
 		totalBytes += stat?.size ?? bytes.byteLength;
-		hashing.push(
-			sha256HexOfBytes(bytes).then((hash) => {
-				entries[path] = { hash, size: bytes.byteLength, mtimeMs: stat?.mtimeMs ?? -1 };
-				content.set(hash, { data, size: bytes.byteLength });
-			})
-		);
+		const hashed = sha256HexOfBytes(bytes).then((hash) => {
+			entries[path] = { hash, size: bytes.byteLength, mtimeMs: stat?.mtimeMs ?? -1 };
+			content.set(hash, { data, size: bytes.byteLength });
+		});
+		// Awaited below, after the loop: a failure meanwhile is not an unhandled rejection.
+		hashed.catch(() => {});
+		hashing.push(hashed);
 		await pause();
 	}
 	await Promise.all(hashing);

@@ -186,7 +186,7 @@ export function warmUpSteps(): (() => void)[] {
 	];
 }
 
-/** Whether Markdown was rendered for real (not by the warm-up). */
+/** Whether a reply was rendered for real (not by the warm-up). */
 let used = false;
 let warming = false;
 
@@ -219,7 +219,8 @@ export class MarkdownBlocks {
 
 	/** The sanitised HTML of each block, in order. */
 	render(text: string): string[] {
-		noteUse();
+		// The person's own message shows first, before any reply: it does not end the warm-up.
+		if (!this.#typed) noteUse();
 		const purify = getPurifier();
 		if (!purify) return [`<p>${escapeText(text)}</p>`];
 		const marked = getMarked(this.#typed);

@@ -34,7 +34,7 @@ describe('the Markdown warm-up', () => {
 		expect(root.querySelectorAll('li')).toHaveLength(2);
 	});
 
-	it('does nothing more once a reply has rendered for real: the rules are compiled by then', async () => {
+	it('does nothing more once a reply has rendered for real (not the person’s own message)', async () => {
 		vi.resetModules();
 		const markdown = await import('../../../../src/lib/components/chat/markdown');
 		const steps = markdown.warmUpSteps();
@@ -44,6 +44,12 @@ describe('the Markdown warm-up', () => {
 		steps.at(-1)!();
 		exec.mockClear();
 		steps[1]!();
+		expect(exec).toHaveBeenCalled();
+
+		// The person's own message renders first: the warm-up goes on.
+		new markdown.MarkdownBlocks({ typed: true }).render('My *question*');
+		exec.mockClear();
+		steps[2]!();
 		expect(exec).toHaveBeenCalled();
 
 		markdown.renderMarkdown('A reply');
