@@ -42,7 +42,7 @@ const noPause = async () => {};
  * the runtime), bytes from the runtime. node_modules, .git and ignored files are left out and
  * listed in `skipped`.
  *
- * Read in slices (2,000 files were one task of 25 ms here, 100 ms at 4x CPU, in the send that
+ * Read in slices (2,000 files were one task of ~100 ms at 4x CPU, profiled, in the send that
  * made the checkpoint), and kept consistent by the workspace's revision: when the project
  * changed meanwhile, it is read again, the last time in one go.
  */
