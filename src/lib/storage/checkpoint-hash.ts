@@ -6,11 +6,6 @@ export function bytesOf(data: FileData): Uint8Array {
 	return typeof data === 'string' ? encoder.encode(data) : data;
 }
 
-/** Bytes the content takes on disk (UTF-8 for text): what the workspace reports as its size. */
-export function byteLength(data: FileData): number {
-	return typeof data === 'string' ? encoder.encode(data).byteLength : data.byteLength;
-}
-
 /**
  * The SHA-256 of a file's bytes (bytesOf) as lower-case hex: the key its blob is stored under.
  * Takes the bytes, not the content: the caller needs their length too, and encodes once.

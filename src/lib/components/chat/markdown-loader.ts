@@ -4,6 +4,7 @@
  * them. Until they arrive a reply shows as plain text.
  */
 import { whenIdle } from '$lib/components/common/when-idle';
+import { timeSlices } from '$lib/runtime';
 export type MarkdownModule = typeof import('./markdown');
 
 let loading: Promise<MarkdownModule> | undefined;
@@ -34,7 +35,7 @@ export function warmMarkdown(): void {
 	if (warmed) return;
 	warmed = true;
 	loadMarkdown().then(
-		(module) => runWhenIdle(module.warmUpSteps()),
+		(module) => void runWhenIdle(module.warmUpSteps()),
 		() => (warmed = false) // offline: the reply loads it again, or the next send warms it
 	);
 }
@@ -42,14 +43,17 @@ export function warmMarkdown(): void {
 /** How long one idle callback runs steps: well under a long task, even at 4x CPU. */
 const IDLE_SLICE_MS = 6;
 
-/** Runs `steps` in order in idle time, as many per idle callback as fit in IDLE_SLICE_MS. */
-export function runWhenIdle(steps: readonly (() => void)[], now = () => performance.now()): void {
-	let next = 0;
-	const slice = () => {
-		const start = now();
-		do steps[next++]?.();
-		while (next < steps.length && now() - start < IDLE_SLICE_MS);
-		if (next < steps.length) whenIdle(slice, 2_000);
-	};
-	if (steps.length > 0) whenIdle(slice, 2_000);
+/** Runs `steps` in order in idle time, as many per idle period as fit in IDLE_SLICE_MS. */
+export async function runWhenIdle(
+	steps: readonly (() => void)[],
+	now = () => performance.now()
+): Promise<void> {
+	const idle = () => new Promise<void>((resolve) => whenIdle(resolve, 2_000));
+	if (steps.length === 0) return;
+	await idle();
+	const pause = timeSlices(IDLE_SLICE_MS, now, idle);
+	for (const [index, step] of steps.entries()) {
+		step();
+		if (index < steps.length - 1) await pause();
+	}
 }

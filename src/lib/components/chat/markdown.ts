@@ -146,7 +146,7 @@ export const WARM_UP_TEXT = [
 /**
  * The warm-up as small steps, for idle time: first each of marked's rules run once on its own
  * (V8 compiles a regular expression on its first use: the first parse of WARM_UP_TEXT took 42 ms
- * here, 170 ms at 4x CPU, and the slowest single rule 8 ms), then WARM_UP_TEXT rendered as a
+ * in Node, and the slowest single rule 8 ms; ~170 ms at 4x CPU), then WARM_UP_TEXT rendered as a
  * reply and as a typed message (DOMPurify sets itself up on its first use). The HTML is thrown
  * away.
  */

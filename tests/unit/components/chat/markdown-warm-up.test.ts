@@ -73,11 +73,13 @@ describe('the Markdown warm-up', () => {
 		loader.warmMarkdown(); // a second send: nothing more
 		await vi.waitFor(() => expect(idle).toHaveLength(1));
 		expect(steps[0]).not.toHaveBeenCalled(); // not in the send's own task
-		while (idle.length > 0) idle.shift()!();
-		for (const step of steps) expect(step).toHaveBeenCalledTimes(1);
+		idle.shift()!();
+		await vi.waitFor(() => {
+			for (const step of steps) expect(step).toHaveBeenCalledTimes(1);
+		});
 	});
 
-	it('stops a slice once its time is up and goes on in the next idle callback', () => {
+	it('stops a slice once its time is up and goes on in the next idle callback', async () => {
 		const idle: (() => void)[] = [];
 		vi.stubGlobal('requestIdleCallback', (task: () => void) => idle.push(task));
 		vi.stubGlobal('cancelIdleCallback', () => {});
@@ -88,13 +90,16 @@ describe('the Markdown warm-up', () => {
 			ran.push(n);
 			clock += 4;
 		});
-		runWhenIdle(steps, () => clock);
+		const running = runWhenIdle(steps, () => clock);
 		expect(ran).toEqual([]);
 		idle.shift()!();
-		expect(ran).toEqual([0, 1]);
+		await vi.waitFor(() => expect(ran).toEqual([0, 1]));
+		await vi.waitFor(() => expect(idle).toHaveLength(1));
 		idle.shift()!();
-		expect(ran).toEqual([0, 1, 2, 3]);
+		await vi.waitFor(() => expect(ran).toEqual([0, 1, 2, 3]));
+		await vi.waitFor(() => expect(idle).toHaveLength(1));
 		idle.shift()!();
+		await running;
 		expect(ran).toEqual([0, 1, 2, 3, 4]);
 		expect(idle).toHaveLength(0);
 	});
