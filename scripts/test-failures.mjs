@@ -4,11 +4,18 @@ import { relative } from 'node:path';
 
 const MAX_REASON = 160;
 
+/** A message without its terminal colour codes. */
+function withoutColour(message) {
+	// eslint-disable-next-line no-control-regex -- colour codes are control characters by nature
+	return String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** The first line of an error message, without colour codes, cut to a readable length. */
 function firstLine(message) {
-	// eslint-disable-next-line no-control-regex -- colour codes are control characters by nature
-	const plain = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-	const line = plain.split('\n').find((text) => text.trim() !== '') ?? '';
+	const line =
+		withoutColour(message)
+			.split('\n')
+			.find((text) => text.trim() !== '') ?? '';
 	return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON)}…` : line.trim();
 }
 
@@ -72,9 +79,9 @@ function playwrightReason(failedRun) {
 	const reason = firstLine(error?.message ?? failedRun?.status);
 	const details = [];
 	if (typeof error?.location?.line === 'number') details.push(`line ${error.location.line}`);
-	// eslint-disable-next-line no-control-regex -- colour codes are control characters by nature
-	const plain = String(error?.message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-	const received = /^Received(?: string)?:\s*(.+)$/m.exec(plain)?.[1]?.trim();
+	const received = /^Received(?: string)?:\s*(.+)$/m
+		.exec(withoutColour(error?.message))?.[1]
+		?.trim();
 	if (received) details.push(`received ${firstLine(received).slice(0, 80)}`);
 	return details.length > 0 ? `${reason} (${details.join(', ')})` : reason;
 }

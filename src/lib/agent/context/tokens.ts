@@ -109,8 +109,10 @@ type IdleScheduler = {
 	requestIdleCallback?: (run: () => void, options?: { timeout: number }) => void;
 };
 
-/** Resolves when the page is idle (or on the next macrotask where idle callbacks are missing). */
-/** Resolves in the page's next idle period (at the latest after a second), or after a timer. */
+/**
+ * Resolves in the page's next idle period (at the latest after a second), or on the next
+ * macrotask where idle callbacks are missing.
+ */
 export function nextIdle(): Promise<void> {
 	const idle = (globalThis as IdleScheduler).requestIdleCallback;
 	return new Promise((resolve) => {
