@@ -7,9 +7,10 @@
 // /project/<id> used to learn what the IDE needs in three waves, each after the one before had
 // downloaded and run: the entry, then the route's node (and the early reads' code, which
 // hooks.client imports), then just-bash. The inline script in src/app.html now asks for the
-// route and the early reads at once when the address is a project's, and starts the reads (which
-// ask for just-bash); this fills in its list, which only exists once the build has named the
-// chunks, and updates the page's script policy to the filled script's hash.
+// route and the early reads at once when the address is a project's (and just-bash, on a fast
+// line), and starts the reads (which ask for just-bash where the list did not); this fills in its
+// list, which only exists once the build has named the chunks, and updates the page's script
+// policy to the filled script's hash.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +25,23 @@ export const START_MODULE = /\/src\/lib\/state\/early-open-start\.ts$/;
  * The modules opening a project starts with, in the order asked for: the early reads (storage,
  * the files, the newest chat, the ownership claim), then the route (its shell paints from it).
  * The early reads' code is small and arrives first, so the reads run before SvelteKit's entry
- * and the route (~40 files) have arrived and run, rather than after. Not the offline runtime:
- * early-open-start asks for it (just-bash, ~350 KB gzip) the moment it runs. Listed here too, even
- * at low priority, it took the bandwidth the shell's own scripts needed on a slow line (Fast 3G +
- * 4× CPU: painted 0.95 s later, for a runtime ready 0.4 s sooner).
+ * and the route (~40 files) have arrived and run, rather than after.
  */
 export const PROJECT_ROOTS = [START_MODULE, /\/src\/routes\/project\/\[id\]\/\+page\.svelte$/];
+
+/**
+ * The offline runtime's modules (just-bash, ~350 KB gzip and the longest to compile, its Buffer
+ * and Kiln's runtime over it), listed between the early reads and the route but marked
+ * `fastLine`: the page asks for them there only on a fast line. Otherwise early-open-start asks
+ * for them when it runs. On a slow line they took the bandwidth the shell's own scripts needed
+ * (Fast 3G + 4× CPU: painted 0.95 s later, for a runtime ready 0.4 s sooner); on a fast one,
+ * asked for ~100 ms later behind the route's requests, they held the runtime back that long.
+ */
+export const RUNTIME_ROOTS = [
+	/\/node_modules\/just-bash\/dist\/bundle\/browser\.js$/,
+	/\/node_modules\/buffer\/index\.js$/,
+	/\/src\/lib\/runtime\/browser\/bash-runtime\.ts$/
+];
 
 /** `roots` (chunk file names) and every chunk they import statically, however deep. */
 export function staticClosure(report, roots) {
@@ -78,23 +90,29 @@ function preloadList(report, manifest, alreadyPreloaded) {
 	const wanted = [];
 	const seen = new Set();
 	const already = new Set(alreadyPreloaded);
-	const add = (file, as, early) => {
+	const add = (file, as, { early = false, fastLine = false } = {}) => {
 		if (seen.has(file) || (!early && already.has(file))) return;
 		seen.add(file);
-		wanted.push({ href: `/${file}`, as });
+		wanted.push({ href: `/${file}`, as, ...(fastLine ? { fastLine } : {}) });
 	};
-	// Root by root, in PROJECT_ROOTS' order; within one, order does not matter (a module runs only
-	// when everything it imports has arrived). Requests are answered about in the order made, so
-	// the early reads' closure is listed whole, even what the HTML's own links ask for after this
-	// script (idb-keyval and zod, shared with the root layout); the same file asked for twice is
-	// fetched once.
-	for (const pattern of PROJECT_ROOTS) {
-		const early = pattern === START_MODULE;
-		for (const file of staticClosure(report, chunkOf(pattern))) {
-			for (const css of cssByFile.get(file) ?? []) add(css, 'style', early);
-			add(file, 'script', early);
+	const addClosure = (roots, flagsOf) => {
+		for (const file of staticClosure(report, roots)) {
+			for (const css of cssByFile.get(file) ?? []) add(css, 'style', flagsOf(file));
+			add(file, 'script', flagsOf(file));
 		}
-	}
+	};
+	// Root by root: the early reads, the runtime, the route. Within one, order does not matter (a
+	// module runs only when everything it imports has arrived). Requests are answered about in
+	// the order made, so the early reads' closure is listed whole, even what the HTML's own links
+	// ask for after this script (idb-keyval and zod, shared with the root layout); the same file
+	// asked for twice is fetched once.
+	const [early, route] = PROJECT_ROOTS;
+	const routeFiles = staticClosure(report, chunkOf(route));
+	addClosure(chunkOf(early), () => ({ early: true }));
+	// What the route shares with the runtime is asked for on every line: the route needs it.
+	const runtimeRoots = RUNTIME_ROOTS.map((pattern) => chunkOf(pattern)[0]);
+	addClosure(runtimeRoots, (file) => ({ fastLine: !routeFiles.has(file) }));
+	addClosure(chunkOf(route), () => ({}));
 	return wanted;
 }
 

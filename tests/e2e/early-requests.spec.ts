@@ -5,7 +5,7 @@
  * chunks and just-bash are requested and the project's database is opened all the same.
  */
 import { readFileSync } from 'node:fs';
-import type { Route } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { expect, test } from './model-server';
 import { BUNDLE_REPORT_PATH, type ReportedChunk } from '../../tooling/bundle-report';
 import { createProject } from './helpers';
@@ -74,4 +74,47 @@ test('any other address asks for none of it', async ({ page }) => {
 	expect(requested).not.toContain(JUST_BASH);
 	expect(requested).not.toContain(START_READING);
 	expect(requested).not.toContain(PROJECT_ROUTE);
+});
+
+test.describe("just-bash from the page's own list", () => {
+	// Only the inline script's list can ask for it here: SvelteKit's entry and the early reads
+	// (which ask for it as they run) are both held back.
+	const listedModules = async (page: Page, projectUrl: string) => {
+		const held: Route[] = [];
+		await page.route(/\/_app\/immutable\/entry\/start\.[\w-]+\.js$/, (route) => held.push(route));
+		await page.route(`**${START_READING}`, (route) => held.push(route));
+		await page.goto(projectUrl);
+		await expect.poll(() => held.length).toBe(2);
+		return page.evaluate(() =>
+			[...document.querySelectorAll('link[rel="modulepreload"]')].map(
+				(link) => new URL((link as HTMLLinkElement).href).pathname
+			)
+		);
+	};
+
+	test('is asked for at once on a fast line', async ({ page }) => {
+		const projectUrl = await createProject(page, 'Static site', { query: '?runtime=browser' });
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		const listed = await listedModules(page, projectUrl);
+		expect(listed).toEqual(expect.arrayContaining([PROJECT_ROUTE, JUST_BASH]));
+		await expect.poll(() => requested).toContain(JUST_BASH);
+	});
+
+	test('is left to the early reads on a slow line (it took the bandwidth the shell needed)', async ({
+		page
+	}) => {
+		const projectUrl = await createProject(page, 'Static site', { query: '?runtime=browser' });
+		const cdp = await page.context().newCDPSession(page);
+		// A slow line as DevTools makes one: the page arrives 300 ms after it was asked for.
+		await cdp.send('Network.emulateNetworkConditions', {
+			offline: false,
+			latency: 300,
+			downloadThroughput: 10_000_000,
+			uploadThroughput: 10_000_000
+		});
+		const listed = await listedModules(page, projectUrl);
+		expect(listed).toContain(PROJECT_ROUTE);
+		expect(listed).not.toContain(JUST_BASH);
+	});
 });

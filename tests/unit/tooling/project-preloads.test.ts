@@ -48,7 +48,11 @@ const REPORT: ReportedChunk[] = [
 	chunk(
 		'_app/immutable/chunks/page.js',
 		[`${ROOT}/src/routes/project/[id]/+page.svelte`, `${ROOT}/src/lib/components/ide/Ide.svelte`],
-		['_app/immutable/chunks/svelte.js', '_app/immutable/chunks/storage.js']
+		[
+			'_app/immutable/chunks/svelte.js',
+			'_app/immutable/chunks/storage.js',
+			'_app/immutable/chunks/paths.js'
+		]
 	),
 	chunk(
 		'_app/immutable/chunks/storage.js',
@@ -70,11 +74,12 @@ const REPORT: ReportedChunk[] = [
 	chunk(
 		'_app/immutable/chunks/bash-runtime.js',
 		[`${ROOT}/src/lib/runtime/browser/bash-runtime.ts`],
-		[],
+		['_app/immutable/chunks/paths.js'],
 		{
 			isDynamicEntry: true
 		}
 	),
+	chunk('_app/immutable/chunks/paths.js', [`${ROOT}/src/lib/workspace/paths.ts`]),
 	chunk('_app/immutable/chunks/buffer.js', [`${ROOT}/node_modules/buffer/index.js`], [], {
 		isDynamicEntry: true
 	}),
@@ -101,7 +106,7 @@ const MANIFEST = {
 };
 
 describe("a project's preloads", () => {
-	it('lists the early reads, then the route (with its node), not the runtime', () => {
+	it('lists the early reads, then the runtime (for a fast line), then the route (with its node)', () => {
 		const { preload, start } = projectPreloads(REPORT, MANIFEST, [
 			'_app/immutable/entry/start.js',
 			'_app/immutable/chunks/svelte.js',
@@ -117,18 +122,25 @@ describe("a project's preloads", () => {
 			'/_app/immutable/chunks/start-open.js',
 			'/_app/immutable/chunks/storage.js'
 		]);
+		// Then the runtime's, marked for a fast line only, except what the route needs as well.
+		expect(preload.slice(4, 9).sort((a, b) => a.href.localeCompare(b.href))).toEqual([
+			{ href: '/_app/immutable/chunks/bash-runtime.js', as: 'script', fastLine: true },
+			{ href: '/_app/immutable/chunks/buffer.js', as: 'script', fastLine: true },
+			{ href: '/_app/immutable/chunks/fflate.js', as: 'script', fastLine: true },
+			{ href: '/_app/immutable/chunks/just-bash.js', as: 'script', fastLine: true },
+			{ href: '/_app/immutable/chunks/paths.js', as: 'script' }
+		]);
 		// Then the route's, without what the HTML or the early reads already asked for.
-		expect(hrefs.slice(4).sort()).toEqual([
+		expect(hrefs.slice(9).sort()).toEqual([
 			'/_app/immutable/assets/ide.css',
 			'/_app/immutable/chunks/page.js',
 			'/_app/immutable/nodes/4.js'
 		]);
 		// The route's stylesheet comes as a style preload; the root layout's is the HTML's already.
 		expect(preload).toContainEqual({ href: '/_app/immutable/assets/ide.css', as: 'style' });
-		// Left out: what the HTML preloads already (svelte.js), what no project needs at once (the
-		// editor), and the runtime, which the early reads ask for once they run: listed here it
-		// took the shell's bandwidth on a slow line.
-		for (const left of ['svelte', 'editor', 'bash-runtime', 'buffer', 'fflate', 'just-bash']) {
+		// Left out: what the HTML preloads already (svelte.js) and what no project needs at once
+		// (the editor).
+		for (const left of ['svelte', 'editor']) {
 			expect(hrefs).not.toContain(`/_app/immutable/chunks/${left}.js`);
 		}
 	});
