@@ -8,11 +8,14 @@ import { get, getMany, promisifyRequest } from 'idb-keyval';
 import type { CheckpointMeta } from './checkpoints';
 import type { FileData } from './project-files';
 import { setAside } from './quarantine';
+import { timeSlices } from '../runtime';
 import {
+	checkManifestEntry,
 	checkRecord,
 	checkpointBlobSchema,
-	checkpointManifestSchema,
-	checkpointMetaSchema
+	checkpointManifestShapeSchema,
+	checkpointMetaSchema,
+	type CheckResult
 } from './record-schemas';
 import { getStores } from './stores';
 
@@ -95,7 +98,7 @@ async function checkedMeta(key: IDBValidKey, value: unknown): Promise<Checkpoint
 export async function readManifest(id: string): Promise<StoredManifest | undefined> {
 	const value = await get<unknown>(id, getStores().checkpointManifests);
 	if (value === undefined) return undefined;
-	const checked = checkRecord<StoredManifest>(checkpointManifestSchema, value);
+	const checked = await checkManifest(value);
 	if (checked.ok) return checked.value;
 	await setAside({
 		kind: 'checkpoint',
@@ -105,6 +108,24 @@ export async function readManifest(id: string): Promise<StoredManifest | undefin
 		reason: checked.reason
 	});
 	return undefined;
+}
+
+/**
+ * checkpointManifestSchema's check, the entries one at a time in time slices: the newest
+ * manifest is read back as a turn's checkpoint is taken, and 2,000 entries at once were a long task.
+ */
+export async function checkManifest(
+	value: unknown,
+	pause: () => Promise<void> = timeSlices()
+): Promise<CheckResult<StoredManifest>> {
+	const shape = checkRecord<StoredManifest>(checkpointManifestShapeSchema, value);
+	if (!shape.ok) return shape;
+	for (const [path, entry] of Object.entries(shape.value.files)) {
+		const checked = checkManifestEntry(path, entry);
+		if (!checked.ok) return checked;
+		await pause();
+	}
+	return shape;
 }
 
 /** Follows the parents down to a full manifest and applies the deltas on the way back up. */

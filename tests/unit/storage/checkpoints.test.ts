@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { keys, set } from 'idb-keyval';
+import { get, keys, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	collectCheckpointGarbage,
@@ -14,6 +14,7 @@ import {
 	type FileData
 } from '../../../src/lib/storage';
 import { batchesOf } from '../../../src/lib/storage/checkpoints';
+import { checkManifest } from '../../../src/lib/storage/checkpoint-records';
 import { getStores } from '../../../src/lib/storage/stores';
 import { freshIndexedDb } from './reset';
 
@@ -181,6 +182,37 @@ describe('checkpoints', () => {
 		await set(['p1', 'zzz-bad'], { id: 'zzz-bad', projectId: 'p1' }, getStores().checkpoints);
 		expect((await listCheckpoints('p1')).map((m) => m.id)).toEqual([good.id]);
 		expect((await listQuarantined()).map((r) => r.kind)).toEqual(['checkpoint']);
+	});
+
+	it('sets aside a manifest with one bad entry, naming it: its checkpoint reads as missing', async () => {
+		const meta = await createCheckpoint('p1', {
+			sessionId: null,
+			reason: 'turn-start',
+			files: { 'a.txt': 'a', 'b.txt': 'b' }
+		});
+		const [id] = (await keys(getStores().checkpointManifests)) as string[];
+		const manifest = await get<{ files: Record<string, object> }>(
+			id!,
+			getStores().checkpointManifests
+		);
+		manifest!.files['b.txt'] = { ...manifest!.files['b.txt'], hash: 'not a hash' };
+		await set(id!, manifest, getStores().checkpointManifests);
+		expect(await loadCheckpoint(meta.id)).toBeUndefined();
+		const [record] = await listQuarantined();
+		expect(record).toMatchObject({ kind: 'checkpoint', store: 'checkpointManifests' });
+		expect(record!.reason).toMatch(/^files\.b\.txt\.hash: /);
+	});
+
+	it("checks a manifest's entries with a pause between each (2,000 at once were a long task)", async () => {
+		const entry = { hash: 'a'.repeat(64), size: 1, mtimeMs: 1 };
+		const files = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}.txt`, entry]));
+		let pauses = 0;
+		const checked = await checkManifest(
+			{ projectId: 'p1', parent: null, dirs: [], files },
+			async () => void pauses++
+		);
+		expect(checked.ok).toBe(true);
+		expect(pauses).toBe(50);
 	});
 
 	it('refuses to load a checkpoint whose blob is missing rather than return part of it', async () => {

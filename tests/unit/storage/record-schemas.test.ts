@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+	checkManifestEntry,
+	checkpointManifestSchema,
+	checkpointManifestShapeSchema,
 	checkRecord,
 	fileKeySchema,
 	isWellFormedFileRecord,
@@ -100,5 +103,50 @@ describe('checkRecord', () => {
 	it('gives the schema’s own message for a failed refinement', () => {
 		const checked = checkRecord(fileKeySchema, ['p1', 'a/../b']);
 		expect(checked).toEqual({ ok: false, reason: '1: not a normalised project path' });
+	});
+});
+
+describe("a checkpoint manifest's entries, checked one at a time", () => {
+	const hash = 'a'.repeat(64);
+	const entries: [string, unknown][] = [
+		['src/a.ts', { hash, size: 3, mtimeMs: 1 }],
+		['src/b.ts', { hash, size: 0, mtimeMs: -1, extra: 'kept' }],
+		['a/../b', { hash, size: 3, mtimeMs: 1 }],
+		['', { hash, size: 3, mtimeMs: 1 }],
+		['/abs', { hash, size: 3, mtimeMs: 1 }],
+		['__proto__', { hash, size: 3, mtimeMs: 1 }],
+		['src/c.ts', { hash: 'not-hex', size: 3, mtimeMs: 1 }],
+		['src/c.ts', { hash, size: -1, mtimeMs: 1 }],
+		['src/c.ts', { hash, size: 3 }],
+		['src/c.ts', 'not an entry'],
+		['src/c.ts', null]
+	];
+	const manifest = (path: string, entry: unknown) => ({
+		projectId: 'p1',
+		parent: null,
+		dirs: [],
+		files: Object.defineProperty({}, path, { value: entry, enumerable: true })
+	});
+
+	it('accepts and refuses what the whole manifest’s check does, with the same reason', () => {
+		for (const [path, entry] of entries) {
+			const whole = checkRecord(checkpointManifestSchema, manifest(path, entry));
+			const one = checkManifestEntry(path, entry);
+			expect(one.ok, `${path}: ${JSON.stringify(entry)}`).toBe(whole.ok);
+			if (!whole.ok && !one.ok) expect(one.reason).toBe(whole.reason);
+		}
+		// Both outcomes are among the cases.
+		expect(entries.map(([path, entry]) => checkManifestEntry(path, entry).ok)).toEqual(
+			expect.arrayContaining([true, false])
+		);
+	});
+
+	it('leaves the entries to that check: the rest of the manifest is checked whole', () => {
+		const bad = { ...manifest('src/a.ts', 'not an entry') };
+		expect(checkRecord(checkpointManifestShapeSchema, bad).ok).toBe(true);
+		expect(checkRecord(checkpointManifestShapeSchema, { ...bad, parent: 7 })).toEqual({
+			ok: false,
+			reason: 'parent: Invalid input: expected string, received number'
+		});
 	});
 });
