@@ -1,5 +1,5 @@
 import { markPerf, PERF_MARKS } from '$lib/perf';
-import { timeSlices, yieldToPage } from '$lib/runtime';
+import { timeSlices, whenIdle, yieldToPage } from '$lib/runtime';
 import type { PreviewEvent, Runtime, ShellSession } from '$lib/runtime';
 import type { Reachability, SupportEnv, WebContainerBootFn } from '$lib/runtime/webcontainer';
 import {
@@ -219,7 +219,10 @@ export class ProjectSession {
 		// The size just read (it also heals any drift). Summed from the index's sizes (cached there:
 		// the chat lists every file on opening) and after the page has settled, since counting 30 MB
 		// of text again is a long task nothing waits for.
-		whenIdle(() => void this.#measureProjectSize(workspace).catch(() => {}));
+		whenIdle(() => void this.#measureProjectSize(workspace).catch(() => {}), {
+			timeoutMs: 2_000,
+			fallbackMs: 0
+		});
 		// What a page closed mid-checkpoint left behind; nothing listed depends on it.
 		void collectCheckpointGarbage().catch(() => {});
 		if (this.request === 'browser') {
@@ -380,11 +383,6 @@ export class ProjectSession {
 			stop();
 		}
 	}
-}
-
-function whenIdle(task: () => void): void {
-	if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-	else setTimeout(task, 0);
 }
 
 /** A promise resolved from outside (Promise.withResolvers, which Node 20 lacks). */

@@ -11,7 +11,7 @@
  * count (keep-context-small.ts).
  */
 
-import { SLICE_MS, timeSlices } from '../../runtime';
+import { nextIdle, SLICE_MS, timeSlices } from '../../runtime';
 import { loadO200kCounter, type Counter } from './tokenizer-load';
 
 let counter: Counter | undefined;
@@ -105,20 +105,9 @@ export function knownTokenCount(text: string): number | undefined {
 	return memo.get(text);
 }
 
-type IdleScheduler = {
-	requestIdleCallback?: (run: () => void, options?: { timeout: number }) => void;
-};
-
-/**
- * Resolves in the page's next idle period (at the latest after a second), or on the next
- * macrotask where idle callbacks are missing.
- */
-export function nextIdle(): Promise<void> {
-	const idle = (globalThis as IdleScheduler).requestIdleCallback;
-	return new Promise((resolve) => {
-		if (idle) idle(() => resolve(), { timeout: 1_000 });
-		else setTimeout(resolve, 0);
-	});
+/** Counting ahead pauses for the page's idle time between slices; without it, for a macrotask. */
+export function nextCountingIdle(): Promise<void> {
+	return nextIdle({ timeoutMs: 1_000, fallbackMs: 0 });
 }
 
 /**
@@ -132,7 +121,7 @@ export async function warmTokenCounts(
 	signal?: AbortSignal
 ): Promise<void> {
 	if (!(await loadTokenizer())) return;
-	const pause = timeSlices(SLICE_MS, () => performance.now(), nextIdle);
+	const pause = timeSlices(SLICE_MS, () => performance.now(), nextCountingIdle);
 	for (const text of texts) {
 		if (signal?.aborted) return;
 		if (memo.has(text)) continue;

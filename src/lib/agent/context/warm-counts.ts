@@ -7,7 +7,7 @@ import { TOOL_NAMES, toolDefinitions } from '../../tools';
 import { buildRequest } from '../request-builder';
 import type { SessionEvent } from '../types';
 import { countedTexts } from './snapshot';
-import { nextIdle, warmTokenCounts } from './tokens';
+import { nextCountingIdle, warmTokenCounts } from './tokens';
 
 /** Counts, a slice at a time in idle time, what the next request over `events` will hold. */
 export async function warmSessionTokenCounts(
@@ -19,7 +19,7 @@ export async function warmSessionTokenCounts(
 	for (const name of TOOL_NAMES) {
 		if (signal?.aborted) return;
 		toolDefinitions([name]);
-		await nextIdle();
+		await nextCountingIdle();
 	}
 	const request = buildRequest({ model: '', events, tools: toolDefinitions(), maxTokens: 1 });
 	await warmTokenCounts(countedTexts(request), signal);

@@ -5,7 +5,7 @@
  * is, a tool call shows its name and summary (ToolCallSlot.svelte).
  */
 import { loadOnce } from '$lib/components/common/load-once';
-import { whenIdle } from '$lib/components/common/when-idle';
+import { whenIdle } from '$lib/runtime';
 
 type ToolCallCard = typeof import('./ToolCallCard.svelte').default;
 
@@ -24,8 +24,11 @@ export const loadRewindDialog = loadOnce(() => import('./RewindDialog.svelte'));
 
 /** Fetches both in idle time; returns a cancel. A failure is forgotten: first use tries again. */
 export function prefetchChatParts(): () => void {
-	return whenIdle(() => {
-		void loadToolCallCard().catch(() => {});
-		void loadRewindDialog().catch(() => {});
-	}, 10_000);
+	return whenIdle(
+		() => {
+			void loadToolCallCard().catch(() => {});
+			void loadRewindDialog().catch(() => {});
+		},
+		{ timeoutMs: 10_000 }
+	);
 }

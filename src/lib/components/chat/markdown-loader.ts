@@ -3,8 +3,7 @@
  * person first sends (warmMarkdown), not with the IDE: a person who never chats never downloads
  * them. Until they arrive a reply shows as plain text.
  */
-import { whenIdle } from '$lib/components/common/when-idle';
-import { timeSlices } from '$lib/runtime';
+import { nextIdle, timeSlices } from '$lib/runtime';
 export type MarkdownModule = typeof import('./markdown');
 
 let loading: Promise<MarkdownModule> | undefined;
@@ -48,7 +47,7 @@ export async function runWhenIdle(
 	steps: readonly (() => void)[],
 	now = () => performance.now()
 ): Promise<void> {
-	const idle = () => new Promise<void>((resolve) => whenIdle(resolve, 2_000));
+	const idle = () => nextIdle({ timeoutMs: 2_000 });
 	if (steps.length === 0) return;
 	await idle();
 	const pause = timeSlices(IDLE_SLICE_MS, now, idle);

@@ -5,6 +5,7 @@
  * little: `content-visibility: auto` skips their layout and paint, and their Markdown renders
  * when scrolled near.)
  */
+import { whenIdle } from '$lib/runtime';
 
 /** Turns rendered at once when a session opens: more than a screen holds. */
 export const FIRST_TURNS = 20;
@@ -13,22 +14,15 @@ export const TURNS_PER_IDLE = 25;
 
 type Idle = (callback: () => void) => () => void;
 
-/** requestIdleCallback where the browser has it (with a deadline), else a short timer. */
-const whenIdle: Idle = (callback) => {
-	if (typeof requestIdleCallback === 'function') {
-		const id = requestIdleCallback(callback, { timeout: 1000 });
-		return () => cancelIdleCallback(id);
-	}
-	const timer = setTimeout(callback, 50);
-	return () => clearTimeout(timer);
-};
+/** The next idle period (with a deadline), else a short timer. */
+const nextBatch: Idle = (callback) => whenIdle(callback, { timeoutMs: 1_000, fallbackMs: 50 });
 
 export class TurnWindow {
 	/** Turns before this index wait to be rendered. */
 	#from = $state(0);
 	readonly #idle: Idle;
 
-	constructor(idle: Idle = whenIdle) {
+	constructor(idle: Idle = nextBatch) {
 		this.#idle = idle;
 	}
 

@@ -3,7 +3,7 @@
  * shell paints without it, a file that opens loads it, and idle time after the first paint
  * fetches it ahead of that (preloadEditor). One import for the page, shared by every caller.
  */
-import { whenIdle } from '$lib/components/common/when-idle';
+import { whenIdle } from '$lib/runtime';
 
 export type EditorModule = typeof import('./editor-chunk');
 
@@ -25,13 +25,16 @@ export function loadEditor(): Promise<EditorModule> {
  */
 export function preloadEditor(): () => void {
 	let stopped = false;
-	const cancel = whenIdle(() => {
-		void (async () => {
-			const { preloadCore } = await import('./preload-core');
-			await preloadCore(() => stopped || loading !== undefined);
-			if (!stopped) await loadEditor();
-		})().catch(() => {}); // a file that opens loads the editor again and says what failed
-	}, 2000);
+	const cancel = whenIdle(
+		() => {
+			void (async () => {
+				const { preloadCore } = await import('./preload-core');
+				await preloadCore(() => stopped || loading !== undefined);
+				if (!stopped) await loadEditor();
+			})().catch(() => {}); // a file that opens loads the editor again and says what failed
+		},
+		{ timeoutMs: 2000 }
+	);
 	return () => {
 		stopped = true;
 		cancel();

@@ -6,7 +6,7 @@
  * in idle time after the shell paints: its button opens it without waiting, as it always did.
  */
 import { loadOnce as once } from '$lib/components/common/load-once';
-import { whenIdle } from '$lib/components/common/when-idle';
+import { whenIdle } from '$lib/runtime';
 import type { ChangeReview, ChangeReviewOptions } from '$lib/state/changes';
 
 export const loadShareDialog = once(() => import('$lib/components/share/ShareDialog.svelte'));
@@ -36,5 +36,5 @@ export const loadExportDialog = once(() => import('$lib/components/portable/Expo
 /** Fetches, in idle time, the parts a click opens that the shell used to carry; returns a stop. */
 export function prefetchIdleParts(): () => void {
 	// A failed prefetch is forgotten (once() drops it); the click tries again and says why.
-	return whenIdle(() => void loadExportDialog().catch(() => {}), 5_000);
+	return whenIdle(() => void loadExportDialog().catch(() => {}), { timeoutMs: 5_000 });
 }

@@ -8,6 +8,7 @@ import type { SessionEvent } from '../../agent';
 import { loadModelCatalog } from '../../agent/light';
 import { markPerf, PERF_MARKS } from '../../perf';
 import { preloadProvider, type ProviderConfig } from '../../providers';
+import { whenIdle } from '../../runtime';
 import { loadToolSummaries } from './tool-summaries';
 
 export type AgentCode = typeof import('./agent-code');
@@ -26,16 +27,8 @@ export function loadAgentCode(): Promise<AgentCode> {
 	return attempt;
 }
 
-type IdleWindow = {
-	requestIdleCallback?: (run: () => void, options?: { timeout: number }) => void;
-};
-
-/** Runs `task` when the page is idle (or soon, where requestIdleCallback is missing). */
-function whenIdle(task: () => void): void {
-	const idle = (globalThis as IdleWindow).requestIdleCallback;
-	if (idle) idle(task, { timeout: 5_000 });
-	else setTimeout(task, 200);
-}
+/** How long a prefetch or a warm-up may wait for the page to be idle. */
+const IDLE = { timeoutMs: 5_000 };
 
 /**
  * Fetches, in idle time, what the first send needs: the agent's code, then the tokenizer's
@@ -55,10 +48,10 @@ export function prefetchAgent(provider: () => Pick<ProviderConfig, 'provider'> |
 					void loadModelCatalog();
 					const config = provider();
 					if (config) void preloadProvider(config);
-				}),
+				}, IDLE),
 			() => {}
 		);
-	});
+	}, IDLE);
 }
 
 let warming: AbortController | undefined;
@@ -83,5 +76,5 @@ export function warmSessionCounts(events: readonly SessionEvent[]): void {
 				},
 				() => {}
 			);
-	});
+	}, IDLE);
 }

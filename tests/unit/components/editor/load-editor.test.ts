@@ -28,13 +28,11 @@ beforeEach(() => {
 	for (const [path, name] of Object.entries(PARTS)) {
 		vi.doMock(path, () => (steps.push(name), {}));
 	}
-	vi.doMock('../../../../src/lib/components/common/when-idle', () => ({
+	vi.doMock('../../../../src/lib/runtime', () => ({
 		whenIdle: (task: () => void) => {
 			idle.push(task);
 			return () => idle.splice(idle.indexOf(task), 1);
-		}
-	}));
-	vi.doMock('../../../../src/lib/runtime', () => ({
+		},
 		yieldToPage: () =>
 			new Promise<void>((resolve) => gates.push(() => (steps.push('yield'), resolve())))
 	}));
