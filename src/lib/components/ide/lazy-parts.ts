@@ -26,6 +26,8 @@ export async function loadChangeReview(options: ChangeReviewOptions): Promise<Ch
 	const { ChangeReview } = await import('$lib/state/changes');
 	return new ChangeReview(options);
 }
+/** Mounted in the frame after the shell paints (WideLayout), so its code is not the shell's. */
+export const loadPreviewPane = once(() => import('./PreviewPane.svelte'));
 /** Not an action's, but not the first paint's either: PreviewPane asks for it once that is done. */
 export const loadConsolePanel = once(() => import('$lib/components/preview/ConsolePanel.svelte'));
 export const loadProcessesPanel = once(
