@@ -76,6 +76,9 @@ test('any other address asks for none of it', async ({ page }) => {
 	expect(requested).not.toContain(PROJECT_ROUTE);
 });
 
+/** src/app.html's limit: a page that took longer to arrive came over a slow line. */
+const ARRIVAL_LIMIT_MS = 400;
+
 test.describe("just-bash from the page's own list", () => {
 	// Only the inline script's list can ask for it here: SvelteKit's entry and the early reads
 	// (which ask for it as they run) are both held back.
@@ -97,7 +100,18 @@ test.describe("just-bash from the page's own list", () => {
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		const listed = await listedModules(page, projectUrl);
-		expect(listed).toEqual(expect.arrayContaining([PROJECT_ROUTE, JUST_BASH]));
+		expect(listed).toContain(PROJECT_ROUTE);
+		// A local server is a fast line, unless this machine was too busy to send the page in time
+		// (the script's limit): then the slow line's rule must have held instead.
+		const arrival = await page.evaluate(() => {
+			const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+			return entry!.responseEnd - entry!.requestStart;
+		});
+		if (arrival >= ARRIVAL_LIMIT_MS) {
+			expect(listed).not.toContain(JUST_BASH);
+			return;
+		}
+		expect(listed).toContain(JUST_BASH);
 		await expect.poll(() => requested).toContain(JUST_BASH);
 	});
 
@@ -106,10 +120,10 @@ test.describe("just-bash from the page's own list", () => {
 	}) => {
 		const projectUrl = await createProject(page, 'Static site', { query: '?runtime=browser' });
 		const cdp = await page.context().newCDPSession(page);
-		// A slow line as DevTools makes one: the page arrives 300 ms after it was asked for.
+		// A slow line as DevTools makes one ("Fast 3G" has 562.5 ms): the page arrives late.
 		await cdp.send('Network.emulateNetworkConditions', {
 			offline: false,
-			latency: 300,
+			latency: 600,
 			downloadThroughput: 10_000_000,
 			uploadThroughput: 10_000_000
 		});

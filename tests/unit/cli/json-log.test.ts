@@ -54,7 +54,8 @@ describe('kiln run --json FILE', () => {
 			expect(midRun.filter((event) => event.type !== 'request').map((event) => event.type)).toEqual(
 				['session-start', 'user-message', 'assistant-step']
 			);
-			expect(await sleepers()).toHaveLength(1);
+			// The marker is written just before the sleep starts: wait for the sleep itself.
+			await expect.poll(sleepers, { timeout: 10_000 }).toHaveLength(1);
 		} finally {
 			child.kill('SIGKILL');
 			await exited;
