@@ -35,8 +35,17 @@ export const loadProcessesPanel = once(
 );
 export const loadExportDialog = once(() => import('$lib/components/portable/ExportDialog.svelte'));
 
-/** Fetches, in idle time, the parts a click opens that the shell used to carry; returns a stop. */
+/**
+ * Fetches, in idle time, the parts a click opens that the shell used to carry, and the preview
+ * pane (on a narrow window it mounts only when its tab is chosen); returns a stop.
+ */
 export function prefetchIdleParts(): () => void {
 	// A failed prefetch is forgotten (once() drops it); the click tries again and says why.
-	return whenIdle(() => void loadExportDialog().catch(() => {}), { timeoutMs: 5_000 });
+	return whenIdle(
+		() => {
+			void loadExportDialog().catch(() => {});
+			void loadPreviewPane().catch(() => {});
+		},
+		{ timeoutMs: 5_000 }
+	);
 }
