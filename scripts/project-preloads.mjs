@@ -95,8 +95,8 @@ function preloadList(report, manifest, alreadyPreloaded) {
 		seen.add(file);
 		wanted.push({ href: `/${file}`, as, ...(fastLine ? { fastLine } : {}) });
 	};
-	const addClosure = (roots, flagsOf) => {
-		for (const file of staticClosure(report, roots)) {
+	const addAll = (files, flagsOf) => {
+		for (const file of files) {
 			for (const css of cssByFile.get(file) ?? []) add(css, 'style', flagsOf(file));
 			add(file, 'script', flagsOf(file));
 		}
@@ -108,11 +108,11 @@ function preloadList(report, manifest, alreadyPreloaded) {
 	// asked for twice is fetched once.
 	const [early, route] = PROJECT_ROOTS;
 	const routeFiles = staticClosure(report, chunkOf(route));
-	addClosure(chunkOf(early), () => ({ early: true }));
+	addAll(staticClosure(report, chunkOf(early)), () => ({ early: true }));
 	// What the route shares with the runtime is asked for on every line: the route needs it.
 	const runtimeRoots = RUNTIME_ROOTS.map((pattern) => chunkOf(pattern)[0]);
-	addClosure(runtimeRoots, (file) => ({ fastLine: !routeFiles.has(file) }));
-	addClosure(chunkOf(route), () => ({}));
+	addAll(staticClosure(report, runtimeRoots), (file) => ({ fastLine: !routeFiles.has(file) }));
+	addAll(routeFiles, () => ({}));
 	return wanted;
 }
 
