@@ -17,8 +17,8 @@ import {
 } from './context/models';
 import { contextThresholds, DEFAULT_CONTEXT_POLICY, type ContextPolicy } from './context/policy';
 import { canCompact, runCompaction, type CompactionOutcome } from './context/run-compaction';
-import { snapshotRequest } from './context/snapshot';
-import { loadTokenizer, tokenizerReady, tokenUpperBound } from './context/tokens';
+import { countedTexts, snapshotRequest } from './context/snapshot';
+import { countAhead, loadTokenizer, tokenizerReady, tokenUpperBound } from './context/tokens';
 import { latestContextSize, sessionTotals } from './context/usage';
 import {
 	boundDecidesNothing,
@@ -121,7 +121,7 @@ export class ContextUpkeep {
 			if (this.#overflow === undefined && this.#boundIsEnough(request)) return { request };
 			await loadTokenizer();
 		}
-		let prepared = this.#prepareRequest();
+		let prepared = await this.#prepareRequest();
 		await this.#countIfNear(prepared);
 		// Everything below is in estimated tokens: the window is scaled down by the calibration
 		// instead of every estimate up, so clearing's own estimates stay comparable.
@@ -146,7 +146,7 @@ export class ContextUpkeep {
 					toolCallIds: plan.toolCallIds,
 					tokensFreed: plan.tokensFreed
 				});
-				prepared = this.#prepareRequest();
+				prepared = await this.#prepareRequest();
 				estimate = prepared.snapshot.estimatedInputTokens;
 			}
 		}
@@ -161,7 +161,7 @@ export class ContextUpkeep {
 			const outcome = await this.compact(false);
 			if (!outcome.ok && !outcome.aborted) this.#autoCompactionFailed = true;
 			this.emitStatus();
-			prepared = this.#prepareRequest();
+			prepared = await this.#prepareRequest();
 		}
 		this.#overflow = undefined;
 		return prepared;
@@ -230,6 +230,7 @@ export class ContextUpkeep {
 			if (bound <= room) return undefined;
 			await loadTokenizer();
 		}
+		await countAhead(countedTexts(request));
 		const estimate = snapshotRequest(request, { kind: 'step' }).estimatedInputTokens;
 		const calibrated = this.#calibration.scale(this.#options.model, estimate);
 		if (calibrated <= room) return undefined;
@@ -295,9 +296,13 @@ export class ContextUpkeep {
 		return this.#calibration.scale(latest.model ?? this.#options.model, latest.used);
 	}
 
-	/** The next step's request as the log stands, with its snapshot (which holds the estimate). */
-	#prepareRequest(): MeasuredRequest {
+	/**
+	 * The next step's request as the log stands, with its snapshot (which holds the estimate).
+	 * Its texts are counted first in short tasks, so the snapshot counts from memory.
+	 */
+	async #prepareRequest(): Promise<MeasuredRequest> {
 		const request = this.#buildRequest();
+		await countAhead(countedTexts(request));
 		return { request, snapshot: snapshotRequest(request, { kind: 'step' }) };
 	}
 

@@ -49,6 +49,8 @@ export {
 	snapshotRequest
 } from './snapshot';
 export {
+	countableParts,
+	countAhead,
 	countTokens,
 	countTokensOnce,
 	currentTokenCounter,
