@@ -168,8 +168,9 @@ export function nextCountingIdle(): Promise<void> {
 /**
  * Counts `texts` into the memo in idle time, a few milliseconds at a time. Opening a long session
  * and then sending would otherwise count its whole history in one task of 100 ms and more (a
- * long task the person feels as a frozen page); warmed, the send counts from memory. Stops when
- * `signal` aborts; does nothing without the tokenizer (the rough counts are not remembered).
+ * long task the person feels as a frozen page); warmed, the send counts from memory. A long text
+ * is counted a part at a time (countAhead). Stops when `signal` aborts; does nothing without the
+ * tokenizer (the rough counts are not remembered).
  */
 export async function warmTokenCounts(
 	texts: Iterable<string>,
@@ -177,10 +178,12 @@ export async function warmTokenCounts(
 ): Promise<void> {
 	if (!(await loadTokenizer())) return;
 	const pause = timeSlices(SLICE_MS, () => performance.now(), nextCountingIdle);
+	await countAhead(untilAborted(texts, signal), pause);
+}
+
+function* untilAborted(texts: Iterable<string>, signal?: AbortSignal): Generator<string> {
 	for (const text of texts) {
 		if (signal?.aborted) return;
-		if (memo.has(text)) continue;
-		countTokens(text);
-		await pause();
+		yield text;
 	}
 }
