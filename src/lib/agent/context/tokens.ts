@@ -110,8 +110,8 @@ const PART_CHARS = 2_000;
  * Cuts `text` into parts of about `size` characters whose counts add up to the whole's: each cut
  * is right after a newline and before a character that is neither whitespace nor "/". o200k's
  * pre-tokenizer never makes one piece across such a place (a piece holds newlines only at its
- * end, or "/" after them), so the parts are encoded exactly as the whole (tokens.test.ts checks
- * it over real files). Text without such places stays whole.
+ * end, or "/" after them), so the parts are encoded exactly as the whole (count-ahead.test.ts
+ * checks it over real files). Text without such places stays whole.
  */
 export function* countableParts(text: string, size = PART_CHARS): Generator<string> {
 	let start = 0;

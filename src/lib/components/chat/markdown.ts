@@ -148,7 +148,7 @@ export const WARM_UP_TEXT = [
  * makes bytecode (all of marked's rules: ~40 ms in Node), its second native code (~8 ms more),
  * and text with a character past U+00FF (a dash, a quote mark, an emoji: most replies) is
  * compiled again (~16 ms). Run once each, as before, the rules left the last two to the first
- * real render: one task of 90–120 ms at 4x CPU.
+ * real render: one task of 85–130 ms at 4x CPU.
  */
 const WARM_UP_SUBJECTS = [WARM_UP_TEXT, WARM_UP_TEXT, `${WARM_UP_TEXT} \u2014`];
 
