@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { ideContentSecurityPolicy } from './csp.mjs';
+import { answerFromMemory, loadImmutableAssets } from './immutable-assets.mjs';
 import { bundlePreviewOrigin, listen, startPreviewOriginServer } from './preview-origin.mjs';
 
 const buildDir = fileURLToPath(new URL('../build', import.meta.url));
@@ -61,6 +62,7 @@ export async function startServer({
 		idePort: port,
 		files: async () => bundle
 	});
+	const immutable = await loadImmutableAssets(root);
 	const assets = sirv(root, {
 		single: 'index.html',
 		dev: false,
@@ -75,11 +77,13 @@ export async function startServer({
 		for (const [name, value] of Object.entries(isolation)) res.setHeader(name, value);
 		const previewOrigin = previewOriginFor(req, previewPort);
 		res.setHeader('Content-Security-Policy', ideContentSecurityPolicy({ previewOrigin }));
-		if (new URL(req.url ?? '/', 'http://x').pathname === '/kiln-config.json') {
+		const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+		if (pathname === '/kiln-config.json') {
 			res.setHeader('Content-Type', 'application/json');
 			res.setHeader('Cache-Control', 'no-store');
 			return res.end(JSON.stringify({ previewOrigin }));
 		}
+		if (answerFromMemory(immutable, req, res, cacheControlFor(pathname))) return;
 		assets(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

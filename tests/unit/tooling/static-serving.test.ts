@@ -66,6 +66,46 @@ describe('serving the build', () => {
 		expect(response.headers.get('cross-origin-embedder-policy')).toBe('credentialless');
 	});
 
+	it('answers a hashed asset with its type, length and validator, and 304 when it is current', async () => {
+		const url = `${base}/_app/immutable/chunks/app.js`;
+		const first = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+		const compressed = await readFile(join(root, '_app', 'immutable', 'chunks', 'app.js.br'));
+		expect(first.headers.get('content-type')).toMatch(/^text\/javascript/);
+		expect(first.headers.get('content-length')).toBe(String(compressed.length));
+		expect(first.headers.get('vary')).toBe('Accept-Encoding');
+		const etag = first.headers.get('etag');
+		expect(etag).toBeTruthy();
+		await first.arrayBuffer();
+		const again = await fetch(url, { headers: { 'if-none-match': etag! } });
+		expect(again.status).toBe(304);
+		expect(again.headers.get('cache-control')).toBe(IMMUTABLE);
+		const head = await fetch(url, { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } });
+		expect(head.status).toBe(200);
+		expect(head.headers.get('content-encoding')).toBe('gzip');
+		expect(await head.text()).toBe('');
+	});
+
+	it('keeps hashed assets in memory: what was built is served even if the disk copy goes', async () => {
+		// A hashed name never changes content, so it is read once at start (see immutable-assets.mjs).
+		const tiny = join(root, '_app', 'immutable', 'chunks', 'tiny.js');
+		await rm(tiny);
+		try {
+			const response = await fetch(`${base}/_app/immutable/chunks/tiny.js`);
+			expect(response.status).toBe(200);
+			expect(await response.text()).toBe('export {};\n');
+		} finally {
+			await writeFile(tiny, 'export {};\n');
+		}
+	});
+
+	it('leaves a range request to the file server, which answers the bytes asked for', async () => {
+		const response = await fetch(`${base}/_app/immutable/chunks/app.js`, {
+			headers: { range: 'bytes=0-5', 'accept-encoding': 'identity' }
+		});
+		expect(response.status).toBe(206);
+		expect(await response.text()).toBe(SCRIPT.slice(0, 6));
+	});
+
 	it.each(['/', '/index.html', '/project/abc', '/favicon.png', '/service-worker.js'])(
 		'%s is revalidated on every load (no-cache)',
 		async (path) => {
