@@ -68,11 +68,16 @@ export function formatRule(rule: ParsedRule): string {
 	return rule.pattern === undefined ? rule.tool : `${rule.tool}(${rule.pattern})`;
 }
 
-/** One stored rule; `rule` must parse (checked on every read back from storage). */
-export const permissionRuleSchema = z.object({
-	action: z.enum(RULE_ACTIONS),
-	rule: z.string().check(
-		z.maxLength(MAX_RULE_CHARS),
-		z.refine((text) => parseRule(text).ok, { message: 'not a valid permission rule' })
-	)
-});
+/**
+ * One stored rule; `rule` must parse (checked on every read back from storage). Built on first
+ * use, like storage's schemas (storage/lazy-schema.ts): this module loads with the page.
+ */
+export const permissionRuleSchema = z.lazy(() =>
+	z.object({
+		action: z.enum(RULE_ACTIONS),
+		rule: z.string().check(
+			z.maxLength(MAX_RULE_CHARS),
+			z.refine((text) => parseRule(text).ok, { message: 'not a valid permission rule' })
+		)
+	})
+);

@@ -1,6 +1,7 @@
 import { del, promisifyRequest, set } from 'idb-keyval';
 import * as z from 'zod/mini';
 import { normalizePath } from '../runtime';
+import { lazySchema } from './lazy-schema';
 import { openStorage } from './migrations';
 import { setAside } from './quarantine';
 import { checkRecord } from './record-schemas';
@@ -11,18 +12,20 @@ import { getStores } from './stores';
  * loses nothing. One record per open file with unsaved changes, deleted when it is saved or
  * reverted.
  */
-export const draftSchema = z.object({
-	projectId: z.string().check(z.minLength(1)),
-	path: z.string().check(z.minLength(1)),
-	text: z.string(),
-	/**
-	 * A fingerprint of the file's text the draft started from (see the editor's textHash), so a
-	 * restored draft can tell whether the file changed since; null when the file did not exist.
-	 */
-	baseHash: z.nullable(z.string()),
-	/** When the draft was last written (ms since the epoch). */
-	updatedAt: z.number()
-});
+export const draftSchema = lazySchema(() =>
+	z.object({
+		projectId: z.string().check(z.minLength(1)),
+		path: z.string().check(z.minLength(1)),
+		text: z.string(),
+		/**
+		 * A fingerprint of the file's text the draft started from (see the editor's textHash), so a
+		 * restored draft can tell whether the file changed since; null when the file did not exist.
+		 */
+		baseHash: z.nullable(z.string()),
+		/** When the draft was last written (ms since the epoch). */
+		updatedAt: z.number()
+	})
+);
 
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -7,11 +7,14 @@
  */
 import * as z from 'zod/mini';
 import { permissionRuleSchema, type PermissionRule } from '../session';
+import { lazySchema } from './lazy-schema';
 import { setAside } from './quarantine';
 import { checkRecord } from './record-schemas';
 import { getSetting, setSetting } from './settings';
 
-const storedRulesSchema = z.object({ version: z.literal(1), rules: z.array(z.unknown()) });
+const storedRulesSchema = lazySchema(() =>
+	z.object({ version: z.literal(1), rules: z.array(z.unknown()) })
+);
 
 type StoredRules = z.infer<typeof storedRulesSchema>;
 

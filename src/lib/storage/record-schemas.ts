@@ -9,42 +9,48 @@
  */
 import * as z from 'zod/mini';
 import { normalizePath } from '../runtime';
+import { builtOnce, lazySchema } from './lazy-schema';
 import './zod-messages';
 
-export const projectMetaSchema = z.looseObject({
-	id: z.string().check(z.minLength(1)),
-	name: z.string(),
-	template: z.string(),
-	createdAt: z.number(),
-	updatedAt: z.number(),
-	// Schema 2: absent on records a migration has not reached yet, so optional.
-	openedAt: z.optional(z.number()),
-	bytes: z.optional(z.number().check(z.nonnegative()))
-});
-
-/** Bytes, accepted from any realm (fake-indexeddb and jsdom tests clone across realms). */
-const bytes = z.custom<Uint8Array>(
-	(value) => Object.prototype.toString.call(value) === '[object Uint8Array]',
-	'expected text or bytes'
+export const projectMetaSchema = lazySchema(() =>
+	z.looseObject({
+		id: z.string().check(z.minLength(1)),
+		name: z.string(),
+		template: z.string(),
+		createdAt: z.number(),
+		updatedAt: z.number(),
+		// Schema 2: absent on records a migration has not reached yet, so optional.
+		openedAt: z.optional(z.number()),
+		bytes: z.optional(z.number().check(z.nonnegative()))
+	})
 );
 
-export const storedEntrySchema = z.union(
-	[
-		z.looseObject({ dir: z.literal(true), mtimeMs: z.number() }),
-		z.looseObject({
-			data: z.union([z.string(), bytes]),
-			mtimeMs: z.number(),
-			dir: z.optional(z.undefined())
-		})
-	],
-	{ error: 'expected a file {data: text or bytes, mtimeMs} or a folder {dir: true, mtimeMs}' }
+/** Bytes, accepted from any realm (fake-indexeddb and jsdom tests clone across realms). */
+const bytes = builtOnce(() =>
+	z.custom<Uint8Array>(
+		(value) => Object.prototype.toString.call(value) === '[object Uint8Array]',
+		'expected text or bytes'
+	)
+);
+
+export const storedEntrySchema = lazySchema(() =>
+	z.union(
+		[
+			z.looseObject({ dir: z.literal(true), mtimeMs: z.number() }),
+			z.looseObject({
+				data: z.union([z.string(), bytes()]),
+				mtimeMs: z.number(),
+				dir: z.optional(z.undefined())
+			})
+		],
+		{ error: 'expected a file {data: text or bytes, mtimeMs} or a folder {dir: true, mtimeMs}' }
+	)
 );
 
 /** A file key: [projectId, path], the path as storage writes it (normalised, never `..`). */
-export const fileKeySchema = z.tuple([
-	z.string(),
-	z.string().check(z.refine(isStoredPath, 'not a normalised project path'))
-]);
+export const fileKeySchema = lazySchema(() =>
+	z.tuple([z.string(), z.string().check(z.refine(isStoredPath, 'not a normalised project path'))])
+);
 
 /**
  * The common file record checked without zod, which costs ~10 µs a record when warm and far more
@@ -64,65 +70,73 @@ export function isWellFormedFileRecord(key: unknown, value: unknown): boolean {
 	return typeof data === 'string' || Object.prototype.toString.call(data) === '[object Uint8Array]';
 }
 
-export const sessionMetaSchema = z.looseObject({
-	id: z.string().check(z.minLength(1)),
-	projectId: z.string(),
-	title: z.string(),
-	provider: z.string(),
-	model: z.string(),
-	createdAt: z.number(),
-	updatedAt: z.number()
-});
-
-/** An event key: [sessionId, seq]. */
-export const eventKeySchema = z.tuple([z.string(), z.int().check(z.nonnegative())]);
-
-const checkpointSkipSchema = z.looseObject({
-	path: z.string(),
-	reason: z.enum(['node_modules', 'ignored', 'too-large'])
-});
-
-export const checkpointMetaSchema = z.looseObject({
-	id: z.string().check(z.minLength(1)),
-	projectId: z.string().check(z.minLength(1)),
-	sessionId: z.nullable(z.string()),
-	reason: z.enum(['turn-start', 'turn-end', 'before-rewind']),
-	turnIndex: z.optional(z.int().check(z.nonnegative())),
-	createdAt: z.number(),
-	fileCount: z.int().check(z.nonnegative()),
-	totalBytes: z.number().check(z.nonnegative()),
-	newBytes: z.number().check(z.nonnegative()),
-	skipped: z.array(checkpointSkipSchema)
-});
-
-const sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest'));
-
-const manifestFilesSchema = z.record(
-	z.string().check(z.refine(isStoredPath, 'not a normalised project path')),
+export const sessionMetaSchema = lazySchema(() =>
 	z.looseObject({
-		hash: sha256Hex,
-		size: z.number().check(z.nonnegative()),
-		mtimeMs: z.number()
+		id: z.string().check(z.minLength(1)),
+		projectId: z.string(),
+		title: z.string(),
+		provider: z.string(),
+		model: z.string(),
+		createdAt: z.number(),
+		updatedAt: z.number()
 	})
 );
-const manifestFields = {
-	projectId: z.string().check(z.minLength(1)),
-	parent: z.nullable(z.string().check(z.minLength(1))),
-	removed: z.optional(z.array(z.string())),
-	dirs: z.array(z.string())
-};
+
+/** An event key: [sessionId, seq]. */
+export const eventKeySchema = lazySchema(() =>
+	z.tuple([z.string(), z.int().check(z.nonnegative())])
+);
+
+export const checkpointMetaSchema = lazySchema(() =>
+	z.looseObject({
+		id: z.string().check(z.minLength(1)),
+		projectId: z.string().check(z.minLength(1)),
+		sessionId: z.nullable(z.string()),
+		reason: z.enum(['turn-start', 'turn-end', 'before-rewind']),
+		turnIndex: z.optional(z.int().check(z.nonnegative())),
+		createdAt: z.number(),
+		fileCount: z.int().check(z.nonnegative()),
+		totalBytes: z.number().check(z.nonnegative()),
+		newBytes: z.number().check(z.nonnegative()),
+		skipped: z.array(
+			z.looseObject({
+				path: z.string(),
+				reason: z.enum(['node_modules', 'ignored', 'too-large'])
+			})
+		)
+	})
+);
+
+const manifestFilesSchema = builtOnce(() =>
+	z.record(
+		z.string().check(z.refine(isStoredPath, 'not a normalised project path')),
+		z.looseObject({
+			hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest')),
+			size: z.number().check(z.nonnegative()),
+			mtimeMs: z.number()
+		})
+	)
+);
+
+/** The fields both manifest schemas check (a new object each call: each schema owns its own). */
+function manifestFields() {
+	return {
+		projectId: z.string().check(z.minLength(1)),
+		parent: z.nullable(z.string().check(z.minLength(1))),
+		removed: z.optional(z.array(z.string())),
+		dirs: z.array(z.string())
+	};
+}
 
 /** A manifest's whole check: checkManifest (checkpoint-records.ts) makes it in time slices. */
-export const checkpointManifestSchema = z.looseObject({
-	...manifestFields,
-	files: manifestFilesSchema
-});
+export const checkpointManifestSchema = lazySchema(() =>
+	z.looseObject({ ...manifestFields(), files: manifestFilesSchema() })
+);
 
 /** A manifest with its entries left unchecked: checkManifestEntry checks them one at a time. */
-export const checkpointManifestShapeSchema = z.looseObject({
-	...manifestFields,
-	files: z.record(z.string(), z.unknown())
-});
+export const checkpointManifestShapeSchema = lazySchema(() =>
+	z.looseObject({ ...manifestFields(), files: z.record(z.string(), z.unknown()) })
+);
 
 /**
  * One entry of a manifest's `files`, checked as checkpointManifestSchema checks it and failing
@@ -130,13 +144,15 @@ export const checkpointManifestShapeSchema = z.looseObject({
  */
 export function checkManifestEntry(path: string, entry: unknown): CheckResult<unknown> {
 	// A computed key is an own property, even "__proto__".
-	const checked = checkRecord(manifestFilesSchema, { [path]: entry });
+	const checked = checkRecord(manifestFilesSchema(), { [path]: entry });
 	return checked.ok ? checked : { ok: false, reason: `files.${checked.reason}` };
 }
 
-export const checkpointBlobSchema = z.looseObject({ data: z.union([z.string(), bytes]) });
+export const checkpointBlobSchema = lazySchema(() =>
+	z.looseObject({ data: z.union([z.string(), bytes()]) })
+);
 
-export const schemaVersionSchema = z.int().check(z.nonnegative());
+export const schemaVersionSchema = lazySchema(() => z.int().check(z.nonnegative()));
 
 export type CheckResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 

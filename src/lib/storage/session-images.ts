@@ -15,6 +15,7 @@ import {
 	type ImageRef,
 	type SessionImage
 } from '../session';
+import { lazySchema } from './lazy-schema';
 import { openStorage } from './migrations';
 import { setAside } from './quarantine';
 import { getStores } from './stores';
@@ -27,13 +28,14 @@ export interface StoredImage {
 	readonly data: Uint8Array;
 }
 
-const dimension = z.number().check(z.int(), z.positive());
-const storedImageSchema = z.looseObject({
-	mediaType: z.enum(IMAGE_MEDIA_TYPES as [ImageRef['mediaType'], ...ImageRef['mediaType'][]]),
-	width: dimension,
-	height: dimension,
-	data: z.custom<Uint8Array>((value) => ArrayBuffer.isView(value) && value.byteLength > 0)
-});
+const storedImageSchema = lazySchema(() =>
+	z.looseObject({
+		mediaType: z.enum(IMAGE_MEDIA_TYPES as [ImageRef['mediaType'], ...ImageRef['mediaType'][]]),
+		width: z.number().check(z.int(), z.positive()),
+		height: z.number().check(z.int(), z.positive()),
+		data: z.custom<Uint8Array>((value) => ArrayBuffer.isView(value) && value.byteLength > 0)
+	})
+);
 
 /** Every image reference of a chat lies between [id] and [id, []] (arrays sort after strings). */
 function refRange(sessionId: string): IDBKeyRange {
