@@ -74,7 +74,12 @@ export function pickEncoding(acceptEncoding, encoded) {
 export function answerFromMemory(assets, req, res, cacheControl) {
 	if (req.method !== 'GET' && req.method !== 'HEAD') return false;
 	if (req.headers.range) return false;
-	const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+	let pathname;
+	try {
+		pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+	} catch {
+		return false; // a malformed address: the file server answers it as it answers any other
+	}
 	const asset = assets.get(pathname);
 	if (!asset) return false;
 	res.setHeader('Cache-Control', cacheControl);

@@ -98,6 +98,13 @@ describe('serving the build', () => {
 		}
 	});
 
+	it('answers a malformed address without falling over', async () => {
+		const response = await fetch(`${base}/_app/immutable/chunks/%E0%A4%A.js`);
+		expect(response.status).toBeGreaterThanOrEqual(200);
+		// Still serving.
+		expect((await fetch(`${base}/_app/immutable/chunks/app.js`)).status).toBe(200);
+	});
+
 	it('leaves a range request to the file server, which answers the bytes asked for', async () => {
 		const response = await fetch(`${base}/_app/immutable/chunks/app.js`, {
 			headers: { range: 'bytes=0-5', 'accept-encoding': 'identity' }
