@@ -1,6 +1,6 @@
 export { Workspace, openWorkspace, type OpenWorkspaceOptions } from './workspace';
 export { seedRuntime, type RuntimeSeed } from './seed-runtime';
-export { hashSeedBytes, isLargeSeed } from './snapshot-index';
+export { hashSeedBytes } from './snapshot-index';
 export { describeContent, isBinary, type ContentInfo } from './content';
 export { OPAQUE_DIRS } from './gitignore';
 export type {

@@ -43,18 +43,6 @@ export function indexSeed(recorder: IndexRecorder, seed: WorkspaceSeed, step: St
 	}
 }
 
-/** Above this many files, opening hands the workspace over in a task of its own. */
-const LARGE_SEED_FILES = 50;
-
-/**
- * Whether indexing the seed's files and drawing them is worth a task of its own: for 2,000
- * files they were one task of 90–220 ms. A small project's cost less than the frame a yield
- * waits for, and its runtime (attached next) was ready that much later.
- */
-export function isLargeSeed(seed: WorkspaceSeed): boolean {
-	return Object.keys(seed.files).length > LARGE_SEED_FILES;
-}
-
 /**
  * The seed with every byte file's hash worked out, in short slices: hashing a project's images
  * was ~15–20 ms of the one task that builds the index and shows the tree (megabytes of bytes).

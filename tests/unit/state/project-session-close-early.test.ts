@@ -1,7 +1,7 @@
 /**
- * Opening a big project gives the page a turn between indexing the files and drawing them
- * (project-session.svelte.ts, isLargeSeed). A tab closed in that turn must not be left with a
- * workspace or a runtime nobody will free. The turn is held here by standing in for yieldToPage.
+ * Opening gives the page a turn between indexing the files and drawing them
+ * (project-session.svelte.ts). A tab closed in that turn must not be left with a workspace or a
+ * runtime nobody will free. The turn is held here by standing in for yieldToPage.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -11,9 +11,7 @@ const made = vi.hoisted(() => ({ disposed: [] as boolean[] }));
 
 vi.mock('../../../src/lib/runtime/yield-to-page', async (original) => ({
 	...(await original<typeof import('../../../src/lib/runtime/yield-to-page')>()),
-	// Only the session's own turn is held: storage's (after reading the files) passes at once.
 	yieldToPage: () => {
-		if (!new Error().stack?.includes('project-session.svelte')) return Promise.resolve();
 		turn.reached = true;
 		return new Promise<void>((resolve) => (turn.held = resolve));
 	}
@@ -46,28 +44,12 @@ afterEach(() => {
 	turn.reached = false;
 });
 
-/** More files than isLargeSeed lets through without a turn. */
-const BIG = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`src/f${i}.txt`, `${i}\n`]));
-
-it('a small project is handed over in the same turn: its runtime is not held back a frame', async () => {
+it('closed between indexing the files and showing them, it shows none and frees the runtime', async () => {
 	const { id } = await createProject({
-		name: 'Small',
+		name: 'Closed early',
 		template: 'blank',
 		files: { 'a.txt': 'alpha\n' }
 	});
-	const tab = new ProjectSession({ projectId: id, request: 'browser' });
-	const opening = tab.open();
-	expect((await tab.filesReady)?.exists('a.txt')).toBe(true);
-	expect(turn.reached).toBe(false);
-	// What comes after the files (the runtime's upkeep) may take turns of its own: let them go.
-	const disposing = tab.dispose();
-	turn.held?.();
-	await Promise.all([disposing, opening]);
-});
-
-it('closed between indexing the files and showing them, it shows none and frees the runtime', async () => {
-	const { id } = await createProject({ name: 'Closed early', template: 'blank', files: BIG });
-	made.disposed.length = 0;
 	const tab = new ProjectSession({ projectId: id, request: 'browser' });
 	const opening = tab.open();
 	await vi.waitFor(() => expect(turn.reached).toBe(true));
