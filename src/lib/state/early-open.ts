@@ -6,7 +6,7 @@
  * which is hundreds of milliseconds later (the route's code, then the whole component tree).
  */
 import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browser';
-import { whenIdle, type Runtime } from '$lib/runtime';
+import type { Runtime } from '$lib/runtime';
 import { prefetchNewestChat } from './chat/newest-chat-prefetch';
 import type { ChatSessionStore } from './chat/session-store';
 import {
@@ -76,7 +76,7 @@ export function startEarlyOpen(pathname: string): void {
 		}
 	};
 	early = { projectId, reads };
-	whenIdle(warmCollation, { timeoutMs: 2_000 });
+	setTimeout(warmCollation); // a task of its own, before the IDE mounts (idle time came after)
 	setTimeout(() => {
 		if (early?.reads === reads) free(takeEarly());
 	}, UNCLAIMED_MS);
@@ -86,8 +86,9 @@ export function startEarlyOpen(pathname: string): void {
  * The file tree orders names with an Intl.Collator (workspace/file-index.ts compareNames). The
  * first one a page makes loads ICU's collation data, 12–15 ms here, in the IDE's first mount,
  * opening's longest task; ICU keeps that data, so the tree's own is then made in ~0.03 ms. Made
- * here, in idle time while the page waits for the IDE, rather than by importing the workspace,
- * which would bring its modules into these early scripts. Same locale and options as the tree's.
+ * here in a task of its own while the page waits for the IDE (an idle callback ran only after
+ * the mount on a warm load), rather than by importing the workspace, which would bring its
+ * modules into these early scripts. Same locale and options as the tree's.
  */
 function warmCollation(): void {
 	new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare('a', 'b');

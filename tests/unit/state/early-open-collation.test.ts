@@ -1,5 +1,5 @@
 /**
- * A page opening a project makes, in idle time before the IDE arrives, the collator the file tree
+ * A page opening a project makes, in a task of its own before the IDE arrives, the collator the file tree
  * orders names with: the first one loads ICU's collation data (12–15 ms in Chromium here), which
  * otherwise fell in the IDE's first mount. It only helps if it is the same locale and options.
  */
