@@ -105,7 +105,7 @@ export async function loadSubject(
 	const timeout = markTimeoutMs(throttled);
 	const missing: string[] = [];
 	const mark = async (name: string) => {
-		const time = await waitForMark(page, name, timeout);
+		const time = await waitForMark(cdp, name, timeout);
 		if (time === null) missing.push(`${subject.name}: no ${name} mark within ${timeout / 1000} s`);
 		return time;
 	};
