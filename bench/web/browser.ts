@@ -65,7 +65,8 @@ export async function coldPage(
 /**
  * The mark's time (ms since navigation), or null if it did not come within `timeoutMs`. Asked
  * through CDP's Runtime.evaluate: Playwright's own waiting (waitForFunction) first builds its
- * injected script in the page, a task of 20–75 ms (4× that at 4× CPU) inside the load it measures.
+ * injected script in the page, a task of 20–75 ms (four times that at 4× CPU) inside the load
+ * it measures.
  */
 export async function waitForMark(
 	cdp: CDPSession,

@@ -1,7 +1,8 @@
 /**
- * A page opening a project makes, in a task of its own before the IDE arrives, the collator the file tree
- * orders names with: the first one loads ICU's collation data (12–15 ms in Chromium here), which
- * otherwise fell in the IDE's first mount. It only helps if it is the same locale and options.
+ * A page opening a project makes, in a task of its own before the IDE arrives, the collator the
+ * file tree orders names with: the first one loads ICU's collation data (12–15 ms in Chromium
+ * here), which otherwise fell in the IDE's first mount. It only helps with the same locale and
+ * options.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it, vi } from 'vitest';
