@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../../tooling/chromium';
 import { generateFixture } from '../../storage/fixture';
+import { waitForMark } from '../browser';
 import type { WebBenchMeasure, WebBenchRow } from '../types';
 
 const SMALL_FILES: Record<string, string> = {
@@ -220,28 +221,10 @@ async function loadBlank(page: Page, url: string): Promise<number> {
 }
 
 /**
- * The two marks and the longest task, awaited through CDP's Runtime.evaluate. Playwright's own
- * waiting (waitForFunction, evaluate) first builds its injected script in the page: a task of
- * 20–75 ms that fell inside the opening it was measuring, as no person's page has it.
+ * Opens the project and waits for its two marks through CDP (waitForMark), not Playwright's
+ * waitForFunction: that builds Playwright's injected script in the page, a task of 20–75 ms
+ * inside the opening it measures.
  */
-const OPENED = `new Promise((resolve) => {
-	const names = ['kiln:files-ready', 'kiln:runtime-ready'];
-	const check = () => {
-		const [files, runtime] = names.map((name) => performance.getEntriesByName(name)[0]);
-		if (!files || !runtime) return false;
-		resolve({
-			filesReady: files.startTime,
-			runtimeReady: runtime.startTime,
-			longestTask: Math.max(0, ...(window.__kilnLongTasks ?? []))
-		});
-		return true;
-	};
-	if (check()) return;
-	const observer = new PerformanceObserver(() => check() && observer.disconnect());
-	observer.observe({ type: 'mark' });
-	setTimeout(() => resolve({ timedOut: true }), 60000);
-})`;
-
 async function openProject(
 	page: Page,
 	cdp: CDPSession,
@@ -249,20 +232,18 @@ async function openProject(
 	id: string
 ): Promise<OpenSample> {
 	await page.goto(`${appUrl}/project/${id}?runtime=browser`, { waitUntil: 'commit' });
-	const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-		expression: OPENED,
-		awaitPromise: true,
-		returnByValue: true
-	});
-	const value = result.value as (OpenSample & { timedOut?: boolean }) | undefined;
-	if (exceptionDetails || !value || value.timedOut) {
+	const filesReady = await waitForMark(cdp, 'kiln:files-ready', 60_000);
+	const runtimeReady = await waitForMark(cdp, 'kiln:runtime-ready', 60_000);
+	if (filesReady === null || runtimeReady === null) {
 		throw new Error(
-			`The project did not open (no kiln:files-ready and kiln:runtime-ready in 60 s): ${
-				exceptionDetails?.text ?? 'timed out'
-			}`
+			'The project did not open: no kiln:files-ready and kiln:runtime-ready in 60 s.'
 		);
 	}
-	return value;
+	const { result } = await cdp.send('Runtime.evaluate', {
+		expression: 'Math.max(0, ...(window.__kilnLongTasks ?? []))',
+		returnByValue: true
+	});
+	return { filesReady, runtimeReady, longestTask: result.value as number };
 }
 
 /** idb-keyval's own getMany (its UMD build, evaluated in the page) over the same records. */
