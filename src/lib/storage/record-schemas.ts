@@ -118,15 +118,13 @@ const manifestFilesSchema = builtOnce(() =>
 	)
 );
 
-/** The fields both manifest schemas check (a new object each call: each schema owns its own). */
-function manifestFields() {
-	return {
-		projectId: z.string().check(z.minLength(1)),
-		parent: z.nullable(z.string().check(z.minLength(1))),
-		removed: z.optional(z.array(z.string())),
-		dirs: z.array(z.string())
-	};
-}
+/** The fields both manifest schemas check (zod's schemas never change, so they can share them). */
+const manifestFields = builtOnce(() => ({
+	projectId: z.string().check(z.minLength(1)),
+	parent: z.nullable(z.string().check(z.minLength(1))),
+	removed: z.optional(z.array(z.string())),
+	dirs: z.array(z.string())
+}));
 
 /** A manifest's whole check: checkManifest (checkpoint-records.ts) makes it in time slices. */
 export const checkpointManifestSchema = lazySchema(() =>
