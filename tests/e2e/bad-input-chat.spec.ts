@@ -132,6 +132,20 @@ test('@bad-input a 1 MB paste into the chat input and into the editor', async ({
 	const sent = JSON.stringify(modelServer.requests().find((r) => r.format !== null)?.body ?? '');
 	expect(sent).toContain('END-OF-PASTE');
 	expect(sent.split('abcdefghi').length - 1).toBe(10_240);
+	// The transcript shows its beginning (laid out whole, 1 MB was one layout of ~650 ms), and all
+	// of it when asked, every character as typed.
+	const showAll = chat.getByRole('button', { name: 'Show all 10,241 lines' });
+	await expect(showAll).toHaveAttribute('aria-expanded', 'false');
+	await expect(chat.getByText(line.trim()).first()).toBeVisible();
+	await expect(chat.getByText('END-OF-PASTE')).toHaveCount(0);
+	await showAll.click();
+	const whole = chat.getByRole('region', { name: 'Your whole message' });
+	expect(await whole.evaluate((box) => box.textContent)).toBe(big);
+	const end = whole.getByText('END-OF-PASTE');
+	await end.scrollIntoViewIfNeeded();
+	await expect(end).toBeInViewport();
+	await chat.getByRole('button', { name: 'Show less' }).click();
+	await expect(whole).toHaveCount(0);
 
 	await page
 		.getByRole('tree', { name: 'Files' })
