@@ -141,9 +141,13 @@ test('@bad-input a 1 MB paste into the chat input and into the editor', async ({
 	await showAll.click();
 	const whole = chat.getByRole('region', { name: 'Your whole message' });
 	expect(await whole.evaluate((box) => box.textContent)).toBe(big);
+	// Blocks take their real height once laid out, which can move the end again: scrolled to
+	// until it stays.
 	const end = whole.getByText('END-OF-PASTE');
-	await end.scrollIntoViewIfNeeded();
-	await expect(end).toBeInViewport();
+	await expect(async () => {
+		await end.scrollIntoViewIfNeeded();
+		await expect(end).toBeInViewport({ timeout: 1_000 });
+	}).toPass();
 	await chat.getByRole('button', { name: 'Show less' }).click();
 	await expect(whole).toHaveCount(0);
 
@@ -193,5 +197,45 @@ test('@bad-input a 1 MB paste into the chat input and into the editor', async ({
 			`chat input held all ${big.length} characters after ${chatPasteMs} ms (next frame ${Math.round(chatFrame)} ms); ` +
 			`sent in full to the model and answered in ${sendMs} ms (slowest frame meanwhile ${Math.round(sendFrame)} ms); editor showed the end of the paste after ${editorPasteMs} ms ` +
 			`(next frame ${Math.round(editorFrame)} ms) and saved all 10,240 lines`
+	});
+});
+
+test('@bad-input an agent writing, then rewriting, a 3,000-line file', async ({
+	page,
+	modelServer
+}) => {
+	const lines = (tag: string) =>
+		Array.from({ length: 3_000 }, (_, index) => `row ${index} ${tag}`).join('\n') + '\n';
+	modelServer.setScript({
+		turns: [
+			{ toolCalls: [{ name: 'write', input: { path: 'data.txt', content: lines('first') } }] },
+			{ toolCalls: [{ name: 'write', input: { path: 'data.txt', content: lines('second') } }] },
+			{ text: 'Rewritten the data.' }
+		]
+	});
+	await createProject(page, 'Blank', { query: '?runtime=browser' });
+	await configure(page, 'Anthropic', modelServer.url);
+	await send(page, 'Write the data, then rewrite it');
+
+	const chat = page.getByRole('region', { name: 'Chat' });
+	await expect(chat.getByText('Rewritten the data.')).toBeVisible();
+	const writes = chat.getByRole('group', { name: 'write' });
+	const [created, rewritten] = [writes.nth(0), writes.nth(1)];
+	await expect(created).toContainText('+3000');
+	// The rewrite shares no line with the file: every line removed and added, in one hunk.
+	await expect(rewritten).toContainText('+3000');
+	await expect(rewritten).toContainText('−3000');
+	await expect(rewritten).toContainText('@@ -1,3000 +1,3000 @@');
+	// The card draws the diff's first 500 lines; the rest when asked.
+	const rows = rewritten.locator('.line');
+	await expect(rows).toHaveCount(500);
+	await rewritten.getByRole('button', { name: 'Show all 6,001 lines' }).click();
+	await expect(rows).toHaveCount(6_001);
+	await expect(rows.last()).toHaveText('+row 2999 second');
+
+	recordE2eRow(test.info(), {
+		input: 'an agent writes a 3,000-line file, then rewrites every line of it',
+		'what Kiln did':
+			'both writes reported; the rewrite diffed as every line replaced (one hunk, +3000 −3000) without searching for a smaller diff; each card drew 500 lines and all 6,001 on "Show all"'
 	});
 });
