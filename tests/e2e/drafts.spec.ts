@@ -107,4 +107,24 @@ test.describe('no lost keystrokes', () => {
 		await runInTerminal(page, 'echo "now: $(head -n 1 main.js)"');
 		await expect(terminal).toContainText('now: // mine');
 	});
+
+	test('Compare says so when the two versions differ in too many lines to compare', async ({
+		page
+	}) => {
+		await runInTerminal(page, 'seq 1 1200 > numbers.txt');
+		const editor = await openFile(page, 'numbers.txt');
+		await typeAtStart(page, 'mine\n');
+		// Every line different from what the editor holds: far past what is searched for a diff.
+		await runInTerminal(page, 'seq 5001 6200 > numbers.txt');
+		await expect(editor.getByText(/changed on disk/)).toBeVisible();
+
+		await editor.locator('.cm-content').click();
+		await page.keyboard.press('ControlOrMeta+s');
+		const dialog = page.getByRole('dialog', { name: 'numbers.txt changed on disk' });
+		await dialog.getByRole('button', { name: 'Compare' }).click();
+		const compare = dialog.getByRole('region', { name: /Changes from the version on disk/ });
+		await expect(compare).toContainText('differ in too many lines to compare here');
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await expect(editor.getByRole('tab', { name: 'numbers.txt' })).toContainText('●');
+	});
 });
