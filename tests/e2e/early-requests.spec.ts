@@ -66,6 +66,28 @@ test('a project page asks for its route and runtime, and reads the project, befo
 	expect(complaints).toEqual([]);
 });
 
+test("the route's stylesheets are applied from the list, and not fetched again when it loads", async ({
+	page
+}) => {
+	const projectUrl = await createProject(page, 'Static site', { query: '?runtime=browser' });
+	await page.goto('about:blank');
+	await page.goto(projectUrl);
+	await expect(
+		page.getByRole('tree', { name: 'Files' }).getByRole('treeitem', { name: 'index.html' })
+	).toBeVisible();
+	// Listed as preloads, they were fetched once by the list and again by Vite's loader (which
+	// adds each as a stylesheet and holds the route until it has loaded): one fetch each now.
+	const fetches = await page.evaluate(() =>
+		performance
+			.getEntriesByType('resource')
+			.map((entry) => new URL(entry.name).pathname)
+			.filter((path) => path.endsWith('.css'))
+	);
+	const twice = fetches.filter((path, index) => fetches.indexOf(path) !== index);
+	expect(fetches.length).toBeGreaterThan(1);
+	expect(twice).toEqual([]);
+});
+
 test('any other address asks for none of it', async ({ page }) => {
 	const requested: string[] = [];
 	page.on('request', (request) => requested.push(new URL(request.url()).pathname));
