@@ -307,3 +307,24 @@ test("the early reads' code needs nothing of Svelte (it runs before SvelteKit's 
 	// Storage and the project's reads are in it: the test looks at the right closure.
 	expect(closure.flatMap(owners)).toContain('idb-keyval');
 });
+
+test("the agent's code carries no full zod (its tools use zod/mini)", () => {
+	expect(AGENT_CODE, 'no chunk holds agent/agent.ts').toBeDefined();
+	const closure = [...closureOf([AGENT_CODE!])];
+	// The client build gives zod/mini copies of zod's files of their own, tagged ?zod-mini and
+	// ?zod-tools (tooling/zod-mini-copy.ts); an untagged zod module is full zod, sharing's alone.
+	const fullZod = closure.flatMap(
+		(path) =>
+			byPath
+				.get(path)
+				?.modules.filter((module) => /\/node_modules\/zod\/.*\.js$/.test(module.id))
+				.map((module) => module.id.replace(/^.*\/node_modules\//, '')) ?? []
+	);
+	expect(fullZod).toEqual([]);
+	// The tools themselves are in it: the test looks at the right closure.
+	expect(
+		closure.some((path) =>
+			byPath.get(path)?.modules.some((module) => /src\/lib\/tools\/registry\.ts$/.test(module.id))
+		)
+	).toBe(true);
+});

@@ -1,11 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { defineTool } from './define-tool';
 import { describeProcessStatus, formatAge } from '../runtime';
 import { processTable } from './process-report';
 import { ToolError } from './tool-error';
 
 const parameters = z.strictObject({
-	bash_id: z.string().min(1).describe('The id of the background process to stop, e.g. bash_1.')
+	bash_id: described(
+		z.string().check(z.minLength(1)),
+		'The id of the background process to stop, e.g. bash_1.'
+	)
 });
 
 export const bashKillTool = defineTool({

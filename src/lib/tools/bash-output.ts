@@ -1,12 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { defineTool } from './define-tool';
 import { asToolError, formatProcessReport, processTable } from './process-report';
 
 const parameters = z.strictObject({
-	bash_id: z
-		.string()
-		.min(1)
-		.describe('The id bash returned when it started the process in the background, e.g. bash_1.')
+	bash_id: described(
+		z.string().check(z.minLength(1)),
+		'The id bash returned when it started the process in the background, e.g. bash_1.'
+	)
 });
 
 export const bashOutputTool = defineTool({

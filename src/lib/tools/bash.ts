@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { MAX_RUNNING_PROCESSES } from '../runtime';
 import { startInBackground } from './bash-background';
 import { defineTool } from './define-tool';
@@ -10,22 +11,18 @@ export const BASH_MAX_TIMEOUT_MS = 600_000;
 export const BASH_MAX_OUTPUT_CHARS = 30_000;
 
 const parameters = z.strictObject({
-	command: z.string().min(1).describe('The command to run, as you would type it in bash.'),
-	timeout_ms: z
-		.number()
-		.int()
-		.min(1000)
-		.max(BASH_MAX_TIMEOUT_MS)
-		.optional()
-		.describe(
-			`Stop the command after this many milliseconds (default ${BASH_DEFAULT_TIMEOUT_MS}, at most ${BASH_MAX_TIMEOUT_MS}). Not used with run_in_background.`
-		),
-	run_in_background: z
-		.boolean()
-		.optional()
-		.describe(
-			'Start the command and return at once with its id (bash_1, bash_2…) instead of waiting for it to end: for dev servers and watchers.'
-		)
+	command: described(
+		z.string().check(z.minLength(1)),
+		'The command to run, as you would type it in bash.'
+	),
+	timeout_ms: described(
+		z.optional(z.int().check(z.gte(1000), z.lte(BASH_MAX_TIMEOUT_MS))),
+		`Stop the command after this many milliseconds (default ${BASH_DEFAULT_TIMEOUT_MS}, at most ${BASH_MAX_TIMEOUT_MS}). Not used with run_in_background.`
+	),
+	run_in_background: described(
+		z.optional(z.boolean()),
+		'Start the command and return at once with its id (bash_1, bash_2…) instead of waiting for it to end: for dev servers and watchers.'
+	)
 });
 
 export const bashTool = defineTool({

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { describeContent } from '../workspace';
 import { defineTool } from './define-tool';
 import { assertSeenCurrent, missingFileError, probeFile } from './file-access';
@@ -13,15 +14,19 @@ const SNIPPET_CONTEXT = 3;
 const SNIPPET_MAX_LINES = 40;
 
 const parameters = z.strictObject({
-	path: z.string().min(1).describe('The file to change, relative to the project root.'),
-	old_string: z
-		.string()
-		.describe('The exact text to replace, including whitespace and indentation.'),
-	new_string: z.string().describe('The text to put in its place (must differ from old_string).'),
-	replace_all: z
-		.boolean()
-		.optional()
-		.describe('Replace every occurrence of old_string (default false: it must occur exactly once).')
+	path: described(
+		z.string().check(z.minLength(1)),
+		'The file to change, relative to the project root.'
+	),
+	old_string: described(
+		z.string(),
+		'The exact text to replace, including whitespace and indentation.'
+	),
+	new_string: described(z.string(), 'The text to put in its place (must differ from old_string).'),
+	replace_all: described(
+		z.optional(z.boolean()),
+		'Replace every occurrence of old_string (default false: it must occur exactly once).'
+	)
 });
 
 export const editTool = defineTool({

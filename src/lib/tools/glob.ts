@@ -1,5 +1,6 @@
 import picomatch from 'picomatch/posix';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { defineTool } from './define-tool';
 import { relativeTo, searchScope, skippedNote } from './search-scope';
 import { ToolError } from './tool-error';
@@ -9,14 +10,14 @@ import { messageOf } from '../errors';
 export const GLOB_MAX_RESULTS = 100;
 
 const parameters = z.strictObject({
-	pattern: z
-		.string()
-		.min(1)
-		.describe('A glob pattern such as "**/*.ts" or "src/**/*.{css,svelte}".'),
-	path: z
-		.string()
-		.optional()
-		.describe('The folder to search in, relative to the project root (default: the whole project).')
+	pattern: described(
+		z.string().check(z.minLength(1)),
+		'A glob pattern such as "**/*.ts" or "src/**/*.{css,svelte}".'
+	),
+	path: described(
+		z.optional(z.string()),
+		'The folder to search in, relative to the project root (default: the whole project).'
+	)
 });
 
 export const globTool = defineTool({

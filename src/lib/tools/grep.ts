@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { defineTool } from './define-tool';
 import { extraIgnores } from './extra-ignores';
 import { compileGlobFilter, formatGrepResults, isHidden } from './grep-engine';
@@ -12,39 +13,31 @@ import { ToolError } from './tool-error';
 export { GREP_MAX_OUTPUT_CHARS } from './grep-engine';
 
 const parameters = z.strictObject({
-	pattern: z.string().min(1).describe('The regular expression to search for (JavaScript syntax).'),
-	path: z
-		.string()
-		.optional()
-		.describe(
-			'A folder or file to search, relative to the project root (default: the whole project).'
-		),
-	glob: z
-		.string()
-		.optional()
-		.describe(
-			'Only search files matching this glob, e.g. "*.ts" (any depth, by name), "src/**/*.svelte" or "!*.test.ts" (exclude).'
-		),
-	output_mode: z
-		.enum(['files', 'content', 'count'])
-		.optional()
-		.describe(
-			'"files" (default): paths of matching files; "content": matching lines as path:line:text; "count": path:number of matching lines.'
-		),
-	ignore_case: z.boolean().optional().describe('Match case-insensitively (default false).'),
-	context: z
-		.number()
-		.int()
-		.min(0)
-		.max(50)
-		.optional()
-		.describe('Lines of context before and after each match (content mode only).'),
-	head_limit: z
-		.number()
-		.int()
-		.min(1)
-		.optional()
-		.describe('Return only the first N lines of output.')
+	pattern: described(
+		z.string().check(z.minLength(1)),
+		'The regular expression to search for (JavaScript syntax).'
+	),
+	path: described(
+		z.optional(z.string()),
+		'A folder or file to search, relative to the project root (default: the whole project).'
+	),
+	glob: described(
+		z.optional(z.string()),
+		'Only search files matching this glob, e.g. "*.ts" (any depth, by name), "src/**/*.svelte" or "!*.test.ts" (exclude).'
+	),
+	output_mode: described(
+		z.optional(z.enum(['files', 'content', 'count'])),
+		'"files" (default): paths of matching files; "content": matching lines as path:line:text; "count": path:number of matching lines.'
+	),
+	ignore_case: described(z.optional(z.boolean()), 'Match case-insensitively (default false).'),
+	context: described(
+		z.optional(z.int().check(z.gte(0), z.lte(50))),
+		'Lines of context before and after each match (content mode only).'
+	),
+	head_limit: described(
+		z.optional(z.int().check(z.gte(1))),
+		'Return only the first N lines of output.'
+	)
 });
 
 export type GrepArgs = z.infer<typeof parameters>;

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { isFsError } from '../runtime';
 import { OPAQUE_DIRS, type WorkspaceNode } from '../workspace';
 import { defineTool } from './define-tool';
@@ -11,10 +12,10 @@ import type { ToolContext, ToolResult } from './types';
 export const LIST_MAX_ENTRIES = 400;
 
 const parameters = z.strictObject({
-	path: z
-		.string()
-		.optional()
-		.describe('The folder to list, relative to the project root (default: the project root).')
+	path: described(
+		z.optional(z.string()),
+		'The folder to list, relative to the project root (default: the project root).'
+	)
 });
 
 export const listTool = defineTool({

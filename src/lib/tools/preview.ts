@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { defineTool } from './define-tool';
 import { formatEntries, summarizeEntries } from './preview-format';
 import { ToolAbortedError, ToolError } from './tool-error';
@@ -12,24 +13,18 @@ export const SNAPSHOT_MAX_CHARS = 6000;
 export const PREVIEW_TOOL_MAX_WAIT_MS = 30_000;
 
 const parameters = z.strictObject({
-	path: z
-		.string()
-		.optional()
-		.describe(
-			'The page to load, relative to the project root or the dev server (e.g. "index.html", "about.html?x=1"). Default: reload the page shown now.'
-		),
-	action: z
-		.enum(['console', 'screenshot', 'snapshot'])
-		.describe(
-			'console: errors, console messages and failed requests since the page loaded. screenshot: a PNG of the page. snapshot: an outline of the page (roles, names, text), cheaper than a screenshot.'
-		),
-	wait_ms: z
-		.number()
-		.int()
-		.min(0)
-		.max(PREVIEW_TOOL_MAX_WAIT_MS)
-		.optional()
-		.describe('How long to wait at most for the page to load and settle (default 5000).')
+	path: described(
+		z.optional(z.string()),
+		'The page to load, relative to the project root or the dev server (e.g. "index.html", "about.html?x=1"). Default: reload the page shown now.'
+	),
+	action: described(
+		z.enum(['console', 'screenshot', 'snapshot']),
+		'console: errors, console messages and failed requests since the page loaded. screenshot: a PNG of the page. snapshot: an outline of the page (roles, names, text), cheaper than a screenshot.'
+	),
+	wait_ms: described(
+		z.optional(z.int().check(z.gte(0), z.lte(PREVIEW_TOOL_MAX_WAIT_MS))),
+		'How long to wait at most for the page to load and settle (default 5000).'
+	)
 });
 
 export const previewTool = defineTool({

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { defineTool } from './define-tool';
 import { missingFileError, probeFile, readRecordOf } from './file-access';
 import { ToolError } from './tool-error';
@@ -13,19 +14,18 @@ export const READ_MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const READ_MAX_OUTPUT_CHARS = 100_000;
 
 const parameters = z.strictObject({
-	path: z.string().min(1).describe('The file to read, relative to the project root.'),
-	offset: z
-		.number()
-		.int()
-		.min(1)
-		.optional()
-		.describe('The line number to start reading from (1-based). Only for large files.'),
-	limit: z
-		.number()
-		.int()
-		.min(1)
-		.optional()
-		.describe(`How many lines to read (default ${READ_DEFAULT_LIMIT}).`)
+	path: described(
+		z.string().check(z.minLength(1)),
+		'The file to read, relative to the project root.'
+	),
+	offset: described(
+		z.optional(z.int().check(z.gte(1))),
+		'The line number to start reading from (1-based). Only for large files.'
+	),
+	limit: described(
+		z.optional(z.int().check(z.gte(1))),
+		`How many lines to read (default ${READ_DEFAULT_LIMIT}).`
+	)
 });
 
 export const readTool = defineTool({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isFsError } from '../runtime';
 import { bashTool } from './bash';
 import { bashKillTool } from './bash-kill';

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { defineTool } from './define-tool';
 import { ToolError } from './tool-error';
 import { truncateMiddle } from './truncate';
@@ -7,25 +8,18 @@ import { truncateMiddle } from './truncate';
 export const TASK_MAX_REPORT_CHARS = 8_000;
 
 const parameters = z.strictObject({
-	description: z
-		.string()
-		.trim()
-		.min(1)
-		.max(80)
-		.describe('Three to five words saying what the subagent does, shown to the person.'),
-	prompt: z
-		.string()
-		.trim()
-		.min(1)
-		.describe(
-			'The complete brief: the goal, what you already know, where to look, and what the report must contain.'
-		),
-	agent: z
-		.enum(['explore', 'general'])
-		.default('explore')
-		.describe(
-			'"explore" (default): may only read, search and run read-only commands. "general": may also edit files and run any command.'
-		)
+	description: described(
+		z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+		'Three to five words saying what the subagent does, shown to the person.'
+	),
+	prompt: described(
+		z.string().check(z.trim(), z.minLength(1)),
+		'The complete brief: the goal, what you already know, where to look, and what the report must contain.'
+	),
+	agent: described(
+		z._default(z.enum(['explore', 'general']), 'explore'),
+		'"explore" (default): may only read, search and run read-only commands. "general": may also edit files and run any command.'
+	)
 });
 
 export const taskTool = defineTool({

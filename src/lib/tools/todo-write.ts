@@ -1,16 +1,21 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { defineTool } from './define-tool';
 import type { TodoItem } from './types';
 
 const parameters = z.strictObject({
-	todos: z
-		.array(
+	todos: described(
+		z.array(
 			z.strictObject({
-				content: z.string().trim().min(1).describe('What to do, as a short imperative sentence.'),
+				content: described(
+					z.string().check(z.trim(), z.minLength(1)),
+					'What to do, as a short imperative sentence.'
+				),
 				status: z.enum(['pending', 'in_progress', 'completed'])
 			})
-		)
-		.describe('The whole list, in order: it replaces the previous one.')
+		),
+		'The whole list, in order: it replaces the previous one.'
+	)
 });
 
 export const todoWriteTool = defineTool({

@@ -3,7 +3,7 @@
  * loop builds a ToolContext per call; every tool answers with a ToolResult whose `output` is
  * exactly what the model receives and whose `metadata` is for the chat's tool cards.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Runtime } from '../runtime';
 import type { Workspace } from '../workspace';
 
@@ -218,7 +218,7 @@ export interface ToolResult {
  * providers as JSON Schema. Methods (not arrow properties) so a registry can hold tools with
  * different argument types.
  */
-export interface Tool<Schema extends z.ZodType = z.ZodType> {
+export interface Tool<Schema extends z.core.$ZodType = z.core.$ZodType> {
 	readonly name: string;
 	/** Written for the model; fixed text, since it is part of the cached prompt prefix. */
 	readonly description: string;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Tool } from './types';
 import { messageOf } from '../errors';
 
@@ -37,7 +37,7 @@ export function parseToolArgs(tool: Tool, raw: unknown): ParsedArgs {
 	const cleaned = Object.fromEntries(
 		Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null)
 	);
-	const result = tool.parameters.safeParse(cleaned);
+	const result = z.safeParse(tool.parameters, cleaned);
 	if (result.success) return { ok: true, args: result.data };
 	const problems = result.error.issues.map((issue) => `- ${describeIssue(issue, cleaned)}`);
 	return {
@@ -96,7 +96,7 @@ function preview(value: unknown): string {
 
 /** `Parameters: path (string, required), offset (integer), …` from the tool's schema. */
 function describeParameters(tool: Tool): string {
-	if (!(tool.parameters instanceof z.ZodObject)) return '';
+	if (!(tool.parameters instanceof z.core.$ZodObject)) return '';
 	const schema = z.toJSONSchema(tool.parameters) as {
 		properties?: Record<string, { type?: string }>;
 		required?: string[];

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { described } from './described';
 import { describeContent } from '../workspace';
 import { defineTool } from './define-tool';
 import { assertSeenCurrent, probeFile } from './file-access';
@@ -8,8 +9,11 @@ import { unifiedFileDiff } from './unified-file-diff';
 import { splitLines } from './read';
 
 const parameters = z.strictObject({
-	path: z.string().min(1).describe('The file to write, relative to the project root.'),
-	content: z.string().describe('The complete new content of the file.')
+	path: described(
+		z.string().check(z.minLength(1)),
+		'The file to write, relative to the project root.'
+	),
+	content: described(z.string(), 'The complete new content of the file.')
 });
 
 export const writeTool = defineTool({
