@@ -7,7 +7,7 @@ import { coreTools, toolDefinitions } from '../../../src/lib/tools';
 import { parseToolArgs } from '../../../src/lib/tools/validation';
 
 const tool = (name: string) => coreTools().find((candidate) => candidate.name === name)!;
-const schemaOf = (name: string) => toolDefinitions([name])[0]!.inputSchema;
+const schemaOf = (name: string): unknown => toolDefinitions([name])[0]!.inputSchema;
 
 describe("the tools' zod/mini schemas", () => {
 	it('publish descriptions, defaults and integer bounds in their JSON Schema', () => {
