@@ -1,27 +1,33 @@
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'vite';
 
+/** The copy every other importer shares (storage's records, the settings). */
 const TAG = '?zod-mini';
-/** The agent's tools' own copy (why: below). */
-const TOOLS_TAG = '?zod-tools';
-const TOOLS = /\/src\/lib\/tools\//;
+/** Copies of their own, by the folder of the importing code (why: below). */
+const OWN_COPIES: readonly [folder: RegExp, tag: string][] = [
+	[/\/src\/lib\/tools\//, '?zod-tools'],
+	[/\/src\/lib\/share\//, '?zod-share']
+];
+const TAGS = [TAG, ...OWN_COPIES.map(([, tag]) => tag)];
 
-const tagOf = (id: string | undefined) =>
-	id?.endsWith(TAG) ? TAG : id?.endsWith(TOOLS_TAG) ? TOOLS_TAG : undefined;
+const tagOf = (id: string | undefined) => TAGS.find((tag) => id?.endsWith(tag));
+const copyFor = (importer: string | undefined) =>
+	OWN_COPIES.find(([folder]) => importer !== undefined && folder.test(importer))?.[1] ?? TAG;
 
 /**
- * zod/mini exists so that the schemas a page checks at load (storage's records, the settings)
- * tree-shake to about 10 KB gzip. But Rollup keeps one copy of each module, and full zod
- * (sharing and opening a shared link, loaded on demand) is built on the same core files: the
- * shared core module would carry everything full zod uses into every page's first paint. This
- * gives `zod/mini`, and the locale installed with it, a copy of zod's files of their own in the
- * client build, tree-shaken for what they use. The cost is a second, smaller copy of zod's core
- * in the lazy chunks that use full zod. Dev and the tests (Node) import zod as it is.
- *
- * The agent's tools (src/lib/tools) use zod/mini too, with a third copy: shared with storage's,
- * what only the tools use (defaults, trimming, strict objects) would have been built into every
- * page's first scripts, past the shell's budget. Theirs is tree-shaken for the tools, and loads
- * with them on first send (full zod there was that send's longest script).
+ * Kiln's code uses zod/mini only, whose schemas tree-shake to what they use. But Rollup keeps one
+ * copy of each module, and zod's core is a few large modules: every schema kind anyone uses
+ * would be built into the chunk of the first code that needs core, storage's, which every page
+ * loads first. So each user gets a copy of zod's files of its own in the client build, tree-shaken
+ * for what it uses:
+ * - storage and the rest of the shell (records, settings), on every page's load path;
+ * - the agent's tools (defaults, trimming, strict objects, JSON Schema), loaded on first send;
+ * - sharing (tuples, literals, loose objects), loaded when a link is made or opened.
+ * Each copy holds only the parts of zod its user needs; the price is the small part of core every
+ * schema needs, downloaded once per copy. Before, the tools and sharing used full zod, a second and
+ * larger copy (the first send's longest script at 4× CPU slowdown). Each copy needs zod's English
+ * messages installed in it (a zod-messages.ts beside each user). Dev and the tests (Node) import
+ * zod as it is.
  */
 export function zodMiniCopy(): Plugin {
 	return {
@@ -36,7 +42,7 @@ export function zodMiniCopy(): Plugin {
 			const from = inCopy && importer ? importer.slice(0, -inCopy.length) : importer;
 			const resolved = await this.resolve(source, from, { ...options, skipSelf: true });
 			if (!resolved || resolved.external) return resolved;
-			const tag = inCopy ?? (importer && TOOLS.test(importer) ? TOOLS_TAG : TAG);
+			const tag = inCopy ?? copyFor(importer);
 			// Keeps what the resolver found (zod's sideEffects: false), so tree-shaking still applies.
 			return { ...resolved, id: `${resolved.id}${tag}` };
 		},

@@ -6,7 +6,8 @@
  * 60-an-hour limit). The API base is configurable for GitHub Enterprise (`https://host/api/v3`,
  * whose raw files are under `https://host/raw`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
 import { formatBytes, ImportCollector } from './import-collect';
 import {
 	isRateLimited,
@@ -42,13 +43,13 @@ const repoSchema = z.looseObject({
 });
 
 const treeSchema = z.looseObject({
-	truncated: z.boolean().optional(),
+	truncated: z.optional(z.boolean()),
 	tree: z.array(
 		z.looseObject({
 			path: z.string(),
 			type: z.string(),
-			mode: z.string().optional(),
-			size: z.number().optional()
+			mode: z.optional(z.string()),
+			size: z.optional(z.number())
 		})
 	)
 });

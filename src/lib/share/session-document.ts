@@ -3,7 +3,8 @@
  * import, share links), and a Markdown rendering for people. Documents arrive from zips and links,
  * so parsing treats them as hostile: every event is checked with the schema storage itself uses.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
 import type { SessionEvent } from '../agent';
 import { sessionEventSchema } from '../storage';
 import { messageOf } from '../errors';
@@ -54,11 +55,11 @@ export function sessionToJson(source: SessionSource): string {
 
 const envelopeSchema = z.object({
 	format: z.literal(SESSION_FORMAT),
-	version: z.number().int(),
+	version: z.int(),
 	title: z.string(),
 	createdAt: z.number(),
-	provider: z.string().optional(),
-	model: z.string().optional(),
+	provider: z.optional(z.string()),
+	model: z.optional(z.string()),
 	events: z.array(z.unknown())
 });
 

@@ -5,7 +5,8 @@
  * rather than a third more as base64 inside JSON, and one deflate stream across all files
  * compresses repeated text between them.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
 import { DECODED_MAX_FILES } from './share-link-limits';
 import { corrupted, tooLarge } from './share-link-errors';
 import { checkSharedPaths } from './share-link-paths';
@@ -24,11 +25,11 @@ export interface SharedProject {
 }
 
 const headerSchema = z.object({
-	name: z.string().max(500),
-	template: z.string().max(100).optional(),
-	files: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+	name: z.string().check(z.maxLength(500)),
+	template: z.optional(z.string().check(z.maxLength(100))),
+	files: z.array(z.tuple([z.string(), z.int().check(z.nonnegative())])),
 	dirs: z.array(z.string()),
-	conversation: z.number().int().nonnegative().optional()
+	conversation: z.optional(z.int().check(z.nonnegative()))
 });
 
 const encoder = new TextEncoder();
