@@ -325,3 +325,19 @@ test("no chunk holds full zod, and the agent's tools have their own zod/mini", (
 	expect(agentModules.some((id) => /src\/lib\/tools\/registry\.ts$/.test(id))).toBe(true);
 	expect(agentModules.some((id) => /zod\/v4\/core\/.*\?zod-tools$/.test(id))).toBe(true);
 });
+
+test('the view of a very long message is fetched when one shows, not with the shell', () => {
+	const route = closureOf(
+		chunks.filter(
+			(chunk) =>
+				(chunk.isEntry && !chunk.isDynamicEntry) ||
+				containing(/routes\/project\/\[id\]\/\+page\.svelte$/)(chunk)
+		)
+	);
+	const longMessage = chunks.find(containing(/components\/chat\/LongMessage\.svelte$/));
+	expect(longMessage, 'no chunk holds LongMessage.svelte').toBeDefined();
+	expect(route.has(`/${longMessage!.fileName}`)).toBe(false);
+	// The transcript itself is in the shell: the test looks at the right closure.
+	const transcript = chunks.find(containing(/components\/chat\/ChatTurnView\.svelte$/));
+	expect(route.has(`/${transcript!.fileName}`)).toBe(true);
+});
