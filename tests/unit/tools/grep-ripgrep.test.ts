@@ -24,7 +24,7 @@ const CASES: { pattern: string; ignoreCase?: boolean; glob?: string; path?: stri
 	{ pattern: 'export async function \\w+' },
 	{ pattern: 'TODO|FIXME' },
 	{ pattern: 'class\\s+[A-Z]\\w*' },
-	{ pattern: "from 'zod'" },
+	{ pattern: "from 'zod/mini'" },
 	{ pattern: 'isFsError\\(' },
 	{ pattern: '[0-9]{5,}' },
 	{ pattern: 'line end$' },
