@@ -341,3 +341,28 @@ test('the view of a very long message is fetched when one shows, not with the sh
 	const transcript = chunks.find(containing(/components\/chat\/ChatTurnView\.svelte$/));
 	expect(route.has(`/${transcript!.fileName}`)).toBe(true);
 });
+
+test("the route bundle as the bench counts it (what SvelteKit imports for the IDE's route) is within the budget", () => {
+	// `npm run bench:web`'s figure for issue 10's goal: SvelteKit's entries, the root layout and
+	// error page, the route's node, and their static imports, as the server sends them. It can
+	// differ from what arrived before the shell painted (the test above) by a kilobyte or two, and
+	// went over unnoticed while only that one was checked.
+	const routeChunk = chunks.find(containing(/routes\/project\/\[id\]\/\+page\.svelte$/));
+	const routeNode = chunks.find(
+		(chunk) =>
+			/\/nodes\//.test(chunk.fileName) &&
+			routeChunk !== undefined &&
+			closureOf([chunk]).has(`/${routeChunk.fileName}`)
+	);
+	expect(routeNode, "no node imports the IDE's route").toBeDefined();
+	const roots = chunks.filter(
+		(chunk) => /\/(entry\/|nodes\/[01]\.)/.test(chunk.fileName) || chunk === routeNode
+	);
+	const files = [...closureOf(roots)];
+	// What the server sends: the .gz precompress.mjs wrote, or the file itself when it wrote none.
+	const sent = (path: string) =>
+		readFileSync(existsSync(`build${path}.gz`) ? `build${path}.gz` : `build${path}`).length;
+	const total = files.reduce((sum, path) => sum + sent(path), 0);
+	expect(total, `the route bundle is ${kb(total)} gzip`).toBeLessThanOrEqual(SHELL_BUDGET_GZIP);
+	expect(total).toBeGreaterThan(50 * 1024); // it did find the route's code
+});
