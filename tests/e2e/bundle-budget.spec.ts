@@ -11,6 +11,7 @@ import type { Page, Route } from '@playwright/test';
 import { expect, test } from './model-server';
 import { BUNDLE_REPORT_PATH, staticClosure, type ReportedChunk } from '../../tooling/bundle-report';
 import { createProject, fillSettings } from './helpers';
+import { routeBundle } from '../../bench/web/attribution';
 
 /**
  * Issue 10's goal: 150 KB gzip for the shell. Issues 12 and 13 had brought it to 153.1 KB; the
@@ -43,6 +44,15 @@ function closureOf(roots: ReportedChunk[]): Set<string> {
 const containing = (pattern: RegExp) => (chunk: ReportedChunk) =>
 	chunk.modules.some((module) => pattern.test(module.id));
 
+/** The IDE route's code: SvelteKit's entries, the route's component, and their static imports. */
+const ROUTE_CLOSURE = closureOf(
+	chunks.filter(
+		(chunk) =>
+			(chunk.isEntry && !chunk.isDynamicEntry) ||
+			containing(/routes\/project\/\[id\]\/\+page\.svelte$/)(chunk)
+	)
+);
+
 /**
  * The offline runtime's own chunks besides just-bash (its fflate, the Buffer polyfill, Kiln's
  * shell and filesystem code): fetched as the page starts, beside the route, and so often here
@@ -50,19 +60,12 @@ const containing = (pattern: RegExp) => (chunk: ReportedChunk) =>
  * imports statically is never counted as the runtime's.
  */
 const RUNTIME_ONLY = (() => {
-	const route = closureOf(
-		chunks.filter(
-			(chunk) =>
-				(chunk.isEntry && !chunk.isDynamicEntry) ||
-				containing(/routes\/project\/\[id\]\/\+page\.svelte$/)(chunk)
-		)
-	);
 	const runtime = closureOf(
 		chunks.filter(
 			containing(/node_modules\/(just-bash|buffer)\/|src\/lib\/runtime\/browser\/bash-runtime\.ts$/)
 		)
 	);
-	return new Set([...runtime].filter((path) => !route.has(path)));
+	return new Set([...runtime].filter((path) => !ROUTE_CLOSURE.has(path)));
 })();
 
 function gzipBytes(path: string): number {
@@ -327,13 +330,7 @@ test("no chunk holds full zod, and the agent's tools have their own zod/mini", (
 });
 
 test('the view of a very long message is fetched when one shows, not with the shell', () => {
-	const route = closureOf(
-		chunks.filter(
-			(chunk) =>
-				(chunk.isEntry && !chunk.isDynamicEntry) ||
-				containing(/routes\/project\/\[id\]\/\+page\.svelte$/)(chunk)
-		)
-	);
+	const route = ROUTE_CLOSURE;
 	const longMessage = chunks.find(containing(/components\/chat\/LongMessage\.svelte$/));
 	expect(longMessage, 'no chunk holds LongMessage.svelte').toBeDefined();
 	expect(route.has(`/${longMessage!.fileName}`)).toBe(false);
@@ -355,13 +352,14 @@ test("the route bundle as the bench counts it (what SvelteKit imports for the ID
 			closureOf([chunk]).has(`/${routeChunk.fileName}`)
 	);
 	expect(routeNode, "no node imports the IDE's route").toBeDefined();
-	const roots = chunks.filter(
-		(chunk) => /\/(entry\/|nodes\/[01]\.)/.test(chunk.fileName) || chunk === routeNode
-	);
-	const files = [...closureOf(roots)];
+	// What the page loads at start, as the bench finds it loaded; the bench's own closure of it.
+	const loaded = chunks
+		.filter((chunk) => /\/(entry\/|nodes\/[01]\.)/.test(chunk.fileName) || chunk === routeNode)
+		.map((chunk) => chunk.fileName);
+	const files = routeBundle(chunks, loaded);
 	// What the server sends: the .gz precompress.mjs wrote, or the file itself when it wrote none.
-	const sent = (path: string) =>
-		readFileSync(existsSync(`build${path}.gz`) ? `build${path}.gz` : `build${path}`).length;
+	const sent = (file: string) =>
+		readFileSync(existsSync(`build/${file}.gz`) ? `build/${file}.gz` : `build/${file}`).length;
 	const total = files.reduce((sum, path) => sum + sent(path), 0);
 	expect(total, `the route bundle is ${kb(total)} gzip`).toBeLessThanOrEqual(SHELL_BUDGET_GZIP);
 	expect(total).toBeGreaterThan(50 * 1024); // it did find the route's code

@@ -1,6 +1,6 @@
 // zod/mini ships no messages: every problem with a tool's arguments would read "Invalid input".
-// The model is told what is wrong in zod's English messages, the ones full zod installs when it
-// loads (storage installs the same for its records; whichever runs first, the result is one).
+// The tools have a copy of zod of their own in the client build (tooling/zod-mini-copy.ts), so
+// they install zod's English messages in it themselves, as storage and sharing do in theirs.
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
