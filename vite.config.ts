@@ -7,6 +7,14 @@ import { zlibShim, zlibShimEsbuild } from './tooling/zlib-shim';
 import { chromiumLaunchOptions } from './tooling/chromium';
 import { bundleReport } from './tooling/bundle-report';
 import { zodMiniCopy } from './tooling/zod-mini-copy';
+import { chunkPlan } from './tooling/chunk-plan';
+
+// Vite's helper for dynamic imports, on its own: left to Rollup it shared a chunk with Svelte's
+// runtime, and the early reads (which import nothing of Svelte) then waited for that 45 KB chunk
+// to arrive before they could start (scripts/project-preloads.mjs). The chunk plan (second pass)
+// groups it with the early reads' code.
+const ownChunks = (id: string) =>
+	id.includes('vite/preload-helper') ? 'preload-helper' : undefined;
 
 export default defineConfig({
 	plugins: [
@@ -15,6 +23,7 @@ export default defineConfig({
 		previewBridgeSource(),
 		zlibShim(),
 		zodMiniCopy(),
+		chunkPlan(ownChunks),
 		sveltekit(),
 		bundleReport()
 	],
@@ -43,12 +52,10 @@ export default defineConfig({
 	},
 	worker: { format: 'es' },
 	build: {
+		// The chunk plan's first pass (scripts/build.mjs) is read for its chunks alone.
+		...(process.env.KILN_BUILD_PASS === 'plan' && { minify: false }),
 		rollupOptions: {
 			output: {
-				// Vite's helper for dynamic imports, on its own: left to Rollup it shared a chunk with
-				// Svelte's runtime, and the early reads (which import nothing of Svelte) then waited
-				// for that 45 KB chunk to arrive before they could start (scripts/project-preloads.mjs).
-				manualChunks: (id) => (id.includes('vite/preload-helper') ? 'preload-helper' : undefined),
 				// Chunks under 1 KB (a type guard, a 26-byte flag) merged into a neighbour: on HTTP/1.1
 				// (`npm start`) each took one of six connections, and opening a project asked for ~40
 				// files (runtime ready, cold: 461 → 429 ms side by side). Larger, and Svelte's runtime

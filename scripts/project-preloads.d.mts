@@ -17,8 +17,9 @@ export type ViteManifest = Record<string, { file: string; css?: string[] }>;
 export const PLACEHOLDER: string;
 export const START_MODULE: RegExp;
 export const PROJECT_ROOTS: RegExp[];
+/** Only a chunk's name and static imports are read. */
 export function staticClosure(
-	report: readonly ReportedChunk[],
+	report: readonly { fileName: string; imports: readonly string[] }[],
 	roots: readonly string[]
 ): Set<string>;
 export function projectPreloads(

@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: build the app, then serve it with the isolation headers on PORT (default 4173)
 // and the preview origin on PREVIEW_PORT (default PORT + 1).
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 if (process.env.KILN_SKIP_BUILD !== '1') {
-	const build = spawnSync(process.execPath, [vite, 'build'], { stdio: 'inherit' });
-	if (build.status !== 0) {
+	const { buildApp } = await import('./build.mjs');
+	const status = buildApp();
+	if (status !== 0) {
 		console.error('The build failed (see above). Fix the error, then run npm start again.');
-		process.exit(build.status ?? 1);
+		process.exit(status);
 	}
 	const { writeProjectPreloads } = await import('./project-preloads.mjs');
 	await writeProjectPreloads();

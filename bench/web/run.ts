@@ -36,9 +36,10 @@ function run(command: string, args: string[]): Promise<void> {
 	});
 }
 
-/** The same steps as `npm run build` (vite build, then its postbuild). */
+/** The same steps as `npm run build` (scripts/build.mjs, then its postbuild). */
 async function buildApp(): Promise<void> {
-	await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+	await run(process.execPath, ['scripts/build.mjs']);
+	await run(process.execPath, ['scripts/project-preloads.mjs']);
 	await run(process.execPath, ['scripts/build-preview-origin.mjs']);
 	await run(process.execPath, ['scripts/precompress.mjs']);
 }
@@ -94,7 +95,9 @@ async function main(): Promise<number> {
 			return 2;
 		}
 	} else {
-		console.log('  building the app (vite build, preview origin, precompress)…');
+		console.log(
+			'  building the app (two-pass vite build, project preloads, preview origin, precompress)…'
+		);
 		await buildApp();
 	}
 	console.log('  building the blank SvelteKit page…');

@@ -364,3 +364,17 @@ test("the route bundle as the bench counts it (what SvelteKit imports for the ID
 	expect(total, `the route bundle is ${kb(total)} gzip`).toBeLessThanOrEqual(SHELL_BUDGET_GZIP);
 	expect(total).toBeGreaterThan(50 * 1024); // it did find the route's code
 });
+
+test("a project's page starts from a handful of scripts, not one per set of importers", () => {
+	// On HTTP/1.1 (`npm start`, most hosts on a laptop) the browser fetches six files at a time and
+	// handles each response on the page's busy main thread: Rollup's own chunking gave ~27 files
+	// here. The build's second pass (scripts/build.mjs, tooling/chunk-plan.ts) groups them by the
+	// pages that load them.
+	const start = chunks.find(containing(/src\/lib\/state\/early-open-start\.ts$/));
+	expect(start, 'no chunk holds state/early-open-start.ts').toBeDefined();
+	const files = new Set([...ROUTE_CLOSURE, ...closureOf([start!])]);
+	expect(files.size, [...files].join('\n')).toBeLessThanOrEqual(15);
+	// The start's code is all in them: Svelte, storage and the IDE's components.
+	const owned = [...files].flatMap(owners);
+	expect(owned).toEqual(expect.arrayContaining(['svelte', 'idb-keyval', 'app']));
+});
