@@ -157,3 +157,45 @@ test.describe("just-bash from the page's own list", () => {
 		expect(listed).not.toContain(JUST_BASH);
 	});
 });
+
+test("the file tree's collator is warmed in a worker, not on the page's busy main thread", async ({
+	page
+}) => {
+	const projectUrl = await createProject(page, 'Static site', { query: '?runtime=browser' });
+	// The collators the page's main thread makes, and the workers it starts.
+	await page.addInitScript(() => {
+		const seen = { collators: [] as unknown[], workers: [] as string[] };
+		Object.assign(window, { __seen: seen });
+		const RealCollator = Intl.Collator;
+		Intl.Collator = function (...args: ConstructorParameters<typeof Intl.Collator>) {
+			seen.collators.push(args[1]);
+			return new RealCollator(...args);
+		} as unknown as typeof Intl.Collator;
+		const RealWorker = Worker;
+		window.Worker = class extends RealWorker {
+			constructor(url: string | URL, options?: WorkerOptions) {
+				super(url, options);
+				const warmup = new URL(url, location.href);
+				this.addEventListener('message', () => seen.workers.push(options?.name ?? warmup.href));
+			}
+		};
+	});
+	const complaints: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/.test(message.text())) complaints.push(message.text());
+	});
+	await page.goto(projectUrl);
+	await expect(
+		page.getByRole('tree', { name: 'Files' }).getByRole('treeitem', { name: 'index.html' })
+	).toBeVisible();
+
+	const seen = () =>
+		page.evaluate(
+			() => (window as unknown as { __seen: { collators: unknown[]; workers: string[] } }).__seen
+		);
+	// The worker made its collator and said so (the unit test shows it is the tree's).
+	await expect.poll(async () => (await seen()).workers).toContain('kiln-collation-warmup');
+	// The main thread made the tree's own alone: no warm-up of its own.
+	expect((await seen()).collators).toEqual([{ numeric: true, sensitivity: 'base' }]);
+	expect(complaints).toEqual([]);
+});

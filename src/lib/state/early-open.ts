@@ -9,6 +9,7 @@ import { createBrowserRuntime, preloadBrowserRuntime } from '$lib/runtime/browse
 import type { Runtime } from '$lib/runtime';
 import { prefetchNewestChat } from './chat/newest-chat-prefetch';
 import type { ChatSessionStore } from './chat/session-store';
+import { TREE_COLLATION } from './tree-collation';
 import {
 	getProject,
 	listenForSavedFiles,
@@ -76,7 +77,7 @@ export function startEarlyOpen(pathname: string): void {
 		}
 	};
 	early = { projectId, reads };
-	setTimeout(warmCollation); // a task of its own, before the IDE mounts (idle time came after)
+	warmCollation();
 	setTimeout(() => {
 		if (early?.reads === reads) free(takeEarly());
 	}, UNCLAIMED_MS);
@@ -84,14 +85,32 @@ export function startEarlyOpen(pathname: string): void {
 
 /**
  * The file tree orders names with an Intl.Collator (workspace/file-index.ts compareNames). The
- * first one a page makes loads ICU's collation data, 12–15 ms here, in the IDE's first mount,
- * opening's longest task; ICU keeps that data, so the tree's own is then made in ~0.03 ms. Made
- * here in a task of its own while the page waits for the IDE (an idle callback ran only after
- * the mount on a warm load), rather than by importing the workspace, which would bring its
- * modules into these early scripts. Same locale and options as the tree's.
+ * first one a page makes loads ICU's collation data, 12–15 ms here, which fell in the IDE's first
+ * mount. ICU keeps that data for the whole renderer process, so a worker's first collator makes
+ * the tree's cost ~0 ms without the page's main thread paying for it: while a project opens, that
+ * thread is the busiest part of the machine. Where a worker cannot start, the collator is made in
+ * a task of its own on the main thread, before the IDE mounts.
  */
 function warmCollation(): void {
-	new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare('a', 'b');
+	const onMainThread = () =>
+		setTimeout(() => new Intl.Collator(undefined, TREE_COLLATION).compare('a', 'b'));
+	if (typeof Worker === 'undefined') {
+		onMainThread();
+		return;
+	}
+	try {
+		const worker = new Worker(new URL('./collation-warmup.worker.ts', import.meta.url), {
+			type: 'module',
+			name: 'kiln-collation-warmup'
+		});
+		worker.onmessage = () => worker.terminate();
+		worker.onerror = () => {
+			worker.terminate();
+			onMainThread();
+		};
+	} catch {
+		onMainThread();
+	}
 }
 
 /** The early reads for `projectId`, once: a later session (a reopen) reads again. */

@@ -113,8 +113,8 @@ export class FileIndex {
 /**
  * Made on first use, not on import: the first collator a page makes loads ICU's collation data
  * (12–35 ms on this machine), and at module level that landed in the IDE's first mount, its
- * longest task. A page opening a project makes one first, in a task before the mount
- * (state/early-open.ts).
+ * longest task. A page opening a project has one made first, in a worker (ICU keeps the data for
+ * the whole process) or a task before the mount (state/early-open.ts, with these options).
  */
 let collator: Intl.Collator | undefined;
 

@@ -24,14 +24,8 @@ function watchCollators(): void {
 	} as unknown as typeof Intl.Collator);
 }
 
-it('makes the collator the file tree orders names with, before the tree needs it', async () => {
-	watchCollators();
-	startEarlyOpen('/project/early-collation');
-	await vi.waitFor(() => expect(made).toHaveLength(1));
-	const warmed = made[0];
-	takeEarlyOpen('early-collation');
-
-	// The tree's own, made the first time it lists a folder (a fresh module copy has none yet).
+/** The collator options the tree's own is made with (a fresh module copy has none yet). */
+async function treeCollation(): Promise<unknown[]> {
 	vi.resetModules();
 	const { Workspace: FreshWorkspace } = (await import('../../../src/lib/workspace')) as unknown as {
 		Workspace: typeof Workspace;
@@ -43,5 +37,28 @@ it('makes the collator the file tree orders names with, before the tree needs it
 		runtime: new Promise(() => {})
 	});
 	expect(workspace.listDir('').map((node) => node.name)).toEqual(['A.txt', 'b9.txt', 'b10.txt']);
-	expect(made).toEqual([warmed]);
+	return made.slice();
+}
+
+it('makes the collator the file tree orders names with, before the tree needs it', async () => {
+	watchCollators();
+	startEarlyOpen('/project/early-collation');
+	await vi.waitFor(() => expect(made).toHaveLength(1));
+	const warmed = made[0];
+	takeEarlyOpen('early-collation');
+	// Node has no Worker: this is the main thread's fallback, a task of its own.
+	expect(await treeCollation()).toEqual([warmed]);
+});
+
+it("the browser's warm-up worker makes the tree's collator and says so", async () => {
+	watchCollators();
+	const posted: unknown[] = [];
+	vi.stubGlobal('self', { postMessage: (message: unknown) => posted.push(message) });
+	vi.resetModules();
+	await import('../../../src/lib/state/collation-warmup.worker');
+	vi.unstubAllGlobals();
+	const warmed = made.slice();
+	expect(posted).toEqual(['warmed']);
+	expect(warmed).toHaveLength(1);
+	expect(await treeCollation()).toEqual(warmed);
 });
