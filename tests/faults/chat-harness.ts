@@ -28,6 +28,12 @@ import { assertValidConversation, type Format } from '../unit/agent/harness';
 
 export const FORMATS: Format[] = ['anthropic', 'openai'];
 export const IDLE_TIMEOUT = { ms: 300, thinkingMs: 3000 };
+/**
+ * For tests that stall nothing: 300 ms between two chunks of a healthy stream happens on a
+ * loaded two-core machine (a build beside the suite), and the retry then took the script's next
+ * answer, a failure that was not the test's.
+ */
+export const PATIENT_IDLE_TIMEOUT = { ms: 10_000, thinkingMs: 10_000 };
 const PROJECT = 'faults';
 
 export function providerConfig(format: Format, server: { url: string }): ProviderConfig {
@@ -49,7 +55,11 @@ export interface FaultChat {
 
 export async function openFaultChat(
 	config: ProviderConfig,
-	options: { files?: Record<string, string>; maxAttempts?: number } = {}
+	options: {
+		files?: Record<string, string>;
+		maxAttempts?: number;
+		idleTimeout?: typeof IDLE_TIMEOUT;
+	} = {}
 ): Promise<FaultChat> {
 	await closeStorage();
 	globalThis.indexedDB = new IDBFactory();
@@ -69,7 +79,7 @@ export async function openFaultChat(
 				new Agent({
 					...agentOptions,
 					retry: {
-						idleTimeout: IDLE_TIMEOUT,
+						idleTimeout: options.idleTimeout ?? IDLE_TIMEOUT,
 						...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
 						sleep: async () => {
 							const notice = session.items.find(isRetryNotice);

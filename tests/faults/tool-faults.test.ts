@@ -11,6 +11,7 @@ import {
 	afterFault,
 	checkNextMessage,
 	lastTurnItems,
+	PATIENT_IDLE_TIMEOUT,
 	providerConfig,
 	recordFaultRow,
 	useFaultBench
@@ -70,6 +71,7 @@ describe.each(FORMATS)('tool faults (%s)', (format) => {
 			const { server } = bench;
 			server.setScript([{ toolCalls: [item.call] }, { text: AFTER }, { text: NEXT }]);
 			const chat = await bench.open(providerConfig(format, server), {
+				idleTimeout: PATIENT_IDLE_TIMEOUT,
 				...(item.files && { files: item.files })
 			});
 			const result = await chat.send('Please use a tool.');
