@@ -56,7 +56,8 @@ export default defineConfig({
 		...(process.env.KILN_BUILD_PASS === 'plan' && { minify: false }),
 		rollupOptions: {
 			output: {
-				// Chunks under 1 KB (a type guard, a 26-byte flag) merged into a neighbour: on HTTP/1.1
+				// Chunks under 1 KB (a type guard, a 26-byte flag) merged into a neighbour (the chunk
+				// plan's first pass starts from these; tooling/chunk-plan.ts): on HTTP/1.1
 				// (`npm start`) each took one of six connections, and opening a project asked for ~40
 				// files (runtime ready, cold: 461 → 429 ms side by side). Larger, and Svelte's runtime
 				// slid into the early reads and the shell over its budget (bundle-budget.spec.ts).

@@ -58,7 +58,8 @@ const EARLY_START = /\/src\/lib\/state\/early-open-start\.ts$/;
 export function planChunks(chunks: readonly PlannedChunk[]): ChunkPlan {
 	const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
 	const closure = (files: readonly string[]): Set<string> => staticClosure(chunks, files);
-	const roots = rootClosures(chunks, closure);
+	const early = chunks.find((chunk) => chunk.moduleIds.some((id) => EARLY_START.test(id)));
+	const roots = rootClosures(chunks, early, closure);
 	// Which roots can load each part on demand, however deep.
 	const partClosure = new Map<string, Set<string>>();
 	const loadedLazilyBy = new Map<string, Set<string>>();
@@ -74,7 +75,6 @@ export function planChunks(chunks: readonly PlannedChunk[]): ChunkPlan {
 			}
 		}
 	}
-	const early = chunks.find((chunk) => chunk.moduleIds.some((id) => EARLY_START.test(id)));
 	const leftToRollup = new Set(
 		chunks
 			.filter((chunk) => chunk.isEntry || chunk === early)
@@ -107,6 +107,7 @@ function hashOf(text: string): string {
 /** Each root's chunks: every page (SvelteKit's base with its node) and the early reads. */
 function rootClosures(
 	chunks: readonly PlannedChunk[],
+	early: PlannedChunk | undefined,
 	closure: (files: readonly string[]) => Set<string>
 ): Map<string, Set<string>> {
 	const base = chunks.filter((chunk) => KIT_BASE.test(chunk.fileName)).map((c) => c.fileName);
@@ -117,7 +118,6 @@ function rootClosures(
 			roots.set(`page${page}`, closure([...base, chunk.fileName]));
 		}
 	}
-	const early = chunks.find((chunk) => chunk.moduleIds.some((id) => EARLY_START.test(id)));
 	if (early) roots.set('early', closure([early.fileName]));
 	return roots;
 }
@@ -137,7 +137,7 @@ export function chunkPlan(fallback: (id: string) => string | undefined): Plugin 
 		apply: 'build',
 		applyToEnvironment: (environment) => environment.config.consumer === 'client',
 		outputOptions(options) {
-			// A module the first pass did not see (none, unless the passes differ) goes where Rollup puts it.
+			// A module the first pass did not see (none unless the passes differ): Rollup places it.
 			return { ...options, manualChunks: plan ? (id) => plan[id] ?? fallback(id) : fallback };
 		},
 		generateBundle(_options, bundle: OutputBundle) {
