@@ -52,8 +52,9 @@ export default defineConfig({
 	},
 	worker: { format: 'es' },
 	build: {
-		// The chunk plan's first pass (scripts/build.mjs) is read for its chunks alone.
-		...(process.env.KILN_BUILD_PASS === 'plan' && { minify: false }),
+		// The chunk plan's first pass (scripts/build.mjs) is read for its chunks alone: no minifying,
+		// no gzip of every chunk for the size table.
+		...(process.env.KILN_BUILD_PASS === 'plan' && { minify: false, reportCompressedSize: false }),
 		rollupOptions: {
 			output: {
 				// Chunks under 1 KB (a type guard, a 26-byte flag) merged into a neighbour (the chunk
