@@ -175,8 +175,8 @@ test("the file tree's collator is warmed in a worker, not on the page's busy mai
 		window.Worker = class extends RealWorker {
 			constructor(url: string | URL, options?: WorkerOptions) {
 				super(url, options);
-				const warmup = new URL(url, location.href);
-				this.addEventListener('message', () => seen.workers.push(options?.name ?? warmup.href));
+				const href = new URL(url, location.href).href;
+				this.addEventListener('message', () => seen.workers.push(options?.name ?? href));
 			}
 		};
 	});
