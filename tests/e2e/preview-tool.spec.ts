@@ -40,6 +40,9 @@ function imageBlocks(body: unknown): { media_type: string; data: string }[] {
 	return found;
 }
 
+/** The preview tool's own limits (PREVIEW_DEFAULT_WAIT_MS + the screenshot's) with a margin. */
+const TOOL_RUN_TIMEOUT = 45_000;
+
 /**
  * A Blank project where the scripted agent writes index.html, calls preview with `action`, then
  * ends with `done`; returns once that answer shows. `budget`: the screenshot budget set in
@@ -69,7 +72,12 @@ async function agentPreviews(
 	);
 	if (budget !== undefined) await setScreenshotBudget(page, budget);
 	await send(page, `Make a totals page and check it (${action})`);
-	await expect(page.getByRole('region', { name: 'Chat' }).getByText(done)).toBeVisible();
+	// Three model turns, a page loaded into the preview (it may wait up to 5 s to settle) and a
+	// screenshot drawn (allowed 20 s): 2.5–6 s alone here, past the default 15 s on a loaded CI
+	// machine. The wait covers what the tool itself allows.
+	await expect(page.getByRole('region', { name: 'Chat' }).getByText(done)).toBeVisible({
+		timeout: TOOL_RUN_TIMEOUT
+	});
 }
 
 async function setScreenshotBudget(page: Page, tokens: number) {
@@ -111,7 +119,7 @@ test('the agent writes a page that fails, and preview (console) hands it the err
 	await configure(page, 'Anthropic', modelServer.url);
 	await send(page, 'Make a totals page');
 	const chat = page.getByRole('region', { name: 'Chat' });
-	await expect(chat.getByText('The page has errors.')).toBeVisible();
+	await expect(chat.getByText('The page has errors.')).toBeVisible({ timeout: TOOL_RUN_TIMEOUT });
 
 	const result = requestText(modelServer.requests(), 3);
 	// The console.error, with the project file and line it came from.
