@@ -3,6 +3,7 @@ import type { WebBenchMeasure } from '../types';
 import { bytes } from './bytes';
 import { load } from './load';
 import { runtimeMeasure } from './runtime';
+import { commandMeasure } from './command';
 import { firstSend } from './first-send';
 import { chatMeasure } from './chat';
 import { heap } from './heap';
@@ -11,6 +12,7 @@ export const MEASURES: WebBenchMeasure[] = [
 	bytes,
 	load,
 	runtimeMeasure,
+	commandMeasure,
 	firstSend,
 	chatMeasure,
 	heap

@@ -170,4 +170,21 @@ describe('browser runtime', () => {
 		const listed = await runtime.exec('find src -type f | wc -l');
 		expect(listed.output.trim()).toBe('2000');
 	});
+
+	it('gives the page the thread back while a long command reads many files', async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 2_000; i++) {
+			files[`src/m${i % 40}/file-${i}.ts`] = `export const value${i} = '${'x'.repeat(4_000)}';\n`;
+		}
+		const runtime = await createBrowserRuntime({ files });
+		// just-bash's commands await only promises that are already settled: without breaks, a
+		// grep over 2,000 files held the page for its whole run (184 ms here, in one task).
+		const order: string[] = [];
+		setTimeout(() => order.push('timer'), 0);
+		const result = await runtime.exec('grep -rl "value1999 " src');
+		order.push('command');
+		expect(result.output).toBe('src/m39/file-1999.ts\n');
+		expect(order).toEqual(['timer', 'command']);
+		await runtime.dispose();
+	});
 });
