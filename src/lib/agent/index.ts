@@ -10,12 +10,8 @@ export {
 	type TurnResult
 } from './agent';
 export * from './context';
-export {
-	createProjectAgent,
-	projectAgentOptions,
-	PROJECT_MAP_TOKENS,
-	type ProjectAgentInput
-} from './project-agent';
+export { createProjectAgent, projectAgentOptions, type ProjectAgentInput } from './project-agent';
+export { PROJECT_MAP_TOKENS, prepareSessionContext } from './session-context-ahead';
 export { memorySessionLog, type SessionLog } from './session-log';
 export { buildSystemPrompt, describeEnvironment } from './system-prompt';
 export {

@@ -17,9 +17,9 @@ import type { ToolWorkspace } from '../tools';
 import { Agent, type AgentOptions } from './agent';
 import type { ModelInfo } from './context/models';
 import type { ContextPolicy } from './context/policy';
-import { formatSessionContext } from './context/session-context';
 import { DEFAULT_MODE, type PermissionSetup } from './permissions';
-import { buildProjectMap, DEFAULT_MAP_TOKENS, loadProjectMemory, tokenCounterNow } from './project';
+import { loadProjectMemory } from './project';
+import { sessionContextFor } from './session-context-ahead';
 import type { SessionLog } from './session-log';
 import { createSubagentRunner, type SubagentRunnerOptions } from './subagents';
 import type { AgentMode, LiveEvent, SessionEvent } from './types';
@@ -72,9 +72,6 @@ export interface ProjectAgentInput {
 	createSubagentRunner?: typeof createSubagentRunner;
 }
 
-/** Tokens of the project map in the session context: the same in the app, the CLI and the bench. */
-export const PROJECT_MAP_TOKENS = DEFAULT_MAP_TOKENS;
-
 /** The options of the Agent `createProjectAgent` builds (for front ends that wrap the Agent). */
 export function projectAgentOptions(
 	input: ProjectAgentInput,
@@ -111,14 +108,8 @@ export function projectAgentOptions(
 		...(input.contextPolicy ? { contextPolicy: input.contextPolicy } : {}),
 		...withModelInfo(input),
 		...(config.reasoning ? { reasoning: config.reasoning } : {}),
-		sessionContext: async () =>
-			formatSessionContext({
-				memory: await loadProjectMemory(workspace),
-				map: await buildProjectMap(workspace, {
-					maxTokens: PROJECT_MAP_TOKENS,
-					...(input.mapWithoutWaiting ? { countTokens: tokenCounterNow() } : {})
-				})
-			}),
+		sessionContext: () =>
+			sessionContextFor(workspace, { countNow: input.mapWithoutWaiting ?? false }),
 		projectMemory: () => loadProjectMemory(workspace),
 		...(input.userEdits ? { userEdits: input.userEdits } : {})
 	};

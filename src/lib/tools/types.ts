@@ -20,8 +20,9 @@ export type ToolWorkspace = Pick<
 	| 'readBytes'
 	| 'writeFile'
 > &
-	// flush: a tool's changes are saved before its result counts (absent where nothing is saved).
-	Partial<Pick<Workspace, 'skippedEntries' | 'flush'>>;
+	// flush: a tool's changes are saved before its result counts (absent where nothing is saved);
+	// revision: counts changes, where something made from the files is kept (a session context).
+	Partial<Pick<Workspace, 'skippedEntries' | 'flush' | 'revision'>>;
 
 /** What was seen when a file was last read (or written) by the agent in this session. */
 export interface ReadRecord {

@@ -9,6 +9,7 @@ import { loadModelCatalog } from '../../agent/light';
 import { markPerf, PERF_MARKS } from '../../perf';
 import { preloadProvider, type ProviderConfig } from '../../providers';
 import { whenIdle } from '../../runtime';
+import type { ToolWorkspace } from '../../tools';
 import { loadToolSummaries } from './tool-summaries';
 
 export type AgentCode = typeof import('./agent-code');
@@ -37,17 +38,29 @@ const IDLE = { timeoutMs: 5_000 };
  * failures are left for the send, which retries and explains. Once the tokenizer is in, the
  * tools' definitions and the system prompt are counted a slice at a time in idle time: every
  * request holds them, and a new chat's first one counted them all in one task (~20 ms here, a
- * long task on a slower CPU).
+ * long task on a slower CPU). Then, when `newChatFiles` names a workspace (the chat shows no
+ * session yet), a new session's context (AGENTS.md and the project map) is made from it, so the
+ * first send does not build the map between the person's Enter and the request.
  */
-export function prefetchAgent(provider: () => Pick<ProviderConfig, 'provider'> | undefined): void {
+export function prefetchAgent(
+	provider: () => Pick<ProviderConfig, 'provider'> | undefined,
+	newChatFiles: () => ToolWorkspace | undefined = () => undefined
+): void {
 	whenIdle(() => {
 		void loadAgentCode().then(
 			(code) =>
 				whenIdle(() => {
-					void code.warmSessionTokenCounts([]).catch(() => {}); // loads the tokenizer first
+					// loads the tokenizer first, which the map counts with
+					const counted = code.warmSessionTokenCounts([]).catch(() => {});
 					void loadModelCatalog();
 					const config = provider();
 					if (config) void preloadProvider(config);
+					void counted.then(() =>
+						whenIdle(() => {
+							const workspace = newChatFiles();
+							if (workspace) void code.prepareSessionContext(workspace);
+						}, IDLE)
+					);
 				}, IDLE),
 			() => {}
 		);

@@ -79,9 +79,14 @@ export function openProjectChat({
 	});
 	// The first send should not wait for the agent's code, the tokenizer, the catalog or the SDK:
 	// fetched in idle time now that the IDE is up (the SDK of the provider the settings name).
+	const newChatFiles = () => (chat.sessionId === null ? workspace : undefined);
 	void settings.loadStored().then(
-		() => prefetchAgent(() => (settings.problem === undefined ? settings.config : undefined)),
-		() => prefetchAgent(() => undefined)
+		() =>
+			prefetchAgent(
+				() => (settings.problem === undefined ? settings.config : undefined),
+				newChatFiles
+			),
+		() => prefetchAgent(() => undefined, newChatFiles)
 	);
 	return { chat, dispose: () => userEdits.dispose() };
 }
