@@ -29,9 +29,12 @@ export function sessionContextFor(
 	workspace: ToolWorkspace,
 	options: { readonly countNow?: boolean } = {}
 ): Promise<string | undefined> {
+	const build = () =>
+		buildSessionContext(workspace, options.countNow ? tokenCounterNow() : undefined);
 	const ahead = madeAhead.get(workspace);
-	if (ahead && ahead.revision === workspace.revision) return ahead.context;
-	return buildSessionContext(workspace, options.countNow ? tokenCounterNow() : undefined);
+	// One still being made may yet fail: the send then builds its own, as it would have.
+	if (ahead && ahead.revision === workspace.revision) return ahead.context.catch(build);
+	return build();
 }
 
 /**

@@ -70,6 +70,17 @@ describe("a new session's context made ahead", () => {
 		expect(await sessionContextFor(workspace)).toContain('src/main.ts');
 	});
 
+	it('is built by the send when the one being made ahead fails meanwhile', async () => {
+		const workspace = await open();
+		vi.spyOn(workspace, 'allFiles').mockImplementationOnce(() => {
+			throw new Error('index not ready');
+		});
+		const prepared = prepareSessionContext(workspace);
+		// Asked for while the one made ahead is still on its way (and about to fail).
+		expect(await sessionContextFor(workspace)).toContain('src/main.ts');
+		await prepared;
+	});
+
 	it('keeps nothing for a workspace that counts no changes', async () => {
 		const workspace = await open();
 		const uncounted = workspaceWithoutRevision(workspace);
