@@ -98,17 +98,12 @@ async function openProject(page: Page, cdp: CDPSession, url: string) {
 
 /** Types `command` into the focused terminal, runs it, and waits for its output to end. */
 async function runCommand(page: Page, cdp: CDPSession, command: string) {
+	const ended = `section.textContent.includes(${JSON.stringify(ENDED)})`;
 	// The screen is cleared first, so the end marker seen is this command's.
 	await page.keyboard.type('clear');
 	await page.keyboard.press('Enter');
 	await cdp.send('Runtime.evaluate', {
-		expression: `new Promise((resolve) => {
-			const section = document.querySelector('section[aria-label="Terminal"]');
-			const check = () => !section.textContent.includes(${JSON.stringify(ENDED)});
-			if (check()) return resolve(true);
-			const observer = new MutationObserver(() => check() && (observer.disconnect(), resolve(true)));
-			observer.observe(section, { subtree: true, childList: true, characterData: true });
-		})`,
+		expression: whenTerminal(`!${ended}`, 'true'),
 		awaitPromise: true
 	});
 	await page.keyboard.type(command);
@@ -118,24 +113,28 @@ async function runCommand(page: Page, cdp: CDPSession, command: string) {
 	});
 	await page.keyboard.press('Enter');
 	const { result } = await cdp.send('Runtime.evaluate', {
-		expression: `new Promise((resolve) => {
-			const section = document.querySelector('section[aria-label="Terminal"]');
-			const check = () => {
-				if (!section.textContent.includes(${JSON.stringify(ENDED)})) return false;
-				resolve({
-					took: performance.now() - window.__kilnStarted,
-					longestTask: Math.max(0, ...window.__kilnTasks)
-				});
-				return true;
-			};
-			if (check()) return;
-			const observer = new MutationObserver(() => check() && observer.disconnect());
-			observer.observe(section, { subtree: true, childList: true, characterData: true });
-		})`,
+		expression: whenTerminal(
+			ended,
+			'{ took: performance.now() - window.__kilnStarted, longestTask: Math.max(0, ...window.__kilnTasks) }'
+		),
 		awaitPromise: true,
 		returnByValue: true
 	});
 	return result.value as { took: number; longestTask: number };
+}
+
+/**
+ * An expression for the page: a promise of `value` once `holds` (about `section`, the terminal)
+ * is true, checked now and on every change to the terminal's DOM.
+ */
+function whenTerminal(holds: string, value: string): string {
+	return `new Promise((resolve) => {
+		const section = document.querySelector('section[aria-label="Terminal"]');
+		const check = () => (${holds}) && (resolve(${value}), true);
+		if (check()) return;
+		const observer = new MutationObserver(() => check() && observer.disconnect());
+		observer.observe(section, { subtree: true, childList: true, characterData: true });
+	})`;
 }
 
 async function main(): Promise<void> {
