@@ -1,10 +1,17 @@
 import type { ClientInit } from '@sveltejs/kit';
+import { PERF_MARKS, markPerf } from '$lib/perf';
 import { preloadBrowserRuntime } from '$lib/runtime/browser';
 
 /**
+ * The longest the IDE's first mount waits for the offline runtime's code (see init). Past it, a
+ * download held up somewhere does not hold the shell's paint: the IDE mounts, as on a slow line.
+ */
+export const RUNTIME_CODE_WAIT_MS = 250;
+
+/**
  * Runs once, before the first page's code loads: a page opened on a project starts reading it
- * (and starting its runtime) now rather than after the IDE has mounted. Nothing here is awaited,
- * and the code for it is fetched only for a project's address (the IDE's route needs it anyway).
+ * (and starting its runtime) now rather than after the IDE has mounted. The code for it is
+ * fetched only for a project's address (the IDE's route needs it anyway).
  */
 export const init: ClientInit = () => {
 	if (!location.pathname.startsWith('/project/')) return;
@@ -12,7 +19,10 @@ export const init: ClientInit = () => {
 	// Buffer) needs nothing early-open reads: its requests leave now rather than after
 	// early-open's own code has loaded and run. A few hundred bytes of this entry; the rest is
 	// fetched. early-open's runtime then finds the modules fetched (or on their way).
-	void preloadBrowserRuntime().catch(() => {});
+	const code = preloadBrowserRuntime().then(
+		() => markPerf(PERF_MARKS.runtimeCode),
+		() => {} // the runtime's start says what failed
+	);
 	// Usually started already, by the page's inline script (src/app.html): then this finds it so.
 	void import('$lib/state/early-open-start').catch(() => {}); // the IDE's route says what failed
 	// The first use of localStorage loads this origin's copy of it, synchronously: done now, while
@@ -22,4 +32,12 @@ export const init: ClientInit = () => {
 	} catch {
 		// Storage is blocked: the IDE falls back to its default pane sizes.
 	}
+	// On a fast line (src/app.html judges it) SvelteKit mounts the IDE once just-bash has run.
+	// Both want the main thread as the page starts, and whichever runs second waits for the other:
+	// with the IDE first, just-bash's evaluation (~30 ms cold) and the seeding came after the whole
+	// mount, and the runtime was ready 60–240 ms after the files (cold, 4 files, this machine);
+	// with just-bash first, ~10 ms after, and the shell painted no later (the files' reads, not
+	// the mount, set when it can). On a slow line its download would hold the shell for seconds.
+	if (document.documentElement.dataset.line !== 'fast') return;
+	return Promise.race([code, new Promise<void>((done) => setTimeout(done, RUNTIME_CODE_WAIT_MS))]);
 };

@@ -5,6 +5,8 @@
 export const PERF_MARKS = {
 	/** The IDE's shell (top bar, panes, chat input) is on screen, before files or runtime. */
 	shellPainted: 'kiln:shell-painted',
+	/** The offline runtime's code (just-bash, Buffer, Kiln's runtime over them) has run. */
+	runtimeCode: 'kiln:runtime-code',
 	/** The project's files are in the workspace: the tree and editor can show them. */
 	filesReady: 'kiln:files-ready',
 	/** The offline runtime (or WebContainer) answers commands: terminal and agent tools work. */
