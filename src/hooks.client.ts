@@ -36,8 +36,9 @@ export const init: ClientInit = () => {
 	// Both want the main thread as the page starts, and whichever runs second waits for the other:
 	// with the IDE first, just-bash's evaluation (~30 ms cold) and the seeding came after the whole
 	// mount, and the runtime was ready 60–240 ms after the files (cold, 4 files, this machine);
-	// with just-bash first, ~10 ms after, and the shell painted no later (the files' reads, not
-	// the mount, set when it can). On a slow line its download would hold the shell for seconds.
+	// with just-bash first, ~10 ms after, and the files and the shell's paint moved within the
+	// noise (the files' reads, not the mount, set when they can show). On a slow line its
+	// download would hold the shell for seconds.
 	if (document.documentElement.dataset.line !== 'fast') return;
 	return Promise.race([code, new Promise<void>((done) => setTimeout(done, RUNTIME_CODE_WAIT_MS))]);
 };
