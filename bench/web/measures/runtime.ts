@@ -1,9 +1,10 @@
 /**
  * Opening a project (issue 10, item 3): how long after navigation the files are in the workspace
  * (`kiln:files-ready`) and the offline runtime answers (`kiln:runtime-ready`), cold (HTTP cache
- * cleared) and warm (and, cold, when the terminal shows its prompt), against a blank page's load on the same machine; and what 2,000 stored files
- * (30 MB, bench/storage's fixture) add to "files ready", against idb-keyval's getMany of the same
- * records in the same page. Runs on its own too:
+ * cleared) and warm, and when the terminal first shows its prompt (cold), against a blank page's
+ * load on the same machine; and what 2,000 stored files (30 MB, bench/storage's fixture) add to
+ * "files ready", against idb-keyval's getMany of the same records in the same page. Runs on its
+ * own too:
  *
  *   npx tsx bench/web/measures/runtime.ts --url http://localhost:4341 [--runs 5]
  *
