@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 import { crossOriginIsolation } from './tooling/isolation-headers';
 import { previewBridgeSource, previewOrigin } from './tooling/preview-origin';
 import { zlibShim, zlibShimEsbuild } from './tooling/zlib-shim';
+import { justBashChunk, justBashSplit } from './tooling/just-bash-split';
+import type { ManualChunkMeta } from 'rollup';
 import { chromiumLaunchOptions } from './tooling/chromium';
 import { bundleReport } from './tooling/bundle-report';
 import { zodMiniCopy } from './tooling/zod-mini-copy';
@@ -13,8 +15,8 @@ import { chunkPlan } from './tooling/chunk-plan';
 // runtime, and the early reads (which import nothing of Svelte) then waited for that 45 KB chunk
 // to arrive before they could start (scripts/project-preloads.mjs). The chunk plan (second pass)
 // groups it with the early reads' code.
-const ownChunks = (id: string) =>
-	id.includes('vite/preload-helper') ? 'preload-helper' : undefined;
+const ownChunks = (id: string, meta: ManualChunkMeta) =>
+	id.includes('vite/preload-helper') ? 'preload-helper' : justBashChunk(id, meta);
 
 export default defineConfig({
 	plugins: [
@@ -22,6 +24,7 @@ export default defineConfig({
 		previewOrigin(),
 		previewBridgeSource(),
 		zlibShim(),
+		justBashSplit(),
 		zodMiniCopy(),
 		chunkPlan(ownChunks),
 		sveltekit(),
@@ -30,7 +33,11 @@ export default defineConfig({
 	optimizeDeps: {
 		// Lazily imported in the browser: listing them avoids a mid-session "optimized, reloading".
 		include: [
-			'just-bash/browser',
+			// The page runs just-bash's Node build (tooling/just-bash-split.ts), served as it is
+			// (excluded below); the CommonJS packages its commands import need converting.
+			'just-bash > sprintf-js',
+			'just-bash > seek-bzip',
+			'just-bash > turndown',
 			'buffer',
 			'fflate',
 			'@xterm/xterm',
@@ -48,6 +55,7 @@ export default defineConfig({
 			'gpt-tokenizer/bpeRanks/o200k_base',
 			'gpt-tokenizer/encoding/o200k_base'
 		],
+		exclude: ['just-bash'],
 		esbuildOptions: { plugins: [zlibShimEsbuild] }
 	},
 	worker: { format: 'es' },

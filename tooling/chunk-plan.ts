@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { OutputBundle } from 'rollup';
+import type { ManualChunkMeta, OutputBundle } from 'rollup';
 import type { Plugin } from 'vite';
 import { staticClosure } from '../scripts/project-preloads.mjs';
 
@@ -126,7 +126,9 @@ function rootClosures(
  * First pass (PLAN_OUT_ENV set): writes the plan of the client build's chunks there. Second pass
  * (PLAN_IN_ENV set): `manualChunks` is that plan. Neither: Rollup's own chunking, with `fallback`.
  */
-export function chunkPlan(fallback: (id: string) => string | undefined): Plugin {
+export function chunkPlan(
+	fallback: (id: string, meta: ManualChunkMeta) => string | undefined
+): Plugin {
 	const out = process.env[PLAN_OUT_ENV];
 	const planned = process.env[PLAN_IN_ENV];
 	const plan: ChunkPlan | undefined = planned
@@ -138,7 +140,10 @@ export function chunkPlan(fallback: (id: string) => string | undefined): Plugin 
 		applyToEnvironment: (environment) => environment.config.consumer === 'client',
 		outputOptions(options) {
 			// A module the first pass did not see (none unless the passes differ): Rollup places it.
-			return { ...options, manualChunks: plan ? (id) => plan[id] ?? fallback(id) : fallback };
+			return {
+				...options,
+				manualChunks: plan ? (id, meta) => plan[id] ?? fallback(id, meta) : fallback
+			};
 		},
 		generateBundle(_options, bundle: OutputBundle) {
 			if (!out) return;

@@ -5,7 +5,7 @@ const shimPath = fileURLToPath(new URL('../src/lib/runtime/browser/zlib-shim.ts'
 const zlibIds = new Set(['zlib', 'node:zlib']);
 
 /**
- * just-bash's browser bundle imports `node:zlib` for gzip; in the browser we answer that
+ * just-bash imports `node:zlib` for gzip (both its builds); in the browser we answer that
  * import with a small fflate-backed module. Only the client build needs it: SSR and Node keep
  * the real zlib.
  */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './model-server';
 import { BUNDLE_REPORT_PATH, type ReportedChunk } from '../../tooling/bundle-report';
-import { createProject } from './helpers';
+import { createProject, runInTerminal } from './helpers';
 
 const chunks: ReportedChunk[] = JSON.parse(readFileSync(BUNDLE_REPORT_PATH, 'utf8'));
 const chunkHolding = (pattern: RegExp) => {
@@ -17,7 +17,7 @@ const chunkHolding = (pattern: RegExp) => {
 	return `/${found.fileName}`;
 };
 const PROJECT_ROUTE = chunkHolding(/src\/routes\/project\/\[id\]\/\+page\.svelte$/);
-const JUST_BASH = chunkHolding(/node_modules\/just-bash\/dist\/bundle\/browser\.js$/);
+const JUST_BASH = chunkHolding(/node_modules\/just-bash\/dist\/bundle\/(browser|index)\.js$/);
 const START_READING = chunkHolding(/src\/lib\/state\/early-open-start\.ts$/);
 
 test('a project page asks for its route and runtime, and reads the project, before the entry runs', async ({
@@ -64,6 +64,31 @@ test('a project page asks for its route and runtime, and reads the project, befo
 	).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Terminal' })).toContainText('$');
 	expect(complaints).toEqual([]);
+});
+
+test("just-bash's commands are not asked for while opening: each arrives when first run", async ({
+	page
+}) => {
+	// The page runs just-bash's build split by command (tooling/just-bash-split.ts). A command's
+	// module only re-exports its code, so its chunk is found by what it exports.
+	const sortChunks = chunks.filter((chunk) =>
+		/export\s*\{[^}]*\bas sortCommand\s*\}/.test(readFileSync(`build/${chunk.fileName}`, 'utf8'))
+	);
+	expect(sortChunks).toHaveLength(1);
+	const SORT = `/${sortChunks[0]!.fileName}`;
+	expect(SORT).not.toBe(JUST_BASH);
+	const projectUrl = await createProject(page, 'Static site', { query: '?runtime=browser' });
+	const requested: string[] = [];
+	page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+	await page.goto(projectUrl);
+	const terminal = page.getByRole('region', { name: 'Terminal' });
+	await expect(terminal).toContainText('$');
+	expect(requested).toContain(JUST_BASH);
+	expect(requested).not.toContain(SORT);
+
+	await runInTerminal(page, "printf 'kiwi\\napple\\n' | sort | paste -s -d+ -");
+	await expect(terminal).toContainText('apple+kiwi');
+	expect(requested).toContain(SORT);
 });
 
 test("the route's stylesheets are applied from the list, and not fetched again when it loads", async ({

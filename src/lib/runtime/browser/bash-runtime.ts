@@ -21,7 +21,7 @@ import { createProjectFs } from './project-fs';
 import { PROJECT_ROOT, toBashPath, toProjectPath } from './project-paths';
 import { WatchedFs } from './watched-fs';
 
-type JustBash = typeof import('just-bash/browser');
+type JustBash = typeof import('./just-bash-parts');
 
 export async function buildBrowserRuntime(
 	{ Bash, InMemoryFs }: JustBash,

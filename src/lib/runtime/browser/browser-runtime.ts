@@ -1,7 +1,8 @@
 /**
  * The offline runtime: just-bash (a simulated bash) over an in-memory filesystem, all inside
- * the page. just-bash is about 1.3 MB, so it is imported only when a runtime is created, and
- * with it this runtime's own code (bash-runtime.ts: filesystem, executor, line shell).
+ * the page. just-bash's start is about 0.7 MB (its commands load when first run: see
+ * tooling/just-bash-split.ts), so it is imported only when a runtime is created, and with it this
+ * runtime's own code (bash-runtime.ts: filesystem, executor, line shell).
  */
 import type { Runtime } from '../types';
 
@@ -14,18 +15,18 @@ export interface BrowserRuntimeOptions {
 	mtimes?: Readonly<Record<string, number>>;
 }
 
-type JustBash = typeof import('just-bash/browser');
+type JustBash = typeof import('./just-bash-parts');
 type Loaded = [JustBash, typeof import('./bash-runtime')];
 let loading: Promise<Loaded> | undefined;
 
 /**
  * Starts loading just-bash (and the Buffer it needs) without creating anything: a page calls this
- * the moment it knows it will want a runtime, so the 1.3 MB download overlaps reading storage.
+ * the moment it knows it will want a runtime, so the download overlaps reading storage.
  */
 export function preloadBrowserRuntime(): Promise<Loaded> {
 	// All three side by side: just-bash reads the global Buffer only when gzip runs, not on import.
 	loading ??= Promise.all([
-		import('just-bash/browser'),
+		import('./just-bash-parts'),
 		import('./bash-runtime'),
 		ensureBuffer()
 	]).then(([justBash, runtime]): Loaded => [justBash, runtime]);
