@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ManualChunkMeta } from 'rollup';
 import type { Plugin } from 'vite';
@@ -16,9 +17,10 @@ import type { Plugin } from 'vite';
  *   js-exec) and the protections that patch Node's loader, exactly as the browser build does.
  * SSR and Node (the CLI, Vitest's unit tests) are untouched.
  */
-const BUNDLE_DIR = fileURLToPath(
-	new URL('../node_modules/just-bash/dist/bundle/', import.meta.url)
-);
+// A real path, as Vite names modules: node_modules may be a link (a worktree sharing one).
+const BUNDLE_DIR = `${realpathSync(
+	fileURLToPath(new URL('../node_modules/just-bash/dist/bundle/', import.meta.url))
+)}/`;
 export const JUST_BASH_NODE_ENTRY = `${BUNDLE_DIR}index.js`;
 const STUB_PREFIX = '\0kiln-node-stub:';
 

@@ -28,6 +28,9 @@ function heldStorage() {
 		release = resolve;
 		fail = reject;
 	});
+	// A failure may come before any save has started waiting on the gate: handled here, it is
+	// still seen by every save that waits (else Node reports it unhandled and fails the run).
+	gate.catch(() => {});
 	const persistence: WorkspacePersistence = {
 		putFile: async (path) => {
 			await gate;
