@@ -106,7 +106,7 @@ export function justBashSplit(): Plugin {
 }
 
 /**
- * `manualChunks` for just-bash: its entry and everything that imports statically make one chunk,
+ * `manualChunks` for just-bash: its entry and everything it imports statically make one chunk,
  * the start; helpers that only commands use and several share (a flag parser, a quoting function)
  * keep a chunk each, as in just-bash's own split; a command's own code stays with it (Rollup).
  * Left to Rollup, the 1 KB merge (vite.config.ts) put a 92-byte helper of the start into a chunk
