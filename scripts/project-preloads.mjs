@@ -31,11 +31,12 @@ export const PROJECT_ROOTS = [START_MODULE, /\/src\/routes\/project\/\[id\]\/\+p
 
 /**
  * The offline runtime's modules (just-bash's start, ~190 KB gzip and the longest to compile, its
- * Buffer and Kiln's runtime over it; tooling/just-bash-split.ts says which build), listed between the early reads and the route but marked
- * `fastLine`: the page asks for them there only on a fast line. Otherwise early-open-start asks
- * for them when it runs. On a slow line they took the bandwidth the shell's own scripts needed
- * (Fast 3G + 4× CPU: painted 0.95 s later, for a runtime ready 0.4 s sooner); on a fast one,
- * asked for ~100 ms later behind the route's requests, they held the runtime back that long.
+ * Buffer and Kiln's runtime over it; tooling/just-bash-split.ts says which of just-bash's builds),
+ * listed between the early reads and the route but marked `fastLine`: the page asks for them
+ * there only on a fast line. Otherwise early-open-start asks for them when it runs. On a slow line
+ * they took the bandwidth the shell's own scripts needed (Fast 3G + 4× CPU: painted 0.95 s later,
+ * for a runtime ready 0.4 s sooner); on a fast one, asked for ~100 ms later behind the route's
+ * requests, they held the runtime back that long.
  */
 export const RUNTIME_ROOTS = [
 	/\/node_modules\/just-bash\/dist\/bundle\/(browser|index)\.js$/,

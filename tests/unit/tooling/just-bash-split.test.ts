@@ -11,7 +11,7 @@ import {
 import * as zlibShim from '../../../src/lib/runtime/browser/zlib-shim';
 
 const bundleDir = dirname(JUST_BASH_NODE_ENTRY);
-/** Every file of just-bash's Node build: its entry, and the chunks (commands, workers) beside it. */
+/** Every file of just-bash's Node build: its entry, and the chunks (commands, workers) by it. */
 const nodeBuild = [
 	JUST_BASH_NODE_ENTRY,
 	...readdirSync(join(bundleDir, 'chunks'))
