@@ -17,6 +17,7 @@ export type ViteManifest = Record<string, { file: string; css?: string[] }>;
 export const PLACEHOLDER: string;
 export const START_MODULE: RegExp;
 export const PROJECT_ROOTS: RegExp[];
+export const JUST_BASH_ENTRY: RegExp;
 /** Only a chunk's name and static imports are read. */
 export function staticClosure(
 	report: readonly { fileName: string; imports: readonly string[] }[],

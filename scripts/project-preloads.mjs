@@ -29,6 +29,9 @@ export const START_MODULE = /\/src\/lib\/state\/early-open-start\.ts$/;
  */
 export const PROJECT_ROOTS = [START_MODULE, /\/src\/routes\/project\/\[id\]\/\+page\.svelte$/];
 
+/** just-bash's entry, whichever of its builds the page runs (tooling/just-bash-split.ts). */
+export const JUST_BASH_ENTRY = /\/node_modules\/just-bash\/dist\/bundle\/(browser|index)\.js$/;
+
 /**
  * The offline runtime's modules (just-bash's start, ~190 KB gzip and the longest to compile, its
  * Buffer and Kiln's runtime over it; tooling/just-bash-split.ts says which of just-bash's builds),
@@ -39,7 +42,7 @@ export const PROJECT_ROOTS = [START_MODULE, /\/src\/routes\/project\/\[id\]\/\+p
  * requests, they held the runtime back that long.
  */
 export const RUNTIME_ROOTS = [
-	/\/node_modules\/just-bash\/dist\/bundle\/(browser|index)\.js$/,
+	JUST_BASH_ENTRY,
 	/\/node_modules\/buffer\/index\.js$/,
 	/\/src\/lib\/runtime\/browser\/bash-runtime\.ts$/
 ];

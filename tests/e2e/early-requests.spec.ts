@@ -9,6 +9,7 @@ import type { Page, Route } from '@playwright/test';
 import { expect, test } from './model-server';
 import { BUNDLE_REPORT_PATH, type ReportedChunk } from '../../tooling/bundle-report';
 import { createProject, runInTerminal } from './helpers';
+import { JUST_BASH_ENTRY } from '../../scripts/project-preloads.mjs';
 
 const chunks: ReportedChunk[] = JSON.parse(readFileSync(BUNDLE_REPORT_PATH, 'utf8'));
 const chunkHolding = (pattern: RegExp) => {
@@ -17,7 +18,7 @@ const chunkHolding = (pattern: RegExp) => {
 	return `/${found.fileName}`;
 };
 const PROJECT_ROUTE = chunkHolding(/src\/routes\/project\/\[id\]\/\+page\.svelte$/);
-const JUST_BASH = chunkHolding(/node_modules\/just-bash\/dist\/bundle\/(browser|index)\.js$/);
+const JUST_BASH = chunkHolding(JUST_BASH_ENTRY);
 const START_READING = chunkHolding(/src\/lib\/state\/early-open-start\.ts$/);
 
 test('a project page asks for its route and runtime, and reads the project, before the entry runs', async ({
