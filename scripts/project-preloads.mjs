@@ -33,16 +33,20 @@ export const PROJECT_ROOTS = [START_MODULE, /\/src\/routes\/project\/\[id\]\/\+p
 export const JUST_BASH_ENTRY = /\/node_modules\/just-bash\/dist\/bundle\/(browser|index)\.js$/;
 
 /**
- * The offline runtime's modules (just-bash's start, ~190 KB gzip and the longest to compile, its
- * Buffer and Kiln's runtime over it; tooling/just-bash-split.ts says which of just-bash's builds),
- * listed between the early reads and the route but marked `fastLine`: the page asks for them
- * there only on a fast line. Otherwise early-open-start asks for them when it runs. On a slow line
+ * The offline runtime's modules: the three the runtime's loader imports (runtime/browser/
+ * browser-runtime.ts), with all they import: just-bash's start (~190 KB gzip and the longest to
+ * compile; tooling/just-bash-split.ts says which of its builds), Buffer and Kiln's runtime. Its
+ * import of just-bash is a re-export whose chunk also holds a few command helpers: when just-bash's
+ * entry was listed instead, that chunk was asked for only once the early reads' code had run, and
+ * just-bash could not run before it arrived (20–70 ms later in a traced cold open). Listed
+ * between the early reads and the route but marked `fastLine`: the page asks for them there only
+ * on a fast line. Otherwise early-open-start asks for them when it runs. On a slow line
  * they took the bandwidth the shell's own scripts needed (Fast 3G + 4× CPU: painted 0.95 s later,
  * for a runtime ready 0.4 s sooner); on a fast one, asked for ~100 ms later behind the route's
  * requests, they held the runtime back that long.
  */
 export const RUNTIME_ROOTS = [
-	JUST_BASH_ENTRY,
+	/\/src\/lib\/runtime\/browser\/just-bash-parts\.ts$/,
 	/\/node_modules\/buffer\/index\.js$/,
 	/\/src\/lib\/runtime\/browser\/bash-runtime\.ts$/
 ];

@@ -56,7 +56,13 @@ export function bundleReport(path = BUNDLE_REPORT_PATH): Plugin {
 					dynamicImports: output.dynamicImports,
 					modules: Object.entries(output.modules)
 						.map(([id, info]) => ({ id, owner: ownerOf(id), renderedLength: info.renderedLength }))
-						.filter((module) => module.renderedLength > 0)
+						// What the build shook out is left out, but not a module imported dynamically
+						// that only re-exports: its chunk (which answers the import) is found by its name.
+						.filter(
+							(module) =>
+								module.renderedLength > 0 ||
+								(this.getModuleInfo(module.id)?.dynamicImporters.length ?? 0) > 0
+						)
 				});
 			}
 			mkdirSync(dirname(path), { recursive: true });

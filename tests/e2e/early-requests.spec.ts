@@ -9,7 +9,7 @@ import type { Page, Route } from '@playwright/test';
 import { expect, test } from './model-server';
 import { BUNDLE_REPORT_PATH, type ReportedChunk } from '../../tooling/bundle-report';
 import { createProject, runInTerminal } from './helpers';
-import { JUST_BASH_ENTRY } from '../../scripts/project-preloads.mjs';
+import { JUST_BASH_ENTRY, staticClosure } from '../../scripts/project-preloads.mjs';
 
 const chunks: ReportedChunk[] = JSON.parse(readFileSync(BUNDLE_REPORT_PATH, 'utf8'));
 const chunkHolding = (pattern: RegExp) => {
@@ -20,6 +20,17 @@ const chunkHolding = (pattern: RegExp) => {
 const PROJECT_ROUTE = chunkHolding(/src\/routes\/project\/\[id\]\/\+page\.svelte$/);
 const JUST_BASH = chunkHolding(JUST_BASH_ENTRY);
 const START_READING = chunkHolding(/src\/lib\/state\/early-open-start\.ts$/);
+/** Every chunk the offline runtime's three imports load (browser-runtime.ts), however deep. */
+const RUNTIME_CHUNKS = [
+	...staticClosure(
+		chunks,
+		[
+			/src\/lib\/runtime\/browser\/just-bash-parts\.ts$/,
+			/src\/lib\/runtime\/browser\/bash-runtime\.ts$/,
+			/node_modules\/buffer\/index\.js$/
+		].map((pattern) => chunkHolding(pattern).slice(1))
+	)
+].map((file) => `/${file}`);
 
 test('a project page asks for its route and runtime, and reads the project, before the entry runs', async ({
 	page
@@ -167,6 +178,10 @@ test.describe("just-bash from the page's own list", () => {
 			return;
 		}
 		expect(listed).toContain(JUST_BASH);
+		// All of it, the chunk answering the runtime's import of just-bash too: a chunk left out
+		// would be asked for only once the early reads' code has run, and just-bash could not run
+		// before it arrived.
+		expect(listed).toEqual(expect.arrayContaining(RUNTIME_CHUNKS));
 		await expect.poll(() => requested).toContain(JUST_BASH);
 	});
 

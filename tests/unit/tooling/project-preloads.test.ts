@@ -90,6 +90,19 @@ const REPORT: ReportedChunk[] = [
 		{ isDynamicEntry: true }
 	),
 	chunk('_app/immutable/chunks/fflate.js', [`${ROOT}/node_modules/fflate/esm/browser.js`]),
+	// What the runtime imports of just-bash: a re-export, in a chunk of small command helpers.
+	chunk(
+		'_app/immutable/chunks/just-bash-parts.js',
+		[
+			`${ROOT}/src/lib/runtime/browser/just-bash-parts.ts`,
+			`${ROOT}/node_modules/just-bash/dist/bundle/chunks/chunk-PWD.js`
+		],
+		['_app/immutable/chunks/just-bash.js', '_app/immutable/chunks/just-bash-helper.js'],
+		{ isDynamicEntry: true }
+	),
+	chunk('_app/immutable/chunks/just-bash-helper.js', [
+		`${ROOT}/node_modules/just-bash/dist/bundle/chunks/chunk-HELPER.js`
+	]),
 	chunk('_app/immutable/chunks/editor.js', [`${ROOT}/node_modules/@codemirror/view/index.js`], [], {
 		isDynamicEntry: true
 	})
@@ -123,15 +136,19 @@ describe("a project's preloads", () => {
 			'/_app/immutable/chunks/storage.js'
 		]);
 		// Then the runtime's, marked for a fast line only, except what the route needs as well.
-		expect(preload.slice(4, 9).sort((a, b) => a.href.localeCompare(b.href))).toEqual([
+		// Everything the runtime's imports load, the chunk of its import of just-bash included: left
+		// to that import, just-bash could not run before a request made once the early reads ran.
+		expect(preload.slice(4, 11).sort((a, b) => a.href.localeCompare(b.href))).toEqual([
 			{ href: '/_app/immutable/chunks/bash-runtime.js', as: 'script', fastLine: true },
 			{ href: '/_app/immutable/chunks/buffer.js', as: 'script', fastLine: true },
 			{ href: '/_app/immutable/chunks/fflate.js', as: 'script', fastLine: true },
+			{ href: '/_app/immutable/chunks/just-bash-helper.js', as: 'script', fastLine: true },
+			{ href: '/_app/immutable/chunks/just-bash-parts.js', as: 'script', fastLine: true },
 			{ href: '/_app/immutable/chunks/just-bash.js', as: 'script', fastLine: true },
 			{ href: '/_app/immutable/chunks/paths.js', as: 'script' }
 		]);
 		// Then the route's, without what the HTML or the early reads already asked for.
-		expect(hrefs.slice(9).sort()).toEqual([
+		expect(hrefs.slice(11).sort()).toEqual([
 			'/_app/immutable/assets/ide.css',
 			'/_app/immutable/chunks/page.js',
 			'/_app/immutable/nodes/4.js'
