@@ -23,8 +23,10 @@ import type { ProjectWorkspace } from './types';
 export interface UserEditTracker {
 	/**
 	 * Diffs of the person's edits since the last collect (or since tracking began); null if none.
-	 * The edits are taken at the call; the diff code (jsdiff) loads with the first collect, which
-	 * is the agent's turn, so the IDE's first paint does not carry it.
+	 * The edits are taken at the call. The diff code (jsdiff) is not part of the IDE's first paint:
+	 * it is fetched when the person first edits a file, and a collect with no edits needs none
+	 * (on a slow line, waiting for it held a send's request for a round trip: ~0.6–1.2 s at
+	 * Fast 3G).
 	 */
 	collectUserEdits(): Promise<string | null>;
 	/**
@@ -43,6 +45,11 @@ export function trackUserEdits(
 	/** What the model is assumed to know of each file. Strings are shared with the index, not copied. */
 	const known = new Map<string, FileState>();
 	const pending = new Set<string>();
+	/** Something to describe at the next collect: its diff code is fetched now, not then. */
+	const addPending = (path: string) => {
+		pending.add(path);
+		void loadEditDiff().catch(() => {}); // the collect loads it again, and says what failed
+	};
 
 	/** What the model would be told of a listed file that is not ignored. */
 	const stateOf = (file: { path: string; binary: boolean }): FileState => {
@@ -74,7 +81,7 @@ export function trackUserEdits(
 	const unsubscribe = workspace.subscribe((changes) => {
 		for (const change of changes) {
 			for (const path of affected(change)) {
-				if (change.origin === 'workspace') pending.add(path);
+				if (change.origin === 'workspace') addPending(path);
 				else if (!pending.has(path)) setKnown(path, current(path));
 			}
 		}
@@ -90,7 +97,8 @@ export function trackUserEdits(
 				setKnown(path, after);
 			}
 			pending.clear();
-			return import('./edit-diff').then(({ describeEdits }) => describeEdits(edits));
+			if (edits.length === 0) return Promise.resolve(null);
+			return loadEditDiff().then(({ describeEdits }) => describeEdits(edits));
 		},
 		markAgentWrite(rawPath, content) {
 			const path = normalizePath(rawPath);
@@ -102,10 +110,21 @@ export function trackUserEdits(
 				const now = current(path);
 				const same =
 					now.kind === 'missing' ? content === null : now.kind === 'text' && now.text === content;
-				if (!same) pending.add(path);
+				if (!same) addPending(path);
 			}
 		},
 		pendingPaths: () => [...pending].sort(compare),
 		dispose: unsubscribe
 	};
+}
+
+let editDiff: Promise<typeof import('./edit-diff')> | undefined;
+
+/** The diff code, loaded once; a failed load (offline) is tried again on the next call. */
+function loadEditDiff(): Promise<typeof import('./edit-diff')> {
+	const attempt = (editDiff ??= import('./edit-diff'));
+	attempt.catch(() => {
+		if (editDiff === attempt) editDiff = undefined;
+	});
+	return attempt;
 }
