@@ -3,9 +3,12 @@
  * request) made ahead, in idle time: the first send then does not build a 2,000-file map (~200
  * ms here, in slices) between the person's Enter and the request. What was made ahead is used
  * only while every file is as it was (the workspace's revision): any change since, and the send
- * builds it afresh, as it always did.
+ * builds it afresh, as it always did. One made while the tokenizer was still loading (its map
+ * counted at about four characters a token) stands only until the tokenizer is in: from then on
+ * it is made again, as the send would make it then.
  */
 import type { ToolWorkspace } from '../tools';
+import { tokenizerReady } from './context';
 import { formatSessionContext } from './context/session-context';
 import {
 	buildProjectMap,
@@ -18,7 +21,12 @@ import {
 /** Tokens of the project map in the session context: the same in the app, the CLI and the bench. */
 export const PROJECT_MAP_TOKENS = DEFAULT_MAP_TOKENS;
 
-type Made = { readonly revision: number; readonly context: Promise<string | undefined> };
+type Made = {
+	readonly revision: number;
+	/** Counted without the tokenizer: replaced once it is in. */
+	readonly rough: boolean;
+	readonly context: Promise<string | undefined>;
+};
 const madeAhead = new WeakMap<ToolWorkspace, Made>();
 
 /**
@@ -29,12 +37,20 @@ export function sessionContextFor(
 	workspace: ToolWorkspace,
 	options: { readonly countNow?: boolean } = {}
 ): Promise<string | undefined> {
-	const build = () =>
-		buildSessionContext(workspace, options.countNow ? tokenCounterNow() : undefined);
+	const countNow = options.countNow ?? false;
+	const build = () => buildSessionContext(workspace, countNow ? tokenCounterNow() : undefined);
 	const ahead = madeAhead.get(workspace);
 	// One still being made may yet fail: the send then builds its own, as it would have.
-	if (ahead && ahead.revision === workspace.revision) return ahead.context.catch(build);
+	if (ahead && stillCurrent(ahead, workspace, countNow)) return ahead.context.catch(build);
 	return build();
+}
+
+/**
+ * Made for the files as they are, and counted as the send would count them now: roughly only
+ * while the tokenizer loads, and only for a send that does not wait for it.
+ */
+function stillCurrent(made: Made, workspace: ToolWorkspace, countNow: boolean): boolean {
+	return made.revision === workspace.revision && (!made.rough || (countNow && !tokenizerReady()));
 }
 
 /**
@@ -46,9 +62,10 @@ export function prepareSessionContext(workspace: ToolWorkspace): Promise<void> {
 	const revision = workspace.revision;
 	if (revision === undefined) return Promise.resolve();
 	const current = madeAhead.get(workspace);
-	if (current?.revision === revision) return current.context.then(() => {});
+	if (current && stillCurrent(current, workspace, true)) return current.context.then(() => {});
+	const rough = !tokenizerReady();
 	const context = buildSessionContext(workspace, tokenCounterNow());
-	madeAhead.set(workspace, { revision, context });
+	madeAhead.set(workspace, { revision, rough, context });
 	return context.then(
 		() => {},
 		() => {

@@ -3,7 +3,8 @@
  * first send takes it as made while no file has changed, builds it afresh once one has, and never
  * keeps what failed or what a workspace that counts no changes (the CLI's doubles) gave.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadTokenizer } from '../../../src/lib/agent';
 import {
 	prepareSessionContext,
 	sessionContextFor
@@ -31,6 +32,11 @@ afterEach(async () => {
 });
 
 describe("a new session's context made ahead", () => {
+	// Counted exactly, as after the idle prefetch (session-context-rough.test.ts: before it).
+	beforeAll(async () => {
+		expect(await loadTokenizer()).toBe(true);
+	});
+
 	it('is what the first send takes while no file has changed, without reading the files again', async () => {
 		const workspace = await open({ ...fixtureProject, 'AGENTS.md': 'Use tabs.\n' });
 		await prepareSessionContext(workspace);
