@@ -122,7 +122,9 @@ let editDiff: Promise<typeof import('./edit-diff')> | undefined;
 
 /** The diff code, loaded once; a failed load (offline) is tried again on the next call. */
 function loadEditDiff(): Promise<typeof import('./edit-diff')> {
-	const attempt = (editDiff ??= import('./edit-diff'));
+	if (editDiff) return editDiff;
+	const attempt = import('./edit-diff');
+	editDiff = attempt;
 	attempt.catch(() => {
 		if (editDiff === attempt) editDiff = undefined;
 	});

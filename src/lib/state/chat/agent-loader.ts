@@ -33,7 +33,7 @@ const IDLE = { timeoutMs: 5_000 };
 
 /**
  * How long the session context made ahead waits for the tokenizer before it is made without it
- * (and again with it): long enough that a fast line never makes it twice.
+ * (and again with it): a fast line has the tokenizer by then, and makes it once.
  */
 export const CONTEXT_WITHOUT_TOKENIZER_AFTER_MS = 2_000;
 
