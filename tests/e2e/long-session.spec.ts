@@ -22,17 +22,23 @@ test('a 300-turn session opens with its newest turns, then fills in the rest', a
 	await expect(page.locator('[role="log"][aria-busy="false"]')).toBeVisible();
 	await seedLongSession(page, 299);
 
+	// Counted in the first frame the newest turn is on screen, before any idle time has passed,
+	// by the page itself from its first script: a poll Playwright installs after the navigation
+	// came too late on a busy machine (it counted 70, after the first idle fill-in).
+	await page.addInitScript(() => {
+		const seen = window as unknown as { __firstShown?: number };
+		new MutationObserver((_, observer) => {
+			if (!document.querySelector('article[aria-label="Turn 300"]')) return;
+			observer.disconnect();
+			requestAnimationFrame(() => {
+				seen.__firstShown = document.querySelectorAll('article[aria-label^="Turn "]').length;
+			});
+		}).observe(document, { childList: true, subtree: true });
+	});
 	await page.goto(url);
-	// Counted in the first frame the newest turn is on screen, before any idle time has passed.
-	const firstShown = await page.waitForFunction(
-		() =>
-			document.querySelector('article[aria-label="Turn 300"]')
-				? document.querySelectorAll('article[aria-label^="Turn "]').length
-				: false,
-		null,
-		{ polling: 'raf' }
-	);
-	expect(await firstShown.jsonValue()).toBe(FIRST_TURNS);
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { __firstShown?: number }).__firstShown))
+		.toBe(FIRST_TURNS);
 	await expect(chat.getByRole('article', { name: 'Turn 1', exact: true })).toBeAttached({
 		timeout: 30_000
 	});
