@@ -33,7 +33,7 @@ describe('a session context made before the tokenizer is in', () => {
 		const listed = vi.spyOn(workspace, 'allFiles');
 
 		const roughly = prepareSessionContext(workspace);
-		// A send that does not wait for the tokenizer takes it as made; one that waits does not.
+		// Still loading: a send that does not wait for the tokenizer (the app's) takes it as made.
 		expect(tokenizerReady()).toBe(false);
 		const taken = await sessionContextFor(workspace, { countNow: true });
 		expect(listed).toHaveBeenCalledTimes(1);
