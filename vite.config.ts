@@ -10,6 +10,7 @@ import { chromiumLaunchOptions } from './tooling/chromium';
 import { bundleReport } from './tooling/bundle-report';
 import { zodMiniCopy } from './tooling/zod-mini-copy';
 import { chunkPlan } from './tooling/chunk-plan';
+import { markedRegexes } from './tooling/marked-regexes';
 
 // Vite's helper for dynamic imports, on its own: left to Rollup it shared a chunk with Svelte's
 // runtime, and the early reads (which import nothing of Svelte) then waited for that 45 KB chunk
@@ -26,6 +27,7 @@ export default defineConfig({
 		zlibShim(),
 		justBashSplit(),
 		zodMiniCopy(),
+		markedRegexes(),
 		chunkPlan(ownChunks),
 		sveltekit(),
 		bundleReport()

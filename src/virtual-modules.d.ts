@@ -5,3 +5,9 @@ declare module 'virtual:kiln-preview-bridge' {
 	const source: string;
 	export default source;
 }
+
+/** Every [pattern, flags] marked's module body passes to `new RegExp` (tooling/marked-regexes.ts). */
+declare module 'virtual:kiln-marked-regexes' {
+	const sources: readonly (readonly [pattern: string, flags: string])[];
+	export default sources;
+}
