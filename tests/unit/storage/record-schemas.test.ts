@@ -149,4 +149,20 @@ describe("a checkpoint manifest's entries, checked one at a time", () => {
 			reason: 'parent: Invalid input: expected string, received number'
 		});
 	});
+
+	it("refuses `files` that is not an object without walking a good one's entries", () => {
+		for (const files of ['x', [], null, 3]) {
+			const checked = checkRecord(checkpointManifestShapeSchema, { ...manifest('a', {}), files });
+			expect(checked).toEqual({ ok: false, reason: 'files: Invalid input: expected record' });
+		}
+		// 2,000 entries walked here were most of a long task: checkManifestEntry takes them in turn.
+		let walked = 0;
+		const files = new Proxy(manifest('src/a.ts', 'not an entry').files, {
+			ownKeys: (target) => (walked++, Reflect.ownKeys(target))
+		});
+		expect(checkRecord(checkpointManifestShapeSchema, { ...manifest('a', {}), files }).ok).toBe(
+			true
+		);
+		expect(walked).toBe(0);
+	});
 });
