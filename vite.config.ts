@@ -10,7 +10,7 @@ import { chromiumLaunchOptions } from './tooling/chromium';
 import { bundleReport } from './tooling/bundle-report';
 import { zodMiniCopy } from './tooling/zod-mini-copy';
 import { chunkPlan } from './tooling/chunk-plan';
-import { markedRegexes } from './tooling/marked-regexes';
+import { regexesAhead } from './tooling/regexes-ahead';
 
 // Vite's helper for dynamic imports, on its own: left to Rollup it shared a chunk with Svelte's
 // runtime, and the early reads (which import nothing of Svelte) then waited for that 45 KB chunk
@@ -27,7 +27,7 @@ export default defineConfig({
 		zlibShim(),
 		justBashSplit(),
 		zodMiniCopy(),
-		markedRegexes(),
+		regexesAhead(),
 		chunkPlan(ownChunks),
 		sveltekit(),
 		bundleReport()

@@ -6,8 +6,14 @@ declare module 'virtual:kiln-preview-bridge' {
 	export default source;
 }
 
-/** Every [pattern, flags] marked's module body passes to `new RegExp` (tooling/marked-regexes.ts). */
+/** Every [pattern, flags] marked's module body passes to `new RegExp` (tooling/regexes-ahead.ts). */
 declare module 'virtual:kiln-marked-regexes' {
+	const sources: readonly (readonly [pattern: string, flags: string])[];
+	export default sources;
+}
+
+/** The same for gpt-tokenizer's encoder (tooling/regexes-ahead.ts). */
+declare module 'virtual:kiln-tokenizer-regexes' {
 	const sources: readonly (readonly [pattern: string, flags: string])[];
 	export default sources;
 }

@@ -5,5 +5,6 @@ export { BoundedOutput, OUTPUT_HEAD_CHARS, OUTPUT_TAIL_CHARS } from './bounded-o
 export { createBrowserRuntime, browserCapabilities, type BrowserRuntimeOptions } from './browser';
 export { LineShell, type LineShellOptions } from './shell';
 export { SLICE_MS, timeSlices, yieldToPage } from './yield-to-page';
+export { parseRegexesAhead, type RegexSource } from './regexes-ahead';
 export { nextIdle, whenIdle, type IdleOptions } from './when-idle';
 export { describeProcessStatus, formatAge } from './process-status';

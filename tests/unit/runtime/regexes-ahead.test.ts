@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRegexesAhead } from '$lib/components/chat/regexes-ahead';
+import { parseRegexesAhead } from '$lib/runtime';
 
 const Native = RegExp;
 afterEach(() => {

@@ -3,9 +3,10 @@
  * regex it has parsed, keyed by pattern and flags, and a later `new RegExp` of the same pair
  * reuses it (0.02–0.1 ms instead of 2–6 ms at 4x CPU for a pattern with Unicode classes,
  * measured in Chromium). The cache is emptied after a second full garbage collection, so this
- * runs just before the library's own module (marked-regexes-ahead.ts).
+ * runs just before the library's own module: the build makes that module import one that calls
+ * this (tooling/regexes-ahead.ts).
  */
-import { timeSlices } from '$lib/runtime';
+import { timeSlices } from './yield-to-page';
 
 /** [pattern, flags], exactly as the library passes them to `new RegExp`. */
 export type RegexSource = readonly [pattern: string, flags: string];
