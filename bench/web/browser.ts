@@ -66,16 +66,18 @@ export async function coldPage(
  * The mark's time (ms since navigation), or null if it did not come within `timeoutMs`. Asked
  * through CDP's Runtime.evaluate: Playwright's own waiting (waitForFunction) first builds its
  * injected script in the page, a task of 20–75 ms (four times that at 4× CPU) inside the load
- * it measures.
+ * it measures. `index`: the mark of that name to wait for (0, the first; 1, the second…).
  */
 export async function waitForMark(
 	cdp: CDPSession,
 	name: string,
-	timeoutMs: number
+	timeoutMs: number,
+	index = 0
 ): Promise<number | null> {
 	const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
 		expression: `new Promise((resolve) => {
-			const find = () => performance.getEntriesByName(${JSON.stringify(name)}, 'mark')[0]?.startTime;
+			const find = () =>
+				performance.getEntriesByName(${JSON.stringify(name)}, 'mark')[${index}]?.startTime;
 			const found = find();
 			if (found !== undefined) return resolve(found);
 			const observer = new PerformanceObserver(() => {
