@@ -12,12 +12,7 @@ const CORE_PARTS = [
 	() => import('@codemirror/view'),
 	() => import('@codemirror/language'),
 	() => import('@codemirror/commands'),
-	() => import('@codemirror/search'),
-	// The theme builds its style modules as it evaluates; `codemirror` brings the autocompletion
-	// and lint packages: left to the editor's chunk, the three were one task of ~60 ms at 4x CPU
-	// (profiled), while a person on a slow line was sending a first message.
-	() => import('@codemirror/theme-one-dark'),
-	() => import('codemirror')
+	() => import('@codemirror/search')
 ];
 
 /** Evaluates the parts in turn, a task apart, until `stop()` says the rest is wanted at once. */

@@ -16,8 +16,6 @@ const PARTS = {
 	'@codemirror/language': 'language',
 	'@codemirror/commands': 'commands',
 	'@codemirror/search': 'search',
-	'@codemirror/theme-one-dark': 'theme',
-	codemirror: 'setup',
 	'../../../../src/lib/components/editor/editor-chunk': 'editor'
 };
 
@@ -55,7 +53,7 @@ describe('preloading the editor', () => {
 		expect(idle).toHaveLength(1);
 		expect(steps).toEqual([]);
 		idle[0]!();
-		for (let part = 0; part < 7; part++) await letThrough();
+		for (let part = 0; part < 5; part++) await letThrough();
 		await vi.waitFor(() => expect(steps).toContain('editor'));
 		expect(steps).toEqual([
 			'state',
@@ -67,10 +65,6 @@ describe('preloading the editor', () => {
 			'commands',
 			'yield',
 			'search',
-			'yield',
-			'theme',
-			'yield',
-			'setup',
 			'yield',
 			'editor'
 		]);
