@@ -264,6 +264,17 @@ export function batchesOf<T>(
 	return batches;
 }
 
+/**
+ * Reads the project's newest checkpoint's file list into memory ahead of the next checkpoint (a
+ * turn's start takes one, and compares with it): read back in the send, its 2,000 entries'
+ * structured clone and checks were a task of ~55 ms at 4x CPU (profiled). For idle time once the
+ * chat is open; the next checkpoint still checks that it is the newest before using it.
+ */
+export async function warmNewestCheckpoint(projectId: string): Promise<void> {
+	await openStorage();
+	await newestManifest(projectId);
+}
+
 /** The file list of the project's newest readable checkpoint (from memory when this page wrote it). */
 async function newestManifest(projectId: string): Promise<ResolvedManifest | undefined> {
 	const metas = await readProjectMetas(projectId);

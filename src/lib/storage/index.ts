@@ -102,6 +102,7 @@ export { sessionEventSchema } from './event-schema';
 export { loadStoredPaths, type StoredState } from './file-sync';
 export {
 	createCheckpoint,
+	warmNewestCheckpoint,
 	listCheckpoints,
 	loadCheckpoint,
 	loadCheckpointList,

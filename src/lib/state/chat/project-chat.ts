@@ -4,7 +4,8 @@
  * is put together by createProjectAgent, as in the CLI and the bench.
  */
 import { trackUserEdits } from '../../agent/light';
-import type { BackgroundProcesses, Runtime } from '../../runtime';
+import { whenIdle, type BackgroundProcesses, type Runtime } from '../../runtime';
+import { warmNewestCheckpoint } from '../../storage';
 import type { Workspace } from '../../workspace';
 import type { ModelSettings } from '../settings/model-settings.svelte';
 import { prefetchAgent } from './agent-loader';
@@ -88,5 +89,7 @@ export function openProjectChat({
 			),
 		() => prefetchAgent(() => undefined, newChatFiles)
 	);
+	// A turn starts with a checkpoint, compared with the newest one: read now, not in the send.
+	whenIdle(() => void warmNewestCheckpoint(projectId).catch(() => {}), { timeoutMs: 10_000 });
 	return { chat, dispose: () => userEdits.dispose() };
 }
