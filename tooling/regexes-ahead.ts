@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(`${ROOT}package.json`);
+const resolveFromRoot = createRequire(`${ROOT}package.json`).resolve;
 
 /** [pattern, flags] as a library passes them to `new RegExp`: V8's cache is keyed by both. */
 export type RegexSource = readonly [pattern: string, flags: string];
@@ -31,7 +31,7 @@ export const REGEXES_AHEAD: readonly RegexesAhead[] = [
 		// marked with DOMPurify blocked the page at 4x CPU (profiled).
 		module: 'virtual:kiln-marked-regexes',
 		capture: 'marked',
-		builder: real(require.resolve('marked')),
+		builder: real(resolveFromRoot('marked')),
 		ahead: real(`${ROOT}src/lib/components/chat/marked-regexes-ahead.ts`)
 	},
 	{
@@ -41,7 +41,7 @@ export const REGEXES_AHEAD: readonly RegexesAhead[] = [
 		capture: 'gpt-tokenizer/GptEncoding',
 		// The ES module build, the page's (require would name the CommonJS one).
 		builder: real(
-			`${dirname(require.resolve('gpt-tokenizer/package.json'))}/esm/encodingParams/constants.js`
+			`${dirname(resolveFromRoot('gpt-tokenizer/package.json'))}/esm/encodingParams/constants.js`
 		),
 		ahead: real(`${ROOT}src/lib/agent/context/tokenizer-regexes-ahead.ts`)
 	}

@@ -261,8 +261,8 @@ function turnEndRow(
 /** How long the person types before sending, in the second set of throttled runs. */
 const TYPING_MS = 6_000;
 
-/** The first send of a person who typed for TYPING_MS after the chat showed. */
-function typedRows(
+/** A set of runs' first-send latency and longest task, each against the second send. */
+function sendRows(
 	results: { first: SendTiming; second: SendTiming }[],
 	subject: string
 ): WebBenchRow[] {
@@ -317,29 +317,10 @@ export const firstSend: WebBenchMeasure = {
 				typed.push(await coldRun(context, ideUrl, modelUrl, throttled, TYPING_MS));
 			}
 			const subject = `IDE, 2,000 files${throttled ? ', Fast 3G + 4× CPU' : ''}`;
-			const second = median(results.map((result) => result.second.latency));
 			return [
-				{
-					figure: 'first-send latency (send → request)',
-					subject,
-					value: median(results.map((result) => result.first.latency)),
-					unit: 'ms',
-					reference: 'second send in the same page',
-					referenceValue: second
-				},
-				{
-					figure: 'longest main-thread task, first send → answer',
-					subject,
-					value: median(results.map((result) => result.first.longestTask)),
-					unit: 'ms',
-					reference: 'second send in the same page',
-					referenceValue: median(results.map((result) => result.second.longestTask)),
-					goal: { max: 50 }
-				},
+				...sendRows(results, subject),
 				turnEndRow(results, subject),
-				...(typed.length > 0
-					? typedRows(typed, `${subject}, sent ${TYPING_MS / 1000} s later`)
-					: [])
+				...(typed.length > 0 ? sendRows(typed, `${subject}, sent ${TYPING_MS / 1000} s later`) : [])
 			];
 		} finally {
 			await context.close();
