@@ -8,12 +8,12 @@ declare module 'virtual:kiln-preview-bridge' {
 
 /** Every [pattern, flags] marked's module body passes to `new RegExp` (tooling/regexes-ahead.ts). */
 declare module 'virtual:kiln-marked-regexes' {
-	const sources: readonly (readonly [pattern: string, flags: string])[];
+	const sources: readonly import('$lib/runtime').RegexSource[];
 	export default sources;
 }
 
 /** The same for gpt-tokenizer's encoder (tooling/regexes-ahead.ts). */
 declare module 'virtual:kiln-tokenizer-regexes' {
-	const sources: readonly (readonly [pattern: string, flags: string])[];
+	const sources: readonly import('$lib/runtime').RegexSource[];
 	export default sources;
 }

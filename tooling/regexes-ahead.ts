@@ -4,12 +4,10 @@ import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import type { RegexSource } from '../src/lib/runtime/regexes-ahead';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const resolveFromRoot = createRequire(`${ROOT}package.json`).resolve;
-
-/** [pattern, flags] as a library passes them to `new RegExp`: V8's cache is keyed by both. */
-export type RegexSource = readonly [pattern: string, flags: string];
 
 /** A library whose module body parses regexes slow enough to make its evaluation a long task. */
 export interface RegexesAhead {
@@ -23,16 +21,14 @@ export interface RegexesAhead {
 	readonly ahead: string;
 }
 
-const real = (path: string) => realpathSync(path);
-
 export const REGEXES_AHEAD: readonly RegexesAhead[] = [
 	{
 		// Its GFM emphasis rules (Unicode classes, `\p{P}\p{S}`): 62 of the 106 ms that evaluating
 		// marked with DOMPurify blocked the page at 4x CPU (profiled).
 		module: 'virtual:kiln-marked-regexes',
 		capture: 'marked',
-		builder: real(resolveFromRoot('marked')),
-		ahead: real(`${ROOT}src/lib/components/chat/marked-regexes-ahead.ts`)
+		builder: realpathSync(resolveFromRoot('marked')),
+		ahead: realpathSync(`${ROOT}src/lib/components/chat/marked-regexes-ahead.ts`)
 	},
 	{
 		// The o200k and cl100k split patterns (`\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}`…): gpt-tokenizer's
@@ -40,10 +36,10 @@ export const REGEXES_AHEAD: readonly RegexesAhead[] = [
 		module: 'virtual:kiln-tokenizer-regexes',
 		capture: 'gpt-tokenizer/GptEncoding',
 		// The ES module build, the page's (require would name the CommonJS one).
-		builder: real(
+		builder: realpathSync(
 			`${dirname(resolveFromRoot('gpt-tokenizer/package.json'))}/esm/encodingParams/constants.js`
 		),
-		ahead: real(`${ROOT}src/lib/agent/context/tokenizer-regexes-ahead.ts`)
+		ahead: realpathSync(`${ROOT}src/lib/agent/context/tokenizer-regexes-ahead.ts`)
 	}
 ];
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/esm/encodingParams/constants';
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
+import type { RegexSource } from '../../../src/lib/runtime';
 import {
 	captureRegexes,
 	importAhead,
 	REGEXES_AHEAD,
-	regexesAhead,
-	type RegexSource
+	regexesAhead
 } from '../../../tooling/regexes-ahead';
 
 const [marked, tokenizer] = REGEXES_AHEAD;
