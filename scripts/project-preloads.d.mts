@@ -9,6 +9,8 @@ export interface ProjectPreloads {
 	preload: Preload[];
 	/** The module whose import starts reading the project (early-open-start.ts). */
 	start: string;
+	/** The IDE route's node, imported as soon as it arrives (its code opens the session). */
+	route: string;
 }
 
 /** Vite's manifest, as far as this reads it. */

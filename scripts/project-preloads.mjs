@@ -16,7 +16,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /** What src/app.html's script holds until the build fills it in (dev: nothing to ask for). */
-export const PLACEHOLDER = "/* project preloads */ { preload: [], start: '' }";
+export const PLACEHOLDER = "/* project preloads */ { preload: [], start: '', route: '' }";
 
 /** The module that starts reading the project when imported (the inline script imports it). */
 export const START_MODULE = /\/src\/lib\/state\/early-open-start\.ts$/;
@@ -70,7 +70,25 @@ export function staticClosure(report, roots) {
  * `manifest` Vite's manifest, which alone knows each chunk's CSS.
  */
 export function projectPreloads(report, manifest, alreadyPreloaded) {
-	return { preload: preloadList(report, manifest, alreadyPreloaded), start: startModule(report) };
+	return {
+		preload: preloadList(report, manifest, alreadyPreloaded),
+		start: startModule(report),
+		route: routeNode(report)
+	};
+}
+
+/**
+ * The IDE route's node, which the page imports as soon as it has arrived: its code (the project's
+ * session among it) runs then, not after SvelteKit's start asks for it (src/lib/state/early-session.ts).
+ */
+function routeNode(report) {
+	const [, route] = PROJECT_ROOTS;
+	const chunk = report.find((c) => c.modules.some((module) => route.test(module.id)));
+	const node = chunk && report.find((c) => c.isEntry && c.imports.includes(chunk.fileName));
+	if (!node || !/\/nodes\//.test(node.fileName)) {
+		throw new Error(`No node of the build imports the chunk holding ${route}.`);
+	}
+	return `/${node.fileName}`;
 }
 
 /** The built file of START_MODULE, which must be a chunk of its own: importing it runs it. */
@@ -118,8 +136,14 @@ function preloadList(report, manifest, alreadyPreloaded) {
 	const routeFiles = staticClosure(report, chunkOf(route));
 	addAll(staticClosure(report, chunkOf(early)), () => ({ early: true }));
 	// What the route shares with the runtime is asked for on every line: the route needs it.
+	// just-bash's start first: by far the largest file, it arrived last of all when asked for
+	// behind its small helpers (HTTP/1.1 answers six at a time), and the runtime waits for it.
 	const runtimeRoots = RUNTIME_ROOTS.map((pattern) => chunkOf(pattern)[0]);
-	addAll(staticClosure(report, runtimeRoots), (file) => ({ fastLine: !routeFiles.has(file) }));
+	const [justBash] = chunkOf(JUST_BASH_ENTRY);
+	const runtimeFiles = [...staticClosure(report, runtimeRoots)].sort(
+		(a, b) => Number(b === justBash) - Number(a === justBash)
+	);
+	addAll(runtimeFiles, (file) => ({ fastLine: !routeFiles.has(file) }));
 	addAll(routeFiles, () => ({}));
 	return wanted;
 }

@@ -2,7 +2,8 @@
  * A page opened on a project asks for everything opening it needs while its HTML is parsed (the
  * inline script scripts/project-preloads.mjs fills in), and starts reading the project before
  * SvelteKit's own entry has run. Shown by holding that entry back: with it held, the route's
- * chunks and just-bash are requested and the project's database is opened all the same.
+ * chunks and just-bash are requested, the project's database is opened and its session opens
+ * on the reads all the same.
  */
 import { readFileSync } from 'node:fs';
 import type { Page, Route } from '@playwright/test';
@@ -65,6 +66,12 @@ test('a project page asks for its route and runtime, and reads the project, befo
 	await expect
 		.poll(() => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened))
 		.toContain('kiln-project-files');
+	// The project's session opens on those reads all the same (early-session.ts): its files are
+	// in the workspace and its runtime is attached before SvelteKit has started.
+	const marked = (name: string) =>
+		page.evaluate((mark) => performance.getEntriesByName(mark, 'mark').length, name);
+	await expect.poll(() => marked('kiln:files-ready')).toBe(1);
+	await expect.poll(() => marked('kiln:runtime-ready')).toBe(1);
 	// The IDE has not started: nothing of it is on screen.
 	await expect(page.getByRole('tree', { name: 'Files' })).toHaveCount(0);
 

@@ -59,12 +59,13 @@ const UNCLAIMED_MS = 30_000;
 let early: { projectId: string; reads: ProjectReads } | undefined;
 
 /**
- * Called once as the page starts: if its address opens a project, starts reading it. Saves made
- * by other tabs meanwhile are heard, so the session takes them in like any later save.
+ * Called once as the page starts: if its address opens a project, starts reading it and returns
+ * the project's id. Saves made by other tabs meanwhile are heard, so the session takes them in
+ * like any later save.
  */
-export function startEarlyOpen(pathname: string): void {
+export function startEarlyOpen(pathname: string): string | undefined {
 	const projectId = projectIdOf(pathname);
-	if (!projectId || early) return;
+	if (!projectId || early) return undefined;
 	const saved: string[] = [];
 	const stopListening = listenForSavedFiles(projectId, (paths) => saved.push(...paths));
 	const locks = preclaimProject(projectId);
@@ -81,6 +82,12 @@ export function startEarlyOpen(pathname: string): void {
 	setTimeout(() => {
 		if (early?.reads === reads) free(takeEarly());
 	}, UNCLAIMED_MS);
+	return projectId;
+}
+
+/** Whether reads started early for `projectId` are still waiting for a session to take them. */
+export function hasEarlyOpen(projectId: string): boolean {
+	return early?.projectId === projectId;
 }
 
 /**

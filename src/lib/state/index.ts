@@ -1,4 +1,5 @@
 export { ProjectSession, type ProjectSessionOptions } from './project-session.svelte';
+export { openEarlySessionNow, pageSession } from './page-session';
 export { applyPreviewEvent, type OpenServer } from './open-servers';
 export { parseRuntimeRequest, type RuntimeRequest } from './runtime-request';
 export {

@@ -25,6 +25,7 @@ import {
 import { applyPreviewEvent, type OpenServer } from './open-servers';
 import { messageOf } from '../errors';
 import { startProjectReads, takeEarlyOpen, type ProjectReads } from './early-open';
+import { disposeWhenMade, settleLater } from './pending';
 
 export interface ProjectSessionOptions {
 	projectId: string;
@@ -88,6 +89,7 @@ export class ProjectSession {
 	#makeOwnership: NonNullable<ProjectSessionOptions['ownership']>;
 	#stopPreviewEvents: (() => void) | null = null;
 	#disposed = false;
+	#opening: Promise<void> | undefined;
 	#persistence: ProjectPersistence | null = null;
 	#untrackSaves: (() => void) | null = null;
 	#saves: SaveStatus;
@@ -115,9 +117,14 @@ export class ProjectSession {
 	/**
 	 * Opens the project: resolves once its files are in the workspace and the runtime is attached
 	 * (or the page shows why not). The workspace is set as soon as the files are read, before the
-	 * runtime is up; `filesReady` and `runtimeReady` say when each happens.
+	 * runtime is up; `filesReady` and `runtimeReady` say when each happens. Opens once: the IDE's
+	 * call on a session opened as the page started gets the same promise.
 	 */
-	async open(): Promise<void> {
+	open(): Promise<void> {
+		return (this.#opening ??= this.#open());
+	}
+
+	async #open(): Promise<void> {
 		try {
 			const workspace = await this.#openFiles();
 			if (workspace) await this.#attachRuntime(workspace);
@@ -383,16 +390,4 @@ export class ProjectSession {
 			stop();
 		}
 	}
-}
-
-/** A promise resolved from outside (Promise.withResolvers, which Node 20 lacks). */
-function settleLater<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-	let resolve!: (value: T) => void;
-	const promise = new Promise<T>((done) => (resolve = done));
-	return { promise, resolve };
-}
-
-/** Disposes a runtime still being made for a project that will not open. */
-function disposeWhenMade(runtime: Promise<Runtime>): Promise<void> {
-	return runtime.then((made) => made.dispose()).catch(() => {});
 }

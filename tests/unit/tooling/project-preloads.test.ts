@@ -120,13 +120,15 @@ const MANIFEST = {
 
 describe("a project's preloads", () => {
 	it('lists the early reads, then the runtime (for a fast line), then the route (with its node)', () => {
-		const { preload, start } = projectPreloads(REPORT, MANIFEST, [
+		const { preload, start, route } = projectPreloads(REPORT, MANIFEST, [
 			'_app/immutable/entry/start.js',
 			'_app/immutable/chunks/svelte.js',
 			'_app/immutable/chunks/idb.js'
 		]);
 		const hrefs = preload.map((entry) => entry.href);
 		expect(start).toBe('/_app/immutable/chunks/start-open.js');
+		// The route's node, whose import runs the route's code (the session) once it has arrived.
+		expect(route).toBe('/_app/immutable/nodes/4.js');
 		// The early reads' whole closure first, so that it arrives first: the HTML preloads idb.js
 		// too, but only after this list, behind the route's chunks.
 		expect(hrefs.slice(0, 4).sort()).toEqual([
@@ -138,6 +140,12 @@ describe("a project's preloads", () => {
 		// Then the runtime's, marked for a fast line only, except what the route needs as well.
 		// Everything the runtime's imports load, the chunk of its import of just-bash included: left
 		// to that import, just-bash could not run before a request made once the early reads ran.
+		// just-bash's start is asked for first of them: the largest file, the runtime waits for it.
+		expect(preload[4]).toEqual({
+			href: '/_app/immutable/chunks/just-bash.js',
+			as: 'script',
+			fastLine: true
+		});
 		expect(preload.slice(4, 11).sort((a, b) => a.href.localeCompare(b.href))).toEqual([
 			{ href: '/_app/immutable/chunks/bash-runtime.js', as: 'script', fastLine: true },
 			{ href: '/_app/immutable/chunks/buffer.js', as: 'script', fastLine: true },
@@ -174,6 +182,11 @@ describe("a project's preloads", () => {
 		expect(() => projectPreloads(merged, MANIFEST, [])).toThrow(/chunk of its own/);
 	});
 
+	it("refuses a build where no node imports the route's chunk", () => {
+		const noNode = REPORT.filter((c) => !c.fileName.endsWith('nodes/4.js'));
+		expect(() => projectPreloads(noNode, MANIFEST, [])).toThrow(/No node/);
+	});
+
 	it('names a root no chunk holds', () => {
 		const noEarlyReads = REPORT.filter((c) => !c.fileName.endsWith('start-open.js'));
 		expect(() => projectPreloads(noEarlyReads, MANIFEST, [])).toThrow(/early-open-start/);
@@ -197,7 +210,8 @@ describe("filling the page's script", () => {
 	it('fills the list and swaps the script hash in the policy, leaving the other hashes', () => {
 		const preloads = {
 			preload: [{ href: '/_app/immutable/chunks/a.js', as: 'script' as const }],
-			start: '/_app/immutable/chunks/start.js'
+			start: '/_app/immutable/chunks/start.js',
+			route: '/_app/immutable/nodes/4.js'
 		};
 		const filled = fillProjectPreloads(page(script!), preloads);
 		const body = [...filled.matchAll(/<script>([\s\S]*?)<\/script>/g)][1]![1]!;
@@ -210,11 +224,15 @@ describe("filling the page's script", () => {
 
 	it('refuses a page whose policy does not list the script (the browser would refuse to run it)', () => {
 		const stale = page(script!).replace(scriptHash(script!), scriptHash('something else'));
-		expect(() => fillProjectPreloads(stale, { preload: [], start: '/x.js' })).toThrow(
-			/does not list/
-		);
 		expect(() =>
-			fillProjectPreloads('<script>theme()</script>', { preload: [], start: '/x.js' })
+			fillProjectPreloads(stale, { preload: [], start: '/x.js', route: '/y.js' })
+		).toThrow(/does not list/);
+		expect(() =>
+			fillProjectPreloads('<script>theme()</script>', {
+				preload: [],
+				start: '/x.js',
+				route: '/y.js'
+			})
 		).toThrow(/no script holding/);
 	});
 });
