@@ -30,6 +30,8 @@ const UNCLAIMED_MS = 30_000;
 let makeSession: MakeSession | undefined;
 let wanted: Wanted | undefined;
 let opened: ProjectSession | undefined;
+/** The page has its session: one asked for after that (reads that started late) is not opened. */
+let pageHasSession = false;
 
 /** Opens the project's session once its code has run (at once if it has). */
 export function openEarlySession(
@@ -37,6 +39,7 @@ export function openEarlySession(
 	search: string,
 	stillEarly: () => boolean
 ): void {
+	if (pageHasSession) return;
 	wanted = { projectId, search, stillEarly };
 	if (makeSession) openWanted(makeSession);
 }
@@ -54,6 +57,8 @@ export function takeEarlySession(
 ): ProjectSession | undefined {
 	const taken = opened;
 	opened = undefined;
+	wanted = undefined;
+	pageHasSession = true;
 	if (taken?.projectId === projectId && taken.request === request) return taken;
 	void taken?.dispose();
 	return undefined;

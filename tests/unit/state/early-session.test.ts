@@ -82,6 +82,19 @@ describe('the session opened as the page starts', () => {
 		expect(ide.workspace).not.toBeNull();
 	});
 
+	it('opens none when the page made its session before the early reads started', async () => {
+		const page = await freshPage();
+		page.openEarlySessionNow();
+		const ide = page.pageSession(projectId, 'auto'); // the early reads' code came late
+		closing.push(ide);
+		page.startPage(projectId); // their reads start now, and are left for the timer to free
+		expect(page.takeEarlySession(projectId, 'auto')).toBeUndefined();
+		const left = page.takeEarlyOpen(projectId);
+		expect(left).toBeDefined();
+		left!.takeSavedSince();
+		await (await left!.runtime).dispose();
+	});
+
 	it('closes the early session when the page opens another project or runtime', async () => {
 		const page = await freshPage();
 		const { ProjectSession } = await import('../../../src/lib/state/project-session.svelte');
