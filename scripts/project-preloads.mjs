@@ -78,17 +78,28 @@ export function projectPreloads(report, manifest, alreadyPreloaded) {
 }
 
 /**
- * The IDE route's node, which the page imports as soon as it has arrived: its code (the project's
- * session among it) runs then, not after SvelteKit's start asks for it (src/lib/state/early-session.ts).
+ * The IDE route's node, which the page imports as soon as it has arrived: its code (the
+ * project's session among it) runs then, not after SvelteKit's start asks for it
+ * (src/lib/state/early-session.ts).
  */
 function routeNode(report) {
 	const [, route] = PROJECT_ROOTS;
-	const chunk = report.find((c) => c.modules.some((module) => route.test(module.id)));
-	const node = chunk && report.find((c) => c.isEntry && c.imports.includes(chunk.fileName));
-	if (!node || !/\/nodes\//.test(node.fileName)) {
-		throw new Error(`No node of the build imports the chunk holding ${route}.`);
-	}
-	return `/${node.fileName}`;
+	const [node, chunk] = chunkOfModule(report, route);
+	if (!chunk) throw new Error(`No node of the build imports the chunk holding ${route}.`);
+	return `/${node}`;
+}
+
+/**
+ * The file of the chunk holding a module matching `pattern`; for a route's component, SvelteKit's
+ * node that imports it first (SvelteKit loads the component through it: preload both).
+ */
+function chunkOfModule(report, pattern) {
+	const chunk = report.find((c) => c.modules.some((module) => pattern.test(module.id)));
+	if (!chunk) throw new Error(`No chunk of the build holds a module matching ${pattern}.`);
+	const node = report.find((c) => c.isEntry && c.imports.includes(chunk.fileName));
+	return node && /\/nodes\//.test(node.fileName)
+		? [node.fileName, chunk.fileName]
+		: [chunk.fileName];
 }
 
 /** The built file of START_MODULE, which must be a chunk of its own: importing it runs it. */
@@ -104,15 +115,6 @@ function startModule(report) {
 
 function preloadList(report, manifest, alreadyPreloaded) {
 	const cssByFile = new Map(Object.values(manifest).map((entry) => [entry.file, entry.css ?? []]));
-	const chunkOf = (pattern) => {
-		const chunk = report.find((c) => c.modules.some((module) => pattern.test(module.id)));
-		if (!chunk) throw new Error(`No chunk of the build holds a module matching ${pattern}.`);
-		// The route's component is imported by SvelteKit through its node: preload the node too.
-		const node = report.find((c) => c.isEntry && c.imports.includes(chunk.fileName));
-		return node && /\/nodes\//.test(node.fileName)
-			? [node.fileName, chunk.fileName]
-			: [chunk.fileName];
-	};
 	const wanted = [];
 	const seen = new Set();
 	const already = new Set(alreadyPreloaded);
@@ -133,13 +135,13 @@ function preloadList(report, manifest, alreadyPreloaded) {
 	// ask for after this script (idb-keyval and zod, shared with the root layout); the same file
 	// asked for twice is fetched once.
 	const [early, route] = PROJECT_ROOTS;
-	const routeFiles = staticClosure(report, chunkOf(route));
-	addAll(staticClosure(report, chunkOf(early)), () => ({ early: true }));
+	const routeFiles = staticClosure(report, chunkOfModule(report, route));
+	addAll(staticClosure(report, chunkOfModule(report, early)), () => ({ early: true }));
 	// What the route shares with the runtime is asked for on every line: the route needs it.
 	// just-bash's start first: by far the largest file, it arrived last of all when asked for
 	// behind its small helpers (HTTP/1.1 answers six at a time), and the runtime waits for it.
-	const runtimeRoots = RUNTIME_ROOTS.map((pattern) => chunkOf(pattern)[0]);
-	const [justBash] = chunkOf(JUST_BASH_ENTRY);
+	const runtimeRoots = RUNTIME_ROOTS.map((pattern) => chunkOfModule(report, pattern)[0]);
+	const [justBash] = chunkOfModule(report, JUST_BASH_ENTRY);
 	const runtimeFiles = [...staticClosure(report, runtimeRoots)].sort(
 		(a, b) => Number(b === justBash) - Number(a === justBash)
 	);
@@ -154,7 +156,8 @@ export function scriptHash(source) {
 }
 
 /**
- * Fills `html`'s placeholder with `preloads` ({ preload, start }) and swaps the script's hash in the page's policy.
+ * Fills `html`'s placeholder with `preloads` ({ preload, start, route }) and swaps the script's
+ * hash in the page's policy.
  * Throws when the page has no placeholder or its policy lacks the old hash: a page whose script
  * the policy refuses would open slower than before, silently.
  */

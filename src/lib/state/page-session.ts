@@ -3,7 +3,7 @@ import { provideSessions, takeEarlySession } from './early-session';
 import { ProjectSession } from './project-session.svelte';
 import { parseRuntimeRequest, type RuntimeRequest } from './runtime-request';
 
-/** Opens the session the page asked for as it started: the IDE's route calls it as its code runs. */
+/** Opens the session the page asked for as it started: the IDE's route calls it as it runs. */
 export function openEarlySessionNow(): void {
 	provideSessions((projectId, search) => {
 		const request = parseRuntimeRequest(new URLSearchParams(search));
