@@ -6,10 +6,10 @@
  * hooks.client.ts imports it too, for pages without that script (dev). Whichever comes first
  * starts the reads; the second finds them started.
  */
-import { hasEarlyOpen, startEarlyOpen } from './early-open';
+import { startEarlyOpen } from './early-open';
 import { openEarlySession } from './early-session';
 
 const projectId = startEarlyOpen(location.pathname);
 if (projectId !== undefined) {
-	openEarlySession(projectId, location.search, () => hasEarlyOpen(projectId));
+	openEarlySession(projectId, location.search);
 }

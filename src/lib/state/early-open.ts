@@ -85,11 +85,6 @@ export function startEarlyOpen(pathname: string): string | undefined {
 	return projectId;
 }
 
-/** Whether reads started early for `projectId` are still waiting for a session to take them. */
-export function hasEarlyOpen(projectId: string): boolean {
-	return early?.projectId === projectId;
-}
-
 /**
  * The file tree orders names with an Intl.Collator (workspace/file-index.ts compareNames). The
  * first one a page makes loads ICU's collation data, 12–15 ms here, which fell in the IDE's first

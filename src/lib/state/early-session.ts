@@ -21,8 +21,6 @@ type MakeSession = (projectId: string, search: string) => ProjectSession;
 interface Wanted {
 	readonly projectId: string;
 	readonly search: string;
-	/** False once the early reads were taken (the IDE opened the project itself). */
-	readonly stillEarly: () => boolean;
 }
 
 /** An unclaimed session is closed after this long: the page went elsewhere. */
@@ -30,17 +28,17 @@ const UNCLAIMED_MS = 30_000;
 let makeSession: MakeSession | undefined;
 let wanted: Wanted | undefined;
 let opened: ProjectSession | undefined;
-/** The page has its session: one asked for after that (reads that started late) is not opened. */
+/**
+ * The page has its session (takeEarlySession): one asked for but not opened yet is dropped, and
+ * one asked for later (the early reads' code arrived late) is not opened: a second session of
+ * the project would queue its ownership claim behind the page's.
+ */
 let pageHasSession = false;
 
 /** Opens the project's session once its code has run (at once if it has). */
-export function openEarlySession(
-	projectId: string,
-	search: string,
-	stillEarly: () => boolean
-): void {
+export function openEarlySession(projectId: string, search: string): void {
 	if (pageHasSession) return;
-	wanted = { projectId, search, stillEarly };
+	wanted = { projectId, search };
 	if (makeSession) openWanted(makeSession);
 }
 
@@ -67,7 +65,7 @@ export function takeEarlySession(
 function openWanted(make: MakeSession): void {
 	const want = wanted;
 	wanted = undefined;
-	if (!want?.stillEarly()) return;
+	if (!want) return;
 	const session = make(want.projectId, want.search);
 	void session.open(); // takes the early reads at once
 	opened = session;

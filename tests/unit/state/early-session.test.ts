@@ -17,7 +17,7 @@ async function freshPage() {
 	const startPage = (projectId: string, search = '') => {
 		const started = early.startEarlyOpen(`/project/${encodeURIComponent(projectId)}`);
 		if (started === undefined) return;
-		earlySession.openEarlySession(started, search, () => early.hasEarlyOpen(started));
+		earlySession.openEarlySession(started, search);
 	};
 	return { ...early, ...earlySession, ...page, startPage };
 }
