@@ -5,7 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildProjectMap, loadTokenCounter } from '../../../../src/lib/agent/project';
+import { rankFiles, rankSteps } from '../../../../src/lib/agent/project/relevance';
 import { timeSlices } from '../../../../src/lib/agent/project/time-slices';
+import type { WorkspaceFile } from '../../../../src/lib/workspace';
 import { createBrowserRuntime } from '../../../../src/lib/runtime/browser';
 import { openWorkspace, type Workspace } from '../../../../src/lib/workspace';
 
@@ -98,5 +100,28 @@ describe('the project map in slices', () => {
 		clock = 16;
 		await pause();
 		expect(yields).toBe(2);
+	});
+
+	it('scores a big project a few hundred files per step, in the same order as at once', () => {
+		// Text files are not scanned for imports, so only the scoring can pause here.
+		const files = Array.from({ length: 1_000 }, (_, i) => ({
+			path: `notes/n${i % 7}/note-${i}.txt`,
+			size: 10,
+			mtimeMs: 0,
+			binary: false,
+			ignored: false
+		})) as unknown as WorkspaceFile[];
+		const input = { files, text: () => 'text', packageEntryPoints: [] };
+		const steps = rankSteps(input);
+		let pauses = 0;
+		let next = steps.next();
+		while (!next.done) {
+			pauses++;
+			next = steps.next();
+		}
+		expect(pauses).toBeGreaterThanOrEqual(5);
+		expect(next.value.map(({ file }) => file.path)).toEqual(
+			rankFiles(input).map(({ file }) => file.path)
+		);
 	});
 });
