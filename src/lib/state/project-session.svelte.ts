@@ -127,7 +127,11 @@ export class ProjectSession {
 	async #open(): Promise<void> {
 		try {
 			const workspace = await this.#openFiles();
-			if (workspace) await this.#attachRuntime(workspace);
+			if (!workspace) return;
+			// Before the files' listeners run (the tree draws): a started runtime waited ~10 ms on them.
+			const attached = this.#attachRuntime(workspace);
+			this.#announceFiles(workspace);
+			await attached;
 		} catch (error) {
 			this.error = `The project could not be opened: ${messageOf(error)}. Reload the page to try again.`;
 		} finally {
@@ -201,6 +205,10 @@ export class ProjectSession {
 			void disposeWhenMade(runtime);
 			return null;
 		}
+		return workspace;
+	}
+
+	#announceFiles(workspace: Workspace): void {
 		this.workspace = workspace;
 		markPerf(PERF_MARKS.filesReady);
 		this.#files.resolve(workspace);
@@ -210,7 +218,6 @@ export class ProjectSession {
 		const missed = this.#missedPaths;
 		this.#missedPaths = [];
 		if (missed.length > 0) this.#takeIn(missed);
-		return workspace;
 	}
 
 	async #attachRuntime(workspace: Workspace): Promise<void> {
