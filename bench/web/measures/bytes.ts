@@ -97,7 +97,8 @@ async function routeRow(
 	return { ...row, value: totals(sizes).gzip, ...(details.length > 0 ? { details } : {}) };
 }
 
-async function readBundleReport(): Promise<ReportedChunk[] | null> {
+/** The client build's bundle report, or null when the app has not been built. */
+export async function readBundleReport(): Promise<ReportedChunk[] | null> {
 	if (!existsSync(BUNDLE_REPORT_PATH)) return null;
 	return JSON.parse(await readFile(BUNDLE_REPORT_PATH, 'utf8')) as ReportedChunk[];
 }
