@@ -10,7 +10,7 @@ import { Reconciler } from './reconciler';
 import { SaveTracker } from './save-tracker';
 import { SerialQueue } from './serial-queue';
 import { SkippedLinks } from './skipped-links';
-import { indexSeed } from './snapshot-index';
+import { indexSeed, indexSeedInSlices } from './snapshot-index';
 import type {
 	WorkspaceApi,
 	WorkspaceFile,
@@ -34,6 +34,8 @@ export interface OpenWorkspaceOptions {
 	 * walking the runtime, which then only has to attach. Without it the runtime is walked.
 	 */
 	seed?: WorkspaceSeed;
+	/** Indexes `seed` in slices (`ready` says when), before the runtime attaches; else at once. */
+	indexInSlices?: boolean;
 	/** Where changes are saved; none for a workspace over a real directory (the CLI). */
 	persistence?: WorkspacePersistence;
 	/**
@@ -103,7 +105,12 @@ export class Workspace implements WorkspaceApi {
 			isDisposed: () => this.#disposed
 		});
 		const seed = options.seed;
-		if (seed) this.#restore(seed);
+		// First in the queue when sliced: the runtime's attach and its watch events come after.
+		const indexed =
+			seed && options.indexInSlices
+				? this.#queue.run(() => this.#restoreInSlices(seed))
+				: undefined;
+		if (seed && !indexed) this.#restore(seed);
 		const runtime = options.runtime;
 		if (runtime instanceof Promise) {
 			// First in the queue: every write and watch event comes after the runtime is attached.
@@ -116,7 +123,7 @@ export class Workspace implements WorkspaceApi {
 				? Promise.resolve(runtime)
 				: this.#queue.run(() => this.#load()).then(() => runtime);
 		}
-		this.ready = seed ? Promise.resolve() : this.runtimeReady.then(() => {});
+		this.ready = seed ? (indexed ?? Promise.resolve()) : this.runtimeReady.then(() => {});
 		// Whoever opens the workspace hears of a failure through ready/runtimeReady; this only
 		// keeps a failure nobody asked about from being reported as unhandled.
 		this.runtimeReady.catch(() => {});
@@ -307,6 +314,12 @@ export class Workspace implements WorkspaceApi {
 		const step = newStep('load', false);
 		indexSeed(this.#recorder, seed, step);
 		this.#feed.emit(step);
+	}
+
+	async #restoreInSlices(seed: WorkspaceSeed): Promise<void> {
+		const step = newStep('load', false);
+		const whole = await indexSeedInSlices(this.#recorder, seed, step, () => this.#disposed);
+		if (whole) this.#feed.emit(step);
 	}
 
 	async #attach(pending: Promise<Runtime>, walk: boolean): Promise<Runtime> {

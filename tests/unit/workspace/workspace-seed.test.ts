@@ -97,6 +97,41 @@ describe('a workspace opened from its seed', () => {
 		expect(seeded.listDir('node_modules')).toEqual([]);
 	});
 
+	it('indexes in slices, as a page opens it: the same picture, before the runtime attaches', async () => {
+		const runtime = await seededRuntime();
+		const sliced = track(
+			new Workspace({
+				projectId: 'p',
+				runtime: Promise.resolve(runtime),
+				seed: SEED,
+				indexInSlices: true
+			})
+		);
+		// Nothing is indexed in the task that made it: the slices come after.
+		expect(sliced.allFiles()).toEqual([]);
+		await sliced.ready;
+		const atOnce = track(
+			await openWorkspace({ projectId: 'p', runtime: seededRuntime(), seed: SEED })
+		);
+		expect(picture(sliced)).toEqual(picture(atOnce));
+		await expect(sliced.runtimeReady).resolves.toBe(runtime);
+	});
+
+	it('stops indexing its seed when closed meanwhile', async () => {
+		const files = Object.fromEntries(
+			Array.from({ length: 3_000 }, (_, i) => [`notes/n${i}.txt`, 'x'])
+		);
+		const closed = new Workspace({
+			projectId: 'p',
+			runtime: seededRuntime({ files }),
+			seed: { files },
+			indexInSlices: true
+		});
+		closed.dispose();
+		await closed.ready;
+		expect(closed.allFiles().length).toBeLessThan(3_000);
+	});
+
 	it('opens the same with its byte files hashed beforehand (in slices, off the opening task)', async () => {
 		let sizeRead = false;
 		const snapshot = {

@@ -29,7 +29,7 @@ const isProbe = (change: WorkspaceChange) => change.path.startsWith('probe-');
 
 /**
  * `seeded`: the workspace opens as the app opens it, with the index built from the files the
- * runtime was seeded with and the runtime attached afterwards (not walked).
+ * runtime was seeded with (in slices) and the runtime attached afterwards (not walked).
  */
 export function describeWorkspaceSuite(
 	name: string,
@@ -46,7 +46,7 @@ export function describeWorkspaceSuite(
 			const workspace = await openWorkspace({
 				projectId: 'p1',
 				runtime: seeded ? Promise.resolve(runtime) : runtime,
-				...(seeded ? { seed: { files } } : {}),
+				...(seeded ? { seed: { files }, indexInSlices: true } : {}),
 				persistence,
 				onError: (error) => errors.push(error)
 			});
