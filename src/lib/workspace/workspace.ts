@@ -113,7 +113,7 @@ export class Workspace implements WorkspaceApi {
 		if (seed && !indexed) this.#restore(seed);
 		const runtime = options.runtime;
 		if (runtime instanceof Promise) {
-			// First in the queue: every write and watch event comes after the runtime is attached.
+			// Next in the queue (after a sliced index): writes and watch events wait for the attach.
 			this.runtimeReady = this.#queue.run(() => this.#attach(runtime, !seed));
 		} else {
 			// Watch before walking: what changes during the walk is queued and reconciled after it.
