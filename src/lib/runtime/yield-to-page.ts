@@ -31,3 +31,26 @@ export function timeSlices(
 		sliceStart = now();
 	};
 }
+
+/**
+ * A long computation as a generator that yields at each unit of work (a file scanned, a folder
+ * weighed), run either at once or with a pause after each unit. Same result either way.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs every step now: for callers that need the answer synchronously. */
+export function runAtOnce<T>(steps: Steps<T>): T {
+	for (;;) {
+		const next = steps.next();
+		if (next.done) return next.value;
+	}
+}
+
+/** Runs the steps, awaiting `pause` after each (e.g. a `timeSlices()` pause). */
+export async function runInSlices<T>(steps: Steps<T>, pause: () => Promise<void>): Promise<T> {
+	for (;;) {
+		const next = steps.next();
+		if (next.done) return next.value;
+		await pause();
+	}
+}

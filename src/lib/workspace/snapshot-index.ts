@@ -1,4 +1,4 @@
-import { dirname, normalizePath, timeSlices } from '../runtime';
+import { dirname, normalizePath, runAtOnce, timeSlices, type Steps } from '../runtime';
 import type { Step } from './change-feed';
 import { encodeText, hashBytes } from './content';
 import type { FileEntryNode } from './file-index';
@@ -13,8 +13,7 @@ import type { WorkspaceSeed } from './types';
  * its UTF-8 size and hash are worked out the first time something asks (see textFileNode).
  */
 export function indexSeed(recorder: IndexRecorder, seed: WorkspaceSeed, step: Step): void {
-	const steps = indexSeedSteps(recorder, seed, step);
-	while (!steps.next().done) continue;
+	runAtOnce(indexSeedSteps(recorder, seed, step));
 }
 
 /**
@@ -42,11 +41,7 @@ export async function indexSeedInSlices(
 const SEED_FILES_PER_STEP = 50;
 
 /** indexSeed, offering to pause (a `yield`) every SEED_FILES_PER_STEP files. */
-function* indexSeedSteps(
-	recorder: IndexRecorder,
-	seed: WorkspaceSeed,
-	step: Step
-): Generator<void, void, void> {
+function* indexSeedSteps(recorder: IndexRecorder, seed: WorkspaceSeed, step: Step): Steps<void> {
 	const files = new Map<string, { data: string | Uint8Array; mtimeMs: number; hash?: number }>();
 	const now = Date.now();
 	let done = 0;
