@@ -295,7 +295,13 @@ export function describeWorkspaceSuite(
 				await expect.poll(() => workspace.exists('d')).toBe(false);
 				expect(workspace.exists('d/e/f.txt')).toBe(false);
 				expect(workspace.allFiles()).toEqual([]);
-				expect(changes).toEqual([{ type: 'remove', path: 'd', origin: 'runtime' }]);
+				expect(changes).toContainEqual({ type: 'remove', path: 'd', origin: 'runtime' });
+				// On a busy machine the watcher may report files inside before the folder is gone
+				// (seen with the node runtime under load): their removals may come first, one each.
+				for (const change of changes) {
+					expect(change).toMatchObject({ type: 'remove', origin: 'runtime' });
+					expect(['d', 'd/e', 'd/e/f.txt', 'd/g.txt']).toContain(change.path);
+				}
 			});
 
 			it('follows a folder moved by a process', async () => {
