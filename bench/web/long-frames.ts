@@ -93,7 +93,10 @@ export function describeTask(
 		const file = path ? path.slice(path.lastIndexOf('/') + 1) : script.source || '(no file)';
 		const owner = path ? chunkPackages(byFile.get(path), 1, 0)[0] : undefined;
 		const packages = owner ? ` (${owner.owner} ${Math.round(owner.share * 100)}%)` : '';
-		return `${file}${packages} ${script.invoker || 'unknown entry'} ${Math.round(script.duration)} ms`;
+		const said = `${file}${packages} ${script.invoker || 'unknown entry'} ${Math.round(script.duration)} ms`;
+		return resumedAfterYield(script, path ? byFile.get(path) : undefined)
+			? `${said} (code resuming after yieldToPage, not named by the browser)`
+			: said;
 	});
 	const inScripts = scripts.reduce((sum, script) => sum + script.duration, 0);
 	const outside = Math.round(frame.duration - inScripts);
@@ -101,6 +104,19 @@ export function describeTask(
 		return `no script ran: ${outside} ms of style, layout or the browser's own work`;
 	if (outside > inScripts) named.push(`${outside} ms outside scripts`);
 	return named.join('; ');
+}
+
+/**
+ * Chromium names a `scheduler.yield()` continuation after the script that called
+ * scheduler.yield(), not the code that resumed (checked with two modules): every continuation
+ * after yieldToPage is put on the chunk that holds it, whoever awaited it (xterm's opening, in
+ * the first sends traced). Said so, lest that chunk's own code be blamed.
+ */
+function resumedAfterYield(script: FrameScript, chunk: ReportedChunk | undefined): boolean {
+	return (
+		script.invoker === 'Scheduler.yield.then' &&
+		(chunk?.modules.some((module) => module.id.endsWith('/runtime/yield-to-page.ts')) ?? false)
+	);
 }
 
 function safePath(url: string, origin: string): string | null {

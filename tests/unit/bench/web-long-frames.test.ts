@@ -19,6 +19,17 @@ const report: ReportedChunk[] = [
 			},
 			{ id: '/x/src/lib/components/terminal/xterm.ts', owner: 'app', renderedLength: 10 }
 		]
+	},
+	{
+		fileName: '_app/immutable/chunks/Early45.js',
+		isEntry: false,
+		isDynamicEntry: false,
+		imports: [],
+		dynamicImports: [],
+		modules: [
+			{ id: '/x/node_modules/zod/v4/mini/index.js', owner: 'zod', renderedLength: 600 },
+			{ id: '/x/src/lib/runtime/yield-to-page.ts', owner: 'app', renderedLength: 400 }
+		]
 	}
 ];
 
@@ -63,6 +74,20 @@ describe('describeTask', () => {
 		expect(describeTask({ start: 1000, duration: 105 }, frames, ORIGIN, report)).toBe(
 			'Xterm123.js (@xterm/xterm 99%) FrameRequestCallback 61 ms; ' +
 				'Other9.js TimerHandler:setTimeout 20 ms; (no file) Window.requestIdleCallback 5 ms'
+		);
+	});
+
+	it('says a continuation after yieldToPage is not the work of the chunk the browser names', () => {
+		const early = `${ORIGIN}/_app/immutable/chunks/Early45.js`;
+		const frames = [
+			frame(0, 90, [
+				{ source: early, invoker: 'Scheduler.yield.then', duration: 86 },
+				{ source: early, invoker: 'Promise.then', duration: 3 }
+			])
+		];
+		expect(describeTask({ start: 0, duration: 90 }, frames, ORIGIN, report)).toBe(
+			'Early45.js (zod 60%) Scheduler.yield.then 86 ms (code resuming after yieldToPage, not ' +
+				'named by the browser); Early45.js (zod 60%) Promise.then 3 ms'
 		);
 	});
 
