@@ -72,7 +72,10 @@ export class TerminalController {
 	attach(connect: ConnectShell, notice?: string): void {
 		if (this.#disposed) return;
 		this.#connect = connect;
+		// Typed before the first shell was asked for (the pane is fitted first): kept for it.
+		const early = this.#state === 'idle' ? this.#queued : '';
 		this.#closeSession();
+		this.#queued = early;
 		if (notice) this.#notice(`${DIM}— ${notice} —${RESET}`);
 		this.#start();
 	}
@@ -83,14 +86,13 @@ export class TerminalController {
 			case 'open':
 				this.#session?.write(data);
 				return;
+			case 'idle':
 			case 'connecting':
 				if (this.#queued.length + data.length <= MAX_QUEUED_INPUT) this.#queued += data;
 				return;
 			case 'exited':
 			case 'failed':
 				if (data.includes('\r')) this.#start();
-				return;
-			case 'idle':
 				return;
 		}
 	}

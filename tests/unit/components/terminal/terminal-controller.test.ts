@@ -80,6 +80,14 @@ describe('TerminalController', () => {
 		await expect.poll(() => session.written).toEqual(['echo hi\r']);
 	});
 
+	it('keeps keystrokes typed before the first shell was asked for, for that shell', async () => {
+		const session = fakeSession();
+		const controller = new TerminalController(fakeSurface());
+		controller.input('pwd\r');
+		controller.attach(async () => session);
+		await expect.poll(() => session.written).toEqual(['pwd\r']);
+	});
+
 	it('kills the old session on a switch and prints a dim notice', async () => {
 		const surface = fakeSurface();
 		const first = fakeSession();
