@@ -72,10 +72,9 @@ export class TerminalController {
 	attach(connect: ConnectShell, notice?: string): void {
 		if (this.#disposed) return;
 		this.#connect = connect;
-		// Typed before the first shell was asked for (the pane is fitted first): kept for it.
-		const early = this.#state === 'idle' ? this.#queued : '';
-		this.#closeSession();
-		this.#queued = early;
+		// Before the first shell (idle: the pane is fitted first) there is nothing to close, and
+		// what was typed meanwhile is kept for it.
+		if (this.#state !== 'idle') this.#closeSession();
 		if (notice) this.#notice(`${DIM}— ${notice} —${RESET}`);
 		this.#start();
 	}
