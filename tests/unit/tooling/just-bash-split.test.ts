@@ -6,7 +6,8 @@ import {
 	JUST_BASH_NODE_ENTRY,
 	justBashChunk,
 	justBashSplit,
-	NODE_STUBS
+	NODE_STUBS,
+	withoutNodeProbe
 } from '../../../tooling/just-bash-split';
 import * as zlibShim from '../../../src/lib/runtime/browser/zlib-shim';
 
@@ -124,6 +125,42 @@ describe("just-bash's split Node build in the page", () => {
 			);
 			expect(reads, path).toBe(2 * (guarded?.length ?? 0));
 		}
+	});
+
+	it("settles the entry's probe for Node's module loader without throwing in the page", () => {
+		const entry = nodeBuild.find(({ path }) => path === JUST_BASH_NODE_ENTRY)!.code;
+		// The probe as just-bash 3 writes it: read process.getBuiltinModule, else require("node:module").
+		const probe = /try\{let [\w$]+=process\.getBuiltinModule,[^}]*\}catch\{([\w$]+)=null\}/.exec(
+			entry
+		);
+		expect(probe, 'a just-bash upgrade changed the probe: look at withoutNodeProbe').not.toBeNull();
+		const [block, variable] = probe!;
+		const requireName = /typeof ([\w$]+)=="function"\?\1\("node:module"\)/.exec(block)![1]!;
+		// Run as the page would: no `process`, and a require that throws (the node:module stub's).
+		const run = (code: string) => {
+			let thrown = 0;
+			const noProcess = {
+				get getBuiltinModule(): never {
+					thrown += 1;
+					throw new ReferenceError('process is not defined');
+				}
+			};
+			const stubRequire = () => {
+				thrown += 1;
+				throw new Error('node:module is not available in the browser');
+			};
+			const body = `let ${variable}="unset";${code};return ${variable};`;
+			const value = new Function('process', requireName, body)(noProcess, stubRequire) as unknown;
+			return { value, thrown };
+		};
+		expect(run(block)).toEqual({ value: null, thrown: 1 });
+		const settled = withoutNodeProbe(block);
+		expect(run(settled)).toEqual({ value: null, thrown: 0 });
+		// The build's entry, through the plugin: the probe is gone, the rest of the entry kept.
+		const transform = plugin.transform as unknown as (code: string, id: string) => { code: string };
+		const built = transform(entry, JUST_BASH_NODE_ENTRY).code;
+		expect(built).not.toContain('process.getBuiltinModule,');
+		expect(built.length).toBe(asBrowserBuild(entry).length - block.length + settled.length);
 	});
 
 	it("keeps just-bash's start in one chunk and helpers several commands share in their own", () => {
