@@ -329,6 +329,25 @@ test("no chunk holds full zod, and the agent's tools have their own zod/mini", (
 	expect(agentModules.some((id) => /zod\/v4\/core\/.*\?zod-tools$/.test(id))).toBe(true);
 });
 
+test("the agent's code does not carry the outline's grammars: they load apart, each on its own", () => {
+	// Evaluated with the agent's code, the four parsers made its evaluation one 50-60 ms task at
+	// 4x CPU on a first send (agent/project/outline/load-outliner.ts).
+	const grammars = /node_modules\/@lezer\/(javascript|css|html|markdown)\//;
+	const agentModules = [...closureOf([AGENT_CODE!])].flatMap(
+		(path) => byPath.get(path)?.modules.map((module) => module.id) ?? []
+	);
+	expect(agentModules.some((id) => /agent\/project\/project-map\.ts$/.test(id))).toBe(true);
+	expect(agentModules.filter((id) => grammars.test(id))).toEqual([]);
+	// The outliner imports them dynamically.
+	const loader = chunks.find(containing(/outline\/load-outliner\.ts$/));
+	expect(loader, 'no chunk holds load-outliner.ts').toBeDefined();
+	const reached = [...closureOf(chunks.filter((c) => loader!.dynamicImports.includes(c.fileName)))]
+		.flatMap((path) => byPath.get(path)?.modules.map((module) => module.id) ?? [])
+		.map((id) => grammars.exec(id)?.[1])
+		.filter((name) => name !== undefined);
+	expect(new Set(reached)).toEqual(new Set(['javascript', 'css', 'html', 'markdown']));
+});
+
 test('the view of a very long message is fetched when one shows, not with the shell', () => {
 	const route = ROUTE_CLOSURE;
 	const longMessage = chunks.find(containing(/components\/chat\/LongMessage\.svelte$/));

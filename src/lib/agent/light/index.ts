@@ -36,3 +36,4 @@ export {
 	rememberNote
 } from '../project/memory';
 export { trackUserEdits } from '../project/user-edits';
+export { loadOutliner } from '../project/outline/load-outliner';

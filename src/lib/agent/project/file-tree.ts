@@ -1,4 +1,4 @@
-import { extensionOf } from './outline';
+import { extensionOf } from './outline/extension';
 import { runAtOnce, type Steps } from './time-slices';
 import { compare, plural } from './wording';
 import type { CountTokens } from './types';

@@ -18,5 +18,6 @@ export {
 export { trackUserEdits, type UserEditTracker } from './user-edits';
 export { MAX_FILE_DIFF_CHARS, MAX_TOTAL_DIFF_CHARS } from './edit-diff';
 export { loadTokenCounter, tokenCounterNow } from './token-count';
-export { outlineFile, canOutline } from './outline';
+export { canOutline } from './outline';
+export { loadOutliner, type Outliner } from './outline/load-outliner';
 export type { CountTokens, ProjectWorkspace } from './types';

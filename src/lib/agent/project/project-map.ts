@@ -1,6 +1,7 @@
 import type { WorkspaceFile } from '../../workspace';
 import { fileTreeSteps, plural } from './file-tree';
-import { canOutline, outlineFile } from './outline';
+import { canOutline } from './outline';
+import { loadOutliner, type Outliner } from './outline/load-outliner';
 import { nameList, oneLine } from './outline/text';
 import { isScanned, referencedFiles } from './references';
 import { readPackageInfo, type PackageInfo } from './package-info';
@@ -47,14 +48,15 @@ export async function buildProjectMap(
 ): Promise<string> {
 	const maxTokens = options.maxTokens ?? DEFAULT_MAP_TOKENS;
 	const countTokens = options.countTokens ?? (await loadTokenCounter());
-	const steps = mapSteps(workspace, maxTokens, countTokens);
+	const steps = mapSteps(workspace, maxTokens, countTokens, await loadOutliner());
 	return runInSlices(steps, options.pause ?? timeSlices());
 }
 
 function* mapSteps(
 	workspace: Pick<ProjectWorkspace, 'allFiles' | 'peekText'>,
 	maxTokens: number,
-	countTokens: CountTokens
+	countTokens: CountTokens,
+	outlineFile: Outliner
 ): Steps<string> {
 	const files = workspace.allFiles().filter((file) => !file.ignored);
 	if (files.length === 0) return 'Project map: the project has no files yet.';
@@ -84,7 +86,7 @@ function* mapSteps(
 	// The first file parsed is the slowest (the grammar's code runs for the first time): a step of
 	// its own, not one with the sort above (together ~14 ms here, a long task at 4× slower CPU).
 	yield;
-	const entries = outlineEntries(candidates, text, paths);
+	const entries = outlineEntries(candidates, text, paths, outlineFile);
 	const outlineHeading = ['', '## Outline (most relevant files first)'];
 	// A line for what was left out is always reserved, so adding it never breaks the budget.
 	const reserve = cost([leftOutLine(candidates.length, maxTokens)]) + cost(outlineHeading);
@@ -147,7 +149,8 @@ function leftOutLine(count: number, maxTokens: number): string {
 function* outlineEntries(
 	candidates: readonly WorkspaceFile[],
 	text: (path: string) => string | undefined,
-	paths: ReadonlySet<string>
+	paths: ReadonlySet<string>,
+	outlineFile: Outliner
 ): Generator<Block | null> {
 	let parsed = 0;
 	for (const file of candidates) {

@@ -1,4 +1,4 @@
-import { extensionOf } from './outline';
+import { extensionOf } from './outline/extension';
 
 /** Script and component files: what the map calls source code (relevance.ts ranks by it too). */
 export const SCRIPT_EXTENSIONS: ReadonlySet<string> = new Set([

@@ -1,5 +1,5 @@
 import type { WorkspaceFile } from '../../workspace';
-import { extensionOf } from './outline';
+import { extensionOf } from './outline/extension';
 import { isScanned, referencedFiles, SCRIPT_EXTENSIONS } from './references';
 import { runAtOnce, type Steps } from './time-slices';
 import { compare } from './wording';

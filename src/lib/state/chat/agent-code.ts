@@ -1,6 +1,6 @@
-// The agent's code as the chat loads it: the loop, the tools with their zod schemas, the
-// subagents and the project map's outline parsers. Only agent-loader.ts imports this module, and
-// only dynamically, so none of it is in the IDE's route bundle.
+// The agent's code as the chat loads it: the loop, the tools with their zod schemas and the
+// subagents (the project map's grammars load apart: load-outliner.ts). Only agent-loader.ts
+// imports this module, and only dynamically, so none of it is in the IDE's route bundle.
 export {
 	Agent,
 	prepareSessionContext,

@@ -1,11 +1,12 @@
 /**
  * The agent's code (agent-code.ts) loads on the first send, not with the IDE: it is the loop, the
- * tools and their zod schemas, the subagents and the outline parsers. prefetchAgent() fetches it
- * in idle time once the IDE is up, with the tokenizer's tables, the model catalog and the
- * configured provider's SDK, so the send itself rarely waits for any of them.
+ * tools and their zod schemas and the subagents; the project map's grammars load beside it
+ * (load-outliner.ts). prefetchAgent() fetches it in idle time once the IDE is up, with the
+ * tokenizer's tables, the model catalog and the configured provider's SDK, so the send itself
+ * rarely waits for any of them.
  */
 import type { SessionEvent } from '../../agent';
-import { loadModelCatalog } from '../../agent/light';
+import { loadModelCatalog, loadOutliner } from '../../agent/light';
 import { markPerf, PERF_MARKS } from '../../perf';
 import { preloadProvider, type ProviderConfig } from '../../providers';
 import { whenIdle } from '../../runtime';
@@ -19,7 +20,9 @@ let loading: Promise<AgentCode> | undefined;
 /** The agent's code, loaded once; a failed load (offline) is tried again on the next call. */
 export function loadAgentCode(): Promise<AgentCode> {
 	if (loading) return loading;
-	// The transcript's tool summaries come with it: a turn's tool cards need them.
+	// The transcript's tool summaries come with it: a turn's tool cards need them. The project
+	// map's grammars are asked for at the same time, not once the map needs them.
+	void loadOutliner().catch(() => {}); // the map's build reports a failure
 	const attempt = Promise.all([import('./agent-code'), loadToolSummaries()]).then(([code]) => code);
 	loading = attempt;
 	attempt.catch(() => {

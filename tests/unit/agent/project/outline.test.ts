@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { canOutline, outlineFile } from '../../../../src/lib/agent/project';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { canOutline, loadOutliner, type Outliner } from '../../../../src/lib/agent/project';
+
+let outlineFile: Outliner;
+beforeAll(async () => {
+	outlineFile = await loadOutliner();
+});
 
 describe('outlineFile', () => {
 	it('lists TypeScript definitions without their bodies', () => {

@@ -1,7 +1,17 @@
-import { outlineCss } from './css';
-import { outlineHtml } from './html';
-import { outlineScript, type ScriptDialect } from './javascript';
-import { outlineMarkdown } from './markdown';
+// Types only: the grammars load on first use (load-outliner.ts), each in a task of its own.
+import type { outlineCss } from './css';
+import type { outlineHtml } from './html';
+import type { outlineScript, ScriptDialect } from './javascript';
+import type { outlineMarkdown } from './markdown';
+import { extensionOf } from './extension';
+
+/** The outliners of each language, with their Lezer grammars, once loaded. */
+export interface OutlineLanguages {
+	readonly outlineScript: typeof outlineScript;
+	readonly outlineCss: typeof outlineCss;
+	readonly outlineHtml: typeof outlineHtml;
+	readonly outlineMarkdown: typeof outlineMarkdown;
+}
 
 const SCRIPT_DIALECTS: Record<string, ScriptDialect> = {
 	ts: 'ts',
@@ -29,29 +39,29 @@ export function canOutline(path: string): boolean {
  * The definitions a file contributes to the project map, one per line (no indentation), or []
  * for a language the map does not outline. Parsing uses the editor's own Lezer grammars.
  */
-export function outlineFile(path: string, text: string): string[] {
+export function outlineFile(languages: OutlineLanguages, path: string, text: string): string[] {
 	const extension = extensionOf(path);
 	const dialect = SCRIPT_DIALECTS[extension];
-	if (dialect !== undefined) return outlineScript(text, dialect);
+	if (dialect !== undefined) return languages.outlineScript(text, dialect);
 	switch (extension) {
 		case 'css':
-			return outlineCss(text);
+			return languages.outlineCss(text);
 		case 'html':
 		case 'htm':
-			return outlineHtml(text);
+			return languages.outlineHtml(text);
 		case 'md':
 		case 'markdown':
-			return outlineMarkdown(text);
+			return languages.outlineMarkdown(text);
 		case 'svelte':
 		case 'vue':
-			return outlineComponent(text);
+			return outlineComponent(languages, text);
 		default:
 			return [];
 	}
 }
 
 /** Svelte and Vue components: the outline of their <script> blocks (module script first). */
-function outlineComponent(text: string): string[] {
+function outlineComponent({ outlineScript }: OutlineLanguages, text: string): string[] {
 	const lines: string[] = [];
 	for (const match of text.matchAll(COMPONENT_SCRIPT)) {
 		const attributes = match[1] ?? '';
@@ -59,10 +69,4 @@ function outlineComponent(text: string): string[] {
 		lines.push(...outlineScript(match[2] ?? '', isTs ? 'ts' : 'jsx'));
 	}
 	return lines;
-}
-
-export function extensionOf(path: string): string {
-	const name = path.slice(path.lastIndexOf('/') + 1);
-	const dot = name.lastIndexOf('.');
-	return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
