@@ -38,3 +38,30 @@ it('opens the shell at the size of the pane, not xterm’s default 80 × 24', as
 	expect(sizes[0]!.cols).toBeLessThan(70);
 	expect(sizes[0]!.rows).toBeLessThan(20);
 });
+
+it('measures characters inside a layout boundary, and still gets their real widths', async () => {
+	const box = document.createElement('div');
+	box.style.cssText = 'width: 600px; height: 220px; display: flex;';
+	document.body.append(box);
+	const printing: ShellSession = {
+		...quietShell,
+		onData: (listener) => {
+			listener(
+				'\x1b[1mBold: WMil.\x1b[0m Offline runtime: a simulated bash (grep, sed, jq).\r\n$ '
+			);
+			return () => {};
+		}
+	};
+	component = mount(Terminal, { target: box, props: { connect: async () => printing } });
+	const rows = () => box.querySelector('.xterm-rows')?.textContent ?? '';
+	await expect.poll(rows, { timeout: 10_000 }).toContain('Offline runtime');
+	const container = box.querySelector<HTMLElement>('.xterm-width-cache-measure-container')!;
+	expect(getComputedStyle(container).contain).toBe('strict');
+	// Widths measured as 0 would space every character by a whole cell (~8 px) to fill its cell.
+	const rowContainer = box.querySelector<HTMLElement>('.xterm-rows')!;
+	expect(Math.abs(parseFloat(rowContainer.style.letterSpacing))).toBeLessThan(1);
+	const spacings = [...rowContainer.querySelectorAll<HTMLElement>('span')]
+		.map((span) => parseFloat(span.style.letterSpacing || '0'))
+		.filter((spacing) => Math.abs(spacing) >= 1);
+	expect(spacings).toEqual([]);
+});
