@@ -19,10 +19,16 @@ const quietShell: ShellSession = {
 	kill: () => {}
 };
 
-it('opens the shell at the size of the pane, not xterm’s default 80 × 24', async () => {
+/** A pane of the given width, 220 px high, in the page. */
+function pane(width: number): HTMLDivElement {
 	const box = document.createElement('div');
-	box.style.cssText = 'width: 420px; height: 220px; display: flex;';
+	box.style.cssText = `width: ${width}px; height: 220px; display: flex;`;
 	document.body.append(box);
+	return box;
+}
+
+it('opens the shell at the size of the pane, not xterm’s default 80 × 24', async () => {
+	const box = pane(420);
 	const sizes: { cols: number; rows: number }[] = [];
 	component = mount(Terminal, {
 		target: box,
@@ -40,9 +46,7 @@ it('opens the shell at the size of the pane, not xterm’s default 80 × 24', as
 });
 
 it('measures characters inside a layout boundary, and still gets their real widths', async () => {
-	const box = document.createElement('div');
-	box.style.cssText = 'width: 600px; height: 220px; display: flex;';
-	document.body.append(box);
+	const box = pane(600);
 	const printing: ShellSession = {
 		...quietShell,
 		onData: (listener) => {
