@@ -73,6 +73,21 @@ test.describe('the editor', () => {
 		await expect(editor.getByRole('tab', { name: 'main.js' })).toBeVisible();
 	});
 
+	test('an open file turns read-only when a command makes it larger than 5 MB', async ({
+		page
+	}) => {
+		await page
+			.getByRole('tree', { name: 'Files' })
+			.getByRole('treeitem', { name: 'main.js' })
+			.click();
+		const editor = page.getByRole('region', { name: 'Editor' });
+		await expect(editor.locator('.cm-content')).toHaveAttribute('contenteditable', 'true');
+		await runInTerminal(page, 'printf "%01000000d\\n" 1 2 3 4 5 6 > main.js && echo written');
+		await expect(page.getByRole('region', { name: 'Terminal' })).toContainText('written');
+		await expect(editor.getByText(/large file .*read-only/i)).toBeVisible();
+		await expect(editor.locator('.cm-content')).toHaveAttribute('contenteditable', 'false');
+	});
+
 	test('an open file follows changes made by a command', async ({ page }) => {
 		await page
 			.getByRole('tree', { name: 'Files' })

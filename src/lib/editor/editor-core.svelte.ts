@@ -247,11 +247,9 @@ export abstract class EditorCore {
 				huge ? [] : languageFor(path).catch(() => [])
 			]);
 			if (record.reads !== read) return;
-			// The index may not know the size yet: the text itself is the last word.
-			const tooBig = huge || text.length > this.#hugeFileBytes;
-			// Saving decoded text would replace the bytes that are not UTF-8 with U+FFFD.
-			const notUtf8 = info?.textIsExact === false;
-			const readOnly = tooBig || notUtf8;
+			const readOnlyReason = huge ? 'huge' : this.readOnlyReasonOf(path, text);
+			const tooBig = readOnlyReason === 'huge';
+			const readOnly = readOnlyReason !== undefined;
 			this.#forgetState(path, record);
 			record.state = EditorState.create({
 				doc: text,
@@ -262,7 +260,7 @@ export abstract class EditorCore {
 				status: 'text',
 				size: info?.size ?? text.length,
 				readOnly,
-				readOnlyReason: tooBig ? 'huge' : notUtf8 ? 'not-utf8' : undefined,
+				readOnlyReason,
 				dirty: false,
 				changedOnDisk: false,
 				deleted: false,
@@ -275,6 +273,16 @@ export abstract class EditorCore {
 			file.status = 'error';
 			file.error = `Could not open ${path}: ${clauseOf(error)}. Check that the file still exists, then try again.`;
 		}
+	}
+
+	/** Why a file holding `text` opens read-only, if it does: too large to edit, or not UTF-8. */
+	protected readOnlyReasonOf(path: string, text: string): OpenFile['readOnlyReason'] {
+		const info = this.workspace.getFile(path);
+		// The index may not know the size yet: the text itself is the last word.
+		const limit = this.#hugeFileBytes;
+		if ((info?.size ?? 0) > limit || text.length > limit) return 'huge';
+		// Saving decoded text would replace the bytes that are not UTF-8 with U+FFFD.
+		return info?.textIsExact === false ? 'not-utf8' : undefined;
 	}
 
 	/** Drops a file's state, making sure the view does not go on showing it. */

@@ -109,6 +109,7 @@ export class EditorSession extends EditorCore {
 		try {
 			const text = await this.workspace.readText(path);
 			if (record.reads !== read) return;
+			if (this.#accessChanged(path, text)) return this.load(path);
 			this.#replaceDocument(path, text);
 		} catch (error) {
 			if (record.reads !== read) return;
@@ -312,6 +313,9 @@ export class EditorSession extends EditorCore {
 		if (record.reads !== read || !record.saved) return;
 		// Our own save, or a write of exactly what we last knew: nothing new to show.
 		if (text === record.saving || sameText(record.saved, text)) return;
+		// A rewrite that changes how the file may be edited (it grew past the limit, or stopped
+		// being UTF-8, or the reverse) opens it afresh, as the first open would have.
+		if (!file.dirty && this.#accessChanged(path, text)) return this.load(path);
 		const state = this.stateOf(path);
 		if (!state) return;
 		if (!file.dirty) return this.#replaceDocument(path, text);
@@ -325,6 +329,10 @@ export class EditorSession extends EditorCore {
 			return;
 		}
 		file.changedOnDisk = true;
+	}
+
+	#accessChanged(path: string, text: string): boolean {
+		return this.readOnlyReasonOf(path, text) !== this.fileOf(path)?.readOnlyReason;
 	}
 
 	/** Replaces the document with the file's text as a minimal edit, so the cursor stays put. */
