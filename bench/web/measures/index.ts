@@ -3,6 +3,7 @@ import type { WebBenchMeasure } from '../types';
 import { bytes } from './bytes';
 import { load } from './load';
 import { runtimeMeasure } from './runtime';
+import { bareOpen } from './bare-open';
 import { commandMeasure } from './command';
 import { firstSend } from './first-send';
 import { chatMeasure } from './chat';
@@ -12,6 +13,7 @@ export const MEASURES: WebBenchMeasure[] = [
 	bytes,
 	load,
 	runtimeMeasure,
+	bareOpen,
 	commandMeasure,
 	firstSend,
 	chatMeasure,

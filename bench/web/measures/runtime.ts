@@ -3,14 +3,14 @@
  * (`kiln:files-ready`) and the offline runtime answers (`kiln:runtime-ready`), cold (HTTP cache
  * cleared) and warm, and when the terminal first shows its prompt (cold), against a blank page's
  * load on the same machine; and what 2,000 stored files (30 MB, bench/storage's fixture) add to
- * "files ready", against idb-keyval's getMany of the same records in the same page. Runs on its
- * own too:
+ * "files ready", against idb-keyval's getMany of the same records in the same page. Driven by
+ * Playwright, whose instrumentation runs in the page; bare-open.ts times the cold open without it.
+ * Runs on its own too:
  *
  *   npx tsx bench/web/measures/runtime.ts --url http://localhost:4341 [--runs 5]
  *
  * (a production build served as `npm start` does, e.g. `KILN_SKIP_BUILD=1 PORT=4341 node scripts/start.mjs`).
  */
-import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { chromiumLaunchOptions } from '../../../tooling/chromium';
 import { generateFixture } from '../../storage/fixture';
 import { waitForMark } from '../browser';
+import { serveEmptyPage } from '../empty-page';
 import type { WebBenchMeasure, WebBenchRow } from '../types';
 
 const SMALL_FILES: Record<string, string> = {
@@ -72,7 +73,7 @@ export async function measureRuntimes(
 	appUrls: readonly string[],
 	runs: number
 ): Promise<WebBenchRow[][]> {
-	const blank = await serveBlankPage();
+	const blank = await serveEmptyPage();
 	const targets = [];
 	try {
 		for (const appUrl of appUrls) targets.push(await openTarget(browser, appUrl, blank.url));
@@ -420,27 +421,6 @@ async function createProjectRecord(
 		{ id, name, bytes }
 	);
 	return id;
-}
-
-async function serveBlankPage(): Promise<{ url: string; close(): Promise<void> }> {
-	const server: Server = createServer((_, response) => {
-		response.writeHead(200, {
-			'content-type': 'text/html; charset=utf-8',
-			'cache-control': 'no-cache',
-			'cross-origin-opener-policy': 'same-origin',
-			'cross-origin-embedder-policy': 'require-corp'
-		});
-		response.end(
-			'<!doctype html><html><head><meta charset="utf-8"><title>Blank</title></head><body></body></html>'
-		);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	return {
-		url: `http://127.0.0.1:${port}/`,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
-	};
 }
 
 function median(values: readonly number[]): number {
