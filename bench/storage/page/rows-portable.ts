@@ -72,7 +72,7 @@ export function portableRows(fixture: Fixture): PortableRows {
 					try {
 						await workspace.flush?.();
 						let collectedAt = 0;
-						let bytes = new Uint8Array();
+						let bytes: Uint8Array = new Uint8Array();
 						const started = performance.now();
 						const timed = await timeWithLongestTask(async () => {
 							const archive = await exportProject(workspace, 'Bench', {

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
 	const browser = await chromium.launch(chromiumLaunchOptions());
 	try {
 		for (const row of await measureCommand(browser, values.url, Number(values.runs))) {
-			console.log(`${row.figure}: ${row.value.toFixed(0)} ms (${row.subject})`);
+			console.log(`${row.figure}: ${row.value?.toFixed(0) ?? '—'} ms (${row.subject})`);
 		}
 	} finally {
 		await browser.close();

@@ -451,10 +451,12 @@ async function main(): Promise<void> {
 		for (const [index, rows] of results.entries()) {
 			console.log(`\n${urls[index]}${index === 0 ? '' : ' (baseline)'}`);
 			for (const row of rows) {
-				const ratio = row.value / row.referenceValue;
+				// Every row here has both values (rowsOf takes medians of kept samples).
+				const value = row.value ?? NaN;
+				const reference = row.referenceValue ?? NaN;
 				console.log(
-					`${row.figure.padEnd(42)} ${row.subject.padEnd(26)} ${row.value.toFixed(0).padStart(6)} ms` +
-						`   ${row.reference} ${row.referenceValue.toFixed(0)} ms (${ratio.toFixed(2)}×)`
+					`${row.figure.padEnd(42)} ${row.subject.padEnd(26)} ${value.toFixed(0).padStart(6)} ms` +
+						`   ${row.reference} ${reference.toFixed(0)} ms (${(value / reference).toFixed(2)}×)`
 				);
 			}
 		}
