@@ -2,9 +2,9 @@
  * Debian's Chromium driven over a bare DevTools pipe, without Playwright. Playwright turns on the
  * Runtime and Network domains in every page, builds its utility world at each navigation and is
  * told of every request: work a person's browser never does, and some of it lands inside the
- * opening being timed (~35 ms of a ~280 ms cold open here). A bare page has only the domains a
- * measure calls, and a measure that reads its figures after the fact (performance marks) leaves
- * the opening untouched.
+ * opening being timed (~30 ms of a 250-370 ms cold open in this machine's bench batches). A bare
+ * page has only the domains a measure calls, and a measure that reads its figures after the fact
+ * (performance marks) leaves the opening untouched.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
