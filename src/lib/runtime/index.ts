@@ -14,4 +14,5 @@ export {
 } from './yield-to-page';
 export { parseRegexesAhead, type RegexSource } from './regexes-ahead';
 export { nextIdle, whenIdle, type IdleOptions } from './when-idle';
+export { loadOnce } from './load-once';
 export { describeProcessStatus, formatAge } from './process-status';

@@ -6,4 +6,3 @@ export { visibleName } from './visible-name';
 export { default as NameField } from './NameField.svelte';
 export { default as CornerNotice } from './CornerNotice.svelte';
 export { default as Lazy } from './Lazy.svelte';
-export { loadOnce } from './load-once';

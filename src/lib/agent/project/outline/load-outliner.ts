@@ -1,9 +1,8 @@
+import { loadOnce } from '../../../runtime';
 import { outlineFile, type OutlineLanguages } from './index';
 
 /** Outlines a file once the grammars are in: the definitions it contributes to the map. */
 export type Outliner = (path: string, text: string) => string[];
-
-let loading: Promise<Outliner> | undefined;
 
 /**
  * The project map's outliner, with its four Lezer grammars (JavaScript/TypeScript, CSS, HTML,
@@ -14,19 +13,13 @@ let loading: Promise<Outliner> | undefined;
  * code starts this as it loads (state/chat/agent-loader.ts). A failed load is tried again on the
  * next call.
  */
-export function loadOutliner(): Promise<Outliner> {
-	if (loading) return loading;
-	const attempt = loadLanguages().then(
+export const loadOutliner: () => Promise<Outliner> = loadOnce(() =>
+	loadLanguages().then(
 		(languages): Outliner =>
 			(path, text) =>
 				outlineFile(languages, path, text)
-	);
-	loading = attempt;
-	attempt.catch(() => {
-		if (loading === attempt) loading = undefined;
-	});
-	return attempt;
-}
+	)
+);
 
 async function loadLanguages(): Promise<OutlineLanguages> {
 	// Asked for together; the browser evaluates each (building its parser) as its own module
