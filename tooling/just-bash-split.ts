@@ -108,6 +108,9 @@ export function justBashSplit(): Plugin {
 	};
 }
 
+/** The probe as just-bash 3 writes it (minified); group 1 is the variable it settles. */
+export const NODE_PROBE = /try\{let [\w$]+=process\.getBuiltinModule,[^}]*\}catch\{([\w$]+)=null\}/;
+
 /**
  * The entry's top level probes for Node's module loader (`process.getBuiltinModule`, else
  * `require`) inside a try, settling on null when neither is there. In the page reading `process`
@@ -118,10 +121,7 @@ export function justBashSplit(): Plugin {
  * probe's answer, null, without the throw.
  */
 export function withoutNodeProbe(entryCode: string): string {
-	return entryCode.replace(
-		/try\{let [\w$]+=process\.getBuiltinModule,[^}]*\}catch\{([\w$]+)=null\}/,
-		'$1=null;'
-	);
+	return entryCode.replace(NODE_PROBE, '$1=null;');
 }
 
 /**

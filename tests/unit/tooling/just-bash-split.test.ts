@@ -6,6 +6,7 @@ import {
 	JUST_BASH_NODE_ENTRY,
 	justBashChunk,
 	justBashSplit,
+	NODE_PROBE,
 	NODE_STUBS,
 	withoutNodeProbe
 } from '../../../tooling/just-bash-split';
@@ -129,10 +130,8 @@ describe("just-bash's split Node build in the page", () => {
 
 	it("settles the entry's probe for Node's module loader without throwing in the page", () => {
 		const entry = nodeBuild.find(({ path }) => path === JUST_BASH_NODE_ENTRY)!.code;
-		// The probe as just-bash 3 writes it: read process.getBuiltinModule, else require("node:module").
-		const probe = /try\{let [\w$]+=process\.getBuiltinModule,[^}]*\}catch\{([\w$]+)=null\}/.exec(
-			entry
-		);
+		// The probe reads process.getBuiltinModule, else require("node:module").
+		const probe = NODE_PROBE.exec(entry);
 		expect(probe, 'a just-bash upgrade changed the probe: look at withoutNodeProbe').not.toBeNull();
 		const [block, variable] = probe!;
 		const requireName = /typeof ([\w$]+)=="function"\?\1\("node:module"\)/.exec(block)![1]!;
