@@ -11,6 +11,7 @@ import { bundleReport } from './tooling/bundle-report';
 import { zodMiniCopy } from './tooling/zod-mini-copy';
 import { chunkPlan } from './tooling/chunk-plan';
 import { regexesAhead } from './tooling/regexes-ahead';
+import { compileHints } from './tooling/compile-hints';
 
 // Vite's helper for dynamic imports, on its own: left to Rollup it shared a chunk with Svelte's
 // runtime, and the early reads (which import nothing of Svelte) then waited for that 45 KB chunk
@@ -30,6 +31,7 @@ export default defineConfig({
 		regexesAhead(),
 		chunkPlan(ownChunks),
 		sveltekit(),
+		compileHints(),
 		bundleReport()
 	],
 	optimizeDeps: {
