@@ -6,10 +6,13 @@
  * hooks.client.ts imports it too, for pages without that script (dev). Whichever comes first
  * starts the reads; the second finds them started.
  */
-import { startEarlyOpen } from './early-open';
+import { earlyFilesRead, startEarlyOpen } from './early-open';
 import { openEarlySession } from './early-session';
 
 const projectId = startEarlyOpen(location.pathname);
 if (projectId !== undefined) {
 	openEarlySession(projectId, location.search);
 }
+
+/** Settles once the project's record and files are read (see earlyFilesRead). */
+export const filesRead = earlyFilesRead();

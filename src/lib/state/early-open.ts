@@ -115,6 +115,19 @@ function warmCollation(): void {
 	}
 }
 
+/**
+ * Settles once the early reads have the project's record and its files (failed too), or at once
+ * when none were started; the IDE's start waits for it on a fast line (hooks.client.ts).
+ */
+export function earlyFilesRead(): Promise<void> {
+	if (!early) return Promise.resolve();
+	const { snapshot, meta } = early.reads;
+	return Promise.all([snapshot, meta]).then(
+		() => {},
+		() => {}
+	);
+}
+
 /** The early reads for `projectId`, once: a later session (a reopen) reads again. */
 export function takeEarlyOpen(projectId: string): ProjectReads | undefined {
 	const taken = takeEarly();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProjectSession } from '../../../src/lib/state';
-import { startEarlyOpen, takeEarlyOpen } from '../../../src/lib/state/early-open';
+import { earlyFilesRead, startEarlyOpen, takeEarlyOpen } from '../../../src/lib/state/early-open';
 import {
 	createProject,
 	getProject,
@@ -185,6 +185,27 @@ describe('ProjectSession.open, everything at once', () => {
 			expect(result.output).toContain('export const b = 1;');
 			// Taken once: a second session of the project reads again.
 			expect(takeEarlyOpen(projectId)).toBeUndefined();
+		});
+
+		it('say when the record and the files are in, for the IDE to mount after them', async () => {
+			await expect(earlyFilesRead()).resolves.toBeUndefined(); // none started: nothing to wait for
+			startEarlyOpen(`/project/${projectId}`);
+			const read = earlyFilesRead();
+			const reads = takeEarlyOpen(projectId)!;
+			const arrived: string[] = [];
+			void reads.snapshot.then((snapshot) => arrived.push(...Object.keys(snapshot.files)));
+			void reads.meta.then((meta) => arrived.push(meta!.name));
+			await read;
+			expect(arrived.sort()).toEqual(['Open at once', 'a.txt', 'src/b.ts']);
+			await (await reads.runtime).dispose();
+		});
+
+		it('say so too when the project does not exist: the IDE mounts to tell the person', async () => {
+			startEarlyOpen('/project/no-such-project');
+			await expect(earlyFilesRead()).resolves.toBeUndefined();
+			const reads = takeEarlyOpen('no-such-project')!;
+			expect(await reads.meta).toBeUndefined();
+			await (await reads.runtime).dispose();
 		});
 
 		it('starts nothing for other addresses, and frees reads taken for another project', async () => {

@@ -1,7 +1,7 @@
 /**
  * SvelteKit's start (src/hooks.client.ts's init): on a project's address over a fast line, the
- * IDE mounts once the offline runtime's code has run, or once RUNTIME_CODE_WAIT_MS have passed;
- * on a slow line, or any other address, at once.
+ * IDE mounts once the offline runtime's code has run and the early reads have the project's
+ * files, or once RUNTIME_CODE_WAIT_MS have passed; on a slow line, or any other address, at once.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 
@@ -15,8 +15,14 @@ vi.mock('$lib/runtime/browser', () => ({
 			})
 	)
 }));
+/** The early reads' `filesRead`, made anew for each test (read already, unless a test says). */
+const files = vi.hoisted(() => ({ read: Promise.resolve(), settle: () => {} }));
 // Its effect (reading the project) is early-open's own test's business.
-vi.mock('$lib/state/early-open-start', () => ({}));
+vi.mock('$lib/state/early-open-start', () => ({
+	get filesRead() {
+		return files.read;
+	}
+}));
 
 const { init, RUNTIME_CODE_WAIT_MS } = await import('../../../src/hooks.client');
 const { preloadBrowserRuntime } = await import('$lib/runtime/browser');
@@ -39,7 +45,13 @@ beforeEach(() => {
 	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // performance keeps its marks
 	vi.mocked(preloadBrowserRuntime).mockClear();
 	performance.clearMarks();
+	files.read = Promise.resolve();
 });
+
+/** The early reads still reading the project's files until `files.settle()`. */
+function filesStillReading(): void {
+	files.read = new Promise<void>((resolve) => (files.settle = resolve));
+}
 afterEach(() => {
 	vi.useRealTimers();
 	vi.unstubAllGlobals();
@@ -54,6 +66,28 @@ it('on a fast line, holds the IDE until the runtime’s code has run, and marks 
 	runtimeCode.settle.resolve();
 	expect(await settled(started)).toBe(true);
 	expect(performance.getEntriesByName('kiln:runtime-code')).toHaveLength(1);
+});
+
+it('on a fast line, holds the IDE until the project’s files are read too', async () => {
+	filesStillReading();
+	pageAt('/project/p1', 'fast');
+	const started = init() as Promise<void>;
+	runtimeCode.settle.resolve();
+	await vi.advanceTimersByTimeAsync(RUNTIME_CODE_WAIT_MS - 1);
+	// The runtime's code has run, the files are not in: their reads would wait behind the mount.
+	expect(performance.getEntriesByName('kiln:runtime-code')).toHaveLength(1);
+	expect(await settled(started)).toBe(false);
+	files.settle();
+	expect(await settled(started)).toBe(true);
+});
+
+it('mounts the IDE once the wait is over, the files still being read', async () => {
+	filesStillReading();
+	pageAt('/project/p1', 'fast');
+	const started = init() as Promise<void>;
+	runtimeCode.settle.resolve();
+	await vi.advanceTimersByTimeAsync(RUNTIME_CODE_WAIT_MS);
+	expect(await settled(started)).toBe(true);
 });
 
 it('mounts the IDE anyway once the wait is over, the runtime’s code still on its way', async () => {
