@@ -45,6 +45,11 @@ test('a project page asks for its route and runtime, and reads the project, befo
 			opened.push(name);
 			return open.call(this, name, version);
 		};
+		const list = IDBFactory.prototype.databases;
+		IDBFactory.prototype.databases = function (this: IDBFactory) {
+			opened.push('(the list)');
+			return list.call(this);
+		};
 	});
 	const complaints: string[] = [];
 	page.on('console', (message) => {
@@ -66,6 +71,10 @@ test('a project page asks for its route and runtime, and reads the project, befo
 	await expect
 		.poll(() => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened))
 		.toContain('kiln-project-files');
+	// The page's first script woke the origin's storage while the scripts downloaded, by asking
+	// for the list of databases (which creates none).
+	const opened = await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+	expect(opened[0]).toBe('(the list)');
 	// The project's session opens on those reads all the same (early-session.ts): its files are
 	// in the workspace and its runtime is attached before SvelteKit has started.
 	const marked = (name: string) =>
