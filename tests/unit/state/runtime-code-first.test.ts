@@ -1,7 +1,8 @@
 /**
  * SvelteKit's start (src/hooks.client.ts's init): on a project's address over a fast line, the
  * IDE mounts once the offline runtime's code has run and the early reads have the project's
- * files, or once RUNTIME_CODE_WAIT_MS have passed; on a slow line, or any other address, at once.
+ * files (waited for FILES_GRACE_MS at most), or once RUNTIME_CODE_WAIT_MS have passed; on a slow
+ * line, or any other address, at once.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 
@@ -24,7 +25,7 @@ vi.mock('$lib/state/early-open-start', () => ({
 	}
 }));
 
-const { init, RUNTIME_CODE_WAIT_MS } = await import('../../../src/hooks.client');
+const { init, FILES_GRACE_MS, RUNTIME_CODE_WAIT_MS } = await import('../../../src/hooks.client');
 const { preloadBrowserRuntime } = await import('$lib/runtime/browser');
 
 /** Opens the page on `pathname`, over a line src/app.html judged `line` (none: not judged). */
@@ -68,12 +69,12 @@ it('on a fast line, holds the IDE until the runtime’s code has run, and marks 
 	expect(performance.getEntriesByName('kiln:runtime-code')).toHaveLength(1);
 });
 
-it('on a fast line, holds the IDE until the project’s files are read too', async () => {
+it('on a fast line, holds the IDE a little longer for the project’s files', async () => {
 	filesStillReading();
 	pageAt('/project/p1', 'fast');
 	const started = init() as Promise<void>;
 	runtimeCode.settle.resolve();
-	await vi.advanceTimersByTimeAsync(RUNTIME_CODE_WAIT_MS - 1);
+	await vi.advanceTimersByTimeAsync(FILES_GRACE_MS - 1);
 	// The runtime's code has run, the files are not in: their reads would wait behind the mount.
 	expect(performance.getEntriesByName('kiln:runtime-code')).toHaveLength(1);
 	expect(await settled(started)).toBe(false);
@@ -81,12 +82,15 @@ it('on a fast line, holds the IDE until the project’s files are read too', asy
 	expect(await settled(started)).toBe(true);
 });
 
-it('mounts the IDE once the wait is over, the files still being read', async () => {
+it('mounts the IDE without the files once the grace is over (a large project reads for long)', async () => {
 	filesStillReading();
 	pageAt('/project/p1', 'fast');
 	const started = init() as Promise<void>;
+	await vi.advanceTimersByTimeAsync(100);
 	runtimeCode.settle.resolve();
-	await vi.advanceTimersByTimeAsync(RUNTIME_CODE_WAIT_MS);
+	await vi.advanceTimersByTimeAsync(FILES_GRACE_MS - 1);
+	expect(await settled(started)).toBe(false);
+	await vi.advanceTimersByTimeAsync(1);
 	expect(await settled(started)).toBe(true);
 });
 
