@@ -22,6 +22,7 @@ import {
 	ripgrepMeasure,
 	type Measure
 } from './measures';
+import { median } from '../storage/report';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** The issue's goal for in-process and end-to-end grep. */
@@ -132,12 +133,6 @@ async function main(): Promise<number> {
 	await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
 	console.log(`\nWrote ${out}.`);
 	return 0;
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function formatTable(rows: Row[], measures: Measure[]): string {

@@ -18,6 +18,7 @@ import {
 	type LongTask
 } from './chat-page';
 import { longAnswer } from './chat-text';
+import { median } from '../report';
 
 /** 500 questions + 500 answers. */
 const SEEDED_TURNS = 500;
@@ -151,12 +152,6 @@ async function oneRun(browser: Browser, context: WebBenchContext): Promise<RunFi
 	} finally {
 		await browserContext.close();
 	}
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function rows(runs: RunFigures[]): WebBenchRow[] {

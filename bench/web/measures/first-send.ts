@@ -19,6 +19,7 @@ import { waitForMark } from '../browser';
 import { describeTask, RECORD_LONG_FRAMES, type LongFrame, type TaskSpan } from '../long-frames';
 import { readBundleReport } from './bytes';
 import type { WebBenchContext, WebBenchMeasure, WebBenchRow } from '../types';
+import { median } from '../report';
 
 const FILES = 2_000;
 const SEND_STARTED = 'kiln:send-started';
@@ -239,13 +240,6 @@ async function coldRun(
 	const second = await timedSend(page, cdp, 'Again', 'Second answer here.');
 	await page.close();
 	return { first, second };
-}
-
-function median(values: number[]): number {
-	if (values.length === 0) return Number.NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /**

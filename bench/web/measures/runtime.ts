@@ -20,6 +20,7 @@ import { generateFixture } from '../../storage/fixture';
 import { waitForMark } from '../browser';
 import { serveEmptyPage } from '../empty-page';
 import type { WebBenchMeasure, WebBenchRow } from '../types';
+import { median } from '../report';
 
 const SMALL_FILES: Record<string, string> = {
 	'index.html':
@@ -421,12 +422,6 @@ async function createProjectRecord(
 		{ id, name, bytes }
 	);
 	return id;
-}
-
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 async function main(): Promise<void> {
