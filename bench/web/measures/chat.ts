@@ -39,6 +39,10 @@ interface RunFigures {
 	chatReady?: number;
 	/** Navigation → kiln:session-counted: the idle warm-up the send then counts from. */
 	counted?: number;
+	/** Sessions list: click on the chat → its newest turn on screen, from a short chat. */
+	switchTo: number;
+	/** The same, back to the short chat. */
+	switchBack: number;
 	paced: StreamFigures;
 	pacedRef: StreamFigures;
 	burst: StreamFigures;
@@ -117,6 +121,44 @@ export async function stream(
 	return { count: tasks.length, longest: longest(tasks) };
 }
 
+/**
+ * Opens a chat from the Sessions list, as a person does: the click on its title → the first
+ * frame with the turn labelled `shown` (and none labelled `gone`, which only the chat left had).
+ */
+async function switchSession(
+	page: Page,
+	title: string,
+	shown: string,
+	gone = shown
+): Promise<number> {
+	await chat(page).getByRole('button', { name: 'Sessions' }).click();
+	const entry = page.getByRole('dialog', { name: 'Sessions' }).getByRole('listitem', {
+		name: new RegExp(`^${title}`)
+	});
+	await page.evaluate(() => {
+		const page = window as unknown as { __kilnClickAt?: number };
+		delete page.__kilnClickAt;
+		const at = (event: Event) => (page.__kilnClickAt = event.timeStamp);
+		document.addEventListener('click', at, { capture: true, once: true });
+	});
+	await entry.getByRole('button').first().click();
+	const handle = await page.waitForFunction(
+		({ shown, gone }) =>
+			document.querySelector(`article[aria-label="${shown}"]`) &&
+			(gone === shown || !document.querySelector(`article[aria-label="${gone}"]`))
+				? performance.now()
+				: false,
+		{ shown, gone },
+		{ polling: 'raf', timeout: 60_000 }
+	);
+	const shownAt = (await handle.jsonValue()) as number;
+	const clickAt = await page.evaluate(
+		() => (window as unknown as { __kilnClickAt?: number }).__kilnClickAt
+	);
+	if (clickAt === undefined) throw new Error(`the click on “${title}” was not seen`);
+	return shownAt - clickAt;
+}
+
 async function oneRun(browser: Browser, context: WebBenchContext): Promise<RunFigures> {
 	const browserContext = await browser.newContext({ serviceWorkers: 'block' }); // see subjects.ts
 	try {
@@ -137,7 +179,11 @@ async function oneRun(browser: Browser, context: WebBenchContext): Promise<RunFi
 		await chat(page).getByRole('button', { name: 'New chat' }).click();
 		const pacedRef = await stream(page, context.modelUrl, 15);
 		const burstRef = await stream(page, context.modelUrl, 0);
+		const switchTo = await switchSession(page, 'Seed question', `Turn ${SEEDED_TURNS + 1}`);
+		const switchBack = await switchSession(page, 'Stream an answer', 'Turn 2', 'Turn 3');
 		return {
+			switchTo,
+			switchBack,
 			open: big.shown,
 			openRef: small.shown,
 			openLongest: big.longest,
@@ -175,6 +221,15 @@ function rows(runs: RunFigures[]): WebBenchRow[] {
 			unit: 'ms',
 			reference: 'one-turn session',
 			referenceValue: m((r) => r.openLongestRef)
+		},
+		{
+			figure: 'open from the Sessions list: click → newest turn on screen',
+			subject: SESSION,
+			value: m((r) => r.switchTo),
+			unit: 'ms',
+			reference: 'back to a two-turn chat',
+			referenceValue: m((r) => r.switchBack),
+			goal: { max: 300 }
 		},
 		{
 			figure: 'long tasks > 50 ms, 15 ms/delta',
