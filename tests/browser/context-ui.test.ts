@@ -153,3 +153,34 @@ it('the Mode selector and the Sessions list drive the chat session', async () =>
 	expect(dialog.open).toBe(false);
 	unmount(list);
 });
+
+it('the Sessions button opens the list again at once after a chat was chosen', async () => {
+	const { SessionList } = await import('../../src/lib/components/sessions');
+	const chat = {
+		running: false,
+		sessionId: 'b',
+		sessions: { list: async () => [{ id: 'a', title: 'First chat', model: 'm', updatedAt: 1 }] },
+		openSession: async () => {}
+	} as unknown as ChatSession;
+	component = mount(SessionList, { target: document.body, props: { chat } });
+	flushSync();
+	const button = [...document.querySelectorAll('button')].find(
+		(b) => b.textContent === 'Sessions'
+	)!;
+	button.click();
+	await expect.poll(() => document.querySelector('dialog li button')).not.toBeNull();
+
+	// Chosen, then the button clicked again before the next frame (a busy page, a quick person):
+	// the browser reports the first list's close in that frame, which must not shut the second.
+	(document.querySelector('dialog li button') as HTMLButtonElement).click();
+	flushSync();
+	button.click();
+	flushSync();
+	await new Promise((resolve) => requestAnimationFrame(resolve));
+	await new Promise((resolve) => requestAnimationFrame(resolve));
+	flushSync();
+	const lists = [...document.querySelectorAll('dialog')].filter(
+		(dialog) => dialog.querySelector('h2')?.textContent === 'Sessions'
+	);
+	expect(lists.map((list) => list.open)).toEqual([true]);
+});
