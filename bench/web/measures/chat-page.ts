@@ -42,15 +42,19 @@ export function pageNow(page: Page): Promise<number> {
 }
 
 /**
- * The time of the first frame in which the article labelled `label` exists (polled every
- * animation frame): works on builds with and without the `kiln:chat-ready` mark.
+ * The time of the first frame in which the article labelled `label` exists, and none labelled
+ * `gone` (a turn only the chat left had), polled every animation frame: works on builds with and
+ * without the `kiln:chat-ready` mark.
  */
-export async function turnShownAt(page: Page, label: string): Promise<number> {
+export async function turnShownAt(page: Page, label: string, gone?: string): Promise<number> {
 	try {
 		const handle = await page.waitForFunction(
-			(label) =>
-				document.querySelector(`article[aria-label="${label}"]`) ? performance.now() : false,
-			label,
+			({ label, gone }) =>
+				document.querySelector(`article[aria-label="${label}"]`) &&
+				!(gone && document.querySelector(`article[aria-label="${gone}"]`))
+					? performance.now()
+					: false,
+			{ label, gone },
 			{ polling: 'raf', timeout: 60_000 }
 		);
 		return (await handle.jsonValue()) as number;

@@ -129,29 +129,20 @@ async function switchSession(
 	page: Page,
 	title: string,
 	shown: string,
-	gone = shown
+	gone?: string
 ): Promise<number> {
 	await chat(page).getByRole('button', { name: 'Sessions' }).click();
 	const entry = page.getByRole('dialog', { name: 'Sessions' }).getByRole('listitem', {
 		name: new RegExp(`^${title}`)
 	});
 	await page.evaluate(() => {
-		const page = window as unknown as { __kilnClickAt?: number };
-		delete page.__kilnClickAt;
-		const at = (event: Event) => (page.__kilnClickAt = event.timeStamp);
+		const clicks = window as unknown as { __kilnClickAt?: number };
+		delete clicks.__kilnClickAt;
+		const at = (event: Event) => (clicks.__kilnClickAt = event.timeStamp);
 		document.addEventListener('click', at, { capture: true, once: true });
 	});
 	await entry.getByRole('button').first().click();
-	const handle = await page.waitForFunction(
-		({ shown, gone }) =>
-			document.querySelector(`article[aria-label="${shown}"]`) &&
-			(gone === shown || !document.querySelector(`article[aria-label="${gone}"]`))
-				? performance.now()
-				: false,
-		{ shown, gone },
-		{ polling: 'raf', timeout: 60_000 }
-	);
-	const shownAt = (await handle.jsonValue()) as number;
+	const shownAt = await turnShownAt(page, shown, gone);
 	const clickAt = await page.evaluate(
 		() => (window as unknown as { __kilnClickAt?: number }).__kilnClickAt
 	);

@@ -4,8 +4,7 @@
  * the chat is up, so by the first tool call or rewind they are nearly always here; until the card
  * is, a tool call shows its name and summary (ToolCallSlot.svelte).
  */
-import { loadOnce } from '$lib/runtime';
-import { whenIdle } from '$lib/runtime';
+import { loadOnce, whenIdle } from '$lib/runtime';
 
 type ToolCallCard = typeof import('./ToolCallCard.svelte').default;
 

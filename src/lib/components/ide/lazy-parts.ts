@@ -5,8 +5,7 @@
  * The export dialog was part of the shell until it was trimmed, so prefetchIdleParts() fetches it
  * in idle time after the shell paints: its button opens it without waiting, as it always did.
  */
-import { loadOnce as once } from '$lib/runtime';
-import { whenIdle } from '$lib/runtime';
+import { loadOnce as once, whenIdle } from '$lib/runtime';
 import type { ChangeReview, ChangeReviewOptions } from '$lib/state/changes';
 
 export const loadShareDialog = once(() => import('$lib/components/share/ShareDialog.svelte'));
